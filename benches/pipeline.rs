@@ -1,0 +1,60 @@
+//! Criterion benchmarks of the pipeline stages on the bundled multilingual seeds.
+//! Run with `cargo bench`; throughput is reported in bytes per second.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+
+use corpstat::count::Analyzer;
+use corpstat::language::LanguageDetector;
+use corpstat::normalize::Normalizer;
+use corpstat::tokenize::tokenize;
+use corpstat::{Document, Options};
+
+fn seeds_text() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("seeds/ is part of the repository")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("seed files are UTF-8"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn stages(c: &mut Criterion) {
+    let text = seeds_text();
+    let mut group = c.benchmark_group("seeds");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    let normalizer = Normalizer::default();
+    group.bench_function("normalize", |b| {
+        b.iter(|| normalizer.normalize(black_box(&text)).len())
+    });
+    let normalized = normalizer.normalize(&text).into_owned();
+    group.bench_function("tokenize", |b| {
+        b.iter(|| tokenize(black_box(&normalized)).tokens.len())
+    });
+    let detector = LanguageDetector::new();
+    group.bench_function("detect_lines", |b| {
+        b.iter(|| {
+            normalized
+                .lines()
+                .filter(|l| detector.detect(black_box(l)).reliable)
+                .count()
+        })
+    });
+    let analyzer = Analyzer::new(Options::default());
+    group.bench_function("analyze_document", |b| {
+        b.iter(|| {
+            analyzer
+                .analyze(Document::new("seeds", text.clone()))
+                .tokens()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

@@ -1,0 +1,27 @@
+//! `corpstat cooc`: co-occurring pairs with association measures.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+
+use corpstat::table::Column;
+
+use super::{print_table, CorpusArgs, OutputArgs};
+
+pub const COLUMNS: &[Column] = corpstat::report::COOCCURRENCE_COLUMNS;
+
+/// Print pairs of terms that occur together (--cooc-scope, --window, --ordered,
+/// --min-count), with PMI, NPMI, G², χ², t-score, Dice and Jaccard.
+/// The formulas and N are in reports/README.md. Sorted by count descending, then terms.
+#[derive(Args)]
+pub struct CoocArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn run(args: CoocArgs) -> Result<ExitCode> {
+    print_table(&args.corpus, &args.output, |r| r.cooccurrence_table())
+}

@@ -1,0 +1,72 @@
+//! `corpstat detect`: the language of each input line.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+
+use corpstat::language::LanguageDetector;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DetectFormat {
+    /// One ISO 639-3 code per line.
+    Plain,
+    /// code, script and confidence, tab-separated.
+    Tsv,
+}
+
+/// Print the language of every input line (stdin, or the files given), one line
+/// out per line in, as an ISO 639-3 code, or und when it cannot be told.
+#[derive(Args)]
+pub struct DetectArgs {
+    /// Files to read lines from (default: stdin).
+    paths: Vec<PathBuf>,
+
+    /// plain: the code alone; tsv: code, script and confidence.
+    #[arg(long, value_enum, default_value = "plain")]
+    format: DetectFormat,
+}
+
+pub fn after_help() -> String {
+    "Output columns (no header, one row per input line):\n  language        ISO 639-3 code, or und\n  script          (tsv) script with the most letters in the line, or common\n  confidence      (tsv) whatlang's confidence, 0 to 1, 6 decimals\n".to_string()
+}
+
+pub fn run(args: DetectArgs) -> Result<ExitCode> {
+    let detector = LanguageDetector::new();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut detect_lines = |reader: &mut dyn BufRead, name: &str| -> Result<()> {
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            if reader
+                .read_until(b'\n', &mut line)
+                .with_context(|| format!("{name}: read failed"))?
+                == 0
+            {
+                return Ok(());
+            }
+            let text = String::from_utf8_lossy(&line);
+            let d = detector.detect(text.trim_end_matches(['\n', '\r']));
+            match args.format {
+                DetectFormat::Plain => writeln!(out, "{}", d.language)?,
+                DetectFormat::Tsv => {
+                    writeln!(out, "{}\t{}\t{:.6}", d.language, d.script, d.confidence)?
+                }
+            }
+        }
+    };
+    if args.paths.is_empty() {
+        detect_lines(&mut io::stdin().lock(), "stdin")?;
+    } else {
+        for path in &args.paths {
+            let name = path.display().to_string();
+            let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
+            detect_lines(&mut BufReader::new(file), &name)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,350 @@
+//! Subcommands, one file each, and what they share: corpus arguments, output
+//! formats and exit codes.
+
+mod cooc;
+mod detect;
+mod langs;
+mod ngrams;
+mod report;
+mod stats;
+mod terms;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use corpstat::normalize::{CaseMode, NormalForm};
+use corpstat::table::{Column, Format, Table};
+use corpstat::{CoocOptions, CoocScope, Corpus, InputFormat, InputOptions, Options, Report};
+
+/// Multilingual corpus statistics: term frequencies, n-grams, language mix,
+/// co-occurrence and lexical statistics, with Arabic-script text as the first-class case.
+#[derive(Parser)]
+#[command(name = "corpstat", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Report(report::ReportArgs),
+    Terms(terms::TermsArgs),
+    Ngrams(ngrams::NgramsArgs),
+    Langs(langs::LangsArgs),
+    Cooc(cooc::CoocArgs),
+    Stats(stats::StatsArgs),
+    Detect(detect::DetectArgs),
+}
+
+/// The exit code when input was skipped or only partly read, or on any error.
+const EXIT_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let command = Cli::command()
+        .mut_subcommand("report", |c| c.after_help(report::after_help()))
+        .mut_subcommand("terms", |c| c.after_help(columns_help(terms::COLUMNS)))
+        .mut_subcommand("ngrams", |c| c.after_help(columns_help(ngrams::COLUMNS)))
+        .mut_subcommand("langs", |c| c.after_help(columns_help(langs::COLUMNS)))
+        .mut_subcommand("cooc", |c| c.after_help(columns_help(cooc::COLUMNS)))
+        .mut_subcommand("stats", |c| c.after_help(stats::after_help()))
+        .mut_subcommand("detect", |c| c.after_help(detect::after_help()));
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let outcome = match cli.command {
+        Command::Report(args) => report::run(args),
+        Command::Terms(args) => terms::run(args),
+        Command::Ngrams(args) => ngrams::run(args),
+        Command::Langs(args) => langs::run(args),
+        Command::Cooc(args) => cooc::run(args),
+        Command::Stats(args) => stats::run(args),
+        Command::Detect(args) => detect::run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("corpstat: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// `corpstat terms | head` closes the pipe early: that is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// "Output columns:" and one line per column, for `--help`.
+fn columns_help(columns: &[Column]) -> String {
+    let mut help = String::from("Output columns:\n");
+    for c in columns {
+        help.push_str(&format!("  {:<16}{}\n", c.name, c.doc));
+    }
+    help
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NormalizeArg {
+    None,
+    Nfkc,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CaseArg {
+    Keep,
+    Fold,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScopeArg {
+    Window,
+    Sentence,
+    Document,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Auto,
+    Text,
+    Jsonl,
+    Csv,
+    Tsv,
+}
+
+/// What to read and how to count it: shared by every subcommand that reads a corpus.
+#[derive(Args)]
+struct CorpusArgs {
+    /// Files or folders to read (folders recursively, in sorted order), or - for stdin.
+    #[arg(default_value = "seeds")]
+    paths: Vec<PathBuf>,
+
+    /// Input format; auto picks it from each file name (.jsonl, .csv, .tsv, else text; .gz/.zst compressed).
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormatArg,
+
+    /// JSONL field holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+
+    /// JSONL field holding the document id (absent: file:line).
+    #[arg(long, default_value = "id")]
+    id_field: String,
+
+    /// CSV/TSV column holding the text (required for CSV/TSV input).
+    #[arg(long)]
+    text_column: Option<String>,
+
+    /// CSV/TSV column holding the document id (absent: file:line).
+    #[arg(long)]
+    id_column: Option<String>,
+
+    /// Unicode normalization.
+    #[arg(long, value_enum, default_value = "nfkc")]
+    normalize: NormalizeArg,
+
+    /// Case handling: fold lowercases (full Unicode).
+    #[arg(long, value_enum, default_value = "fold")]
+    case: CaseArg,
+
+    /// N-gram orders, as N or MIN..MAX (inclusive).
+    #[arg(long, default_value = "1..3", value_parser = parse_range)]
+    ngrams: (usize, usize),
+
+    /// Co-occurrence scope: tokens within --window in a sentence, or once per sentence or document.
+    #[arg(long, value_enum, default_value = "window")]
+    cooc_scope: ScopeArg,
+
+    /// Largest distance in tokens for --cooc-scope window.
+    #[arg(long, default_value_t = 5)]
+    window: usize,
+
+    /// Count (a, b) only when a comes first (window scope only).
+    #[arg(long)]
+    ordered: bool,
+
+    /// Leave out pairs seen fewer times.
+    #[arg(long, default_value_t = 3)]
+    min_count: u64,
+
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+
+    /// Exit 0 even when input was skipped or only partly read (problems are still reported).
+    #[arg(long)]
+    allow_partial: bool,
+}
+
+fn parse_range(s: &str) -> Result<(usize, usize), String> {
+    let parse = |x: &str| {
+        x.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("not a number: {x:?}"))
+    };
+    let (min, max) = match s.split_once("..") {
+        Some((a, b)) => (parse(a)?, parse(b.trim_start_matches('='))?),
+        None => {
+            let n = parse(s)?;
+            (n, n)
+        }
+    };
+    if min == 0 || min > max {
+        return Err(format!("need 1 <= MIN <= MAX, got {s}"));
+    }
+    Ok((min, max))
+}
+
+impl CorpusArgs {
+    fn options(&self) -> Options {
+        Options {
+            normalize: match self.normalize {
+                NormalizeArg::None => NormalForm::None,
+                NormalizeArg::Nfkc => NormalForm::Nfkc,
+            },
+            case: match self.case {
+                CaseArg::Keep => CaseMode::Keep,
+                CaseArg::Fold => CaseMode::Fold,
+            },
+            ngram_min: self.ngrams.0,
+            ngram_max: self.ngrams.1,
+            cooccurrence: CoocOptions {
+                scope: match self.cooc_scope {
+                    ScopeArg::Window => CoocScope::Window,
+                    ScopeArg::Sentence => CoocScope::Sentence,
+                    ScopeArg::Document => CoocScope::Document,
+                },
+                window: self.window,
+                ordered: self.ordered,
+                min_count: self.min_count,
+            },
+            input: InputOptions {
+                format: match self.input_format {
+                    InputFormatArg::Auto => InputFormat::Auto,
+                    InputFormatArg::Text => InputFormat::Text,
+                    InputFormatArg::Jsonl => InputFormat::Jsonl,
+                    InputFormatArg::Csv => InputFormat::Csv,
+                    InputFormatArg::Tsv => InputFormat::Tsv,
+                },
+                text_field: self.text_field.clone(),
+                id_field: self.id_field.clone(),
+                text_column: self.text_column.clone(),
+                id_column: self.id_column.clone(),
+            },
+            ..Options::default()
+        }
+    }
+
+    /// Reads and counts the corpus. Problems are printed to stderr, one line each.
+    /// An empty corpus is an error.
+    fn analyze(&self) -> Result<Analyzed> {
+        let options = self.options();
+        let mut builder = rayon::ThreadPoolBuilder::new();
+        if let Some(threads) = self.threads {
+            if threads == 0 {
+                bail!("--threads must be at least 1");
+            }
+            builder = builder.num_threads(threads);
+        }
+        let pool = builder.build().context("cannot start the worker threads")?;
+        let report = pool.install(|| -> Result<Report> {
+            let mut corpus = Corpus::new(options.clone())?;
+            corpus.add_paths(&self.paths, &options.input, &mut |_| {})?;
+            Ok(corpus.finish())
+        })?;
+        for problem in &report.summary.problems {
+            eprintln!("corpstat: {problem}");
+        }
+        if report.summary.documents == 0 {
+            let paths: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
+            bail!(
+                "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
+                paths.join(", ")
+            );
+        }
+        let partial = !report.summary.problems.is_empty() && !self.allow_partial;
+        Ok(Analyzed { report, partial })
+    }
+}
+
+/// A counted corpus, and whether its input was incomplete.
+struct Analyzed {
+    report: Report,
+    /// Some input was skipped or partly read, and --allow-partial was not given.
+    partial: bool,
+}
+
+impl Analyzed {
+    /// The exit code after printing or writing the result.
+    fn exit_code(&self) -> ExitCode {
+        if self.partial {
+            eprintln!(
+                "corpstat: {} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)",
+                self.report.summary.problems.len()
+            );
+            ExitCode::from(EXIT_ERROR)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Csv,
+    Tsv,
+    Json,
+    Table,
+}
+
+/// How a thin subcommand prints its table.
+#[derive(Args)]
+struct OutputArgs {
+    /// Output format (default: table on a terminal, csv otherwise).
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+
+    /// Print only the first N rows.
+    #[arg(long)]
+    top: Option<usize>,
+}
+
+impl OutputArgs {
+    fn format(&self) -> Format {
+        match self.format {
+            Some(FormatArg::Csv) => Format::Csv,
+            Some(FormatArg::Tsv) => Format::Tsv,
+            Some(FormatArg::Json) => Format::Json,
+            Some(FormatArg::Table) => Format::Table,
+            None if io::stdout().is_terminal() => Format::Table,
+            None => Format::Csv,
+        }
+    }
+
+    fn print(&self, table: Table) -> Result<()> {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        table.truncate(self.top).write(self.format(), &mut out)?;
+        out.flush()?;
+        Ok(())
+    }
+}
+
+/// A thin subcommand: count the corpus, print one table.
+fn print_table(
+    corpus: &CorpusArgs,
+    output: &OutputArgs,
+    table: impl Fn(&Report) -> Table,
+) -> Result<ExitCode> {
+    let analyzed = corpus.analyze()?;
+    output.print(table(&analyzed.report))?;
+    Ok(analyzed.exit_code())
+}

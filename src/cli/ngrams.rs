@@ -1,0 +1,31 @@
+//! `corpstat ngrams -n N`: the n-gram table of one order.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+
+use corpstat::table::Column;
+
+use super::{print_table, CorpusArgs, OutputArgs};
+
+pub const COLUMNS: &[Column] = corpstat::report::NGRAM_COLUMNS;
+
+/// Print the n-grams of one order with their counts and document frequencies.
+/// N-grams never cross a sentence boundary. Sorted by count descending, then n-gram.
+#[derive(Args)]
+pub struct NgramsArgs {
+    /// The n-gram order.
+    #[arg(short = 'n', default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..))]
+    n: u16,
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn run(mut args: NgramsArgs) -> Result<ExitCode> {
+    let n = args.n as usize;
+    args.corpus.ngrams = (n, n);
+    print_table(&args.corpus, &args.output, |r| r.ngrams_table(Some(n)))
+}

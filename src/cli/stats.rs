@@ -1,0 +1,78 @@
+//! `corpstat stats`: the corpus summary.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+
+use corpstat::table::{number, text, Column, Format, Table};
+
+use super::{CorpusArgs, OutputArgs};
+
+const COLUMNS: &[Column] = &[
+    text("statistic", "name, as in summary.json"),
+    number("value", "value (empty when undefined)"),
+];
+
+/// Print the corpus statistics: documents, tokens, types, hapax, sentences, TTR,
+/// Yule's K, MATTR, MTLD, Zipf exponent, Heaps K and β, language and script shares.
+/// With --format json, the same object as summary.json.
+#[derive(Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn after_help() -> String {
+    "Output columns (csv, tsv, table):\n  statistic       name, as in summary.json (languages.CODE.share, scripts.NAME.share, ...)\n  value           its value\nWith --format json: the summary.json object.\n".to_string()
+}
+
+fn opt(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+pub fn run(args: StatsArgs) -> Result<ExitCode> {
+    let analyzed = args.corpus.analyze()?;
+    let s = &analyzed.report.summary;
+    if args.output.format() == Format::Json {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, s)?;
+        writeln!(out)?;
+        return Ok(analyzed.exit_code());
+    }
+    let mut rows: Vec<Vec<String>> = vec![
+        vec!["documents".into(), s.documents.to_string()],
+        vec!["tokens".into(), s.tokens.to_string()],
+        vec!["types".into(), s.types.to_string()],
+        vec!["hapax".into(), s.hapax.to_string()],
+        vec!["sentences".into(), s.sentences.to_string()],
+        vec!["ttr".into(), opt(s.ttr)],
+        vec!["yules_k".into(), opt(s.yules_k)],
+        vec!["mattr".into(), opt(s.mattr)],
+        vec!["mtld".into(), opt(s.mtld)],
+        vec!["zipf_exponent".into(), opt(s.zipf_exponent)],
+        vec!["heaps_k".into(), opt(s.heaps_k)],
+        vec!["heaps_beta".into(), opt(s.heaps_beta)],
+        vec!["problems.count".into(), s.problems.len().to_string()],
+    ];
+    for (group, shares) in [("languages", &s.languages), ("scripts", &s.scripts)] {
+        for (code, share) in shares {
+            rows.push(vec![
+                format!("{group}.{code}.words"),
+                share.words.to_string(),
+            ]);
+            rows.push(vec![
+                format!("{group}.{code}.share"),
+                share.share.to_string(),
+            ]);
+        }
+    }
+    args.output.print(Table {
+        columns: COLUMNS,
+        rows,
+    })?;
+    Ok(analyzed.exit_code())
+}

@@ -1,0 +1,118 @@
+//! The pipeline driver: documents in, [`Report`] out.
+//!
+//! Documents are analyzed in parallel batches on the current rayon pool and
+//! merged in input order, so the result is the same for any number of threads.
+//! Memory: one batch of documents at a time, plus the corpus totals.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::count::{Analyzer, CorpusCounts};
+use crate::input::{self, Document, DocumentStream, InputError, InputEvent, InputOptions};
+use crate::options::{Options, OptionsError};
+use crate::report::Report;
+
+/// Documents per parallel batch, at most.
+const BATCH_DOCUMENTS: usize = 512;
+/// Bytes of text per parallel batch, at most (a batch always takes one document).
+const BATCH_BYTES: usize = 16 << 20;
+
+/// A corpus being counted. Add documents, then call [`Corpus::finish`].
+pub struct Corpus {
+    analyzer: Analyzer,
+    counts: CorpusCounts,
+}
+
+impl Corpus {
+    /// An empty corpus, counted with `options`.
+    pub fn new(options: Options) -> Result<Self, OptionsError> {
+        options.validate()?;
+        Ok(Corpus {
+            counts: CorpusCounts::new(options.clone()),
+            analyzer: Analyzer::new(options),
+        })
+    }
+
+    /// Adds one document made from a string.
+    pub fn add_text(&mut self, id: &str, text: &str) {
+        self.add_document(Document::new(id, text));
+    }
+
+    /// Adds one document.
+    pub fn add_document(&mut self, document: Document) {
+        self.counts += self.analyzer.analyze(document);
+    }
+
+    /// Adds documents, analyzing them in parallel batches on the current rayon pool.
+    pub fn add_documents(&mut self, documents: impl IntoIterator<Item = Document>) {
+        self.add_events(documents.into_iter().map(InputEvent::Document), &mut |_| {});
+    }
+
+    /// Reads and adds every document under `paths` (see [`crate::input`]).
+    /// `on_progress` is called with the bytes of text read so far after each batch.
+    /// A missing path is an error and nothing is read; every other problem is recorded
+    /// in the report and the run goes on.
+    pub fn add_paths(
+        &mut self,
+        paths: &[PathBuf],
+        input: &InputOptions,
+        on_progress: &mut dyn FnMut(u64),
+    ) -> Result<(), InputError> {
+        let (files, problems) = input::find_files(paths)?;
+        let stream = DocumentStream::new(files, problems, input.clone());
+        self.add_events(stream, on_progress);
+        Ok(())
+    }
+
+    fn add_events(
+        &mut self,
+        events: impl Iterator<Item = InputEvent>,
+        on_progress: &mut dyn FnMut(u64),
+    ) {
+        let mut batch: Vec<Document> = Vec::new();
+        let mut batch_bytes = 0;
+        let mut read = 0u64;
+        for event in events {
+            match event {
+                InputEvent::Problem(problem) => self.counts.add_problem(problem),
+                InputEvent::Document(document) => {
+                    batch_bytes += document.text.len();
+                    batch.push(document);
+                    if batch.len() >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES {
+                        read += batch_bytes as u64;
+                        self.add_batch(std::mem::take(&mut batch));
+                        batch_bytes = 0;
+                        on_progress(read);
+                    }
+                }
+            }
+        }
+        read += batch_bytes as u64;
+        self.add_batch(batch);
+        on_progress(read);
+    }
+
+    fn add_batch(&mut self, batch: Vec<Document>) {
+        let analyzer = &self.analyzer;
+        let stats: Vec<_> = batch.into_par_iter().map(|d| analyzer.analyze(d)).collect();
+        for doc in stats {
+            self.counts += doc;
+        }
+    }
+
+    /// Documents added so far.
+    pub fn documents(&self) -> usize {
+        self.counts.documents.len()
+    }
+
+    /// Input problems recorded so far.
+    pub fn problems(&self) -> &[input::Problem] {
+        &self.counts.problems
+    }
+
+    /// Computes the tables and the summary.
+    pub fn finish(self) -> Report {
+        Report::new(self.counts)
+    }
+}

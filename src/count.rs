@@ -1,0 +1,433 @@
+//! Counting: one document's statistics, and the corpus totals they merge into.
+//!
+//! [`Analyzer::analyze`] turns a [`Document`] into [`DocumentStats`]: normalize,
+//! tokenize, then count terms, n-grams, co-occurring pairs and the words of each
+//! language, all keyed by document-local integer ids. Documents are independent,
+//! so callers analyze them in parallel. [`CorpusCounts`] then takes each
+//! document with `+=`, in document order, mapping local ids to corpus-wide ids
+//! assigned in order of first occurrence. Counts merge by addition, so their
+//! totals do not depend on the order; vocabulary growth (Heaps) and MATTR are
+//! defined over the token stream in document order.
+
+use std::collections::BTreeMap;
+use std::ops::AddAssign;
+
+use rustc_hash::FxHashMap;
+
+use crate::input::{Document, Problem};
+use crate::language::LanguageDetector;
+use crate::normalize::Normalizer;
+use crate::options::{CoocScope, Options};
+use crate::script;
+use crate::stats::{mtld_factors, Mattr, MtldFactors};
+use crate::tokenize::tokenize;
+
+/// A pair of term ids. For unordered co-occurrence the smaller id comes first.
+pub type PairKey = (u32, u32);
+
+/// Words counted per (language, script).
+pub type LanguageWords = BTreeMap<(&'static str, &'static str), u64>;
+
+/// Everything counted in one document, keyed by document-local term ids
+/// (0, 1, 2, ... in order of first occurrence).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentStats {
+    /// The document's id.
+    pub id: String,
+    /// The file it came from.
+    pub source: String,
+    /// Its line in that file (0 for a whole file).
+    pub line: u64,
+    /// Size of the document's text in UTF-8 bytes, before normalization.
+    pub bytes: u64,
+    /// The distinct terms, indexed by local id.
+    pub terms: Vec<String>,
+    /// How often each term occurs.
+    pub term_counts: Vec<u32>,
+    /// In how many of the document's sentences each term occurs.
+    pub term_sentences: Vec<u32>,
+    /// The token position of each term's first occurrence.
+    pub first_positions: Vec<u32>,
+    /// Every token as a local id, in text order.
+    pub token_ids: Vec<u32>,
+    /// Sentences that hold at least one token.
+    pub sentences: u32,
+    /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
+    pub ngrams: Vec<FxHashMap<Box<[u32]>, u32>>,
+    /// Co-occurring pairs of local ids, counted as the scope defines.
+    pub pairs: FxHashMap<PairKey, u32>,
+    /// Words per (language, script): each sentence's words go to its language.
+    pub language_words: LanguageWords,
+    /// MTLD factor counts, forward and backward.
+    pub mtld: MtldFactors,
+}
+
+impl DocumentStats {
+    /// Number of tokens.
+    pub fn tokens(&self) -> usize {
+        self.token_ids.len()
+    }
+}
+
+/// Turns documents into [`DocumentStats`]. Shareable across threads.
+pub struct Analyzer {
+    options: Options,
+    normalizer: Normalizer,
+    detector: LanguageDetector,
+}
+
+impl Analyzer {
+    /// An analyzer for validated `options`.
+    pub fn new(options: Options) -> Self {
+        Analyzer {
+            normalizer: Normalizer::new(options.normalize, options.case),
+            detector: LanguageDetector::new(),
+            options,
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The normalizer in force.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// Counts one document.
+    pub fn analyze(&self, document: Document) -> DocumentStats {
+        let normalized = self.normalizer.normalize(&document.text);
+        let tokenized = tokenize(&normalized);
+
+        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut terms: Vec<&str> = Vec::new();
+        let mut term_counts: Vec<u32> = Vec::new();
+        let mut first_positions: Vec<u32> = Vec::new();
+        let mut token_ids = Vec::with_capacity(tokenized.tokens.len());
+        for (position, token) in tokenized.tokens.iter().enumerate() {
+            let id = *index.entry(token.text).or_insert_with(|| {
+                terms.push(token.text);
+                term_counts.push(0);
+                first_positions.push(position as u32);
+                (terms.len() - 1) as u32
+            });
+            term_counts[id as usize] += 1;
+            token_ids.push(id);
+        }
+
+        // Per-term "last sentence seen" stamps give sentence frequencies without a set per sentence.
+        let mut term_sentences = vec![0u32; terms.len()];
+        let mut last_sentence = vec![u32::MAX; terms.len()];
+        for (s, range) in tokenized.sentences.iter().enumerate() {
+            for &id in &token_ids[range.clone()] {
+                if last_sentence[id as usize] != s as u32 {
+                    last_sentence[id as usize] = s as u32;
+                    term_sentences[id as usize] += 1;
+                }
+            }
+        }
+
+        let ngrams = self.count_ngrams(&token_ids, &tokenized.sentences);
+        let pairs = self.count_pairs(&token_ids, &tokenized.sentences, terms.len());
+
+        let term_scripts: Vec<&'static str> =
+            terms.iter().map(|t| script::token_script(t)).collect();
+        let mut language_words = LanguageWords::new();
+        for (range, span) in tokenized.sentences.iter().zip(&tokenized.sentence_spans) {
+            let language = self.detector.detect(&normalized[span.clone()]).language;
+            for &id in &token_ids[range.clone()] {
+                *language_words
+                    .entry((language, term_scripts[id as usize]))
+                    .or_default() += 1;
+            }
+        }
+
+        let mtld = mtld_factors(&token_ids, terms.len());
+        DocumentStats {
+            bytes: document.text.len() as u64,
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            term_counts,
+            term_sentences,
+            first_positions,
+            sentences: tokenized.sentences.len() as u32,
+            ngrams,
+            pairs,
+            language_words,
+            mtld,
+            token_ids,
+            id: document.id,
+            source: document.source,
+            line: document.line,
+        }
+    }
+
+    fn count_ngrams(
+        &self,
+        token_ids: &[u32],
+        sentences: &[std::ops::Range<usize>],
+    ) -> Vec<FxHashMap<Box<[u32]>, u32>> {
+        let mut ngrams = Vec::new();
+        for n in 2..=self.options.ngram_max {
+            let mut counts: FxHashMap<Box<[u32]>, u32> = FxHashMap::default();
+            if n >= self.options.ngram_min {
+                for range in sentences {
+                    for gram in token_ids[range.clone()].windows(n) {
+                        match counts.get_mut(gram) {
+                            Some(count) => *count += 1,
+                            None => {
+                                counts.insert(gram.into(), 1);
+                            }
+                        }
+                    }
+                }
+            }
+            ngrams.push(counts);
+        }
+        ngrams
+    }
+
+    fn count_pairs(
+        &self,
+        token_ids: &[u32],
+        sentences: &[std::ops::Range<usize>],
+        types: usize,
+    ) -> FxHashMap<PairKey, u32> {
+        let cooc = &self.options.cooccurrence;
+        let mut pairs: FxHashMap<PairKey, u32> = FxHashMap::default();
+        let mut add_all_pairs = |ids: &[u32]| {
+            for (i, &a) in ids.iter().enumerate() {
+                for &b in &ids[i + 1..] {
+                    *pairs.entry((a, b)).or_default() += 1;
+                }
+            }
+        };
+        match cooc.scope {
+            CoocScope::Window => {
+                for range in sentences {
+                    let ids = &token_ids[range.clone()];
+                    for (i, &a) in ids.iter().enumerate() {
+                        for &b in ids.iter().skip(i + 1).take(cooc.window) {
+                            if a == b {
+                                continue;
+                            }
+                            let key = if cooc.ordered || a < b {
+                                (a, b)
+                            } else {
+                                (b, a)
+                            };
+                            *pairs.entry(key).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            CoocScope::Sentence => {
+                let mut distinct: Vec<u32> = Vec::new();
+                for range in sentences {
+                    distinct.clear();
+                    distinct.extend_from_slice(&token_ids[range.clone()]);
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    add_all_pairs(&distinct);
+                }
+            }
+            CoocScope::Document => {
+                let distinct: Vec<u32> = (0..types as u32).collect();
+                add_all_pairs(&distinct);
+            }
+        }
+        pairs
+    }
+}
+
+/// Corpus-wide totals of one term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermTotals {
+    /// The term.
+    pub text: Box<str>,
+    /// Occurrences.
+    pub count: u64,
+    /// Documents that contain it.
+    pub doc_freq: u64,
+    /// Sentences that contain it.
+    pub sentence_freq: u64,
+    /// Its script (see [`crate::script::token_script`]).
+    pub script: &'static str,
+}
+
+/// Corpus-wide totals of one n-gram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NgramTotals {
+    /// Occurrences.
+    pub count: u64,
+    /// Documents that contain it.
+    pub doc_freq: u64,
+}
+
+/// What the report keeps of each document after merging it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRecord {
+    /// The document's id.
+    pub id: String,
+    /// The file it came from.
+    pub source: String,
+    /// Its line there (0 for a whole file).
+    pub line: u64,
+    /// Its size in UTF-8 bytes.
+    pub bytes: u64,
+    /// Tokens.
+    pub tokens: u64,
+    /// Sentences with at least one token.
+    pub sentences: u64,
+    /// Words per (language, script).
+    pub language_words: LanguageWords,
+    /// Its terms as (corpus term id, count), for TF-IDF.
+    pub terms: Vec<(u32, u32)>,
+}
+
+/// The corpus totals. Add documents with `+=`, in document order.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusCounts {
+    pub(crate) options: Options,
+    pub(crate) term_index: FxHashMap<Box<str>, u32>,
+    /// Every term, indexed by corpus id (assigned in order of first occurrence).
+    pub terms: Vec<TermTotals>,
+    /// The token position, in the corpus stream, of each term's first occurrence.
+    pub first_positions: Vec<u64>,
+    /// N-gram totals for n = 2, 3, ...: `ngrams[n - 2]`, keyed by corpus term ids.
+    pub ngrams: Vec<FxHashMap<Box<[u32]>, NgramTotals>>,
+    /// Co-occurring pairs keyed by corpus term ids.
+    pub pairs: FxHashMap<PairKey, u64>,
+    /// Every document, in the order added.
+    pub documents: Vec<DocumentRecord>,
+    /// Tokens.
+    pub tokens: u64,
+    /// Sentences with at least one token.
+    pub sentences: u64,
+    /// Words per (language, script).
+    pub language_words: LanguageWords,
+    /// MTLD factors summed over documents.
+    pub mtld: MtldFactors,
+    /// The MATTR window over the token stream.
+    pub mattr: Mattr,
+    /// Input problems met while reading.
+    pub problems: Vec<Problem>,
+}
+
+impl CorpusCounts {
+    /// Empty totals for `options`.
+    pub fn new(options: Options) -> Self {
+        CorpusCounts {
+            ngrams: (2..=options.ngram_max)
+                .map(|_| FxHashMap::default())
+                .collect(),
+            mattr: Mattr::new(options.mattr_window),
+            options,
+            ..CorpusCounts::default()
+        }
+    }
+
+    /// The options the totals were counted with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Records an input problem.
+    pub fn add_problem(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    fn intern(&mut self, term: String, first_position: u64) -> u32 {
+        if let Some(&id) = self.term_index.get(term.as_str()) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        let text: Box<str> = term.into_boxed_str();
+        self.terms.push(TermTotals {
+            script: script::token_script(&text),
+            text: text.clone(),
+            count: 0,
+            doc_freq: 0,
+            sentence_freq: 0,
+        });
+        self.first_positions.push(first_position);
+        self.term_index.insert(text, id);
+        id
+    }
+}
+
+impl AddAssign<DocumentStats> for CorpusCounts {
+    fn add_assign(&mut self, doc: DocumentStats) {
+        let offset = self.tokens;
+        let DocumentStats {
+            id,
+            source,
+            line,
+            bytes,
+            terms,
+            term_counts,
+            term_sentences,
+            first_positions,
+            token_ids,
+            sentences,
+            ngrams,
+            pairs,
+            language_words,
+            mtld,
+        } = doc;
+
+        let mut global = Vec::with_capacity(terms.len());
+        let mut doc_terms = Vec::with_capacity(terms.len());
+        for (local, term) in terms.into_iter().enumerate() {
+            let g = self.intern(term, offset + first_positions[local] as u64);
+            let totals = &mut self.terms[g as usize];
+            totals.count += term_counts[local] as u64;
+            totals.doc_freq += 1;
+            totals.sentence_freq += term_sentences[local] as u64;
+            global.push(g);
+            doc_terms.push((g, term_counts[local]));
+        }
+
+        for (table, doc_table) in self.ngrams.iter_mut().zip(ngrams) {
+            let mut key: Vec<u32> = Vec::new();
+            for (gram, count) in doc_table {
+                key.clear();
+                key.extend(gram.iter().map(|&l| global[l as usize]));
+                let totals = match table.get_mut(key.as_slice()) {
+                    Some(totals) => totals,
+                    None => table.entry(key.as_slice().into()).or_default(),
+                };
+                totals.count += count as u64;
+                totals.doc_freq += 1;
+            }
+        }
+
+        let ordered = self.options.cooccurrence.ordered;
+        for ((a, b), count) in pairs {
+            let (a, b) = (global[a as usize], global[b as usize]);
+            let key = if ordered || a < b { (a, b) } else { (b, a) };
+            *self.pairs.entry(key).or_default() += count as u64;
+        }
+
+        for &local in &token_ids {
+            self.mattr.push(global[local as usize]);
+        }
+        for (key, words) in &language_words {
+            *self.language_words.entry(*key).or_default() += words;
+        }
+        self.mtld += mtld;
+        self.tokens += token_ids.len() as u64;
+        self.sentences += sentences as u64;
+        self.documents.push(DocumentRecord {
+            id,
+            source,
+            line,
+            bytes,
+            tokens: token_ids.len() as u64,
+            sentences: sentences as u64,
+            language_words,
+            terms: doc_terms,
+        });
+    }
+}

@@ -1,0 +1,54 @@
+//! corpstat: multilingual corpus statistics, with Arabic-script text as the
+//! first-class case.
+//!
+//! The pipeline reads top to bottom, one module per stage:
+//!
+//! ```text
+//! input      find files, decode, stream documents          (input)
+//! normalize  NFKC, lowercase: small named steps            (normalize)
+//! tokenize   UAX #29 words and sentences                   (tokenize)
+//! count      per-document statistics, merged with +=       (count, language, script)
+//! tables     sorted tables, association measures, fits     (report, association, stats)
+//! write      CSV, JSON and README, written atomically      (write, table)
+//! ```
+//!
+//! # Example
+//!
+//! ```
+//! use corpstat::{Corpus, Options};
+//!
+//! let mut corpus = Corpus::new(Options::default()).unwrap();
+//! corpus.add_text("ar", "قال الوزير إن الهجمات تهدد الأمن. وأكد الوزير أن بلاده مستعدة للتعاون.");
+//! corpus.add_text("en", "The minister said the attacks threaten the whole region.");
+//! let report = corpus.finish();
+//!
+//! assert_eq!(report.summary.documents, 2);
+//! assert_eq!(report.summary.tokens, 21);
+//! // The top terms: "the" 3 times, then "الوزير" ("the minister") twice.
+//! let top = report.top_terms(2);
+//! assert_eq!((top[0].term.as_str(), top[0].count), ("the", 3));
+//! assert_eq!((top[1].term.as_str(), top[1].count), ("الوزير", 2));
+//! // Language shares, weighted by words: 12 Arabic words and 9 English ones.
+//! assert_eq!(report.summary.languages["ara"].words, 12);
+//! assert_eq!(report.summary.languages["eng"].words, 9);
+//! assert!((report.summary.languages["ara"].share - 12.0 / 21.0).abs() < 1e-6);
+//! ```
+
+pub mod association;
+pub mod corpus;
+pub mod count;
+pub mod input;
+pub mod language;
+pub mod normalize;
+pub mod options;
+pub mod report;
+pub mod script;
+pub mod stats;
+pub mod table;
+pub mod tokenize;
+pub mod write;
+
+pub use corpus::Corpus;
+pub use input::{Document, InputFormat, InputOptions, Problem};
+pub use options::{CoocOptions, CoocScope, Options};
+pub use report::Report;

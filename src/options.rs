@@ -1,0 +1,118 @@
+//! Options for a corpus analysis, with their defaults.
+
+use serde::Serialize;
+
+use crate::input::InputOptions;
+use crate::normalize::{CaseMode, NormalForm};
+
+/// What counts as "together" for co-occurrence. Default: [`CoocScope::Window`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoocScope {
+    /// Two tokens at most `window` tokens apart inside one sentence.
+    #[default]
+    Window,
+    /// Two terms in the same sentence, counted once per sentence.
+    Sentence,
+    /// Two terms in the same document, counted once per document.
+    Document,
+}
+
+/// Co-occurrence options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CoocOptions {
+    /// Scope. Default: window.
+    pub scope: CoocScope,
+    /// With the window scope, the largest distance in tokens. Default: 5.
+    pub window: usize,
+    /// With the window scope, count (a, b) only when a comes first. Default: false.
+    pub ordered: bool,
+    /// Pairs seen fewer times are left out of the table. Default: 3.
+    pub min_count: u64,
+}
+
+impl Default for CoocOptions {
+    fn default() -> Self {
+        CoocOptions {
+            scope: CoocScope::Window,
+            window: 5,
+            ordered: false,
+            min_count: 3,
+        }
+    }
+}
+
+/// Everything that changes what an analysis counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Options {
+    /// Unicode normalization form. Default: NFKC.
+    pub normalize: NormalForm,
+    /// Case handling. Default: fold (lowercase).
+    pub case: CaseMode,
+    /// Smallest n-gram order in the n-gram table. Default: 1.
+    pub ngram_min: usize,
+    /// Largest n-gram order. Default: 3.
+    pub ngram_max: usize,
+    /// Co-occurrence options.
+    pub cooccurrence: CoocOptions,
+    /// Distinctive terms kept per document. Default: 20.
+    pub distinctive_per_document: usize,
+    /// MATTR window in tokens. Default: 500.
+    pub mattr_window: usize,
+    /// How input files are read (used by [`crate::Corpus::add_paths`]).
+    pub input: InputOptions,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            normalize: NormalForm::Nfkc,
+            case: CaseMode::Fold,
+            ngram_min: 1,
+            ngram_max: 3,
+            cooccurrence: CoocOptions::default(),
+            distinctive_per_document: 20,
+            mattr_window: 500,
+            input: InputOptions::default(),
+        }
+    }
+}
+
+/// An option value that makes no sense.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OptionsError {
+    /// The n-gram range is empty or starts at 0.
+    #[error("n-gram orders must satisfy 1 <= min <= max, got {min}..{max}")]
+    NgramRange { min: usize, max: usize },
+    /// The co-occurrence window is 0.
+    #[error("the co-occurrence window must be at least 1")]
+    Window,
+    /// `ordered` was asked for with a scope other than window.
+    #[error("--ordered needs --cooc-scope window")]
+    OrderedScope,
+    /// The MATTR window is 0.
+    #[error("the MATTR window must be at least 1")]
+    MattrWindow,
+}
+
+impl Options {
+    /// Checks that the options make sense together.
+    pub fn validate(&self) -> Result<(), OptionsError> {
+        if self.ngram_min == 0 || self.ngram_min > self.ngram_max {
+            return Err(OptionsError::NgramRange {
+                min: self.ngram_min,
+                max: self.ngram_max,
+            });
+        }
+        if self.cooccurrence.window == 0 {
+            return Err(OptionsError::Window);
+        }
+        if self.cooccurrence.ordered && self.cooccurrence.scope != CoocScope::Window {
+            return Err(OptionsError::OrderedScope);
+        }
+        if self.mattr_window == 0 {
+            return Err(OptionsError::MattrWindow);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,688 @@
+//! The corpus tables and summary, computed once from the merged counts.
+//!
+//! Every table is sorted with a key that never ties (see each `*_COLUMNS`
+//! constant's table in `reports/README.md`), so the same corpus always gives the
+//! same rows in the same order, whatever the thread count or file order.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::association::{associate, Association};
+use crate::count::{CorpusCounts, DocumentRecord, LanguageWords};
+use crate::input::Problem;
+use crate::language::UNDETERMINED;
+use crate::normalize::Normalizer;
+use crate::options::{CoocScope, Options};
+use crate::script;
+use crate::stats;
+use crate::table::{float, number, round, text, Column, Table};
+
+/// Words and their share of all tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Share {
+    /// Words (tokens).
+    pub words: u64,
+    /// `words` divided by the corpus tokens, rounded to 6 decimals.
+    pub share: f64,
+}
+
+/// The corpus summary: `summary.json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The version of corpstat that wrote it.
+    pub corpstat_version: &'static str,
+    /// The options used.
+    pub options: Options,
+    /// The normalization steps, in the order they ran.
+    pub normalization: Vec<&'static str>,
+    /// Documents read (including empty ones).
+    pub documents: u64,
+    /// Word tokens.
+    pub tokens: u64,
+    /// Distinct terms.
+    pub types: u64,
+    /// Terms that occur once.
+    pub hapax: u64,
+    /// Sentences with at least one token.
+    pub sentences: u64,
+    /// Type/token ratio.
+    pub ttr: Option<f64>,
+    /// Yule's K.
+    pub yules_k: Option<f64>,
+    /// Moving-average TTR.
+    pub mattr: Option<f64>,
+    /// Measure of textual lexical diversity.
+    pub mtld: Option<f64>,
+    /// Zipf exponent.
+    pub zipf_exponent: Option<f64>,
+    /// Heaps' law K.
+    pub heaps_k: Option<f64>,
+    /// Heaps' law β.
+    pub heaps_beta: Option<f64>,
+    /// N of the co-occurrence contingency tables.
+    pub cooccurrence_n: f64,
+    /// Words per language (ISO 639-3).
+    pub languages: BTreeMap<String, Share>,
+    /// Words per script.
+    pub scripts: BTreeMap<String, Share>,
+    /// Input problems, sorted by file, line, kind and message.
+    pub problems: Vec<Problem>,
+}
+
+/// One row of `documents.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentRow {
+    pub document: String,
+    pub bytes: u64,
+    pub tokens: u64,
+    pub types: u64,
+    pub sentences: u64,
+    pub language: &'static str,
+    pub language_share: f64,
+    pub script: &'static str,
+}
+
+/// One row of `terms.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermRow {
+    pub rank: usize,
+    pub term: String,
+    pub count: u64,
+    pub doc_freq: u64,
+    pub per_million: f64,
+    pub idf: f64,
+    pub script: &'static str,
+}
+
+/// One row of `ngrams.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NgramRow {
+    pub n: usize,
+    pub rank: usize,
+    pub ngram: String,
+    pub count: u64,
+    pub doc_freq: u64,
+}
+
+/// One row of `distinctive.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistinctiveRow {
+    pub document: String,
+    pub rank: usize,
+    pub term: String,
+    pub count: u64,
+    pub tfidf: f64,
+}
+
+/// One row of `languages.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LanguageRow {
+    /// The document, or `*` for the corpus.
+    pub document: String,
+    pub language: &'static str,
+    pub script: &'static str,
+    pub words: u64,
+    pub share: f64,
+}
+
+/// One row of `cooccurrence.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CooccurrenceRow {
+    pub term_a: String,
+    pub term_b: String,
+    pub count: u64,
+    pub count_a: u64,
+    pub count_b: u64,
+    pub measures: Association,
+}
+
+/// Columns of `documents.csv`.
+pub const DOCUMENT_COLUMNS: &[Column] = &[
+    text(
+        "document",
+        "document id: path relative to the input root, or the JSONL/CSV id, or file:line",
+    ),
+    number(
+        "bytes",
+        "size of the document's text in UTF-8 bytes, before normalization",
+    ),
+    number("tokens", "word tokens"),
+    number("types", "distinct terms"),
+    number("sentences", "sentences with at least one token"),
+    text(
+        "language",
+        "dominant language (ISO 639-3): most words, und only when nothing else is found",
+    ),
+    number(
+        "language_share",
+        "share of the document's words in the dominant language",
+    ),
+    text("script", "script with the most words"),
+];
+
+/// Columns of `terms.csv`.
+pub const TERM_COLUMNS: &[Column] = &[
+    number("rank", "1 = most frequent"),
+    text("term", "the normalized term"),
+    number("count", "occurrences in the corpus"),
+    number("doc_freq", "documents that contain it"),
+    number("per_million", "count per million tokens"),
+    number("idf", "ln((1 + documents) / (1 + doc_freq)) + 1"),
+    text(
+        "script",
+        "script of the term's first letter; common for a term without letters",
+    ),
+];
+
+/// Columns of `ngrams.csv`.
+pub const NGRAM_COLUMNS: &[Column] = &[
+    number("n", "order: 1 for single terms, 2 for bigrams, ..."),
+    number("rank", "1 = most frequent among n-grams of this order"),
+    text("ngram", "the n-gram's terms joined by one space"),
+    number(
+        "count",
+        "occurrences (n-grams never cross a sentence boundary)",
+    ),
+    number("doc_freq", "documents that contain it"),
+];
+
+/// Columns of `distinctive.csv`.
+pub const DISTINCTIVE_COLUMNS: &[Column] = &[
+    text("document", "document id"),
+    number("rank", "1 = most distinctive in the document"),
+    text("term", "the term"),
+    number("count", "occurrences in the document"),
+    number("tfidf", "count × idf (idf as in terms.csv)"),
+];
+
+/// Columns of `languages.csv`.
+pub const LANGUAGE_COLUMNS: &[Column] = &[
+    text("document", "document id, or * for the whole corpus"),
+    text(
+        "language",
+        "ISO 639-3 code of the sentences' language, or und",
+    ),
+    text("script", "script with the most of these words"),
+    number("words", "tokens in sentences of this language"),
+    number(
+        "share",
+        "words divided by the document's (or corpus') tokens",
+    ),
+];
+
+/// Columns of `cooccurrence.csv`.
+pub const COOCCURRENCE_COLUMNS: &[Column] = &[
+    text(
+        "term_a",
+        "first term (unordered pairs: the one that sorts first)",
+    ),
+    text("term_b", "second term"),
+    number("count", "c: co-occurrences, as the scope defines them"),
+    number("count_a", "f(a): marginal of term_a (see the scope table)"),
+    number("count_b", "f(b): marginal of term_b"),
+    number("expected", "E11 = f(a)·f(b) / N"),
+    number("pmi", "log2(c / E11)"),
+    number("npmi", "pmi / −log2(c / N)"),
+    number("llr", "log-likelihood G² = 2 Σ O ln(O / E)"),
+    number("chi2", "Pearson's χ², no continuity correction"),
+    number("t_score", "(c − E11) / √c"),
+    number("dice", "2c / (f(a) + f(b))"),
+    number("jaccard", "c / (f(a) + f(b) − c)"),
+];
+
+/// Everything the report writes, computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub summary: Summary,
+    pub documents: Vec<DocumentRow>,
+    pub terms: Vec<TermRow>,
+    pub ngrams: Vec<NgramRow>,
+    pub distinctive: Vec<DistinctiveRow>,
+    pub languages: Vec<LanguageRow>,
+    pub cooccurrences: Vec<CooccurrenceRow>,
+}
+
+/// Count descending, then text ascending by code point: the order of every table.
+fn by_count_then_text(a: (u64, &str), b: (u64, &str)) -> Ordering {
+    b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
+}
+
+fn share(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// The key with the most words; ties go to the key that sorts first.
+fn most_words<K: Ord + Copy>(counts: impl Iterator<Item = (K, u64)>) -> Option<(K, u64)> {
+    counts.max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+}
+
+fn totals<K: Ord + Copy>(
+    words: &LanguageWords,
+    key: impl Fn(&(&'static str, &'static str)) -> K,
+) -> BTreeMap<K, u64> {
+    let mut out = BTreeMap::new();
+    for (k, &w) in words {
+        *out.entry(key(k)).or_default() += w;
+    }
+    out
+}
+
+/// The dominant language of a document's words: the language with the most
+/// words, `und` only when no sentence had a language.
+fn dominant_language(by_language: &BTreeMap<&'static str, u64>) -> (&'static str, u64) {
+    most_words(
+        by_language
+            .iter()
+            .filter(|(l, _)| **l != UNDETERMINED)
+            .map(|(l, w)| (*l, *w)),
+    )
+    .or_else(|| by_language.get(UNDETERMINED).map(|&w| (UNDETERMINED, w)))
+    .unwrap_or((UNDETERMINED, 0))
+}
+
+/// Rows of `languages.csv` for one set of words: one per language, most words first.
+fn language_rows(document: &str, words: &LanguageWords, tokens: u64) -> Vec<LanguageRow> {
+    let by_language = totals(words, |k| k.0);
+    let mut rows: Vec<LanguageRow> = by_language
+        .iter()
+        .map(|(&language, &count)| {
+            let script = most_words(
+                words
+                    .iter()
+                    .filter(|((l, _), _)| *l == language)
+                    .map(|((_, s), w)| (*s, *w)),
+            )
+            .map_or(script::COMMON, |(s, _)| s);
+            LanguageRow {
+                document: document.to_string(),
+                language,
+                script,
+                words: count,
+                share: share(count, tokens),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| by_count_then_text((a.words, a.language), (b.words, b.language)));
+    rows
+}
+
+impl Report {
+    /// Computes the tables from merged counts.
+    pub fn new(mut counts: CorpusCounts) -> Report {
+        let options = counts.options().clone();
+        counts
+            .documents
+            .sort_by(|a, b| (&a.id, &a.source, a.line).cmp(&(&b.id, &b.source, b.line)));
+        let documents = counts.documents.len() as u64;
+        let idf: Vec<f64> = counts
+            .terms
+            .iter()
+            .map(|t| ((1.0 + documents as f64) / (1.0 + t.doc_freq as f64)).ln() + 1.0)
+            .collect();
+
+        let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
+        term_order.sort_by(|&a, &b| {
+            let (a, b) = (&counts.terms[a as usize], &counts.terms[b as usize]);
+            by_count_then_text((a.count, &a.text), (b.count, &b.text))
+        });
+        let terms: Vec<TermRow> = term_order
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| {
+                let t = &counts.terms[id as usize];
+                TermRow {
+                    rank: i + 1,
+                    term: t.text.to_string(),
+                    count: t.count,
+                    doc_freq: t.doc_freq,
+                    per_million: share(t.count, counts.tokens) * 1e6,
+                    idf: idf[id as usize],
+                    script: t.script,
+                }
+            })
+            .collect();
+
+        let ngrams = Self::ngram_rows(&counts, &terms, &options);
+        let distinctive = Self::distinctive_rows(&counts, &idf, options.distinctive_per_document);
+        let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
+        let cooccurrences = Self::cooccurrence_rows(&counts, &options, cooccurrence_n);
+
+        let mut document_rows = Vec::with_capacity(counts.documents.len());
+        let mut languages = Vec::new();
+        for doc in &counts.documents {
+            document_rows.push(Self::document_row(doc));
+            languages.extend(language_rows(&doc.id, &doc.language_words, doc.tokens));
+        }
+        languages.extend(language_rows("*", &counts.language_words, counts.tokens));
+
+        let sorted_counts: Vec<u64> = terms.iter().map(|t| t.count).collect();
+        let heaps = stats::heaps_fit(&counts.first_positions, counts.tokens);
+        let shares = |map: BTreeMap<&'static str, u64>| -> BTreeMap<String, Share> {
+            map.into_iter()
+                .map(|(k, words)| {
+                    let s = Share {
+                        words,
+                        share: round(share(words, counts.tokens)),
+                    };
+                    (k.to_string(), s)
+                })
+                .collect()
+        };
+        let mut problems = counts.problems.clone();
+        problems.sort();
+        let tokens = counts.tokens;
+        let ratio = |x: f64| (tokens > 0).then(|| round(x));
+        let summary = Summary {
+            corpstat_version: env!("CARGO_PKG_VERSION"),
+            normalization: Normalizer::new(options.normalize, options.case).step_names(),
+            options: options.clone(),
+            documents,
+            tokens,
+            types: counts.terms.len() as u64,
+            hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
+            sentences: counts.sentences,
+            ttr: ratio(share(counts.terms.len() as u64, tokens)),
+            yules_k: stats::yules_k(sorted_counts.iter().copied()).map(round),
+            mattr: counts.mattr.value().map(round),
+            mtld: counts.mtld.mtld().map(round),
+            zipf_exponent: stats::zipf_exponent(&sorted_counts).map(round),
+            heaps_k: heaps.map(|h| round(h.0)),
+            heaps_beta: heaps.map(|h| round(h.1)),
+            cooccurrence_n: round(cooccurrence_n),
+            languages: shares(totals(&counts.language_words, |k| k.0)),
+            scripts: shares(totals(&counts.language_words, |k| k.1)),
+            problems,
+        };
+        Report {
+            summary,
+            documents: document_rows,
+            terms,
+            ngrams,
+            distinctive,
+            languages,
+            cooccurrences,
+        }
+    }
+
+    fn document_row(doc: &DocumentRecord) -> DocumentRow {
+        let (language, words) = dominant_language(&totals(&doc.language_words, |k| k.0));
+        let script = most_words(totals(&doc.language_words, |k| k.1).into_iter())
+            .map_or(script::COMMON, |(s, _)| s);
+        DocumentRow {
+            document: doc.id.clone(),
+            bytes: doc.bytes,
+            tokens: doc.tokens,
+            types: doc.terms.len() as u64,
+            sentences: doc.sentences,
+            language,
+            language_share: share(words, doc.tokens),
+            script,
+        }
+    }
+
+    fn ngram_rows(counts: &CorpusCounts, terms: &[TermRow], options: &Options) -> Vec<NgramRow> {
+        let mut rows = Vec::new();
+        if options.ngram_min <= 1 {
+            rows.extend(terms.iter().map(|t| NgramRow {
+                n: 1,
+                rank: t.rank,
+                ngram: t.term.clone(),
+                count: t.count,
+                doc_freq: t.doc_freq,
+            }));
+        }
+        for (i, table) in counts.ngrams.iter().enumerate() {
+            let n = i + 2;
+            if n < options.ngram_min {
+                continue;
+            }
+            let mut grams: Vec<NgramRow> = table
+                .iter()
+                .map(|(key, totals)| NgramRow {
+                    n,
+                    rank: 0,
+                    ngram: key
+                        .iter()
+                        .map(|&id| &*counts.terms[id as usize].text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    count: totals.count,
+                    doc_freq: totals.doc_freq,
+                })
+                .collect();
+            grams.sort_by(|a, b| by_count_then_text((a.count, &a.ngram), (b.count, &b.ngram)));
+            for (rank, row) in grams.iter_mut().enumerate() {
+                row.rank = rank + 1;
+            }
+            rows.extend(grams);
+        }
+        rows
+    }
+
+    fn distinctive_rows(counts: &CorpusCounts, idf: &[f64], top: usize) -> Vec<DistinctiveRow> {
+        let mut rows = Vec::new();
+        for doc in &counts.documents {
+            let mut scored: Vec<(f64, &str, u32)> = doc
+                .terms
+                .iter()
+                .map(|&(id, count)| {
+                    (
+                        count as f64 * idf[id as usize],
+                        &*counts.terms[id as usize].text,
+                        count,
+                    )
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+            rows.extend(scored.into_iter().take(top).enumerate().map(
+                |(i, (tfidf, term, count))| DistinctiveRow {
+                    document: doc.id.clone(),
+                    rank: i + 1,
+                    term: term.to_string(),
+                    count: count as u64,
+                    tfidf,
+                },
+            ));
+        }
+        rows
+    }
+
+    /// N of the contingency table: tokens / span for the window scope (span = the
+    /// window, doubled when unordered), sentences or documents otherwise.
+    fn cooccurrence_n(counts: &CorpusCounts, options: &Options) -> f64 {
+        let cooc = &options.cooccurrence;
+        match cooc.scope {
+            CoocScope::Window => {
+                let span = cooc.window as f64 * if cooc.ordered { 1.0 } else { 2.0 };
+                counts.tokens as f64 / span
+            }
+            CoocScope::Sentence => counts.sentences as f64,
+            CoocScope::Document => counts.documents.len() as f64,
+        }
+    }
+
+    fn cooccurrence_rows(counts: &CorpusCounts, options: &Options, n: f64) -> Vec<CooccurrenceRow> {
+        let cooc = &options.cooccurrence;
+        let marginal = |id: u32| {
+            let t = &counts.terms[id as usize];
+            match cooc.scope {
+                CoocScope::Window => t.count,
+                CoocScope::Sentence => t.sentence_freq,
+                CoocScope::Document => t.doc_freq,
+            }
+        };
+        let mut rows: Vec<CooccurrenceRow> = counts
+            .pairs
+            .iter()
+            .filter(|(_, &c)| c >= cooc.min_count.max(1))
+            .map(|(&(a, b), &c)| {
+                let (mut a, mut b) = (a, b);
+                if !cooc.ordered && counts.terms[a as usize].text > counts.terms[b as usize].text {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                let (fa, fb) = (marginal(a), marginal(b));
+                CooccurrenceRow {
+                    term_a: counts.terms[a as usize].text.to_string(),
+                    term_b: counts.terms[b as usize].text.to_string(),
+                    count: c,
+                    count_a: fa,
+                    count_b: fb,
+                    measures: associate(c as f64, fa as f64, fb as f64, n),
+                }
+            })
+            .collect();
+        rows.sort_by(|x, y| {
+            y.count
+                .cmp(&x.count)
+                .then_with(|| x.term_a.cmp(&y.term_a))
+                .then_with(|| x.term_b.cmp(&y.term_b))
+        });
+        rows
+    }
+
+    /// `documents.csv`.
+    pub fn documents_table(&self) -> Table {
+        Table {
+            columns: DOCUMENT_COLUMNS,
+            rows: self
+                .documents
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.document.clone(),
+                        d.bytes.to_string(),
+                        d.tokens.to_string(),
+                        d.types.to_string(),
+                        d.sentences.to_string(),
+                        d.language.to_string(),
+                        float(d.language_share),
+                        d.script.to_string(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// `terms.csv`.
+    pub fn terms_table(&self) -> Table {
+        Table {
+            columns: TERM_COLUMNS,
+            rows: self
+                .terms
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.rank.to_string(),
+                        t.term.clone(),
+                        t.count.to_string(),
+                        t.doc_freq.to_string(),
+                        float(t.per_million),
+                        float(t.idf),
+                        t.script.to_string(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// `ngrams.csv`, or only the n-grams of order `only` when given.
+    pub fn ngrams_table(&self, only: Option<usize>) -> Table {
+        Table {
+            columns: NGRAM_COLUMNS,
+            rows: self
+                .ngrams
+                .iter()
+                .filter(|g| only.is_none_or(|n| g.n == n))
+                .map(|g| {
+                    vec![
+                        g.n.to_string(),
+                        g.rank.to_string(),
+                        g.ngram.clone(),
+                        g.count.to_string(),
+                        g.doc_freq.to_string(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// `distinctive.csv`.
+    pub fn distinctive_table(&self) -> Table {
+        Table {
+            columns: DISTINCTIVE_COLUMNS,
+            rows: self
+                .distinctive
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.document.clone(),
+                        d.rank.to_string(),
+                        d.term.clone(),
+                        d.count.to_string(),
+                        float(d.tfidf),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// `languages.csv`.
+    pub fn languages_table(&self) -> Table {
+        Table {
+            columns: LANGUAGE_COLUMNS,
+            rows: self
+                .languages
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.document.clone(),
+                        l.language.to_string(),
+                        l.script.to_string(),
+                        l.words.to_string(),
+                        float(l.share),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// `cooccurrence.csv`.
+    pub fn cooccurrence_table(&self) -> Table {
+        Table {
+            columns: COOCCURRENCE_COLUMNS,
+            rows: self
+                .cooccurrences
+                .iter()
+                .map(|c| {
+                    let m = &c.measures;
+                    vec![
+                        c.term_a.clone(),
+                        c.term_b.clone(),
+                        c.count.to_string(),
+                        c.count_a.to_string(),
+                        c.count_b.to_string(),
+                        float(m.expected),
+                        float(m.pmi),
+                        float(m.npmi),
+                        float(m.llr),
+                        float(m.chi2),
+                        float(m.t_score),
+                        float(m.dice),
+                        float(m.jaccard),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// The most frequent terms, at most `n`.
+    pub fn top_terms(&self, n: usize) -> &[TermRow] {
+        &self.terms[..n.min(self.terms.len())]
+    }
+}

@@ -1,0 +1,282 @@
+//! Report writers: every output file behind one trait, written atomically.
+//!
+//! [`write_report`] first writes every file to a temporary file in the target
+//! folder (flushed and synced), and only when all of them are complete renames
+//! them over the old ones. A failure before that leaves the previous report as
+//! it was; corpstat never touches files in the folder that are not its own.
+
+use std::fmt::Write as _;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::report::{
+    Report, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, LANGUAGE_COLUMNS,
+    NGRAM_COLUMNS, TERM_COLUMNS,
+};
+use crate::table::{Column, Format, Table, FLOAT_DECIMALS};
+
+/// One file of the report.
+pub trait ReportFile {
+    /// The file's name in the report folder.
+    fn name(&self) -> &str;
+    /// Writes the file's whole content.
+    fn write(&self, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// A table written as CSV.
+pub struct CsvFile {
+    name: &'static str,
+    table: Table,
+}
+
+impl ReportFile for CsvFile {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.table.write(Format::Csv, out)
+    }
+}
+
+/// `summary.json`.
+pub struct SummaryFile<'a>(pub &'a Report);
+
+impl ReportFile for SummaryFile<'_> {
+    fn name(&self) -> &str {
+        "summary.json"
+    }
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &self.0.summary)?;
+        writeln!(out)
+    }
+}
+
+/// `README.md`: what every file and column means.
+pub struct ReadmeFile;
+
+impl ReportFile for ReadmeFile {
+    fn name(&self) -> &str {
+        "README.md"
+    }
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(report_readme().as_bytes())
+    }
+}
+
+/// The CSV tables of the report: (file name, what it holds, columns, sort order).
+pub const TABLES: &[(&str, &str, &[Column], &str)] = &[
+    (
+        "documents.csv",
+        "One row per document.",
+        DOCUMENT_COLUMNS,
+        "document id ascending (then source file and line, for repeated ids)",
+    ),
+    (
+        "terms.csv",
+        "One row per distinct term (unigram).",
+        TERM_COLUMNS,
+        "count descending, then term ascending by code point",
+    ),
+    (
+        "ngrams.csv",
+        "N-grams of every order asked for (default 1 to 3). N-grams never cross a sentence boundary.",
+        NGRAM_COLUMNS,
+        "n ascending, then count descending, then n-gram ascending by code point",
+    ),
+    (
+        "distinctive.csv",
+        "The top terms of each document by TF-IDF (default 20 per document).",
+        DISTINCTIVE_COLUMNS,
+        "document as in documents.csv, then tfidf descending, then term ascending",
+    ),
+    (
+        "languages.csv",
+        "Words per language: each sentence is detected, and its words go to its language. One row per document and language, then rows with document `*` for the corpus.",
+        LANGUAGE_COLUMNS,
+        "document as in documents.csv (corpus rows last), then words descending, then language ascending",
+    ),
+    (
+        "cooccurrence.csv",
+        "Pairs of terms that occur together, with association measures. Pairs seen fewer than `--min-count` times (default 3) are left out; a term is never paired with itself.",
+        COOCCURRENCE_COLUMNS,
+        "count descending, then term_a ascending, then term_b ascending",
+    ),
+];
+
+/// Every file of the report, in the order they are written.
+pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
+    let tables = [
+        report.documents_table(),
+        report.terms_table(),
+        report.ngrams_table(None),
+        report.distinctive_table(),
+        report.languages_table(),
+        report.cooccurrence_table(),
+    ];
+    let mut files: Vec<Box<dyn ReportFile>> = vec![Box::new(SummaryFile(report))];
+    for (&(name, ..), table) in TABLES.iter().zip(tables) {
+        files.push(Box::new(CsvFile { name, table }));
+    }
+    files.push(Box::new(ReadmeFile));
+    files
+}
+
+/// An error writing the report.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {source}")]
+pub struct WriteError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub source: io::Error,
+}
+
+/// Writes `files` into `dir` atomically: all are staged as temporary files, then
+/// renamed into place. Creates `dir` if needed. Returns the paths written.
+pub fn write_files(
+    dir: &Path,
+    files: &[Box<dyn ReportFile + '_>],
+) -> Result<Vec<PathBuf>, WriteError> {
+    let error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| WriteError { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(error(dir))?;
+    let mut staged = Vec::with_capacity(files.len());
+    for file in files {
+        let target = dir.join(file.name());
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{}.", file.name()))
+            .tempfile_in(dir)
+            .map_err(error(&target))?;
+        make_readable(temp.as_file()).map_err(error(&target))?;
+        let mut out = BufWriter::new(temp);
+        file.write(&mut out).map_err(error(&target))?;
+        let temp = out
+            .into_inner()
+            .map_err(|e| error(&target)(e.into_error()))?;
+        temp.as_file().sync_all().map_err(error(&target))?;
+        staged.push((temp, target));
+    }
+    let mut written = Vec::with_capacity(staged.len());
+    for (temp, target) in staged {
+        temp.persist(&target).map_err(|e| error(&target)(e.error))?;
+        written.push(target);
+    }
+    Ok(written)
+}
+
+/// Temporary files are created private (0600); a report is meant to be read by others.
+fn make_readable(file: &std::fs::File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+/// Writes the whole report into `dir` (see [`write_files`]).
+pub fn write_report(dir: &Path, report: &Report) -> Result<Vec<PathBuf>, WriteError> {
+    write_files(dir, &report_files(report))
+}
+
+/// The documentation of the report folder, generated from the column definitions.
+pub fn report_readme() -> String {
+    let mut md = String::new();
+    md.push_str(README_HEAD);
+    for (name, about, columns, order) in TABLES {
+        let _ = writeln!(
+            md,
+            "\n## `{name}`\n\n{about}\n\n| column | meaning |\n|---|---|"
+        );
+        for c in *columns {
+            let _ = writeln!(md, "| `{}` | {} |", c.name, c.doc);
+        }
+        let _ = writeln!(md, "\nSorted by {order}.");
+    }
+    md.push_str(&README_TAIL.replace("{DECIMALS}", &FLOAT_DECIMALS.to_string()));
+    md
+}
+
+const README_HEAD: &str = r#"# The corpstat report
+
+This folder is written by `corpstat report` (by default from the bundled `seeds/`
+corpus). It is generated: do not edit it by hand. Every file is regenerated on each
+run, written to a temporary file first and renamed into place, so a failed run
+leaves the previous report whole.
+
+Text passes through: NFKC → lowercase (the steps are listed under `normalization`
+in `summary.json`) → UAX #29 word tokens (segments holding a letter or a digit) →
+UAX #29 sentences. A *term* is a distinct normalized token.
+
+## `summary.json`
+
+| key | meaning |
+|---|---|
+| `corpstat_version` | version of corpstat that wrote the report |
+| `options` | every option that changes the counts |
+| `normalization` | the normalization steps, in order |
+| `documents` | documents read, empty ones included |
+| `tokens` | word tokens (N) |
+| `types` | distinct terms (V) |
+| `hapax` | terms that occur exactly once |
+| `sentences` | sentences that hold at least one token |
+| `ttr` | type/token ratio V / N |
+| `yules_k` | Yule's K = 10⁴ · (Σₘ m²·V(m) − N) / N², V(m) = terms occurring m times |
+| `mattr` | moving-average TTR: the mean TTR of every window of 500 consecutive tokens of the corpus (documents in order); the plain TTR when N < 500 |
+| `mtld` | MTLD (McCarthy & Jarvis 2010), threshold 0.72, mean of the forward and backward passes; factors do not span documents; a pass with no factor at all counts as N |
+| `zipf_exponent` | s in f(r) ∝ r⁻ˢ: minus the least-squares slope of ln(count) on ln(rank), at ranks round(1.1ᵏ) (deduplicated) and the last rank |
+| `heaps_k`, `heaps_beta` | V(n) = K·n^β fitted by least squares of ln V(n) on ln n, with V(n) the terms seen in the first n tokens (documents in order), at n = round(1.1ᵏ) and n = N |
+| `cooccurrence_n` | N of the co-occurrence contingency tables (see below) |
+| `languages` | per ISO 639-3 code: `words` (tokens in sentences of that language) and `share` (of all tokens); `und` when a sentence's language could not be told; Persian is `fas` |
+| `scripts` | per script: `words` and `share`; a token's script is that of its first letter, `common` for tokens without letters |
+| `problems` | input problems (file, line, kind, message), empty when there are none |
+
+Statistics that need at least one token (or two points for a fit) are `null` otherwise.
+Floating-point values are rounded to 6 decimals.
+"#;
+
+const README_TAIL: &str = r#"
+## Co-occurrence: the contingency table and N
+
+For a pair (a, b) with count c and marginals f(a), f(b):
+
+| | b | ¬b |
+|---|---|---|
+| a | O11 = c | O12 = f(a) − c |
+| ¬a | O21 = f(b) − c | O22 = N − f(a) − f(b) + c |
+
+E_ij = R_i · C_j / N (row and column totals). What c, f and N are depends on `--cooc-scope`:
+
+| scope | c | f(a) | N |
+|---|---|---|---|
+| `window` (default, K = `--window`, default 5) | pairs of tokens at most K apart inside one sentence, each pair of positions once | occurrences of a | tokens / (2K); tokens / K with `--ordered` |
+| `sentence` | sentences holding both | sentences holding a | sentences |
+| `document` | documents holding both | documents holding a | documents |
+
+With `--ordered`, (a, b) counts only when a comes first. Dividing N by the span makes
+E11 = span · f(a) · f(b) / tokens, the expected count of a pair under independence in a
+window of that span (Evert 2008, surface co-occurrence). With `--cooc-scope window --window 1
+--ordered` the pairs are adjacent bigrams, N is the number of tokens, and every measure equals
+NLTK's `BigramAssocMeasures` on the same counts. A cell that would come out negative is taken as 0.
+
+| measure | formula |
+|---|---|
+| `expected` | E11 = f(a)·f(b) / N |
+| `pmi` | log2(c / E11) |
+| `npmi` | pmi / −log2(c / N); 1 when c = N |
+| `llr` | G² = 2 Σ O_ij · ln(O_ij / E_ij), with 0·ln 0 = 0 |
+| `chi2` | N · (O11·O22 − O12·O21)² / (R1·R2·C1·C2), no continuity correction |
+| `t_score` | (c − E11) / √c |
+| `dice` | 2c / (f(a) + f(b)) |
+| `jaccard` | c / (f(a) + f(b) − c) |
+
+## Number format
+
+Integers are written in full. Floating-point values in the CSV files have exactly {DECIMALS}
+digits after the decimal point. No file holds a timestamp, so the same input gives the same
+bytes on every run, with any number of threads.
+"#;

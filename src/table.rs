@@ -107,9 +107,11 @@ impl Table {
         let mut writer = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .from_writer(out);
-        writer.write_record(self.columns.iter().map(|c| c.name))?;
+        writer
+            .write_record(self.columns.iter().map(|c| c.name))
+            .map_err(into_io_error)?;
         for row in &self.rows {
-            writer.write_record(row)?;
+            writer.write_record(row).map_err(into_io_error)?;
         }
         writer.flush()
     }
@@ -157,6 +159,14 @@ impl Table {
             line(&mut row.iter().map(String::as_str), out)?;
         }
         Ok(())
+    }
+}
+
+/// Keeps the underlying I/O error (a closed pipe, a full disk) visible to callers.
+fn into_io_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
 

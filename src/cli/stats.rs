@@ -39,7 +39,7 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
     let s = &analyzed.report.summary;
     if args.output.format() == Format::Json {
         let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, s)?;
+        serde_json::to_writer_pretty(&mut out, s).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(analyzed.exit_code());
     }

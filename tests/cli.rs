@@ -1,0 +1,408 @@
+//! The real binary, run in temporary folders.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn corpstat() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_corpstat"));
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    corpstat().args(args).output().expect("corpstat runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+/// Every file of a report folder, name and bytes, sorted by name.
+fn read_report(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn report_into(dir: &Path, extra: &[&str]) -> Output {
+    let out = dir.to_str().unwrap();
+    let mut args = vec!["report", "-o", out, "-q"];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+#[test]
+fn report_is_byte_identical_with_one_and_two_threads_and_any_path_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = {
+        let mut f: Vec<PathBuf> = std::fs::read_dir(seeds())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        f.sort();
+        f
+    };
+    let names: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
+    let one = tmp.path().join("one");
+    let two = tmp.path().join("two");
+    let shuffled = tmp.path().join("shuffled");
+    let mut args = vec!["--threads", "1"];
+    args.extend(&names);
+    assert!(report_into(&one, &args).status.success());
+    let mut args = vec!["--threads", "2"];
+    args.extend(&names);
+    assert!(report_into(&two, &args).status.success());
+    let mut reversed: Vec<&str> = names.iter().rev().copied().collect();
+    reversed.swap(0, 2);
+    assert!(report_into(&shuffled, &reversed).status.success());
+    let a = read_report(&one);
+    assert_eq!(a.len(), 8);
+    assert_eq!(a, read_report(&two));
+    assert_eq!(a, read_report(&shuffled));
+}
+
+#[test]
+fn missing_path_is_an_error_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    let output = report_into(&out_dir, &["seeds", "no/such/corpus"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no/such/corpus: no such file or folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out_dir.exists());
+}
+
+#[test]
+fn empty_corpus_explains_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let output = run(&["stats", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no documents found in"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn jsonl_documents_ids_and_bad_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("news.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\": \"ar-1\", \"text\": \"الأمن الدولي\"}\n\
+         {\"text\": \"الأمن الإلكتروني\"}\n\
+         not json\n\
+         {\"id\": 7, \"body\": \"no text field\"}\n\
+         {\"id\": 8, \"text\": 42}\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let output = run(&["stats", p, "--format", "json"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "problems make the exit code 2"
+    );
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(summary["documents"], 2);
+    assert_eq!(summary["tokens"], 4);
+    let problems = summary["problems"].as_array().unwrap();
+    let lines: Vec<u64> = problems
+        .iter()
+        .map(|p| p["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [3, 4, 5]);
+    assert_eq!(problems[0]["kind"], "malformed_json");
+    assert_eq!(problems[1]["kind"], "missing_text");
+    let err = stderr(&output);
+    assert!(err.contains(&format!("{p}:3: not JSON")), "{err}");
+    assert!(
+        err.contains(&format!("{p}:5: field \"text\" is not a string")),
+        "{err}"
+    );
+
+    let docs = run(&[
+        "report",
+        p,
+        "-o",
+        tmp.path().join("r").to_str().unwrap(),
+        "-q",
+        "--allow-partial",
+    ]);
+    assert_eq!(docs.status.code(), Some(0), "--allow-partial exits 0");
+    let documents = std::fs::read_to_string(tmp.path().join("r/documents.csv")).unwrap();
+    let ids: Vec<&str> = documents
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    // Sorted by id, by code point: "/tmp/..." before "ar-1".
+    assert_eq!(ids, [format!("{p}:2").as_str(), "ar-1"]);
+}
+
+#[test]
+fn compressed_input_counts_like_plain_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let jsonl = "{\"id\": \"1\", \"text\": \"کتاب‌ها را خواندم\"}\n{\"id\": \"2\", \"text\": \"The books were read.\"}\n";
+    let plain = tmp.path().join("docs.jsonl");
+    std::fs::write(&plain, jsonl).unwrap();
+    let gz = tmp.path().join("docs.jsonl.gz");
+    let mut encoder = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
+    encoder.write_all(jsonl.as_bytes()).unwrap();
+    encoder.finish().unwrap();
+    let zst = tmp.path().join("docs.jsonl.zst");
+    std::fs::write(&zst, zstd::encode_all(jsonl.as_bytes(), 3).unwrap()).unwrap();
+    let terms = |p: &Path| {
+        let output = run(&["terms", p.to_str().unwrap(), "--format", "csv"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let expected = terms(&plain);
+    assert!(expected.contains("کتاب‌ها,1,1,"), "{expected}");
+    assert_eq!(terms(&gz), expected);
+    assert_eq!(terms(&zst), expected);
+}
+
+#[test]
+fn csv_needs_its_text_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("posts.csv");
+    std::fs::write(&path, "id,body\np1,\"سطر اول\nسطر دوم\"\np2,hello world\n").unwrap();
+    let p = path.to_str().unwrap();
+    let without = run(&["stats", p]);
+    assert_eq!(without.status.code(), Some(2));
+    assert!(
+        stderr(&without).contains("needs --text-column (columns: id, body)"),
+        "{}",
+        stderr(&without)
+    );
+    let wrong = run(&["stats", p, "--text-column", "text"]);
+    assert!(
+        stderr(&wrong).contains("no column \"text\" (columns: id, body)"),
+        "{}",
+        stderr(&wrong)
+    );
+    let right = run(&[
+        "stats",
+        p,
+        "--text-column",
+        "body",
+        "--id-column",
+        "id",
+        "--format",
+        "json",
+    ]);
+    assert!(right.status.success(), "{}", stderr(&right));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&right)).unwrap();
+    // The quoted newline stays inside p1's text: two sentences there, one in p2.
+    assert_eq!(
+        (summary["documents"].as_u64(), summary["tokens"].as_u64()),
+        (Some(2), Some(6))
+    );
+    assert_eq!(summary["sentences"], 3);
+}
+
+#[test]
+fn stdin_is_one_text_document() {
+    let mut child = corpstat()
+        .args(["stats", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("سلام دنیا سلام".as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        (summary["tokens"].as_u64(), summary["types"].as_u64()),
+        (Some(3), Some(2))
+    );
+}
+
+#[test]
+fn thin_subcommands_print_their_part_of_the_report() {
+    let terms = run(&["terms", "--top", "3", "--format", "csv"]);
+    assert!(terms.status.success());
+    let committed = std::fs::read_to_string(seeds().join("../reports/terms.csv")).unwrap();
+    let first4: Vec<&str> = committed.lines().take(4).collect();
+    assert_eq!(stdout(&terms).lines().collect::<Vec<_>>(), first4);
+
+    let bigrams = run(&["ngrams", "-n", "2", "--top", "2", "--format", "tsv"]);
+    let text = stdout(&bigrams);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "n\trank\tngram\tcount\tdoc_freq");
+    assert!(lines[1].starts_with("2\t1\t"), "{text}");
+    assert_eq!(lines.len(), 3);
+
+    let langs = run(&["langs", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&langs)).unwrap();
+    let corpus_rows: Vec<&serde_json::Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["document"] == "*")
+        .collect();
+    assert_eq!(corpus_rows[0]["language"], "ara");
+    assert!(corpus_rows[0]["words"].as_u64().unwrap() > 1000);
+
+    let cooc = run(&[
+        "cooc",
+        "--cooc-scope",
+        "sentence",
+        "--top",
+        "1",
+        "--format",
+        "csv",
+    ]);
+    assert!(stdout(&cooc).starts_with(
+        "term_a,term_b,count,count_a,count_b,expected,pmi,npmi,llr,chi2,t_score,dice,jaccard\n"
+    ));
+
+    let table = run(&["stats", "--format", "table"]);
+    assert!(
+        stdout(&table)
+            .lines()
+            .any(|l| l.starts_with("documents") && l.ends_with(" 5")),
+        "{}",
+        stdout(&table)
+    );
+}
+
+#[test]
+fn stats_json_is_the_summary() {
+    let output = run(&["stats", "--format", "json"]);
+    let committed = std::fs::read_to_string(seeds().join("../reports/summary.json")).unwrap();
+    assert_eq!(stdout(&output), committed);
+}
+
+#[test]
+fn detect_prints_one_code_per_line() {
+    let mut child = corpstat()
+        .args(["detect", "--format", "tsv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "قال وزير خارجية الصين إن بلاده ضد جميع أشكال الهجمات الإلكترونية\n\
+             \n\
+             The Security Council held its first open meeting on cyber security\n\
+             مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی به نشر رسیده است\n"
+                .as_bytes(),
+        )
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let lines: Vec<Vec<String>> = stdout(&output)
+        .lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    let codes: Vec<&str> = lines.iter().map(|l| l[0].as_str()).collect();
+    assert_eq!(codes, ["ara", "und", "eng", "fas"]);
+    assert_eq!(lines[0][1], "arabic");
+    assert_eq!(lines[2][1], "latin");
+}
+
+#[test]
+fn closed_pipe_exits_quietly() {
+    let mut child = corpstat()
+        .args(["ngrams", "-n", "3", "--format", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn help_states_the_output_columns() {
+    for (command, columns) in [
+        ("terms", "rank"),
+        ("ngrams", "doc_freq"),
+        ("langs", "share"),
+        ("cooc", "jaccard"),
+        ("report", "cooccurrence.csv"),
+        ("detect", "confidence"),
+    ] {
+        let output = run(&[command, "--help"]);
+        assert!(output.status.success());
+        let help = stdout(&output);
+        assert!(
+            help.contains(columns),
+            "{command} --help lacks {columns}:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn report_leaves_other_files_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    assert!(report_into(tmp.path(), &[]).status.success());
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+    let names: Vec<String> = read_report(tmp.path()).into_iter().map(|f| f.0).collect();
+    assert_eq!(
+        names,
+        [
+            "README.md",
+            "cooccurrence.csv",
+            "distinctive.csv",
+            "documents.csv",
+            "languages.csv",
+            "ngrams.csv",
+            "notes.txt",
+            "summary.json",
+            "terms.csv"
+        ]
+    );
+}

@@ -53,6 +53,10 @@ pub struct Options {
     pub ngram_min: usize,
     /// Largest n-gram order. Default: 3.
     pub ngram_max: usize,
+    /// N-grams of order 2 and more seen fewer times are left out of the table
+    /// (single terms never are). Default: 2, since on a real corpus most longer
+    /// n-grams occur once and would make the table larger than the corpus.
+    pub ngram_min_count: u64,
     /// Co-occurrence options.
     pub cooccurrence: CoocOptions,
     /// Distinctive terms kept per document. Default: 20.
@@ -70,6 +74,7 @@ impl Default for Options {
             case: CaseMode::Fold,
             ngram_min: 1,
             ngram_max: 3,
+            ngram_min_count: 2,
             cooccurrence: CoocOptions::default(),
             distinctive_per_document: 20,
             mattr_window: 500,

@@ -444,6 +444,7 @@ impl Report {
             }
             let mut grams: Vec<NgramRow> = table
                 .iter()
+                .filter(|(_, totals)| totals.count >= options.ngram_min_count)
                 .map(|(key, totals)| NgramRow {
                     n,
                     rank: 0,

@@ -79,7 +79,7 @@ pub const TABLES: &[(&str, &str, &[Column], &str)] = &[
     ),
     (
         "ngrams.csv",
-        "N-grams of every order asked for (default 1 to 3). N-grams never cross a sentence boundary.",
+        "N-grams of every order asked for (`--ngrams`, default 1..3). N-grams never cross a sentence boundary. Orders 2 and up keep only n-grams seen at least `--ngram-min-count` times (default 2); order 1 lists every term.",
         NGRAM_COLUMNS,
         "n ascending, then count descending, then n-gram ascending by code point",
     ),

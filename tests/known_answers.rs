@@ -28,7 +28,11 @@ const ARABIC_PARAGRAPH: &str = "في البيت كتاب. في المدرسة ك
 
 #[test]
 fn hand_counted_arabic_paragraph() {
-    let r = report(Options::default(), &[("p", ARABIC_PARAGRAPH)]);
+    let all_ngrams = Options {
+        ngram_min_count: 1,
+        ..Options::default()
+    };
+    let r = report(all_ngrams, &[("p", ARABIC_PARAGRAPH)]);
     let s = &r.summary;
     // Tokens: في البيت كتاب | في المدرسة كتاب وقلم | كتاب — 3 + 4 + 1 in three sentences.
     assert_eq!(
@@ -74,6 +78,10 @@ fn hand_counted_arabic_paragraph() {
     );
     let trigrams = r.ngrams.iter().filter(|g| g.n == 3).count();
     assert_eq!(trigrams, 1 + 2);
+    // With the default --ngram-min-count 2, no bigram or trigram is seen twice.
+    let r = report(Options::default(), &[("p", ARABIC_PARAGRAPH)]);
+    assert!(r.ngrams.iter().all(|g| g.n == 1));
+    assert_eq!(r.ngrams.len(), 5);
     // The document row.
     let d = &r.documents[0];
     assert_eq!(

@@ -160,6 +160,10 @@ struct CorpusArgs {
     #[arg(long, default_value = "1..3", value_parser = parse_range)]
     ngrams: (usize, usize),
 
+    /// Leave out n-grams of order 2 and up seen fewer times (order 1 is always complete).
+    #[arg(long, default_value_t = 2)]
+    ngram_min_count: u64,
+
     /// Co-occurrence scope: tokens within --window in a sentence, or once per sentence or document.
     #[arg(long, value_enum, default_value = "window")]
     cooc_scope: ScopeArg,
@@ -217,6 +221,7 @@ impl CorpusArgs {
             },
             ngram_min: self.ngrams.0,
             ngram_max: self.ngrams.1,
+            ngram_min_count: self.ngram_min_count,
             cooccurrence: CoocOptions {
                 scope: match self.cooc_scope {
                     ScopeArg::Window => CoocScope::Window,

@@ -32,7 +32,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("normalize", |b| {
         b.iter(|| normalizer.normalize(black_box(&text)).len())
     });
-    let normalized = normalizer.normalize(&text).into_owned();
+    let normalized = normalizer.normalize(&text);
     group.bench_function("tokenize", |b| {
         b.iter(|| tokenize(black_box(&normalized)).tokens.len())
     });
@@ -45,7 +45,7 @@ fn stages(c: &mut Criterion) {
                 .count()
         })
     });
-    let analyzer = Analyzer::new(Options::default());
+    let analyzer = Analyzer::new(Options::default()).expect("default options are valid");
     group.bench_function("analyze_document", |b| {
         b.iter(|| {
             analyzer

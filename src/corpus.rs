@@ -27,10 +27,9 @@ pub struct Corpus {
 impl Corpus {
     /// An empty corpus, counted with `options`.
     pub fn new(options: Options) -> Result<Self, OptionsError> {
-        options.validate()?;
         Ok(Corpus {
             counts: CorpusCounts::new(options.clone()),
-            analyzer: Analyzer::new(options),
+            analyzer: Analyzer::new(options)?,
         })
     }
 

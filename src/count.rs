@@ -9,6 +9,7 @@
 //! totals do not depend on the order; vocabulary growth (Heaps) and MATTR are
 //! defined over the token stream in document order.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::AddAssign;
 
@@ -20,7 +21,7 @@ use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
 use crate::stats::{mtld_factors, Mattr, MtldFactors};
-use crate::tokenize::tokenize;
+use crate::tokenize::{tokenize_with, TokenKind};
 
 /// A pair of term ids. For unordered co-occurrence the smaller id comes first.
 pub type PairKey = (u32, u32);
@@ -40,8 +41,12 @@ pub struct DocumentStats {
     pub line: u64,
     /// Size of the document's text in UTF-8 bytes, before normalization.
     pub bytes: u64,
-    /// The distinct terms, indexed by local id.
+    /// The distinct terms (folded keys), indexed by local id.
     pub terms: Vec<String>,
+    /// The kind of each term (of its first occurrence).
+    pub term_kinds: Vec<TokenKind>,
+    /// Surface forms that differ from their term's key: (local term id, surface, count).
+    pub surfaces: Vec<(u32, String, u32)>,
     /// How often each term occurs.
     pub term_counts: Vec<u32>,
     /// In how many of the document's sentences each term occurs.
@@ -77,13 +82,19 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// An analyzer for validated `options`.
-    pub fn new(options: Options) -> Self {
-        Analyzer {
-            normalizer: Normalizer::new(options.normalize, options.case),
-            detector: LanguageDetector::new(),
+    /// An analyzer for `options`, which [`Options::validate`] accepts.
+    pub fn new(options: Options) -> Result<Self, crate::options::OptionsError> {
+        options.validate()?;
+        let detector = if options.languages.is_empty() {
+            LanguageDetector::new()
+        } else {
+            LanguageDetector::with_languages(&options.languages)?
+        };
+        Ok(Analyzer {
+            normalizer: Normalizer::new(&options.normalize)?,
+            detector,
             options,
-        }
+        })
     }
 
     /// The options in force.
@@ -98,24 +109,56 @@ impl Analyzer {
 
     /// Counts one document.
     pub fn analyze(&self, document: Document) -> DocumentStats {
-        let normalized = self.normalizer.normalize(&document.text);
-        let tokenized = tokenize(&normalized);
+        let surface = self.normalizer.surface(&document.text);
+        let tokenized = tokenize_with(&surface, self.options.tokens);
 
-        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut terms: Vec<&str> = Vec::new();
+        // Fold each distinct surface form once, not each token.
+        let mut surface_index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut surface_term: Vec<u32> = Vec::new();
+        let mut surface_counts: Vec<u32> = Vec::new();
+        let mut surface_texts: Vec<&str> = Vec::new();
+        let mut index: FxHashMap<Cow<str>, u32> = FxHashMap::default();
+        let mut terms: Vec<Cow<str>> = Vec::new();
+        let mut term_kinds: Vec<TokenKind> = Vec::new();
         let mut term_counts: Vec<u32> = Vec::new();
         let mut first_positions: Vec<u32> = Vec::new();
         let mut token_ids = Vec::with_capacity(tokenized.tokens.len());
         for (position, token) in tokenized.tokens.iter().enumerate() {
-            let id = *index.entry(token.text).or_insert_with(|| {
-                terms.push(token.text);
-                term_counts.push(0);
-                first_positions.push(position as u32);
-                (terms.len() - 1) as u32
-            });
+            let surface_id = match surface_index.get(token.text) {
+                Some(&id) => id,
+                None => {
+                    let key = self.normalizer.fold(token.text);
+                    let term = match index.get(key.as_ref()) {
+                        Some(&term) => term,
+                        None => {
+                            let term = terms.len() as u32;
+                            index.insert(key.clone(), term);
+                            terms.push(key);
+                            term_kinds.push(token.kind);
+                            term_counts.push(0);
+                            first_positions.push(position as u32);
+                            term
+                        }
+                    };
+                    let id = surface_term.len() as u32;
+                    surface_index.insert(token.text, id);
+                    surface_term.push(term);
+                    surface_counts.push(0);
+                    surface_texts.push(token.text);
+                    id
+                }
+            };
+            surface_counts[surface_id as usize] += 1;
+            let id = surface_term[surface_id as usize];
             term_counts[id as usize] += 1;
             token_ids.push(id);
         }
+        let surfaces = surface_texts
+            .iter()
+            .enumerate()
+            .filter(|&(s, text)| *text != terms[surface_term[s] as usize])
+            .map(|(s, text)| (surface_term[s], text.to_string(), surface_counts[s]))
+            .collect();
 
         // Per-term "last sentence seen" stamps give sentence frequencies without a set per sentence.
         let mut term_sentences = vec![0u32; terms.len()];
@@ -134,9 +177,17 @@ impl Analyzer {
 
         let term_scripts: Vec<&'static str> =
             terms.iter().map(|t| script::token_script(t)).collect();
+        let sentence_languages = self
+            .detector
+            .detect_document(tokenized.sentences.iter().map(|range| {
+                tokenized.tokens[range.clone()]
+                    .iter()
+                    .zip(&token_ids[range.clone()])
+                    .filter(|(token, _)| token.kind == TokenKind::Word)
+                    .map(|(token, &id)| (token.text, term_scripts[id as usize]))
+            }));
         let mut language_words = LanguageWords::new();
-        for (range, span) in tokenized.sentences.iter().zip(&tokenized.sentence_spans) {
-            let language = self.detector.detect(&normalized[span.clone()]).language;
+        for (range, language) in tokenized.sentences.iter().zip(sentence_languages) {
             for &id in &token_ids[range.clone()] {
                 *language_words
                     .entry((language, term_scripts[id as usize]))
@@ -147,7 +198,9 @@ impl Analyzer {
         let mtld = mtld_factors(&token_ids, terms.len());
         DocumentStats {
             bytes: document.text.len() as u64,
-            terms: terms.iter().map(|t| t.to_string()).collect(),
+            terms: terms.into_iter().map(Cow::into_owned).collect(),
+            term_kinds,
+            surfaces,
             term_counts,
             term_sentences,
             first_positions,
@@ -254,6 +307,25 @@ pub struct TermTotals {
     pub sentence_freq: u64,
     /// Its script (see [`crate::script::token_script`]).
     pub script: &'static str,
+    /// Its kind (of its first occurrence in the corpus).
+    pub kind: TokenKind,
+    /// Surface forms that differ from the term itself, with their counts.
+    pub surfaces: Vec<(Box<str>, u64)>,
+}
+
+impl TermTotals {
+    /// The form to show: the most frequent surface form (the term itself counts
+    /// with the occurrences no other form took); ties go to the lower code point.
+    pub fn display(&self) -> &str {
+        let others: u64 = self.surfaces.iter().map(|s| s.1).sum();
+        let mut best: (&str, u64) = (&self.text, self.count - others.min(self.count));
+        for (form, count) in &self.surfaces {
+            if *count > best.1 || (*count == best.1 && **form < *best.0) {
+                best = (form, *count);
+            }
+        }
+        best.0
+    }
 }
 
 /// Corpus-wide totals of one n-gram.
@@ -338,7 +410,7 @@ impl CorpusCounts {
         self.problems.push(problem);
     }
 
-    fn intern(&mut self, term: String, first_position: u64) -> u32 {
+    fn intern(&mut self, term: String, kind: TokenKind, first_position: u64) -> u32 {
         if let Some(&id) = self.term_index.get(term.as_str()) {
             return id;
         }
@@ -346,6 +418,8 @@ impl CorpusCounts {
         let text: Box<str> = term.into_boxed_str();
         self.terms.push(TermTotals {
             script: script::token_script(&text),
+            kind,
+            surfaces: Vec::new(),
             text: text.clone(),
             count: 0,
             doc_freq: 0,
@@ -366,6 +440,8 @@ impl AddAssign<DocumentStats> for CorpusCounts {
             line,
             bytes,
             terms,
+            term_kinds,
+            surfaces,
             term_counts,
             term_sentences,
             first_positions,
@@ -380,13 +456,25 @@ impl AddAssign<DocumentStats> for CorpusCounts {
         let mut global = Vec::with_capacity(terms.len());
         let mut doc_terms = Vec::with_capacity(terms.len());
         for (local, term) in terms.into_iter().enumerate() {
-            let g = self.intern(term, offset + first_positions[local] as u64);
+            let g = self.intern(
+                term,
+                term_kinds[local],
+                offset + first_positions[local] as u64,
+            );
             let totals = &mut self.terms[g as usize];
             totals.count += term_counts[local] as u64;
             totals.doc_freq += 1;
             totals.sentence_freq += term_sentences[local] as u64;
             global.push(g);
             doc_terms.push((g, term_counts[local]));
+        }
+
+        for (local, form, count) in surfaces {
+            let forms = &mut self.terms[global[local as usize] as usize].surfaces;
+            match forms.iter_mut().find(|(f, _)| **f == *form) {
+                Some((_, total)) => *total += count as u64,
+                None => forms.push((form.into_boxed_str(), count as u64)),
+            }
         }
 
         for (table, doc_table) in self.ngrams.iter_mut().zip(ngrams) {

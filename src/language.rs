@@ -1,9 +1,28 @@
-//! Language identification of sentences and lines, with whatlang as the model.
+//! Language identification that holds up on short and mixed text, with whatlang
+//! as the model.
 //!
-//! Codes are ISO 639-3. whatlang's `pes` (Iranian Persian) is reported as the
-//! macrolanguage `fas`, because the model cannot tell Iranian Persian from Dari.
-//! Text in which whatlang finds nothing (no letters, or too little evidence) is
-//! [`UNDETERMINED`].
+//! A sentence is judged by its *dominant script*, the script with the most word
+//! tokens, and only that script's words are shown to the model: Latin names in a
+//! Persian sentence do not make it English (or Zulu). Then:
+//!
+//! - scripts that belong to one language decide alone (Hebrew, Greek, Thai,
+//!   Hangul, kana, Georgian, Armenian, ...);
+//! - in the Arabic script, letters and function words that only one language
+//!   uses are weighed as evidence: پ چ ژ گ and Persian function words for
+//!   Persian, ٹ ڈ ڑ ں ے ھ ہ and Urdu function words for Urdu, ة and Arabic
+//!   function words for Arabic. Decisive evidence wins; otherwise whatlang
+//!   chooses among Arabic, Persian and Urdu. Persian typed with Arabic ي and ك
+//!   exists, so the letters are evidence, not a rule;
+//! - other scripts go to whatlang.
+//!
+//! A segment of fewer than [`MIN_WORDS`] words, or one the model is not sure of
+//! (and without decisive evidence), is *weak*: in a document it takes the
+//! language of the nearest strong segment in the same script; without one, the
+//! document's weak segments of that script are judged together, and if that
+//! still gives nothing, the language is `und`.
+//!
+//! Codes are ISO 639-3. Persian is reported as the macrolanguage `fas`: the
+//! model cannot tell Iranian Persian from Dari, so it claims neither.
 
 use serde::Serialize;
 
@@ -12,48 +31,138 @@ use crate::script;
 /// The code for text whose language cannot be told.
 pub const UNDETERMINED: &str = "und";
 
+/// Segments with fewer words than this are too short to judge alone.
+pub const MIN_WORDS: usize = 3;
+
+/// whatlang's own "reliable" flag wants a confidence that clear sentences of a
+/// dozen words often miss; from this many words, a lower confidence will do.
+const SENTENCE_WORDS: usize = 5;
+/// The confidence that suffices from [`SENTENCE_WORDS`] words on.
+const SENTENCE_CONFIDENCE: f64 = 0.3;
+
+/// Whether a model answer on `words` words can stand alone.
+fn strong(info: &whatlang::Info, words: usize) -> bool {
+    words >= MIN_WORDS
+        && (info.is_reliable()
+            || (words >= SENTENCE_WORDS && info.confidence() >= SENTENCE_CONFIDENCE))
+}
+
+/// Scripts that one language owns, with that language.
+const SCRIPT_LANGUAGES: &[(&str, &str)] = &[
+    ("armenian", "hye"),
+    ("bengali", "ben"),
+    ("ethiopic", "amh"),
+    ("georgian", "kat"),
+    ("greek", "ell"),
+    ("gujarati", "guj"),
+    ("gurmukhi", "pan"),
+    ("hangul", "kor"),
+    ("hebrew", "heb"),
+    ("hiragana", "jpn"),
+    ("kannada", "kan"),
+    ("katakana", "jpn"),
+    ("khmer", "khm"),
+    ("malayalam", "mal"),
+    ("myanmar", "mya"),
+    ("oriya", "ori"),
+    ("sinhala", "sin"),
+    ("tamil", "tam"),
+    ("telugu", "tel"),
+    ("thai", "tha"),
+];
+
+/// Letters only Persian uses among the three (Urdu shares some; its own letters
+/// are checked first).
+const PERSIAN_LETTERS: &[char] = &['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}'];
+/// Letters only Urdu uses.
+const URDU_LETTERS: &[char] = &[
+    '\u{0679}', '\u{0688}', '\u{0691}', '\u{06BA}', '\u{06D2}', '\u{06BE}', '\u{06C1}',
+];
+/// Teh marbuta: Arabic (Persian and Urdu write it only in Arabic loans).
+const ARABIC_LETTERS: &[char] = &['\u{0629}'];
+
+const ARABIC_FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "على",
+    "إلى",
+    "الى",
+    "التي",
+    "الذي",
+    "الذين",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "عن",
+    "مع",
+    "قد",
+    "لم",
+    "لن",
+    "كان",
+    "كانت",
+    "أن",
+    "إن",
+    "أو",
+    "بين",
+    "حيث",
+    "ما",
+    "لا",
+    "وقال",
+    "وفي",
+    "هو",
+    "هي",
+];
+const PERSIAN_FUNCTION_WORDS: &[&str] = &[
+    "از", "در", "را", "که", "این", "آن", "است", "برای", "با", "های", "هایی", "می", "شد", "شده",
+    "یک", "هم", "بود", "کرد", "نیز", "اما", "یا", "تا", "بر", "خود", "ای",
+];
+const URDU_FUNCTION_WORDS: &[&str] = &[
+    "کے", "میں", "ہے", "کی", "سے", "اور", "کا", "نے", "کو", "ہیں", "یہ", "وہ", "پر", "تھا", "گیا",
+];
+
 /// The language found for a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Detection {
     /// ISO 639-3 code, or `und`.
     pub language: &'static str,
-    /// The script with the most letters in the text (see [`crate::script`]).
+    /// The dominant script (see [`crate::script`]).
     pub script: &'static str,
-    /// whatlang's confidence, from 0 to 1; 0 for `und`.
+    /// From 0 to 1: whatlang's confidence, or the evidence's share; 1 when the
+    /// script decides; 0 for `und`.
     pub confidence: f64,
-    /// whatlang's own judgement of whether the answer can be relied on.
+    /// Whether the segment was strong enough to judge alone.
     pub reliable: bool,
 }
 
-/// A language detector. Cheap to share between threads.
-#[derive(Default)]
-pub struct LanguageDetector {
-    detector: whatlang::Detector,
+impl Detection {
+    fn undetermined(script: &'static str) -> Self {
+        Detection {
+            language: UNDETERMINED,
+            script,
+            confidence: 0.0,
+            reliable: false,
+        }
+    }
 }
 
-impl LanguageDetector {
-    /// A detector over every language whatlang knows.
-    pub fn new() -> Self {
-        Self::default()
-    }
+/// A language code that `--langs` does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language code \"{0}\" (use ISO 639-3 codes as whatlang knows them, such as ara, fas, urd, eng)")]
+pub struct UnknownLanguage(pub String);
 
-    /// Detects the language of `text`.
-    pub fn detect(&self, text: &str) -> Detection {
-        let script = script::dominant_script(text);
-        match self.detector.detect(text) {
-            Some(info) => Detection {
-                language: iso_639_3(info.lang()),
-                script,
-                confidence: info.confidence(),
-                reliable: info.is_reliable(),
-            },
-            None => Detection {
-                language: UNDETERMINED,
-                script,
-                confidence: 0.0,
-                reliable: false,
-            },
-        }
+/// A language detector. Cheap to share between threads.
+pub struct LanguageDetector {
+    detector: whatlang::Detector,
+    /// Arabic, Persian and Urdu (as far as allowed).
+    arabic_script: whatlang::Detector,
+    /// Arabic and Persian, for text without a single Urdu letter or function word.
+    arabic_persian: whatlang::Detector,
+    allowed: Option<Vec<&'static str>>,
+}
+
+impl Default for LanguageDetector {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -62,6 +171,327 @@ fn iso_639_3(lang: whatlang::Lang) -> &'static str {
     match lang {
         whatlang::Lang::Pes => "fas",
         other => other.code(),
+    }
+}
+
+fn whatlang_lang(code: &str) -> Option<whatlang::Lang> {
+    match code {
+        "fas" => Some(whatlang::Lang::Pes),
+        other => whatlang::Lang::from_code(other),
+    }
+}
+
+impl LanguageDetector {
+    /// A detector over every language whatlang knows.
+    pub fn new() -> Self {
+        LanguageDetector {
+            detector: whatlang::Detector::new(),
+            arabic_script: whatlang::Detector::with_allowlist(vec![
+                whatlang::Lang::Ara,
+                whatlang::Lang::Pes,
+                whatlang::Lang::Urd,
+            ]),
+            arabic_persian: whatlang::Detector::with_allowlist(vec![
+                whatlang::Lang::Ara,
+                whatlang::Lang::Pes,
+            ]),
+            allowed: None,
+        }
+    }
+
+    /// A detector that chooses only among `codes` (ISO 639-3; `fas` for Persian).
+    pub fn with_languages(codes: &[String]) -> Result<Self, UnknownLanguage> {
+        let mut langs = Vec::new();
+        let mut allowed = Vec::new();
+        for code in codes {
+            let lang = whatlang_lang(code).ok_or_else(|| UnknownLanguage(code.clone()))?;
+            langs.push(lang);
+            allowed.push(iso_639_3(lang));
+        }
+        let among = |candidates: &[whatlang::Lang]| {
+            let allowed: Vec<whatlang::Lang> = candidates
+                .iter()
+                .copied()
+                .filter(|l| langs.contains(l))
+                .collect();
+            whatlang::Detector::with_allowlist(allowed)
+        };
+        use whatlang::Lang::{Ara, Pes, Urd};
+        Ok(LanguageDetector {
+            arabic_script: among(&[Ara, Pes, Urd]),
+            arabic_persian: among(&[Ara, Pes]),
+            detector: whatlang::Detector::with_allowlist(langs),
+            allowed: Some(allowed),
+        })
+    }
+
+    fn is_allowed(&self, code: &str) -> bool {
+        self.allowed.as_ref().is_none_or(|a| a.contains(&code))
+    }
+
+    /// Detects the language of a line or a sentence on its own.
+    pub fn detect(&self, text: &str) -> Detection {
+        let words: Vec<(&str, &'static str)> =
+            unicode_segmentation::UnicodeSegmentation::unicode_words(text)
+                .map(|w| (w, script::token_script(w)))
+                .collect();
+        let (script, segment, count) = dominant_segment(words.iter().copied());
+        if count == 0 {
+            return Detection::undetermined(script);
+        }
+        self.detect_segment(script, &segment, count)
+    }
+
+    /// Detects the language of `text`, `words` words all written in `script`.
+    pub fn detect_segment(&self, script: &'static str, text: &str, words: usize) -> Detection {
+        if let Some(&(_, language)) = SCRIPT_LANGUAGES.iter().find(|(s, _)| *s == script) {
+            if self.is_allowed(language) {
+                return Detection {
+                    language,
+                    script,
+                    confidence: 1.0,
+                    reliable: true,
+                };
+            }
+        }
+        let long_enough = words >= MIN_WORDS;
+        if script == "arabic" {
+            let evidence = ArabicEvidence::of(text);
+            if let Some((language, share)) = evidence.decisive() {
+                if self.is_allowed(language) {
+                    return Detection {
+                        language,
+                        script,
+                        confidence: share,
+                        reliable: long_enough || evidence.strength() >= 2.0,
+                    };
+                }
+            }
+            // Urdu text without one Urdu-only letter or function word is all but unknown.
+            let model = if evidence.urdu > 0.0 {
+                &self.arabic_script
+            } else {
+                &self.arabic_persian
+            };
+            return match model.detect(text) {
+                Some(info) => {
+                    let mut language = iso_639_3(info.lang());
+                    let reliable = strong(&info, words);
+                    // An unsure model yields to the letter forms (ی ک against ي ك ى ة).
+                    if !reliable {
+                        if let Some(by_forms) = evidence.by_letter_forms() {
+                            if self.is_allowed(by_forms) {
+                                language = by_forms;
+                            }
+                        }
+                    }
+                    Detection {
+                        language,
+                        script,
+                        confidence: info.confidence(),
+                        reliable,
+                    }
+                }
+                None => Detection::undetermined(script),
+            };
+        }
+        match self.detector.detect(text) {
+            Some(info) => Detection {
+                language: iso_639_3(info.lang()),
+                script,
+                confidence: info.confidence(),
+                reliable: strong(&info, words),
+            },
+            None => Detection::undetermined(script),
+        }
+    }
+
+    /// The language of each sentence of a document. `sentences` gives, for each
+    /// sentence, its word tokens (surface form) with their scripts. Weak sentences
+    /// take the language of their nearest strong neighbour in the same script.
+    pub fn detect_document<'a, S, I>(&self, sentences: S) -> Vec<&'static str>
+    where
+        S: IntoIterator<Item = I>,
+        I: IntoIterator<Item = (&'a str, &'static str)>,
+    {
+        let segments: Vec<(&'static str, String, usize)> = sentences
+            .into_iter()
+            .map(|words| dominant_segment(words.into_iter()))
+            .collect();
+        let detections: Vec<Option<Detection>> = segments
+            .iter()
+            .map(|(script, text, words)| {
+                (*words > 0).then(|| self.detect_segment(script, text, *words))
+            })
+            .collect();
+        let mut languages = Vec::with_capacity(segments.len());
+        let mut pooled: Vec<(&'static str, &'static str)> = Vec::new();
+        for (i, detection) in detections.iter().enumerate() {
+            let Some(d) = detection else {
+                languages.push(UNDETERMINED);
+                continue;
+            };
+            if d.reliable {
+                languages.push(d.language);
+                continue;
+            }
+            let same_script_strong = |j: usize| {
+                detections[j]
+                    .filter(|n| n.reliable && n.script == d.script)
+                    .map(|n| n.language)
+            };
+            let before = (0..i)
+                .rev()
+                .find_map(|j| same_script_strong(j).map(|l| (i - j, l)));
+            let after =
+                (i + 1..detections.len()).find_map(|j| same_script_strong(j).map(|l| (j - i, l)));
+            let neighbour = match (before, after) {
+                (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
+                (b, a) => b.or(a).map(|x| x.1),
+            };
+            let language = match neighbour {
+                Some(language) => language,
+                None => match pooled.iter().find(|(s, _)| *s == d.script) {
+                    Some(&(_, language)) => language,
+                    None => {
+                        let language = self.pool(d.script, &segments, &detections);
+                        pooled.push((d.script, language));
+                        language
+                    }
+                },
+            };
+            languages.push(language);
+        }
+        languages
+    }
+
+    /// Judges together every weak segment of `script` in a document.
+    fn pool(
+        &self,
+        script: &'static str,
+        segments: &[(&'static str, String, usize)],
+        detections: &[Option<Detection>],
+    ) -> &'static str {
+        let mut text = String::new();
+        let mut words = 0;
+        for ((s, segment, count), d) in segments.iter().zip(detections) {
+            if *s == script && d.is_some_and(|d| !d.reliable) {
+                text.push_str(segment);
+                text.push(' ');
+                words += count;
+            }
+        }
+        let d = self.detect_segment(script, &text, words);
+        if d.reliable {
+            d.language
+        } else {
+            UNDETERMINED
+        }
+    }
+}
+
+/// The dominant script of some words (the one with the most words; ties go to
+/// the name that sorts first), its words joined by spaces, and their number.
+fn dominant_segment<'a>(
+    words: impl Iterator<Item = (&'a str, &'static str)>,
+) -> (&'static str, String, usize) {
+    let words: Vec<(&str, &'static str)> = words.filter(|(_, s)| *s != script::COMMON).collect();
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for (_, s) in &words {
+        match counts.iter_mut().find(|(name, _)| name == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    let Some((dominant, count)) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+    else {
+        return (script::COMMON, String::new(), 0);
+    };
+    let mut text = String::new();
+    for (w, _) in words.iter().filter(|(_, s)| *s == dominant) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    (dominant, text, count)
+}
+
+/// Evidence for Arabic, Persian and Urdu in Arabic-script text.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct ArabicEvidence {
+    arabic: f64,
+    persian: f64,
+    urdu: f64,
+    /// Letters Persian (and Urdu) write: ی ک.
+    persian_forms: u32,
+    /// Their Arabic counterparts and the letters only Arabic writes: ي ك ى ة.
+    arabic_forms: u32,
+}
+
+impl ArabicEvidence {
+    fn of(text: &str) -> Self {
+        let mut e = ArabicEvidence::default();
+        for c in text.chars() {
+            match c {
+                '\u{06CC}' | '\u{06A9}' => e.persian_forms += 1,
+                '\u{064A}' | '\u{0643}' | '\u{0649}' | '\u{0629}' => e.arabic_forms += 1,
+                _ => {}
+            }
+            if URDU_LETTERS.contains(&c) {
+                e.urdu += 2.0;
+            } else if PERSIAN_LETTERS.contains(&c) {
+                e.persian += 1.0;
+            } else if ARABIC_LETTERS.contains(&c) {
+                e.arabic += 1.0;
+            }
+        }
+        for word in text.split(' ') {
+            if ARABIC_FUNCTION_WORDS.contains(&word) {
+                e.arabic += 2.0;
+            } else if PERSIAN_FUNCTION_WORDS.contains(&word) {
+                e.persian += 2.0;
+            } else if URDU_FUNCTION_WORDS.contains(&word) {
+                e.urdu += 2.0;
+            }
+        }
+        e
+    }
+
+    fn ranked(&self) -> [(&'static str, f64); 3] {
+        let mut r = [
+            ("ara", self.arabic),
+            ("fas", self.persian),
+            ("urd", self.urdu),
+        ];
+        r.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        r
+    }
+
+    /// Persian or Arabic, when the letter forms lean one way and Urdu shows no sign.
+    fn by_letter_forms(&self) -> Option<&'static str> {
+        if self.urdu > 0.0 || self.persian_forms == self.arabic_forms {
+            return None;
+        }
+        Some(if self.persian_forms > self.arabic_forms {
+            "fas"
+        } else {
+            "ara"
+        })
+    }
+
+    fn strength(&self) -> f64 {
+        self.ranked()[0].1
+    }
+
+    /// The language when its evidence is at least 2 and three times the runner-up's,
+    /// with its share of all evidence.
+    fn decisive(&self) -> Option<(&'static str, f64)> {
+        let [best, second, third] = self.ranked();
+        let total = best.1 + second.1 + third.1;
+        (best.1 >= 2.0 && best.1 >= 3.0 * second.1).then(|| (best.0, best.1 / total))
     }
 }
 
@@ -81,6 +511,58 @@ mod tests {
         let english =
             d.detect("The Security Council held its first open meeting on cyber security");
         assert_eq!((english.language, english.script), ("eng", "latin"));
+        let urdu = d.detect("وزیر اعظم نے کہا کہ حکومت عوام کے مسائل حل کرے گی");
+        assert_eq!(urdu.language, "urd");
+    }
+
+    #[test]
+    fn latin_names_do_not_flip_a_persian_sentence() {
+        let d = LanguageDetector::new();
+        assert_eq!(
+            d.detect("Angela Merkel در برلین گفت که آلمان آماده است")
+                .language,
+            "fas"
+        );
+        assert_eq!(
+            d.detect("Emmanuel Macron رئیس جمهور فرانسه شد").language,
+            "fas"
+        );
+        assert_eq!(d.detect("کابل امروز").language, "fas");
+    }
+
+    #[test]
+    fn scripts_that_one_language_owns_decide() {
+        let d = LanguageDetector::new();
+        assert_eq!(d.detect("שלום עולם").language, "heb");
+        assert_eq!(d.detect("Καλημέρα").language, "ell");
+        assert_eq!(d.detect("สวัสดี").language, "tha");
+    }
+
+    #[test]
+    fn weak_sentences_take_their_neighbours_language() {
+        let d = LanguageDetector::new();
+        let doc: Vec<Vec<(&str, &'static str)>> = [
+            "وزیر امور خارجه ایران روز شنبه در تهران گفت که مذاکرات ادامه دارد",
+            "Emmanuel Macron",
+            "Infografik Frankreich: Mit diesen Forderungen treten die Kandidaten an",
+            "کابل",
+        ]
+        .iter()
+        .map(|s| {
+            s.split([' ', ':'])
+                .filter(|w| !w.is_empty())
+                .map(|w| (w, script::token_script(w)))
+                .collect()
+        })
+        .collect();
+        assert_eq!(d.detect_document(doc), ["fas", "deu", "deu", "fas"]);
+    }
+
+    #[test]
+    fn a_lone_weak_segment_is_not_guessed() {
+        let d = LanguageDetector::new();
+        let doc = vec![vec![("ad_1", "latin")]];
+        assert_eq!(d.detect_document(doc), [UNDETERMINED]);
     }
 
     #[test]
@@ -88,5 +570,16 @@ mod tests {
         let d = LanguageDetector::new().detect("12 345 !!");
         assert_eq!(d.language, UNDETERMINED);
         assert_eq!(d.script, script::COMMON);
+    }
+
+    #[test]
+    fn candidates_can_be_restricted() {
+        let d = LanguageDetector::with_languages(&["ara".into(), "eng".into()]).unwrap();
+        assert_eq!(
+            d.detect("مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی")
+                .language,
+            "ara"
+        );
+        assert!(LanguageDetector::with_languages(&["xx".into()]).is_err());
     }
 }

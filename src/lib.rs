@@ -24,10 +24,13 @@
 //!
 //! assert_eq!(report.summary.documents, 2);
 //! assert_eq!(report.summary.tokens, 21);
-//! // The top terms: "the" 3 times, then "الوزير" ("the minister") twice.
-//! let top = report.top_terms(2);
+//! // The top terms: "the" 3 times; then "إن" and "أن" ("that"), which fold into one
+//! // term shown as it is most often written; then "الوزير" ("the minister").
+//! let top = report.top_terms(3);
 //! assert_eq!((top[0].term.as_str(), top[0].count), ("the", 3));
-//! assert_eq!((top[1].term.as_str(), top[1].count), ("الوزير", 2));
+//! assert_eq!((top[1].term.as_str(), top[1].count), ("أن", 2));
+//! assert_eq!((top[2].term.as_str(), top[2].count), ("الوزير", 2));
+//! assert!(top[1].stopword && !top[2].stopword);
 //! // Language shares, weighted by words: 12 Arabic words and 9 English ones.
 //! assert_eq!(report.summary.languages["ara"].words, 12);
 //! assert_eq!(report.summary.languages["eng"].words, 9);
@@ -44,6 +47,7 @@ pub mod options;
 pub mod report;
 pub mod script;
 pub mod stats;
+pub mod stopwords;
 pub mod table;
 pub mod tokenize;
 pub mod write;

@@ -1,30 +1,47 @@
-//! Normalization: the first text stage, an ordered list of small named steps.
+//! Normalization: an ordered list of small named steps, in two phases.
 //!
-//! Every step maps a whole document's text to new text. Steps run in the order
-//! they were added; [`Normalizer::step_names`] lists them, and the report records
-//! that list in `summary.json` so a reader knows exactly what was folded.
+//! The *surface* phase cleans text without changing how a reader spells a word;
+//! the *fold* phase then maps spelling variants of a token to one key. A term is
+//! counted under its folded key and shown in its most frequent surface form.
 //!
-//! | step        | what it does                                  | example           |
-//! |-------------|-----------------------------------------------|-------------------|
-//! | `nfkc`      | Unicode NFKC (compatibility composition)      | `ﻻ` → `لا`, `ﬁ` → `fi` |
-//! | `lowercase` | full Unicode lowercasing (`str::to_lowercase`) | `İSTANBUL` → `i̇stanbul` |
+//! | # | step          | phase   | what it does | example |
+//! |---|---------------|---------|--------------|---------|
+//! | 1 | `nfkc`        | surface | Unicode NFKC; turns Arabic presentation forms into base letters | `ﻻ` → `لا` |
+//! | 2 | `invisible`   | surface | removes LRM/RLM/ALM, bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), ZWJ and BOM | `\u{200F}سلام` → `سلام` |
+//! | 3 | `zwnj`        | surface | collapses repeated ZWNJs; drops a ZWNJ that is not between two letters | `کتاب\u{200C}\u{200C}ها` → `کتاب\u{200C}ها` |
+//! | 4 | `tatweel`     | surface | removes tatweel (U+0640) | `كـتـاب` → `كتاب` |
+//! | 5 | `diacritics`  | surface | removes harakat U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED | `كَتَبَ` → `كتب` |
+//! | 6 | `alef`        | fold    | أ إ آ ٱ → ا | `أحمد` → `احمد` |
+//! | 7 | `yeh-kaf`     | fold    | ى ی → ي, ک → ك, ۀ → ه | `ایران` → `ايران` |
+//! | 8 | `digits`      | fold    | Arabic-Indic ٠–٩ and Persian ۰–۹ → 0–9 | `۱۳۹۶` → `1396` |
+//! | 9 | `lowercase`   | fold    | full Unicode lowercasing | `Macron` → `macron` |
 //!
-//! A step allocates only when it changes something: unchanged text is borrowed.
+//! Off by default, on with an option:
+//!
+//! | step                  | phase   | what it does | example |
+//! |-----------------------|---------|--------------|---------|
+//! | `persian-zwnj-repair` | surface | joins the prefixes می/نمی and the suffixes ها/های/هایی/تر/ترین to their word with a ZWNJ | `می شود` → `می‌شود` |
+//! | `teh-marbuta`         | fold    | ة → ه | `مدرسة` → `مدرسه` |
+//!
+//! No step depends on a language detector: a word folds the same way in every
+//! document. Every step borrows its input when it changes nothing.
 
 use std::borrow::Cow;
 
 use serde::Serialize;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-/// Which Unicode normalization form to apply. Default: [`NormalForm::Nfkc`].
+/// How much to normalize. Default: [`NormalForm::Full`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NormalForm {
-    /// Leave the text as it is.
+    /// No normalization at all (case handling aside).
     None,
-    /// Unicode compatibility composition (NFKC).
-    #[default]
+    /// Unicode NFKC only.
     Nfkc,
+    /// The default profile: every step in the module table.
+    #[default]
+    Full,
 }
 
 /// Whether to lowercase. Default: [`CaseMode::Fold`].
@@ -38,9 +55,24 @@ pub enum CaseMode {
     Fold,
 }
 
+/// Normalization settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct NormalizeOptions {
+    /// Which profile. Default: full.
+    pub form: NormalForm,
+    /// Case handling. Default: fold.
+    pub case: CaseMode,
+    /// Steps of the profile switched off by name (`--no-fold STEP`). Default: none.
+    pub disabled: Vec<String>,
+    /// Fold teh marbuta to heh (`--fold teh-marbuta`). Default: off.
+    pub teh_marbuta: bool,
+    /// Repair Persian prefixes and suffixes written apart (`--persian-zwnj-repair`). Default: off.
+    pub persian_zwnj_repair: bool,
+}
+
 /// One named normalization step.
 pub trait NormalizeStep: Send + Sync {
-    /// The step's name as it appears in `summary.json` and on the command line.
+    /// The step's name, as in `summary.json` and `--no-fold`.
     fn name(&self) -> &'static str;
     /// Returns the normalized text, borrowing `text` when nothing changes.
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str>;
@@ -90,46 +122,333 @@ fn changes_when_lowercased(c: char) -> bool {
     lower.len() != 1 || lower.next() != Some(c)
 }
 
-/// An ordered pipeline of normalization steps.
+/// What a [`CharMap`] does with the characters of one range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Remove them.
+    Delete,
+    /// Replace each by this character.
+    With(char),
+    /// Replace the range's first character by this one, the next by the one after, ...
+    Shift(char),
+}
+
+/// A step that maps single characters, from a table of `(first, last, replacement)` ranges.
+pub struct CharMap {
+    name: &'static str,
+    table: &'static [(char, char, Replace)],
+}
+
+impl CharMap {
+    fn replacement(&self, c: char) -> Option<(char, Replace)> {
+        self.table
+            .iter()
+            .find(|(first, last, _)| (*first..=*last).contains(&c))
+            .map(|&(first, _, replace)| (first, replace))
+    }
+}
+
+impl NormalizeStep for CharMap {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
+        // Every table entry lies outside ASCII: ASCII text is never changed.
+        let Some(first_change) = text
+            .char_indices()
+            .find(|&(_, c)| !c.is_ascii() && self.replacement(c).is_some())
+            .map(|(i, _)| i)
+        else {
+            return text;
+        };
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..first_change]);
+        for c in text[first_change..].chars() {
+            match self.replacement(c) {
+                None => out.push(c),
+                Some((_, Replace::Delete)) => {}
+                Some((_, Replace::With(r))) => out.push(r),
+                Some((first, Replace::Shift(base))) => {
+                    let shifted = char::from_u32(base as u32 + (c as u32 - first as u32));
+                    out.push(shifted.unwrap_or(c));
+                }
+            }
+        }
+        Cow::Owned(out)
+    }
+}
+
+const ZWNJ: char = '\u{200C}';
+
+/// The letter-folding tables. Each is one step of the profile.
+pub const INVISIBLE: &[(char, char, Replace)] = &[
+    ('\u{061C}', '\u{061C}', Replace::Delete), // ARABIC LETTER MARK
+    ('\u{200D}', '\u{200D}', Replace::Delete), // ZWJ
+    ('\u{200E}', '\u{200F}', Replace::Delete), // LRM, RLM
+    ('\u{202A}', '\u{202E}', Replace::Delete), // embeddings and overrides
+    ('\u{2066}', '\u{2069}', Replace::Delete), // isolates
+    ('\u{FEFF}', '\u{FEFF}', Replace::Delete), // BOM inside text
+];
+/// Tatweel.
+pub const TATWEEL: &[(char, char, Replace)] = &[('\u{0640}', '\u{0640}', Replace::Delete)];
+/// Arabic diacritics and Quranic marks.
+pub const DIACRITICS: &[(char, char, Replace)] = &[
+    ('\u{064B}', '\u{065F}', Replace::Delete),
+    ('\u{0670}', '\u{0670}', Replace::Delete),
+    ('\u{06D6}', '\u{06ED}', Replace::Delete),
+];
+/// Alef variants.
+pub const ALEF: &[(char, char, Replace)] = &[
+    ('\u{0622}', '\u{0623}', Replace::With('\u{0627}')), // آ أ
+    ('\u{0625}', '\u{0625}', Replace::With('\u{0627}')), // إ
+    ('\u{0671}', '\u{0671}', Replace::With('\u{0627}')), // ٱ
+];
+/// The yeh and kaf classes, and heh with yeh above.
+pub const YEH_KAF: &[(char, char, Replace)] = &[
+    ('\u{0649}', '\u{0649}', Replace::With('\u{064A}')), // ى → ي
+    ('\u{06CC}', '\u{06CC}', Replace::With('\u{064A}')), // ی → ي
+    ('\u{06A9}', '\u{06A9}', Replace::With('\u{0643}')), // ک → ك
+    ('\u{06C0}', '\u{06C0}', Replace::With('\u{0647}')), // ۀ → ه
+];
+/// Arabic-Indic and Persian digits.
+pub const DIGITS: &[(char, char, Replace)] = &[
+    ('\u{0660}', '\u{0669}', Replace::Shift('0')),
+    ('\u{06F0}', '\u{06F9}', Replace::Shift('0')),
+];
+/// Teh marbuta.
+pub const TEH_MARBUTA: &[(char, char, Replace)] =
+    &[('\u{0629}', '\u{0629}', Replace::With('\u{0647}'))];
+
+/// ZWNJ clean-up: runs collapse to one, and a ZWNJ not between two letters is dropped.
+pub struct Zwnj;
+
+impl NormalizeStep for Zwnj {
+    fn name(&self) -> &'static str {
+        "zwnj"
+    }
+
+    fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
+        if !text.contains(ZWNJ) {
+            return text;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] != ZWNJ {
+                out.push(chars[i]);
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < chars.len() && chars[end] == ZWNJ {
+                end += 1;
+            }
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(end);
+            if before.is_some_and(char::is_alphabetic) && after.is_some_and(|c| c.is_alphabetic()) {
+                out.push(ZWNJ);
+            }
+            i = end;
+        }
+        if out == *text {
+            text
+        } else {
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// Persian prefixes and suffixes written apart from their word, joined with a ZWNJ.
+pub struct PersianZwnjRepair;
+
+/// Prefixes that join the following word (both yeh forms, as typed).
+const PERSIAN_PREFIXES: &[&str] = &["می", "مي", "نمی", "نمي"];
+/// Suffixes that join the preceding word.
+const PERSIAN_SUFFIXES: &[&str] = &[
+    "ها",
+    "های",
+    "هاي",
+    "هایی",
+    "هايي",
+    "هایم",
+    "هایت",
+    "هایش",
+    "هایمان",
+    "هایتان",
+    "هایشان",
+    "تر",
+    "ترین",
+    "ترين",
+];
+
+impl NormalizeStep for PersianZwnjRepair {
+    fn name(&self) -> &'static str {
+        "persian-zwnj-repair"
+    }
+
+    fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
+        let is_arabic_word = |w: &str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+        };
+        let words: Vec<&str> = text.split(' ').collect();
+        if words.len() < 2 {
+            return text;
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut changed = false;
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                let previous = words[i - 1];
+                let join = is_arabic_word(previous)
+                    && is_arabic_word(word)
+                    && (PERSIAN_PREFIXES.contains(&previous) || PERSIAN_SUFFIXES.contains(word));
+                if join {
+                    out.push(ZWNJ);
+                    changed = true;
+                } else {
+                    out.push(' ');
+                }
+            }
+            out.push_str(word);
+        }
+        if changed {
+            Cow::Owned(out)
+        } else {
+            text
+        }
+    }
+}
+
+/// Every step name that `--no-fold` accepts.
+pub const PROFILE_STEPS: &[&str] = &[
+    "nfkc",
+    "invisible",
+    "zwnj",
+    "tatweel",
+    "diacritics",
+    "alef",
+    "yeh-kaf",
+    "digits",
+    "lowercase",
+];
+
+/// An unknown step name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown normalization step \"{0}\" (steps: nfkc, invisible, zwnj, tatweel, diacritics, alef, yeh-kaf, digits, lowercase)")]
+pub struct UnknownStep(pub String);
+
+/// The normalization pipeline: surface steps, then fold steps.
 pub struct Normalizer {
-    steps: Vec<Box<dyn NormalizeStep>>,
+    surface: Vec<Box<dyn NormalizeStep>>,
+    fold: Vec<Box<dyn NormalizeStep>>,
+}
+
+fn char_map(name: &'static str, table: &'static [(char, char, Replace)]) -> Box<dyn NormalizeStep> {
+    Box::new(CharMap { name, table })
 }
 
 impl Normalizer {
-    /// The pipeline for a normalization form and case mode: `nfkc` then `lowercase`
-    /// by default, nothing at all with `NormalForm::None` and `CaseMode::Keep`.
-    pub fn new(form: NormalForm, case: CaseMode) -> Self {
-        let mut steps: Vec<Box<dyn NormalizeStep>> = Vec::new();
-        if form == NormalForm::Nfkc {
-            steps.push(Box::new(Nfkc));
+    /// The pipeline for `options`.
+    pub fn new(options: &NormalizeOptions) -> Result<Self, UnknownStep> {
+        if let Some(bad) = options
+            .disabled
+            .iter()
+            .find(|d| !PROFILE_STEPS.contains(&d.as_str()))
+        {
+            return Err(UnknownStep(bad.clone()));
         }
-        if case == CaseMode::Fold {
-            steps.push(Box::new(Lowercase));
+        let on = |name: &str| !options.disabled.iter().any(|d| d == name);
+        let full = options.form == NormalForm::Full;
+        let mut surface: Vec<Box<dyn NormalizeStep>> = Vec::new();
+        let mut fold: Vec<Box<dyn NormalizeStep>> = Vec::new();
+        if options.form != NormalForm::None && on("nfkc") {
+            surface.push(Box::new(Nfkc));
         }
-        Normalizer { steps }
-    }
-
-    /// Appends a step at the end of the pipeline.
-    pub fn push(&mut self, step: Box<dyn NormalizeStep>) {
-        self.steps.push(step);
+        if full {
+            if on("invisible") {
+                surface.push(char_map("invisible", INVISIBLE));
+            }
+            if on("zwnj") {
+                surface.push(Box::new(Zwnj));
+            }
+            if options.persian_zwnj_repair {
+                surface.push(Box::new(PersianZwnjRepair));
+            }
+            if on("tatweel") {
+                surface.push(char_map("tatweel", TATWEEL));
+            }
+            if on("diacritics") {
+                surface.push(char_map("diacritics", DIACRITICS));
+            }
+            if on("alef") {
+                fold.push(char_map("alef", ALEF));
+            }
+            if on("yeh-kaf") {
+                fold.push(char_map("yeh-kaf", YEH_KAF));
+            }
+            if options.teh_marbuta {
+                fold.push(char_map("teh-marbuta", TEH_MARBUTA));
+            }
+            if on("digits") {
+                fold.push(char_map("digits", DIGITS));
+            }
+        }
+        if options.case == CaseMode::Fold && on("lowercase") {
+            fold.push(Box::new(Lowercase));
+        }
+        Ok(Normalizer { surface, fold })
     }
 
     /// The names of the steps, in the order they run.
     pub fn step_names(&self) -> Vec<&'static str> {
-        self.steps.iter().map(|s| s.name()).collect()
+        self.surface
+            .iter()
+            .chain(&self.fold)
+            .map(|s| s.name())
+            .collect()
     }
 
-    /// Runs every step over `text`.
-    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        self.steps
+    /// The surface steps: how a term is displayed.
+    pub fn surface<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        self.surface
             .iter()
             .fold(Cow::Borrowed(text), |acc, step| step.apply(acc))
+    }
+
+    /// The fold steps, applied to surface text or a token: the key a term is counted under.
+    pub fn fold<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        self.fold
+            .iter()
+            .fold(Cow::Borrowed(text), |acc, step| step.apply(acc))
+    }
+
+    /// Every step.
+    pub fn normalize(&self, text: &str) -> String {
+        self.fold(&self.surface(text)).into_owned()
     }
 }
 
 impl Default for Normalizer {
     fn default() -> Self {
-        Normalizer::new(NormalForm::default(), CaseMode::default())
+        Normalizer {
+            surface: vec![
+                Box::new(Nfkc),
+                char_map("invisible", INVISIBLE),
+                Box::new(Zwnj),
+                char_map("tatweel", TATWEEL),
+                char_map("diacritics", DIACRITICS),
+            ],
+            fold: vec![
+                char_map("alef", ALEF),
+                char_map("yeh-kaf", YEH_KAF),
+                char_map("digits", DIGITS),
+                Box::new(Lowercase),
+            ],
+        }
     }
 }
 
@@ -137,18 +456,108 @@ impl Default for Normalizer {
 mod tests {
     use super::*;
 
+    fn with(options: NormalizeOptions) -> Normalizer {
+        Normalizer::new(&options).unwrap()
+    }
+
+    #[test]
+    fn default_matches_the_full_profile() {
+        assert_eq!(Normalizer::default().step_names(), PROFILE_STEPS);
+        assert_eq!(
+            with(NormalizeOptions::default()).step_names(),
+            PROFILE_STEPS
+        );
+    }
+
     #[test]
     fn nfkc_turns_arabic_presentation_forms_into_base_letters() {
-        // U+FEFB is the isolated lam-alef ligature; U+FE8D the isolated alef.
         assert_eq!(Nfkc.apply(Cow::Borrowed("\u{FEFB}\u{FE8D}")), "لاا");
         assert_eq!(Nfkc.apply(Cow::Borrowed("ﬁle")), "file");
     }
 
     #[test]
-    fn unchanged_text_is_borrowed() {
+    fn invisible_characters_are_removed() {
         let n = Normalizer::default();
-        assert!(matches!(n.normalize("سلام دنیا"), Cow::Borrowed(_)));
-        assert!(matches!(n.normalize("hello"), Cow::Borrowed(_)));
+        assert_eq!(
+            n.surface("\u{200F}سلام\u{202B}دنیا\u{202C}\u{2067}x\u{2069}\u{200D}\u{FEFF}"),
+            "سلامدنیاx"
+        );
+    }
+
+    #[test]
+    fn tatweel_and_diacritics_are_removed() {
+        let n = Normalizer::default();
+        assert_eq!(n.surface("كـــتـاب"), "كتاب");
+        assert_eq!(n.surface("كَتَبَ الْوَلَدُ"), "كتب الولد");
+        assert_eq!(n.surface("رَحْمَٰنِ ۖ"), "رحمن ");
+    }
+
+    #[test]
+    fn alef_variants_fold_together() {
+        let n = Normalizer::default();
+        for variant in ["أحمد", "إحمد", "آحمد", "ٱحمد", "احمد"] {
+            assert_eq!(n.fold(variant), "احمد", "{variant}");
+        }
+    }
+
+    #[test]
+    fn yeh_kaf_and_heh_fold() {
+        let n = Normalizer::default();
+        assert_eq!(n.fold("ایران"), n.fold("ايران"));
+        assert_eq!(n.fold("على"), "علي");
+        assert_eq!(n.fold("کتاب"), "كتاب");
+        assert_eq!(n.fold("خانۀ"), "خانه");
+    }
+
+    #[test]
+    fn digits_unify() {
+        let n = Normalizer::default();
+        assert_eq!(n.fold("۱۳۹۶"), "1396");
+        assert_eq!(n.fold("٢٠٢٤"), "2024");
+        assert_eq!(n.fold("1396"), "1396");
+    }
+
+    #[test]
+    fn zwnj_is_kept_inside_words_only() {
+        let n = Normalizer::default();
+        assert_eq!(n.surface("می\u{200C}\u{200C}شود"), "می\u{200C}شود");
+        assert_eq!(n.surface("\u{200C}کتاب\u{200C} ها"), "کتاب ها");
+        assert_eq!(n.surface("می\u{200C}شود"), "می\u{200C}شود");
+    }
+
+    #[test]
+    fn optional_steps() {
+        let n = with(NormalizeOptions {
+            teh_marbuta: true,
+            persian_zwnj_repair: true,
+            ..NormalizeOptions::default()
+        });
+        assert_eq!(n.fold("مدرسة"), "مدرسه");
+        assert_eq!(n.surface("می شود"), "می\u{200C}شود");
+        assert_eq!(
+            n.surface("کتاب ها را نمی خواند"),
+            "کتاب\u{200C}ها را نمی\u{200C}خواند"
+        );
+        assert_eq!(n.surface("ایمیل های ویژه"), "ایمیل\u{200C}های ویژه");
+        // Latin words are never joined.
+        assert_eq!(n.surface("the ها"), "the ها");
+        assert!(n.step_names().contains(&"teh-marbuta"));
+        assert_eq!(Normalizer::default().fold("مدرسة"), "مدرسة");
+    }
+
+    #[test]
+    fn steps_can_be_switched_off() {
+        let n = with(NormalizeOptions {
+            disabled: vec!["digits".into(), "alef".into()],
+            ..NormalizeOptions::default()
+        });
+        assert_eq!(n.fold("۱۳۹۶ أحمد"), "۱۳۹۶ أحمد");
+        assert!(!n.step_names().contains(&"digits"));
+        let err = Normalizer::new(&NormalizeOptions {
+            disabled: vec!["kashida".into()],
+            ..NormalizeOptions::default()
+        });
+        assert!(err.is_err());
     }
 
     #[test]
@@ -156,24 +565,28 @@ mod tests {
         let n = Normalizer::default();
         // Final sigma becomes ς; NFKC first splits the digraph ǅ into d + ž.
         assert_eq!(n.normalize("ΟΔΟΣ Straße ǅ"), "οδος straße dž");
-        let no_nfkc = Normalizer::new(NormalForm::None, CaseMode::Fold);
+        let no_nfkc = with(NormalizeOptions {
+            form: NormalForm::None,
+            ..NormalizeOptions::default()
+        });
         assert_eq!(no_nfkc.normalize("ǅ"), "ǆ");
-        assert_eq!(n.normalize("Emmanuel MACRON"), "emmanuel macron");
     }
 
     #[test]
     fn none_and_keep_is_the_identity() {
-        let n = Normalizer::new(NormalForm::None, CaseMode::Keep);
+        let n = with(NormalizeOptions {
+            form: NormalForm::None,
+            case: CaseMode::Keep,
+            ..NormalizeOptions::default()
+        });
         assert!(n.step_names().is_empty());
-        assert_eq!(n.normalize("ﬁ ΑΒΓ"), "ﬁ ΑΒΓ");
+        assert_eq!(n.normalize("ﬁ ΑΒΓ أحمد ۱۳۹۶"), "ﬁ ΑΒΓ أحمد ۱۳۹۶");
     }
 
     #[test]
-    fn steps_are_listed_in_order() {
-        assert_eq!(Normalizer::default().step_names(), ["nfkc", "lowercase"]);
-        assert_eq!(
-            Normalizer::new(NormalForm::None, CaseMode::Fold).step_names(),
-            ["lowercase"]
-        );
+    fn unchanged_text_is_borrowed() {
+        let n = Normalizer::default();
+        assert!(matches!(n.surface("سلام دنیا"), Cow::Borrowed(_)));
+        assert!(matches!(n.fold("hello"), Cow::Borrowed(_)));
     }
 }

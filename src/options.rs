@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::input::InputOptions;
-use crate::normalize::{CaseMode, NormalForm};
+use crate::normalize::NormalizeOptions;
+use crate::tokenize::TokenRules;
 
 /// What counts as "together" for co-occurrence. Default: [`CoocScope::Window`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -27,6 +28,8 @@ pub struct CoocOptions {
     pub window: usize,
     /// With the window scope, count (a, b) only when a comes first. Default: false.
     pub ordered: bool,
+    /// List pairs of every token kind, not only words. Default: false.
+    pub all_kinds: bool,
     /// Pairs seen fewer times are left out of the table. Default: 3.
     pub min_count: u64,
 }
@@ -37,6 +40,7 @@ impl Default for CoocOptions {
             scope: CoocScope::Window,
             window: 5,
             ordered: false,
+            all_kinds: false,
             min_count: 3,
         }
     }
@@ -45,10 +49,14 @@ impl Default for CoocOptions {
 /// Everything that changes what an analysis counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Options {
-    /// Unicode normalization form. Default: NFKC.
-    pub normalize: NormalForm,
-    /// Case handling. Default: fold (lowercase).
-    pub case: CaseMode,
+    /// Normalization: profile, case, steps switched off or on. Default: the full profile.
+    pub normalize: NormalizeOptions,
+    /// Tokenization rules. Default: smart (URLs, e-mail, mentions, hashtags kept whole).
+    pub tokens: TokenRules,
+    /// Candidate languages for detection (ISO 639-3). Default: empty, every language.
+    pub languages: Vec<String>,
+    /// Keep stopwords in distinctive terms and co-occurrence. Default: false.
+    pub keep_stopwords: bool,
     /// Smallest n-gram order in the n-gram table. Default: 1.
     pub ngram_min: usize,
     /// Largest n-gram order. Default: 3.
@@ -70,8 +78,10 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            normalize: NormalForm::Nfkc,
-            case: CaseMode::Fold,
+            normalize: NormalizeOptions::default(),
+            tokens: TokenRules::Smart,
+            languages: Vec::new(),
+            keep_stopwords: false,
             ngram_min: 1,
             ngram_max: 3,
             ngram_min_count: 2,
@@ -98,6 +108,12 @@ pub enum OptionsError {
     /// The MATTR window is 0.
     #[error("the MATTR window must be at least 1")]
     MattrWindow,
+    /// `--no-fold` names a step that does not exist.
+    #[error(transparent)]
+    UnknownStep(#[from] crate::normalize::UnknownStep),
+    /// `--langs` names a language whatlang does not know.
+    #[error(transparent)]
+    UnknownLanguage(#[from] crate::language::UnknownLanguage),
 }
 
 impl Options {
@@ -117,6 +133,10 @@ impl Options {
         }
         if self.mattr_window == 0 {
             return Err(OptionsError::MattrWindow);
+        }
+        crate::normalize::Normalizer::new(&self.normalize)?;
+        if !self.languages.is_empty() {
+            crate::language::LanguageDetector::with_languages(&self.languages)?;
         }
         Ok(())
     }

@@ -17,7 +17,9 @@ use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
 use crate::stats;
+use crate::stopwords::Stopwords;
 use crate::table::{float, number, round, text, Column, Table};
+use crate::tokenize::TokenKind;
 
 /// Words and their share of all tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -37,6 +39,8 @@ pub struct Summary {
     pub options: Options,
     /// The normalization steps, in the order they ran.
     pub normalization: Vec<&'static str>,
+    /// Languages whose stopwords are marked (at least 5% of the words).
+    pub stopword_languages: Vec<String>,
     /// Documents read (including empty ones).
     pub documents: u64,
     /// Word tokens.
@@ -94,6 +98,8 @@ pub struct TermRow {
     pub per_million: f64,
     pub idf: f64,
     pub script: &'static str,
+    pub kind: &'static str,
+    pub stopword: bool,
 }
 
 /// One row of `ngrams.csv`.
@@ -165,16 +171,18 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
 /// Columns of `terms.csv`.
 pub const TERM_COLUMNS: &[Column] = &[
     number("rank", "1 = most frequent"),
-    text("term", "the normalized term"),
+    text("term", "the term as written most often (after nfkc, invisible, zwnj, tatweel, diacritics); counted under its folded form"),
     number("count", "occurrences in the corpus"),
     number("doc_freq", "documents that contain it"),
     number("per_million", "count per million tokens"),
     number("idf", "ln((1 + documents) / (1 + doc_freq)) + 1"),
-    text(
-        "script",
-        "script of the term's first letter; common for a term without letters",
-    ),
+    text("script", "script of the term's first letter; common for a term without letters"),
+    text("kind", "word, number, url, email, mention or hashtag"),
+    text("stopword", "true when the term is in the stopword list of a language with at least 5% of the words"),
 ];
+
+/// A language needs this share of the corpus' words for its stopwords to be marked.
+pub const STOPWORD_LANGUAGE_SHARE: f64 = 0.05;
 
 /// Columns of `ngrams.csv`.
 pub const NGRAM_COLUMNS: &[Column] = &[
@@ -194,7 +202,10 @@ pub const DISTINCTIVE_COLUMNS: &[Column] = &[
     number("rank", "1 = most distinctive in the document"),
     text("term", "the term"),
     number("count", "occurrences in the document"),
-    number("tfidf", "count × idf (idf as in terms.csv)"),
+    number(
+        "tfidf",
+        "count × idf (idf as in terms.csv); stopwords left out by default",
+    ),
 ];
 
 /// Columns of `languages.csv`.
@@ -242,6 +253,12 @@ pub struct Report {
     pub distinctive: Vec<DistinctiveRow>,
     pub languages: Vec<LanguageRow>,
     pub cooccurrences: Vec<CooccurrenceRow>,
+}
+
+/// How each corpus term id is shown, and whether tables that skip stopwords skip it.
+struct TermNames<'a> {
+    display: &'a [&'a str],
+    skip: &'a dyn Fn(u32) -> bool,
 }
 
 /// Count descending, then text ascending by code point: the order of every table.
@@ -326,10 +343,33 @@ impl Report {
             .map(|t| ((1.0 + documents as f64) / (1.0 + t.doc_freq as f64)).ln() + 1.0)
             .collect();
 
+        let normalizer = Normalizer::new(&options.normalize).ok();
+        let display: Vec<&str> = counts.terms.iter().map(|t| t.display()).collect();
+        let mut language_totals = totals(&counts.language_words, |k| k.0);
+        language_totals.remove(UNDETERMINED);
+        let stopword_languages: Vec<&str> = language_totals
+            .iter()
+            .filter(|(_, &w)| share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
+            .map(|(l, _)| *l)
+            .collect();
+        let stopwords = normalizer.as_ref().map(Stopwords::new);
+        let is_stopword: Vec<bool> = counts
+            .terms
+            .iter()
+            .map(|t| {
+                stopwords
+                    .as_ref()
+                    .is_some_and(|s| s.contains(&t.text, &stopword_languages))
+            })
+            .collect();
+
         let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
         term_order.sort_by(|&a, &b| {
-            let (a, b) = (&counts.terms[a as usize], &counts.terms[b as usize]);
-            by_count_then_text((a.count, &a.text), (b.count, &b.text))
+            let (ta, tb) = (&counts.terms[a as usize], &counts.terms[b as usize]);
+            by_count_then_text(
+                (ta.count, display[a as usize]),
+                (tb.count, display[b as usize]),
+            )
         });
         let terms: Vec<TermRow> = term_order
             .iter()
@@ -338,20 +378,28 @@ impl Report {
                 let t = &counts.terms[id as usize];
                 TermRow {
                     rank: i + 1,
-                    term: t.text.to_string(),
+                    term: display[id as usize].to_string(),
                     count: t.count,
                     doc_freq: t.doc_freq,
                     per_million: share(t.count, counts.tokens) * 1e6,
                     idf: idf[id as usize],
                     script: t.script,
+                    kind: t.kind.name(),
+                    stopword: is_stopword[id as usize],
                 }
             })
             .collect();
+        let skip = |id: u32| !options.keep_stopwords && is_stopword[id as usize];
+        let names = TermNames {
+            display: &display,
+            skip: &skip,
+        };
 
-        let ngrams = Self::ngram_rows(&counts, &terms, &options);
-        let distinctive = Self::distinctive_rows(&counts, &idf, options.distinctive_per_document);
+        let ngrams = Self::ngram_rows(&counts, &names, &terms, &options);
+        let distinctive =
+            Self::distinctive_rows(&counts, &names, &idf, options.distinctive_per_document);
         let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
-        let cooccurrences = Self::cooccurrence_rows(&counts, &options, cooccurrence_n);
+        let cooccurrences = Self::cooccurrence_rows(&counts, &names, &options, cooccurrence_n);
 
         let mut document_rows = Vec::with_capacity(counts.documents.len());
         let mut languages = Vec::new();
@@ -380,7 +428,8 @@ impl Report {
         let ratio = |x: f64| (tokens > 0).then(|| round(x));
         let summary = Summary {
             corpstat_version: env!("CARGO_PKG_VERSION"),
-            normalization: Normalizer::new(options.normalize, options.case).step_names(),
+            normalization: normalizer.map(|n| n.step_names()).unwrap_or_default(),
+            stopword_languages: stopword_languages.iter().map(|l| l.to_string()).collect(),
             options: options.clone(),
             documents,
             tokens,
@@ -426,7 +475,12 @@ impl Report {
         }
     }
 
-    fn ngram_rows(counts: &CorpusCounts, terms: &[TermRow], options: &Options) -> Vec<NgramRow> {
+    fn ngram_rows(
+        counts: &CorpusCounts,
+        names: &TermNames,
+        terms: &[TermRow],
+        options: &Options,
+    ) -> Vec<NgramRow> {
         let mut rows = Vec::new();
         if options.ngram_min <= 1 {
             rows.extend(terms.iter().map(|t| NgramRow {
@@ -450,7 +504,7 @@ impl Report {
                     rank: 0,
                     ngram: key
                         .iter()
-                        .map(|&id| &*counts.terms[id as usize].text)
+                        .map(|&id| names.display[id as usize])
                         .collect::<Vec<_>>()
                         .join(" "),
                     count: totals.count,
@@ -466,16 +520,22 @@ impl Report {
         rows
     }
 
-    fn distinctive_rows(counts: &CorpusCounts, idf: &[f64], top: usize) -> Vec<DistinctiveRow> {
+    fn distinctive_rows(
+        counts: &CorpusCounts,
+        names: &TermNames,
+        idf: &[f64],
+        top: usize,
+    ) -> Vec<DistinctiveRow> {
         let mut rows = Vec::new();
         for doc in &counts.documents {
             let mut scored: Vec<(f64, &str, u32)> = doc
                 .terms
                 .iter()
+                .filter(|&&(id, _)| !(names.skip)(id))
                 .map(|&(id, count)| {
                     (
                         count as f64 * idf[id as usize],
-                        &*counts.terms[id as usize].text,
+                        names.display[id as usize],
                         count,
                     )
                 })
@@ -508,7 +568,12 @@ impl Report {
         }
     }
 
-    fn cooccurrence_rows(counts: &CorpusCounts, options: &Options, n: f64) -> Vec<CooccurrenceRow> {
+    fn cooccurrence_rows(
+        counts: &CorpusCounts,
+        names: &TermNames,
+        options: &Options,
+        n: f64,
+    ) -> Vec<CooccurrenceRow> {
         let cooc = &options.cooccurrence;
         let marginal = |id: u32| {
             let t = &counts.terms[id as usize];
@@ -518,19 +583,23 @@ impl Report {
                 CoocScope::Document => t.doc_freq,
             }
         };
+        let listed = |id: u32| {
+            !(names.skip)(id)
+                && (cooc.all_kinds || counts.terms[id as usize].kind == TokenKind::Word)
+        };
         let mut rows: Vec<CooccurrenceRow> = counts
             .pairs
             .iter()
-            .filter(|(_, &c)| c >= cooc.min_count.max(1))
+            .filter(|(&(a, b), &c)| c >= cooc.min_count.max(1) && listed(a) && listed(b))
             .map(|(&(a, b), &c)| {
                 let (mut a, mut b) = (a, b);
-                if !cooc.ordered && counts.terms[a as usize].text > counts.terms[b as usize].text {
+                if !cooc.ordered && names.display[a as usize] > names.display[b as usize] {
                     std::mem::swap(&mut a, &mut b);
                 }
                 let (fa, fb) = (marginal(a), marginal(b));
                 CooccurrenceRow {
-                    term_a: counts.terms[a as usize].text.to_string(),
-                    term_b: counts.terms[b as usize].text.to_string(),
+                    term_a: names.display[a as usize].to_string(),
+                    term_b: names.display[b as usize].to_string(),
                     count: c,
                     count_a: fa,
                     count_b: fb,
@@ -586,6 +655,8 @@ impl Report {
                         float(t.per_million),
                         float(t.idf),
                         t.script.to_string(),
+                        t.kind.to_string(),
+                        t.stopword.to_string(),
                     ]
                 })
                 .collect(),

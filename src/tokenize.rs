@@ -1,22 +1,81 @@
-//! Tokenization: UAX #29 words, grouped into UAX #29 sentences.
+//! Tokenization: UAX #29 words grouped into UAX #29 sentences, with URLs, e-mail
+//! addresses, @mentions and #hashtags kept whole.
 //!
-//! Words are exactly the segments of `unicode-segmentation`'s `unicode_words()`
-//! (word-boundary segments that contain a letter or a digit), so with the
-//! normalization switched off the token list equals `unicode_words()` of the text.
-//! Sentences come from UAX #29 sentence boundaries over the same text; a word is
-//! placed in the sentence where it starts, so no word is ever cut in two.
+//! With [`TokenRules::Plain`], words are exactly the segments of
+//! `unicode-segmentation`'s `unicode_words()` (word-boundary segments that contain
+//! a letter or a digit). With [`TokenRules::Smart`] (the default), the spans below
+//! are found first and kept as single tokens, and the text between them is split
+//! as in plain mode:
+//!
+//! | kind      | what it matches | example |
+//! |-----------|-----------------|---------|
+//! | `url`     | `http://`, `https://` or `www.` up to white space, quotes or Arabic punctuation, without trailing `.,;:!?)` | `https://p.dw.com/p/2cWml` |
+//! | `email`   | `local@domain.tld`, ASCII | `news@example.org` |
+//! | `mention` | `@` and word characters, after a non-word character | `@bbcpersian` |
+//! | `hashtag` | `#` and word characters holding a letter, any script | `#امنیت_سایبری` |
+//! | `number`  | a UAX #29 word without letters | `2024`, `۱۳۹۶`, `3.5` |
+//! | `word`    | every other UAX #29 word | `می‌شود` |
+//!
+//! Sentences come from UAX #29 sentence boundaries over the same text; a token
+//! belongs to the sentence where it starts, so no token is ever cut in two.
 
 use std::ops::Range;
 
+use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A word token: a slice of the text it came from and its byte range there.
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// A word: holds at least one letter.
+    Word,
+    /// A number: digits without letters.
+    Number,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// An @mention.
+    Mention,
+    /// A #hashtag.
+    Hashtag,
+}
+
+impl TokenKind {
+    /// The kind's name, as in terms.csv.
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Mention => "mention",
+            TokenKind::Hashtag => "hashtag",
+        }
+    }
+}
+
+/// Which tokenization rules apply. Default: [`TokenRules::Smart`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenRules {
+    /// UAX #29 words only.
+    Plain,
+    /// URLs, e-mail addresses, mentions and hashtags kept whole.
+    #[default]
+    Smart,
+}
+
+/// A token: a slice of the text it came from, its byte offset there, and its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
     /// The token's text.
     pub text: &'a str,
     /// Byte offset of the token's first byte in the text.
     pub start: usize,
+    /// What it is.
+    pub kind: TokenKind,
 }
 
 impl Token<'_> {
@@ -26,10 +85,10 @@ impl Token<'_> {
     }
 }
 
-/// A tokenized text: its words in order, and the sentences they fall in.
+/// A tokenized text: its tokens in order, and the sentences they fall in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tokenized<'a> {
-    /// Every word token, in text order.
+    /// Every token, in text order.
     pub tokens: Vec<Token<'a>>,
     /// For each sentence that holds at least one token, the range of its tokens
     /// in [`Tokenized::tokens`]. Sentences without tokens are left out.
@@ -38,20 +97,65 @@ pub struct Tokenized<'a> {
     pub sentence_spans: Vec<Range<usize>>,
 }
 
-/// Splits `text` into UAX #29 words and sentences.
+/// Splits `text` into plain UAX #29 words and sentences.
 pub fn tokenize(text: &str) -> Tokenized<'_> {
+    tokenize_with(text, TokenRules::Plain)
+}
+
+fn word_kind(word: &str) -> TokenKind {
+    if word.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
+    }
+}
+
+fn push_words<'a>(text: &'a str, range: Range<usize>, tokens: &mut Vec<Token<'a>>) {
+    let base = range.start;
+    for (start, word) in text[range].unicode_word_indices() {
+        tokens.push(Token {
+            text: word,
+            start: base + start,
+            kind: word_kind(word),
+        });
+    }
+}
+
+/// Splits `text` into tokens and sentences under `rules`.
+pub fn tokenize_with(text: &str, rules: TokenRules) -> Tokenized<'_> {
+    let mut tokens = Vec::new();
+    match rules {
+        TokenRules::Plain => push_words(text, 0..text.len(), &mut tokens),
+        TokenRules::Smart => {
+            let mut done = 0;
+            for (span, kind) in special_spans(text) {
+                push_words(text, done..span.start, &mut tokens);
+                tokens.push(Token {
+                    text: &text[span.clone()],
+                    start: span.start,
+                    kind,
+                });
+                done = span.end;
+            }
+            push_words(text, done..text.len(), &mut tokens);
+        }
+    }
+    group_sentences(text, tokens)
+}
+
+fn group_sentences<'a>(text: &'a str, tokens: Vec<Token<'a>>) -> Tokenized<'a> {
     let mut out = Tokenized::default();
-    let mut sentence_bounds = text.split_sentence_bound_indices().peekable();
+    let mut sentence_bounds = text.split_sentence_bound_indices();
     let mut current: Option<(Range<usize>, usize)> = None; // (byte span, first token)
-    for (start, word) in text.unicode_word_indices() {
-        // Advance to the sentence that contains this word's first byte.
+    for (i, token) in tokens.iter().enumerate() {
+        let start = token.start;
         let needs_new = match &current {
             Some((span, _)) => start >= span.end,
             None => true,
         };
         if needs_new {
             if let Some((span, first)) = current.take() {
-                out.sentences.push(first..out.tokens.len());
+                out.sentences.push(first..i);
                 out.sentence_spans.push(span);
             }
             let mut span = 0..0;
@@ -61,15 +165,132 @@ pub fn tokenize(text: &str) -> Tokenized<'_> {
                     break;
                 }
             }
-            current = Some((span, out.tokens.len()));
+            current = Some((span, i));
         }
-        out.tokens.push(Token { text: word, start });
     }
     if let Some((span, first)) = current {
-        out.sentences.push(first..out.tokens.len());
+        out.sentences.push(first..tokens.len());
         out.sentence_spans.push(span);
     }
+    out.tokens = tokens;
     out
+}
+
+const ZWNJ: char = '\u{200C}';
+
+/// A character that may continue a mention or a hashtag.
+fn is_tag_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == ZWNJ || ('\u{064B}'..='\u{065F}').contains(&c)
+}
+
+/// A character that ends a URL.
+fn ends_url(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '<' | '>' | '«' | '»' | '“' | '”' | '،' | '؛' | '؟')
+}
+
+fn is_email_local(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
+}
+
+/// The spans of URLs, e-mail addresses, mentions and hashtags, in order, disjoint.
+fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
+    let mut spans: Vec<(Range<usize>, TokenKind)> = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut resume = 0;
+    for (i, c) in text.char_indices() {
+        if i < resume {
+            previous = Some(c);
+            continue;
+        }
+        let at_boundary = previous.is_none_or(|p| !p.is_alphanumeric() && p != '_');
+        let found = match c {
+            'h' | 'H' | 'w' | 'W' if at_boundary => url_at(text, i),
+            '@' => email_at(text, i, spans.last().map_or(0, |s| s.0.end)).or_else(|| {
+                if at_boundary {
+                    tag_at(text, i, TokenKind::Mention)
+                } else {
+                    None
+                }
+            }),
+            '#' if at_boundary && previous != Some('&') => tag_at(text, i, TokenKind::Hashtag),
+            _ => None,
+        };
+        if let Some((span, kind)) = found {
+            // An e-mail address starts before its '@': drop a span it swallows.
+            while spans.last().is_some_and(|s| s.0.end > span.start) {
+                spans.pop();
+            }
+            resume = span.end;
+            spans.push((span, kind));
+        }
+        previous = Some(c);
+    }
+    spans
+}
+
+fn url_at(text: &str, start: usize) -> Option<(Range<usize>, TokenKind)> {
+    let rest = &text[start..];
+    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+    let prefix_len = ["https://", "http://", "www."]
+        .iter()
+        .find(|p| head.starts_with(**p))?
+        .len();
+    let mut end = start
+        + rest
+            .char_indices()
+            .find(|&(_, c)| ends_url(c))
+            .map_or(rest.len(), |(i, _)| i);
+    // Trailing punctuation belongs to the sentence, not the address.
+    while let Some(last) = text[..end].chars().last() {
+        let unbalanced_paren = last == ')' && !text[start..end].contains('(');
+        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | ']' | '}') || unbalanced_paren
+        {
+            end -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (end > start + prefix_len).then_some((start..end, TokenKind::Url))
+}
+
+fn email_at(text: &str, at: usize, not_before: usize) -> Option<(Range<usize>, TokenKind)> {
+    let local_start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(i, c)| i >= not_before && is_email_local(c))
+        .last()
+        .map(|(i, _)| i)?;
+    if text[..local_start]
+        .chars()
+        .last()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let after = &text[at + 1..];
+    let domain_len = after
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .map_or(after.len(), |(i, _)| i);
+    let domain = after[..domain_len].trim_end_matches(['.', '-']);
+    let (name, tld) = domain.rsplit_once('.')?;
+    let tld_ok = tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic());
+    (tld_ok && !name.is_empty()).then_some((local_start..at + 1 + domain.len(), TokenKind::Email))
+}
+
+fn tag_at(text: &str, start: usize, kind: TokenKind) -> Option<(Range<usize>, TokenKind)> {
+    let body = &text[start + 1..];
+    let len = body
+        .char_indices()
+        .find(|&(_, c)| !is_tag_char(c))
+        .map_or(body.len(), |(i, _)| i);
+    let tag = body[..len].trim_end_matches(ZWNJ);
+    let has_letter = tag.chars().any(char::is_alphabetic);
+    let ok = match kind {
+        TokenKind::Hashtag => has_letter,
+        _ => !tag.is_empty(),
+    };
+    ok.then_some((start..start + 1 + tag.len(), kind))
 }
 
 #[cfg(test)]
@@ -130,6 +351,69 @@ mod tests {
         for token in tokenize(text).tokens {
             assert_eq!(&text[token.range()], token.text);
         }
+    }
+
+    fn smart(text: &str) -> Vec<(&str, &'static str)> {
+        tokenize_with(text, TokenRules::Smart)
+            .tokens
+            .iter()
+            .map(|t| (t.text, t.kind.name()))
+            .collect()
+    }
+
+    #[test]
+    fn urls_stay_whole() {
+        assert_eq!(
+            smart("رابط https://p.dw.com/p/2cWml، و www.example.org/a/b."),
+            [
+                ("رابط", "word"),
+                ("https://p.dw.com/p/2cWml", "url"),
+                ("و", "word"),
+                ("www.example.org/a/b", "url"),
+            ]
+        );
+        assert_eq!(
+            smart("(see http://a.io/x)"),
+            [("see", "word"), ("http://a.io/x", "url")]
+        );
+        // A bare "www." or a word that merely starts with "http" is not a URL.
+        assert_eq!(smart("httpd www."), [("httpd", "word"), ("www", "word")]);
+    }
+
+    #[test]
+    fn emails_mentions_and_hashtags() {
+        assert_eq!(
+            smart("بنویسید به news.desk@example.org یا @bbc_persian #امنیت_سایبری #می‌شود #2024"),
+            [
+                ("بنویسید", "word"),
+                ("به", "word"),
+                ("news.desk@example.org", "email"),
+                ("یا", "word"),
+                ("@bbc_persian", "mention"),
+                ("#امنیت_سایبری", "hashtag"),
+                ("#می‌شود", "hashtag"),
+                ("2024", "number"),
+            ]
+        );
+        // No address without a top-level domain; no mention inside a word.
+        assert_eq!(
+            smart("a@b x@y.z"),
+            [("a", "word"), ("b", "word"), ("x", "word"), ("y.z", "word")]
+        );
+        assert_eq!(smart("C#"), [("C", "word")]);
+    }
+
+    #[test]
+    fn numbers_are_told_from_words() {
+        assert_eq!(
+            smart("۱۳۹۶ 1396 3.5 APT31"),
+            [
+                ("۱۳۹۶", "number"),
+                ("1396", "number"),
+                ("3.5", "number"),
+                ("APT31", "word")
+            ]
+        );
     }
 
     #[test]

@@ -208,9 +208,38 @@ corpus). It is generated: do not edit it by hand. Every file is regenerated on e
 run, written to a temporary file first and renamed into place, so a failed run
 leaves the previous report whole.
 
-Text passes through: NFKC → lowercase (the steps are listed under `normalization`
-in `summary.json`) → UAX #29 word tokens (segments holding a letter or a digit) →
-UAX #29 sentences. A *term* is a distinct normalized token.
+Text passes through normalization, tokenization and sentence splitting:
+
+1. surface steps: `nfkc`, `invisible` (LRM/RLM/ALM, bidi embeddings, overrides and
+   isolates, ZWJ, BOM removed), `zwnj` (repeated ZWNJs collapse, a ZWNJ not between two
+   letters is dropped), `tatweel`, `diacritics` (U+064B–U+065F, U+0670, U+06D6–U+06ED);
+2. tokens: UAX #29 words (segments holding a letter or a digit), with URLs, e-mail
+   addresses, @mentions and #hashtags kept whole (`--tokens plain` turns that off);
+3. fold steps, per token: `alef` (أ إ آ ٱ → ا), `yeh-kaf` (ى ی → ي, ک → ك, ۀ → ه),
+   `digits` (٠–٩ and ۰–۹ → 0–9), `lowercase`. Optional: `teh-marbuta` (ة → ه, with
+   `--fold teh-marbuta`) and `persian-zwnj-repair` (a surface step, with
+   `--persian-zwnj-repair`). Any step can be switched off with `--no-fold STEP`;
+4. sentences: UAX #29 sentence boundaries (a newline ends a sentence).
+
+A *term* is a distinct folded token. Tables show each term in its most frequent surface
+form (after step 1), ties going to the lower code point: a Persian corpus shows ایران with
+Persian yeh, an Arabic one shows في with Arabic yeh. The steps that ran are listed under
+`normalization` in `summary.json`.
+
+Each sentence's language is detected from the words of its dominant script (the script
+with the most words), and all its tokens count for that language. In the Arabic script,
+letters and function words that only Arabic, Persian or Urdu use are weighed as evidence
+before whatlang is asked. A sentence of fewer than 3 words, or one the model is unsure of,
+takes the language of the nearest sure sentence of the same script in its document; failing
+that, all such sentences of the document are judged together; failing that, it is `und`.
+Persian is reported as `fas` (the model does not tell Iranian Persian from Dari).
+
+Stopwords come from the stopwords-iso lists (ar, de, en, es, fa, fr, it, nl, pt, ru, tr, ur),
+folded like the terms. A term is marked a stopword when it is in the list of a language with
+at least 5% of the corpus' words (`stopword_languages` in `summary.json`). Stopwords are
+marked, never dropped from terms.csv and ngrams.csv; distinctive.csv and cooccurrence.csv
+leave them out unless `--keep-stopwords`, and cooccurrence.csv lists words only (not
+numbers, URLs, e-mail addresses, mentions or hashtags) unless `--cooc-all-kinds`.
 
 ## `summary.json`
 
@@ -219,6 +248,7 @@ UAX #29 sentences. A *term* is a distinct normalized token.
 | `corpstat_version` | version of corpstat that wrote the report |
 | `options` | every option that changes the counts |
 | `normalization` | the normalization steps, in order |
+| `stopword_languages` | languages with at least 5% of the words, whose stopwords are marked |
 | `documents` | documents read, empty ones included |
 | `tokens` | word tokens (N) |
 | `types` | distinct terms (V) |

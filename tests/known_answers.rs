@@ -237,7 +237,9 @@ fn bigram_measures_equal_nltk() {
             window: 1,
             ordered: true,
             min_count: 2,
+            all_kinds: false,
         },
+        keep_stopwords: true,
         ..Options::default()
     };
     let r = report(options, &[("bigrams", &text)]);
@@ -352,8 +354,12 @@ fn mattr_runs_across_documents_in_order() {
 fn plain_tokens_are_exactly_unicode_words() {
     use unicode_segmentation::UnicodeSegmentation;
     let options = Options {
-        normalize: corpstat::normalize::NormalForm::None,
-        case: corpstat::normalize::CaseMode::Keep,
+        normalize: corpstat::normalize::NormalizeOptions {
+            form: corpstat::normalize::NormalForm::None,
+            case: corpstat::normalize::CaseMode::Keep,
+            ..Default::default()
+        },
+        tokens: corpstat::tokenize::TokenRules::Plain,
         ..Options::default()
     };
     let text = "Emmanuel Macron، رئيس فرنسا. ﻻ ﬁ ۱۳۹۶ 1396 می‌شود https://p.dw.com/p/2cWml";

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 use corpstat::count::Analyzer;
-use corpstat::normalize::{CaseMode, NormalForm, Normalizer};
+use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions, Normalizer};
 use corpstat::tokenize::tokenize;
 use corpstat::{Corpus, Document, Options, Report};
 
@@ -79,20 +79,22 @@ proptest! {
 
     #[test]
     fn normalizing_twice_equals_once(text in any::<String>()) {
-        let n = Normalizer::new(NormalForm::Nfkc, CaseMode::Fold);
-        let once = n.normalize(&text).into_owned();
-        prop_assert_eq!(n.normalize(&once).into_owned(), once);
+        for form in [NormalForm::Nfkc, NormalForm::Full] {
+            let n = Normalizer::new(&NormalizeOptions { form, case: CaseMode::Fold, ..Default::default() }).unwrap();
+            let once = n.normalize(&text);
+            prop_assert_eq!(n.normalize(&once), once);
+        }
     }
 
     #[test]
     fn counts_add_up(text in corpus_text()) {
-        let analyzer = Analyzer::new(Options::default());
+        let analyzer = Analyzer::new(Options::default()).expect("default options are valid");
         let stats = analyzer.analyze(Document::new("d", text.clone()));
         let unigram_sum: u64 = stats.term_counts.iter().map(|&c| c as u64).sum();
         prop_assert_eq!(unigram_sum, stats.tokens() as u64);
         // Bigrams: Σ over sentences of (tokens − 1).
-        let normalized = analyzer.normalizer().normalize(&text).into_owned();
-        let expected_bigrams: usize = tokenize(&normalized).sentences.iter().map(|r| r.len() - 1).sum();
+        let normalized = analyzer.normalizer().surface(&text).into_owned();
+        let expected_bigrams: usize = corpstat::tokenize::tokenize_with(&normalized, Default::default()).sentences.iter().map(|r| r.len() - 1).sum();
         let bigrams: u64 = stats.ngrams[0].values().map(|&c| c as u64).sum();
         prop_assert_eq!(bigrams, expected_bigrams as u64);
         let language_words: u64 = stats.language_words.values().sum();

@@ -16,8 +16,9 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use corpstat::normalize::{CaseMode, NormalForm};
+use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions};
 use corpstat::table::{Column, Format, Table};
+use corpstat::tokenize::TokenRules;
 use corpstat::{CoocOptions, CoocScope, Corpus, InputFormat, InputOptions, Options, Report};
 
 /// Multilingual corpus statistics: term frequencies, n-grams, language mix,
@@ -95,8 +96,26 @@ fn columns_help(columns: &[Column]) -> String {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum NormalizeArg {
+    /// no normalization (case aside)
     None,
+    /// Unicode NFKC only
     Nfkc,
+    /// NFKC, invisible characters, ZWNJ, tatweel, diacritics, alef, yeh/kaf, digits
+    Full,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtraFold {
+    /// ة → ه
+    TehMarbuta,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TokensArg {
+    /// URLs, e-mail addresses, @mentions and #hashtags kept whole
+    Smart,
+    /// UAX #29 words only
+    Plain,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -148,13 +167,41 @@ struct CorpusArgs {
     #[arg(long)]
     id_column: Option<String>,
 
-    /// Unicode normalization.
-    #[arg(long, value_enum, default_value = "nfkc")]
+    /// Normalization profile.
+    #[arg(long, value_enum, default_value = "full")]
     normalize: NormalizeArg,
 
     /// Case handling: fold lowercases (full Unicode).
     #[arg(long, value_enum, default_value = "fold")]
     case: CaseArg,
+
+    /// Switch off one step of the profile (repeatable): nfkc, invisible, zwnj, tatweel, diacritics, alef, yeh-kaf, digits, lowercase.
+    #[arg(long, value_name = "STEP")]
+    no_fold: Vec<String>,
+
+    /// Switch on an optional folding step (repeatable).
+    #[arg(long, value_enum, value_name = "STEP")]
+    fold: Vec<ExtraFold>,
+
+    /// Join Persian prefixes (می, نمی) and suffixes (ها, های, تر, ترین) written apart, with a ZWNJ.
+    #[arg(long)]
+    persian_zwnj_repair: bool,
+
+    /// Tokenization rules.
+    #[arg(long, value_enum, default_value = "smart")]
+    tokens: TokensArg,
+
+    /// Candidate languages for detection, ISO 639-3, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    langs: Vec<String>,
+
+    /// Keep stopwords in distinctive terms and co-occurrence (they are always marked in terms.csv).
+    #[arg(long)]
+    keep_stopwords: bool,
+
+    /// List co-occurring pairs of every token kind, not only words.
+    #[arg(long)]
+    cooc_all_kinds: bool,
 
     /// N-gram orders, as N or MIN..MAX (inclusive).
     #[arg(long, default_value = "1..3", value_parser = parse_range)]
@@ -211,14 +258,26 @@ fn parse_range(s: &str) -> Result<(usize, usize), String> {
 impl CorpusArgs {
     fn options(&self) -> Options {
         Options {
-            normalize: match self.normalize {
-                NormalizeArg::None => NormalForm::None,
-                NormalizeArg::Nfkc => NormalForm::Nfkc,
+            normalize: NormalizeOptions {
+                form: match self.normalize {
+                    NormalizeArg::None => NormalForm::None,
+                    NormalizeArg::Nfkc => NormalForm::Nfkc,
+                    NormalizeArg::Full => NormalForm::Full,
+                },
+                case: match self.case {
+                    CaseArg::Keep => CaseMode::Keep,
+                    CaseArg::Fold => CaseMode::Fold,
+                },
+                disabled: self.no_fold.clone(),
+                teh_marbuta: self.fold.contains(&ExtraFold::TehMarbuta),
+                persian_zwnj_repair: self.persian_zwnj_repair,
             },
-            case: match self.case {
-                CaseArg::Keep => CaseMode::Keep,
-                CaseArg::Fold => CaseMode::Fold,
+            tokens: match self.tokens {
+                TokensArg::Smart => TokenRules::Smart,
+                TokensArg::Plain => TokenRules::Plain,
             },
+            languages: self.langs.clone(),
+            keep_stopwords: self.keep_stopwords,
             ngram_min: self.ngrams.0,
             ngram_max: self.ngrams.1,
             ngram_min_count: self.ngram_min_count,
@@ -230,6 +289,7 @@ impl CorpusArgs {
                 },
                 window: self.window,
                 ordered: self.ordered,
+                all_kinds: self.cooc_all_kinds,
                 min_count: self.min_count,
             },
             input: InputOptions {

@@ -1,0 +1,80 @@
+//! Stopword lists, folded like the terms they are matched against.
+//!
+//! The lists are the stopwords-iso collection (MIT licence,
+//! <https://github.com/stopwords-iso>), as shipped by the `stop-words` crate. Each
+//! word is normalized with the same surface and fold steps as the corpus, so the
+//! list's "في" matches the corpus' "في" however either was typed.
+
+use rustc_hash::FxHashSet;
+
+use crate::normalize::Normalizer;
+
+/// The languages with a list: (ISO 639-3 code as reported, the list's ISO 639-1 code).
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("ara", "ar"),
+    ("deu", "de"),
+    ("eng", "en"),
+    ("fas", "fa"),
+    ("fra", "fr"),
+    ("ita", "it"),
+    ("nld", "nl"),
+    ("por", "pt"),
+    ("rus", "ru"),
+    ("spa", "es"),
+    ("tur", "tr"),
+    ("urd", "ur"),
+];
+
+/// Folded stopword sets per language.
+pub struct Stopwords {
+    lists: Vec<(&'static str, FxHashSet<String>)>,
+}
+
+impl Stopwords {
+    /// Every list, folded with `normalizer`.
+    pub fn new(normalizer: &Normalizer) -> Self {
+        let lists = LANGUAGES
+            .iter()
+            .filter_map(|&(code, iso1)| {
+                let words = stop_words::lookup(iso1)?;
+                let folded = words.iter().map(|w| normalizer.normalize(w)).collect();
+                Some((code, folded))
+            })
+            .collect();
+        Stopwords { lists }
+    }
+
+    /// The languages that have a list.
+    pub fn languages(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.lists.iter().map(|(code, _)| *code)
+    }
+
+    /// Whether `key`, a folded term, is in the list of any of `languages`.
+    pub fn contains(&self, key: &str, languages: &[&str]) -> bool {
+        self.lists
+            .iter()
+            .any(|(code, words)| languages.contains(code) && words.contains(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_folded_like_terms() {
+        let n = Normalizer::default();
+        let s = Stopwords::new(&n);
+        assert_eq!(s.languages().count(), LANGUAGES.len());
+        // Typed with Persian yeh or Arabic yeh, "in" is a stopword of Arabic...
+        assert!(s.contains(&n.normalize("في"), &["ara"]));
+        assert!(s.contains(&n.normalize("فی"), &["ara"]));
+        // ... and "را", "از", "در" are Persian ones; "the" is English.
+        for w in ["را", "از", "در", "این"] {
+            assert!(s.contains(&n.normalize(w), &["fas"]), "{w}");
+        }
+        assert!(s.contains("the", &["eng"]));
+        assert!(!s.contains("the", &["ara", "fas"]));
+        assert!(!s.contains(&n.normalize("الصين"), &["ara", "fas", "eng"]));
+    }
+}

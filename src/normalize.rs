@@ -22,6 +22,7 @@
 //! |-----------------------|---------|--------------|---------|
 //! | `persian-zwnj-repair` | surface | joins the prefixes می/نمی and the suffixes ها/های/هایی/تر/ترین to their word with a ZWNJ | `می شود` → `می‌شود` |
 //! | `teh-marbuta`         | fold    | ة → ه | `مدرسة` → `مدرسه` |
+//! | `stem`                | fold    | Snowball Arabic light stemming of Arabic-script tokens (rust-stemmers) | `بالمدرسة` → `مدرس` |
 //!
 //! No step depends on a language detector: a word folds the same way in every
 //! document. Every step borrows its input when it changes nothing.
@@ -68,6 +69,8 @@ pub struct NormalizeOptions {
     pub teh_marbuta: bool,
     /// Repair Persian prefixes and suffixes written apart (`--persian-zwnj-repair`). Default: off.
     pub persian_zwnj_repair: bool,
+    /// Stem Arabic-script tokens with the Snowball Arabic stemmer (`--stem`). Default: off.
+    pub stem: bool,
 }
 
 /// One named normalization step.
@@ -323,6 +326,46 @@ impl NormalizeStep for PersianZwnjRepair {
     }
 }
 
+/// Snowball Arabic light stemming of every Arabic-script word; other words pass unchanged.
+pub struct ArabicStem(rust_stemmers::Stemmer);
+
+impl Default for ArabicStem {
+    fn default() -> Self {
+        ArabicStem(rust_stemmers::Stemmer::create(
+            rust_stemmers::Algorithm::Arabic,
+        ))
+    }
+}
+
+impl NormalizeStep for ArabicStem {
+    fn name(&self) -> &'static str {
+        "stem"
+    }
+
+    fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
+        let is_arabic = |w: &str| w.chars().any(|c| crate::script::char_script(c) == "arabic");
+        if !is_arabic(&text) {
+            return text;
+        }
+        let stemmed: Vec<Cow<str>> = text
+            .split(' ')
+            .map(|w| {
+                if is_arabic(w) {
+                    self.0.stem(w)
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+            .collect();
+        let joined = stemmed.join(" ");
+        if joined == *text {
+            text
+        } else {
+            Cow::Owned(joined)
+        }
+    }
+}
+
 /// Every step name that `--no-fold` accepts.
 pub const PROFILE_STEPS: &[&str] = &[
     "nfkc",
@@ -399,6 +442,9 @@ impl Normalizer {
         }
         if options.case == CaseMode::Fold && on("lowercase") {
             fold.push(Box::new(Lowercase));
+        }
+        if options.stem {
+            fold.push(Box::new(ArabicStem::default()));
         }
         Ok(Normalizer { surface, fold })
     }
@@ -543,6 +589,20 @@ mod tests {
         assert_eq!(n.surface("the ها"), "the ها");
         assert!(n.step_names().contains(&"teh-marbuta"));
         assert_eq!(Normalizer::default().fold("مدرسة"), "مدرسة");
+    }
+
+    #[test]
+    fn arabic_stemming_is_opt_in() {
+        let n = with(NormalizeOptions {
+            stem: true,
+            ..NormalizeOptions::default()
+        });
+        assert_eq!(n.step_names().last(), Some(&"stem"));
+        // Article, prefixed preposition and feminine ending come off; Latin words stay.
+        assert_eq!(n.fold("الكتاب"), "كتاب");
+        assert_eq!(n.fold("بالمدرسة"), n.fold("المدرسة"));
+        assert_eq!(n.fold("books"), "books");
+        assert_eq!(Normalizer::default().fold("الكتاب"), "الكتاب");
     }
 
     #[test]

@@ -191,6 +191,28 @@ fn options_switch_the_rules_off_and_on() {
     );
     assert!(!default.contains(&"می\u{200C}شود".to_string()));
 
+    // Stemming merges a word's forms under its most frequent member.
+    let stems = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(stems.path(), "الكتاب كتاب الكتاب بالمدرسة المدرسة").unwrap();
+    let output = corpstat(&[
+        "terms",
+        stems.path().to_str().unwrap(),
+        "--stem",
+        "--format",
+        "csv",
+    ]);
+    let table = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .map(|l| l.splitn(4, ',').take(3).last().unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert!(
+        table.contains(",الكتاب,3,") && table.contains(",المدرسة,2,"),
+        "{table}"
+    );
+
     let bad = corpstat(&["terms", file.to_str().unwrap(), "--no-fold", "kashida"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown normalization step \"kashida\""));

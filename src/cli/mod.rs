@@ -187,6 +187,10 @@ struct CorpusArgs {
     #[arg(long)]
     persian_zwnj_repair: bool,
 
+    /// Stem Arabic-script words (Snowball Arabic light stemmer); tables show each stem's most frequent form.
+    #[arg(long)]
+    stem: bool,
+
     /// Tokenization rules.
     #[arg(long, value_enum, default_value = "smart")]
     tokens: TokensArg,
@@ -271,6 +275,7 @@ impl CorpusArgs {
                 disabled: self.no_fold.clone(),
                 teh_marbuta: self.fold.contains(&ExtraFold::TehMarbuta),
                 persian_zwnj_repair: self.persian_zwnj_repair,
+                stem: self.stem,
             },
             tokens: match self.tokens {
                 TokensArg::Smart => TokenRules::Smart,

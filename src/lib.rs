@@ -38,6 +38,7 @@
 //! ```
 
 pub mod association;
+pub mod check;
 pub mod corpus;
 pub mod count;
 pub mod input;

@@ -29,11 +29,11 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// How much to normalize. Default: [`NormalForm::Full`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NormalForm {
     /// No normalization at all (case handling aside).
@@ -46,7 +46,7 @@ pub enum NormalForm {
 }
 
 /// Whether to lowercase. Default: [`CaseMode::Fold`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CaseMode {
     /// Keep the case as written.
@@ -57,7 +57,8 @@ pub enum CaseMode {
 }
 
 /// Normalization settings.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct NormalizeOptions {
     /// Which profile. Default: full.
     pub form: NormalForm,

@@ -21,6 +21,10 @@ use crate::stopwords::Stopwords;
 use crate::table::{float, number, round, text, Column, Table};
 use crate::tokenize::TokenKind;
 
+/// The layout version of `summary.json`. Renaming or removing a metric bumps it,
+/// so that `corpstat check` can tell a baseline it cannot compare with.
+pub const SCHEMA_VERSION: u32 = 1;
+
 /// Words and their share of all tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Share {
@@ -33,6 +37,8 @@ pub struct Share {
 /// The corpus summary: `summary.json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// The version of this file's layout: bumped when a metric is renamed or removed.
+    pub schema_version: u32,
     /// The version of corpstat that wrote it.
     pub corpstat_version: &'static str,
     /// The options used.
@@ -427,6 +433,7 @@ impl Report {
         let tokens = counts.tokens;
         let ratio = |x: f64| (tokens > 0).then(|| round(x));
         let summary = Summary {
+            schema_version: SCHEMA_VERSION,
             corpstat_version: env!("CARGO_PKG_VERSION"),
             normalization: normalizer.map(|n| n.step_names()).unwrap_or_default(),
             stopword_languages: stopword_languages.iter().map(|l| l.to_string()).collect(),

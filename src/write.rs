@@ -267,6 +267,25 @@ numbers, URLs, e-mail addresses, mentions or hashtags) unless `--cooc-all-kinds`
 
 Statistics that need at least one token (or two points for a fit) are `null` otherwise.
 Floating-point values are rounded to 6 decimals.
+
+### Metric paths for `corpstat check`
+
+`schema_version` is 1. It goes up when a metric below is renamed or removed, and
+`corpstat check` refuses a baseline of another version. Every numeric value of
+`summary.json` is a metric, named by its dotted path:
+
+| path | value |
+|---|---|
+| `schema_version` | layout version of this file |
+| `documents`, `tokens`, `types`, `hapax`, `sentences` | counts |
+| `ttr`, `yules_k`, `mattr`, `mtld` | lexical diversity |
+| `zipf_exponent`, `heaps_k`, `heaps_beta` | fitted laws |
+| `cooccurrence_n` | N of the co-occurrence tables |
+| `languages.CODE.words`, `languages.CODE.share` | per language (ISO 639-3, `und` included); 0 for a language the corpus lacks |
+| `scripts.NAME.words`, `scripts.NAME.share` | per script; 0 for a script the corpus lacks |
+| `problems.count` | number of input problems |
+| `options.ngram_min`, `options.ngram_max`, `options.ngram_min_count`, `options.distinctive_per_document`, `options.mattr_window`, `options.cooccurrence.window`, `options.cooccurrence.min_count` | the numeric options |
+| `options.keep_stopwords`, `options.cooccurrence.ordered`, `options.cooccurrence.all_kinds`, `options.normalize.teh_marbuta`, `options.normalize.persian_zwnj_repair`, `options.normalize.stem` | the switches, as 1 (on) or 0 (off) |
 "#;
 
 const README_TAIL: &str = r#"

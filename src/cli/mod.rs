@@ -1,6 +1,7 @@
 //! Subcommands, one file each, and what they share: corpus arguments, output
 //! formats and exit codes.
 
+mod check;
 mod cooc;
 mod detect;
 mod langs;
@@ -39,6 +40,7 @@ enum Command {
     Cooc(cooc::CoocArgs),
     Stats(stats::StatsArgs),
     Detect(detect::DetectArgs),
+    Check(check::CheckArgs),
 }
 
 /// The exit code when input was skipped or only partly read, or on any error.
@@ -52,7 +54,8 @@ pub fn main() -> ExitCode {
         .mut_subcommand("langs", |c| c.after_help(columns_help(langs::COLUMNS)))
         .mut_subcommand("cooc", |c| c.after_help(columns_help(cooc::COLUMNS)))
         .mut_subcommand("stats", |c| c.after_help(stats::after_help()))
-        .mut_subcommand("detect", |c| c.after_help(detect::after_help()));
+        .mut_subcommand("detect", |c| c.after_help(detect::after_help()))
+        .mut_subcommand("check", |c| c.after_help(check::after_help()));
     let cli = match Cli::from_arg_matches(&command.get_matches()) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -65,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Cooc(args) => cooc::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Detect(args) => detect::run(args),
+        Command::Check(args) => check::run(args),
     };
     match outcome {
         Ok(code) => code,

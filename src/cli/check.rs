@@ -1,0 +1,186 @@
+//! `corpstat check`: rules over the corpus statistics, for CI jobs.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use corpstat::check::{self, CheckInput, Snapshot, Status};
+use corpstat::table::{text, Column, Format, Table};
+
+use super::{CorpusArgs, OutputArgs};
+
+/// The exit code when an error-level rule failed.
+const EXIT_FAILED: u8 = 1;
+
+const COLUMNS: &[Column] = &[
+    text("rule", "the rule's name"),
+    text("metric", "metric path in summary.json, or drift measure"),
+    text("expected", "the bounds the rule sets"),
+    text(
+        "actual",
+        "the value found (with the baseline's value and the change)",
+    ),
+    text("status", "pass, fail or warn"),
+];
+
+/// Check corpus statistics against rules (TOML) and, optionally, a baseline report.
+///
+/// Reads the corpus (PATH..., default seeds) or an existing report (--summary), checks
+/// every rule, prints one row per rule, and exits 0 when every error-level rule passed,
+/// 1 when one failed, 2 for a usage or input error (a missing file, a bad rules file,
+/// an unknown metric path). Input problems fail the check unless --allow-partial.
+/// The rules format is described in README.md; --init prints a starting rules file.
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+
+    /// The rules file (TOML).
+    #[arg(long, required_unless_present = "init")]
+    rules: Option<PathBuf>,
+
+    /// A baseline report's summary.json (its terms.csv beside it serves drift rules).
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+
+    /// Check this existing report's summary.json instead of reading a corpus.
+    #[arg(long)]
+    summary: Option<PathBuf>,
+
+    /// Also write the results as JUnit XML to this file.
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+
+    /// Print a rules file drawn from the corpus, with margins and comments, and exit
+    /// (with --baseline, also the rules that compare with a baseline).
+    #[arg(long)]
+    init: bool,
+
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn after_help() -> String {
+    super::columns_help(COLUMNS)
+}
+
+fn current_snapshot(args: &CheckArgs) -> Result<Snapshot> {
+    if let Some(summary) = &args.summary {
+        return Ok(Snapshot::read(summary)?);
+    }
+    let analyzed = args.corpus.analyze()?;
+    let report = analyzed.report;
+    Ok(Snapshot {
+        origin: "the corpus".to_string(),
+        summary: serde_json::to_value(&report.summary)?,
+        terms: Some(
+            report
+                .terms
+                .iter()
+                .map(|t| (t.term.clone(), t.count))
+                .collect(),
+        ),
+    })
+}
+
+pub fn run(args: CheckArgs) -> Result<ExitCode> {
+    if args.init {
+        let current = current_snapshot(&args)?;
+        let mut out = io::stdout().lock();
+        out.write_all(check::init_rules(&current, args.baseline.is_some()).as_bytes())?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(rules_path) = &args.rules else {
+        anyhow::bail!("--rules FILE is required");
+    };
+    let rules_name = rules_path.display().to_string();
+    let rules_text = std::fs::read_to_string(rules_path)
+        .with_context(|| format!("{rules_name}: cannot read the rules file"))?;
+    let rules = check::parse_rules(&rules_name, &rules_text)?;
+    let baseline = match &args.baseline {
+        Some(path) => Some(Snapshot::read(path)?),
+        None => None,
+    };
+    let current = current_snapshot(&args)?;
+    let outcomes = check::run_check(
+        &rules,
+        &CheckInput {
+            rules_path: &rules_name,
+            current: &current,
+            baseline: baseline.as_ref(),
+            allow_partial: args.corpus.allow_partial,
+        },
+    )?;
+
+    if let Some(junit) = &args.junit {
+        corpstat::write::write_files(
+            junit
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new(".")),
+            &[Box::new(JunitFile {
+                name: junit
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "junit.xml".into()),
+                xml: check::junit_xml(&outcomes),
+            })],
+        )?;
+    }
+
+    let failed = outcomes.iter().filter(|o| o.status == Status::Fail).count();
+    if args.output.format() == Format::Json {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &outcomes).map_err(io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        let rows = outcomes
+            .iter()
+            .map(|o| {
+                let status = match o.status {
+                    Status::Pass => "pass",
+                    Status::Fail => "fail",
+                    Status::Warn => "warn",
+                };
+                vec![
+                    o.rule.clone(),
+                    o.metric.clone(),
+                    o.expected.clone(),
+                    o.actual.clone(),
+                    status.to_string(),
+                ]
+            })
+            .collect();
+        args.output.print(Table {
+            columns: COLUMNS,
+            rows,
+        })?;
+    }
+    if failed > 0 {
+        eprintln!(
+            "corpstat: check failed: {failed} of {} rule(s)",
+            outcomes.len()
+        );
+        Ok(ExitCode::from(EXIT_FAILED))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+struct JunitFile {
+    name: String,
+    xml: String,
+}
+
+impl corpstat::write::ReportFile for JunitFile {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.xml.as_bytes())
+    }
+}

@@ -421,6 +421,16 @@ fn detect_format(path: &Path, forced: InputFormat) -> (InputFormat, Compression)
     (format, compression)
 }
 
+/// Decoders report corrupt or truncated streams as invalid data or an early end.
+fn read_error_kind(error: &io::Error) -> ProblemKind {
+    match error.kind() {
+        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof | io::ErrorKind::Other => {
+            ProblemKind::Decompress
+        }
+        _ => ProblemKind::Unreadable,
+    }
+}
+
 fn read_text_file(
     mut reader: Box<dyn Read + Send>,
     source: String,
@@ -433,7 +443,7 @@ fn read_text_file(
         let problem = Problem {
             source: source.clone(),
             line: None,
-            kind: ProblemKind::Unreadable,
+            kind: read_error_kind(&e),
             message: format!(
                 "read failed after {} bytes, kept what was read: {e}",
                 bytes.len()
@@ -464,10 +474,19 @@ fn read_text_file(
                 id,
                 source,
                 line: 0,
-                text,
+                text: unix_line_endings(text),
             })
         }
     }
+}
+
+/// CRLF and lone CR become LF, so that a document counts the same whatever
+/// system wrote it (its `bytes` are those of the LF text).
+pub fn unix_line_endings(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// The result of decoding a file's bytes.
@@ -565,19 +584,16 @@ impl JsonlReader {
                 Ok(_) => {}
                 Err(e) => {
                     // A corrupt compressed stream ends the file; what came before is kept.
-                    let kind = match e.kind() {
-                        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof => {
-                            ProblemKind::Decompress
-                        }
-                        _ => ProblemKind::Unreadable,
-                    };
-                    let event = self.problem(
+                    let kind = read_error_kind(&e);
+                    let event = InputEvent::Problem(Problem {
+                        source: self.source.clone(),
+                        line: None,
                         kind,
-                        format!(
-                            "read failed after line {}; kept the lines before: {e}",
+                        message: format!(
+                            "read failed after {} line(s), which were kept: {e}",
                             self.line
                         ),
-                    );
+                    });
                     // Make the next call end this file.
                     self.lines = BufReader::new(Box::new(io::empty()));
                     return Some(event);
@@ -632,7 +648,7 @@ impl JsonlReader {
                 id,
                 source: self.source.clone(),
                 line: self.line,
-                text,
+                text: unix_line_endings(text),
             }));
         }
     }
@@ -742,7 +758,7 @@ impl CsvReader {
                     id,
                     source: self.source.clone(),
                     line,
-                    text,
+                    text: unix_line_endings(text),
                 }))
             }
             Err(e) => {

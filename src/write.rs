@@ -329,3 +329,84 @@ Integers are written in full. Floating-point values in the CSV files have exactl
 digits after the decimal point. No file holds a timestamp, so the same input gives the same
 bytes on every run, with any number of threads.
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fixed(&'static str, &'static str);
+
+    impl ReportFile for Fixed {
+        fn name(&self) -> &str {
+            self.0
+        }
+        fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+            out.write_all(self.1.as_bytes())
+        }
+    }
+
+    /// Writes part of its content, then fails, as a full disk would.
+    struct Failing(&'static str);
+
+    impl ReportFile for Failing {
+        fn name(&self) -> &str {
+            self.0
+        }
+        fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+            out.write_all(b"half a ")?;
+            Err(io::Error::other("no space left on device"))
+        }
+    }
+
+    fn listing(dir: &Path) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read_to_string(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_previous_report_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let old: Vec<Box<dyn ReportFile>> = vec![
+            Box::new(Fixed("a.csv", "old a\n")),
+            Box::new(Fixed("b.csv", "old b\n")),
+        ];
+        write_files(dir.path(), &old).unwrap();
+        let before = listing(dir.path());
+
+        let new: Vec<Box<dyn ReportFile>> = vec![
+            Box::new(Fixed("a.csv", "new a\n")),
+            Box::new(Failing("b.csv")),
+        ];
+        let err = write_files(dir.path(), &new).unwrap_err();
+        assert!(
+            err.to_string().contains("b.csv: no space left on device"),
+            "{err}"
+        );
+        // Neither file was replaced, and no temporary file is left behind.
+        assert_eq!(listing(dir.path()), before);
+    }
+
+    #[test]
+    fn written_files_are_complete_and_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<Box<dyn ReportFile>> = vec![Box::new(Fixed("x.csv", "x\n"))];
+        let written = write_files(&dir.path().join("new/folder"), &files).unwrap();
+        assert_eq!(std::fs::read_to_string(&written[0]).unwrap(), "x\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&written[0]).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
+    }
+}

@@ -65,6 +65,36 @@ proptest! {
     }
 
     #[test]
+    fn decoding_any_bytes_gives_text(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        use corpstat::input::{decode, Decoded};
+        const BOM: char = '\u{FEFF}';
+        match decode(&bytes) {
+            Decoded::Binary => prop_assert!(bytes.contains(&0)),
+            Decoded::Text { text, replaced } => {
+                prop_assert!(replaced <= bytes.len());
+                if replaced > 0 {
+                    prop_assert!(text.contains(char::REPLACEMENT_CHARACTER), "no U+FFFD in {:?}", text);
+                }
+                // Valid UTF-8 without a BOM comes through unchanged.
+                if let Ok(valid) = std::str::from_utf8(&bytes) {
+                    if !valid.starts_with(BOM) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
+                        prop_assert_eq!(replaced, 0);
+                        prop_assert_eq!(text.as_str(), valid);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn analyzing_any_text_never_panics(text in any::<String>()) {
+        let analyzer = Analyzer::new(Options::default()).expect("default options are valid");
+        let stats = analyzer.analyze(Document::new("d", text));
+        let unigram_sum: u64 = stats.term_counts.iter().map(|&c| c as u64).sum();
+        prop_assert_eq!(unigram_sum, stats.tokens() as u64);
+    }
+
+    #[test]
     fn token_ranges_are_in_order_and_inside_the_text(text in any::<String>()) {
         let t = tokenize(&text);
         let mut end = 0;

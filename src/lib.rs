@@ -38,6 +38,7 @@
 //! ```
 
 pub mod association;
+pub mod chart;
 pub mod check;
 pub mod corpus;
 pub mod count;

@@ -259,7 +259,44 @@ pub struct Report {
     pub distinctive: Vec<DistinctiveRow>,
     pub languages: Vec<LanguageRow>,
     pub cooccurrences: Vec<CooccurrenceRow>,
+    /// What the charts show beyond the tables.
+    pub chart_data: ChartData,
 }
+
+/// Terms and their counts, most frequent first.
+pub type Ranked = Vec<(String, u64)>;
+
+/// Data the charts need that the tables do not hold.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartData {
+    /// The top words (no stopwords, unless kept), at most [`CHART_TERMS`].
+    pub top_terms: Ranked,
+    /// For each language with at least 10% of the words: its code, share, and the top
+    /// words of the documents whose dominant language it is.
+    pub language_top_terms: Vec<(String, f64, Ranked)>,
+    /// The top bigrams and trigrams with at least one non-stopword word.
+    pub top_bigrams: Ranked,
+    /// See `top_bigrams`.
+    pub top_trigrams: Ranked,
+    /// (rank, count) at log-spaced ranks, and the fitted line ln f = a + b ln r.
+    pub zipf_points: Vec<(u64, u64)>,
+    /// Intercept and slope of the Zipf fit.
+    pub zipf_fit: Option<(f64, f64)>,
+    /// (tokens read, types seen) at log-spaced points of the stream.
+    pub heaps_points: Vec<(u64, u64)>,
+    /// The top words of the NPMI heatmap, and NPMI for each pair (window scope
+    /// counts; `None` where a pair never co-occurs).
+    pub npmi_words: Vec<String>,
+    /// See `npmi_words`; symmetric, `None` on the diagonal.
+    pub npmi: Vec<Vec<Option<f64>>>,
+}
+
+/// Words per bar chart.
+pub const CHART_TERMS: usize = 25;
+/// Words in the co-occurrence heatmap.
+pub const HEATMAP_WORDS: usize = 20;
+/// A language's share of the words for a chart of its own.
+pub const LANGUAGE_CHART_SHARE: f64 = 0.10;
 
 /// How each corpus term id is shown, and whether tables that skip stopwords skip it.
 struct TermNames<'a> {
@@ -455,6 +492,16 @@ impl Report {
             scripts: shares(totals(&counts.language_words, |k| k.1)),
             problems,
         };
+        let chart_data = Self::chart_data(
+            &counts,
+            &names,
+            &is_stopword,
+            &options,
+            &document_rows,
+            &terms,
+            &ngrams,
+            &summary,
+        );
         Report {
             summary,
             documents: document_rows,
@@ -463,6 +510,150 @@ impl Report {
             distinctive,
             languages,
             cooccurrences,
+            chart_data,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn chart_data(
+        counts: &CorpusCounts,
+        names: &TermNames,
+        is_stopword: &[bool],
+        options: &Options,
+        documents: &[DocumentRow],
+        terms: &[TermRow],
+        ngrams: &[NgramRow],
+        summary: &Summary,
+    ) -> ChartData {
+        let charted =
+            |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
+        let ranked = |mut items: Vec<(u32, u64)>, n: usize| -> Ranked {
+            items.sort_by(|a, b| {
+                by_count_then_text(
+                    (a.1, names.display[a.0 as usize]),
+                    (b.1, names.display[b.0 as usize]),
+                )
+            });
+            items
+                .into_iter()
+                .take(n)
+                .map(|(id, c)| (names.display[id as usize].to_string(), c))
+                .collect()
+        };
+        let top_ids: Vec<(u32, u64)> = (0..counts.terms.len() as u32)
+            .filter(|&id| charted(id))
+            .map(|id| (id, counts.terms[id as usize].count))
+            .collect();
+        let top_terms = ranked(top_ids.clone(), CHART_TERMS);
+
+        let mut language_top_terms = Vec::new();
+        for (code, share) in &summary.languages {
+            if code == UNDETERMINED || share.share < LANGUAGE_CHART_SHARE {
+                continue;
+            }
+            let mut per_term: rustc_hash::FxHashMap<u32, u64> = rustc_hash::FxHashMap::default();
+            for (record, row) in counts.documents.iter().zip(documents) {
+                if row.language == code {
+                    for &(id, c) in &record.terms {
+                        if charted(id) {
+                            *per_term.entry(id).or_default() += c as u64;
+                        }
+                    }
+                }
+            }
+            language_top_terms.push((
+                code.clone(),
+                share.share,
+                ranked(per_term.into_iter().collect(), CHART_TERMS),
+            ));
+        }
+        language_top_terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+
+        // N-grams with at least one word that is not a stopword.
+        let stop_forms: rustc_hash::FxHashSet<&str> = (0..counts.terms.len())
+            .filter(|&id| is_stopword[id] || counts.terms[id].kind != TokenKind::Word)
+            .map(|id| names.display[id])
+            .collect();
+        let top_ngrams = |n: usize| -> Ranked {
+            ngrams
+                .iter()
+                .filter(|g| g.n == n && g.ngram.split(' ').any(|w| !stop_forms.contains(w)))
+                .take(15)
+                .map(|g| (g.ngram.clone(), g.count))
+                .collect()
+        };
+
+        let zipf_points: Vec<(u64, u64)> = stats::log_spaced(terms.len() as u64)
+            .into_iter()
+            .map(|r| (r, terms[r as usize - 1].count))
+            .collect();
+        let zipf_fit = stats::least_squares(
+            &zipf_points
+                .iter()
+                .map(|&(r, c)| ((r as f64).ln(), (c as f64).ln()))
+                .collect::<Vec<_>>(),
+        )
+        .map(|f| (f.intercept, f.slope));
+        let heaps_points = stats::log_spaced(counts.tokens)
+            .into_iter()
+            .map(|n| (n, counts.first_positions.partition_point(|&p| p < n) as u64))
+            .collect();
+
+        let words: Vec<u32> = {
+            let mut ids = top_ids;
+            ids.sort_by(|a, b| {
+                by_count_then_text(
+                    (a.1, names.display[a.0 as usize]),
+                    (b.1, names.display[b.0 as usize]),
+                )
+            });
+            ids.into_iter()
+                .take(HEATMAP_WORDS)
+                .map(|(id, _)| id)
+                .collect()
+        };
+        let n = Self::cooccurrence_n(counts, options);
+        let npmi = words
+            .iter()
+            .map(|&a| {
+                words
+                    .iter()
+                    .map(|&b| {
+                        if a == b {
+                            return None;
+                        }
+                        let key = if options.cooccurrence.ordered || a < b {
+                            (a, b)
+                        } else {
+                            (b, a)
+                        };
+                        let c = *counts.pairs.get(&key)?;
+                        let marginal = |id: u32| {
+                            let t = &counts.terms[id as usize];
+                            match options.cooccurrence.scope {
+                                CoocScope::Window => t.count,
+                                CoocScope::Sentence => t.sentence_freq,
+                                CoocScope::Document => t.doc_freq,
+                            }
+                        };
+                        Some(associate(c as f64, marginal(a) as f64, marginal(b) as f64, n).npmi)
+                    })
+                    .collect()
+            })
+            .collect();
+        ChartData {
+            top_terms,
+            language_top_terms,
+            top_bigrams: top_ngrams(2),
+            top_trigrams: top_ngrams(3),
+            zipf_points,
+            zipf_fit,
+            heaps_points,
+            npmi_words: words
+                .iter()
+                .map(|&id| names.display[id as usize].to_string())
+                .collect(),
+            npmi,
         }
     }
 

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::chart::{render_charts, Chart, ChartError};
 use crate::report::{
     Report, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, LANGUAGE_COLUMNS,
     NGRAM_COLUMNS, TERM_COLUMNS,
@@ -103,7 +104,49 @@ pub const TABLES: &[(&str, &str, &[Column], &str)] = &[
     ),
 ];
 
-/// Every file of the report, in the order they are written.
+/// A chart.
+pub struct PngFile(pub Chart);
+
+impl ReportFile for PngFile {
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&self.0.png)
+    }
+}
+
+/// `index.html`: one self-contained page with the summary, the charts and the tables' top rows.
+pub struct IndexFile(pub String);
+
+impl ReportFile for IndexFile {
+    fn name(&self) -> &str {
+        "index.html"
+    }
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.0.as_bytes())
+    }
+}
+
+/// Every file of the report, charts included, in the order they are written.
+/// `corpus` names the corpus in chart titles and on the page.
+pub fn report_files_with_charts<'a>(
+    report: &'a Report,
+    corpus: &str,
+) -> Result<Vec<Box<dyn ReportFile + 'a>>, ChartError> {
+    let charts = render_charts(report, corpus)?;
+    let index = index_html(report, corpus, &charts);
+    let mut files = report_files(report);
+    files.push(Box::new(IndexFile(index)));
+    files.extend(
+        charts
+            .into_iter()
+            .map(|c| Box::new(PngFile(c)) as Box<dyn ReportFile>),
+    );
+    Ok(files)
+}
+
+/// Every table of the report, with summary.json and README.md (no charts).
 pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
     let tables = [
         report.documents_table(),
@@ -178,9 +221,122 @@ fn make_readable(file: &std::fs::File) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes the whole report into `dir` (see [`write_files`]).
-pub fn write_report(dir: &Path, report: &Report) -> Result<Vec<PathBuf>, WriteError> {
-    write_files(dir, &report_files(report))
+/// An error making or writing the report.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// A chart could not be drawn.
+    #[error(transparent)]
+    Chart(#[from] ChartError),
+    /// A file could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// Writes the whole report, charts and index.html included, into `dir` (see [`write_files`]).
+pub fn write_report(
+    dir: &Path,
+    report: &Report,
+    corpus: &str,
+) -> Result<Vec<PathBuf>, ReportError> {
+    let files = report_files_with_charts(report, corpus)?;
+    Ok(write_files(dir, &files)?)
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The page: summary figures, every chart, and the first rows of every table.
+pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
+    let s = &report.summary;
+    let corpus = html_escape(corpus);
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>corpstat report: {corpus}</title>\n<style>\n\
+         body {{ font-family: Vazirmatn, 'Noto Sans Arabic', Tahoma, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }}\n\
+         table {{ border-collapse: collapse; margin: 0.5em 0 1.5em; }}\n\
+         td, th {{ border: 1px solid #ccc; padding: 0.25em 0.6em; }}\n\
+         th {{ background: #f3f3f3; }}\n\
+         td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}\n\
+         figure {{ margin: 1.5em 0; }} img {{ max-width: 100%; border: 1px solid #ddd; }}\n\
+         </style>\n</head>\n<body>\n<h1>corpstat report: <span dir=\"auto\">{corpus}</span></h1>\n"
+    );
+    let opt = |v: Option<f64>| v.map_or("—".to_string(), |v| v.to_string());
+    html.push_str("<h2>Summary</h2>\n<table>\n");
+    for (key, value) in [
+        ("documents", s.documents.to_string()),
+        ("tokens", s.tokens.to_string()),
+        ("types", s.types.to_string()),
+        ("hapax legomena", s.hapax.to_string()),
+        ("sentences", s.sentences.to_string()),
+        ("type/token ratio", opt(s.ttr)),
+        ("Yule's K", opt(s.yules_k)),
+        ("MATTR (500)", opt(s.mattr)),
+        ("MTLD", opt(s.mtld)),
+        ("Zipf exponent", opt(s.zipf_exponent)),
+        ("Heaps K", opt(s.heaps_k)),
+        ("Heaps β", opt(s.heaps_beta)),
+        ("input problems", s.problems.len().to_string()),
+    ] {
+        let _ = writeln!(html, "<tr><th>{key}</th><td class=\"n\">{value}</td></tr>");
+    }
+    html.push_str("</table>\n<table>\n<tr><th>language</th><th>words</th><th>share</th></tr>\n");
+    for (code, share) in &s.languages {
+        let _ = writeln!(
+            html,
+            "<tr><td>{code}</td><td class=\"n\">{}</td><td class=\"n\">{:.4}</td></tr>",
+            share.words, share.share
+        );
+    }
+    html.push_str("</table>\n<h2>Charts</h2>\n");
+    for chart in charts {
+        let _ = writeln!(
+            html,
+            "<figure><img src=\"{0}\" alt=\"{1}\"><figcaption>{1} (<a href=\"{0}\">{0}</a>)</figcaption></figure>",
+            chart.name,
+            html_escape(&chart.title)
+        );
+    }
+    html.push_str("<h2>Tables</h2>\n<p>The first rows of each table; <a href=\"README.md\">README.md</a> explains every column.</p>\n");
+    let tables = [
+        report.documents_table(),
+        report.terms_table(),
+        report.ngrams_table(None),
+        report.distinctive_table(),
+        report.languages_table(),
+        report.cooccurrence_table(),
+    ];
+    for (&(name, about, ..), table) in TABLES.iter().zip(tables) {
+        let _ = writeln!(
+            html,
+            "<h3><a href=\"{name}\">{name}</a></h3>\n<p>{}</p>\n<table>\n<tr>",
+            html_escape(about)
+        );
+        for c in table.columns {
+            let _ = write!(html, "<th>{}</th>", c.name);
+        }
+        html.push_str("</tr>\n");
+        for row in table.rows.iter().take(10) {
+            html.push_str("<tr>");
+            for (c, cell) in table.columns.iter().zip(row) {
+                let class = if c.kind == crate::table::Kind::Number {
+                    " class=\"n\""
+                } else {
+                    ""
+                };
+                let _ = write!(html, "<td dir=\"auto\"{class}>{}</td>", html_escape(cell));
+            }
+            html.push_str("</tr>\n");
+        }
+        let _ = writeln!(html, "</table>\n<p>{} rows in all.</p>", table.rows.len());
+    }
+    html.push_str("</body>\n</html>\n");
+    html
 }
 
 /// The documentation of the report folder, generated from the column definitions.
@@ -289,6 +445,23 @@ Floating-point values are rounded to 6 decimals.
 "#;
 
 const README_TAIL: &str = r#"
+## Charts and `index.html`
+
+| file | what it shows |
+|---|---|
+| `top-terms.png` | the 25 most frequent words (stopwords, numbers, URLs and the like left out) |
+| `top-terms-LANG.png` | the same for the documents whose dominant language is LANG, for each language with at least 10% of the words |
+| `top-ngrams.png` | the 15 most frequent bigrams and trigrams that hold at least one word other than a stopword |
+| `languages.png` | the corpus' words per language, and the language mix of each document (the 50 largest) |
+| `zipf.png` | frequency against rank, log-log, at log-spaced ranks, with the least-squares line and its exponent |
+| `heaps.png` | distinct terms against tokens read, with the fitted V = K·n^β |
+| `cooccurrence.png` | NPMI between the 20 most frequent words (the scope's counts; grey where a pair never co-occurs) |
+| `lengths.png` | histogram of document lengths in tokens |
+| `index.html` | one page: the summary figures, every chart, the first 10 rows of every table |
+
+Labels are drawn in the embedded Vazirmatn font, shaped with rustybuzz and ordered with the
+Unicode bidi algorithm.
+
 ## Co-occurrence: the contingency table and N
 
 For a pair (a, b) with count c and marginals f(a), f(b):

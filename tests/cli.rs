@@ -74,7 +74,8 @@ fn report_is_byte_identical_with_one_and_two_threads_and_any_path_order() {
     reversed.swap(0, 2);
     assert!(report_into(&shuffled, &reversed).status.success());
     let a = read_report(&one);
-    assert_eq!(a.len(), 8);
+    assert_eq!(a.len(), 18, "8 tables and texts, index.html, 9 charts");
+    assert!(a.iter().any(|(name, _)| name == "top-terms-fas.png"));
     assert_eq!(a, read_report(&two));
     assert_eq!(a, read_report(&shuffled));
 }
@@ -406,13 +407,23 @@ fn report_leaves_other_files_alone() {
         [
             "README.md",
             "cooccurrence.csv",
+            "cooccurrence.png",
             "distinctive.csv",
             "documents.csv",
+            "heaps.png",
+            "index.html",
             "languages.csv",
+            "languages.png",
+            "lengths.png",
             "ngrams.csv",
             "notes.txt",
             "summary.json",
-            "terms.csv"
+            "terms.csv",
+            "top-ngrams.png",
+            "top-terms-ara.png",
+            "top-terms-fas.png",
+            "top-terms.png",
+            "zipf.png",
         ]
     );
 }

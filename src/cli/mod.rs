@@ -264,6 +264,14 @@ fn parse_range(s: &str) -> Result<(usize, usize), String> {
 }
 
 impl CorpusArgs {
+    /// The corpus' name in titles: the paths read, sorted as the input stage reads them.
+    fn name(&self) -> String {
+        let mut names: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
+        names.sort();
+        names.dedup();
+        names.join(", ")
+    }
+
     fn options(&self) -> Options {
         Options {
             normalize: NormalizeOptions {

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::write::{write_report, TABLES};
+use corpstat::write::{report_files_with_charts, write_files, TABLES};
 
 use super::CorpusArgs;
 
 /// Write the full report (summary.json, documents.csv, terms.csv, ngrams.csv,
-/// distinctive.csv, languages.csv, cooccurrence.csv, README.md) into a folder.
+/// distinctive.csv, languages.csv, cooccurrence.csv, README.md, index.html and the
+/// PNG charts) into a folder.
 ///
 /// Files are written to temporary names and renamed only when all are complete;
 /// other files in the folder are left alone. Exits 2 when input was skipped or
@@ -37,21 +38,30 @@ pub fn after_help() -> String {
         help.push_str(&format!("  {name:<18}{}\n", names.join(",")));
     }
     help.push_str("  README.md         what every file and column means\n");
+    help.push_str(
+        "  index.html        one page: the summary, every chart, the first rows of every table\n",
+    );
+    help.push_str("  *.png             top-terms[-LANG], top-ngrams, languages, zipf, heaps, cooccurrence, lengths\n");
     help
 }
 
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let analyzed = args.corpus.analyze()?;
-    let written = write_report(&args.output, &analyzed.report)?;
+    let corpus = args.corpus.name();
+    let started = std::time::Instant::now();
+    let files = report_files_with_charts(&analyzed.report, &corpus)?;
+    let charts_took = started.elapsed();
+    let written = write_files(&args.output, &files)?;
     if !args.quiet {
         let s = &analyzed.report.summary;
         eprintln!(
-            "corpstat: {} documents, {} tokens, {} types; wrote {} files to {}",
+            "corpstat: {} documents, {} tokens, {} types; wrote {} files to {} (charts drawn in {} ms)",
             s.documents,
             s.tokens,
             s.types,
             written.len(),
-            args.output.display()
+            args.output.display(),
+            charts_took.as_millis()
         );
     }
     Ok(analyzed.exit_code())

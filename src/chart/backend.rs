@@ -1,0 +1,231 @@
+//! A plotters backend that draws text correctly: [`ShapedBackend`] wraps a bitmap
+//! backend and replaces only `draw_text` and `estimate_text_size`, keeping
+//! plotters' anchor and rotation semantics, so chart code stays ordinary plotters code.
+
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
+};
+
+use super::text::{fonts, layout, rasterize, Font};
+
+/// A bitmap backend with shaped, bidi-ordered text in the embedded font.
+pub struct ShapedBackend<'a> {
+    inner: BitMapBackend<'a>,
+}
+
+impl<'a> ShapedBackend<'a> {
+    /// Draws into an RGB buffer of `size` (3 bytes per pixel).
+    pub fn with_buffer(buffer: &'a mut [u8], size: (u32, u32)) -> Self {
+        ShapedBackend {
+            inner: BitMapBackend::with_buffer(buffer, size),
+        }
+    }
+}
+
+type Error<'a> = DrawingErrorKind<<BitMapBackend<'a> as DrawingBackend>::ErrorType>;
+
+fn font_for<S: BackendTextStyle>(style: &S) -> Option<&'static Font> {
+    let fonts = fonts()?;
+    Some(match style.style() {
+        FontStyle::Bold => &fonts.bold,
+        _ => &fonts.regular,
+    })
+}
+
+impl<'a> DrawingBackend for ShapedBackend<'a> {
+    type ErrorType = <BitMapBackend<'a> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), Error<'a>> {
+        self.inner.ensure_prepared()
+    }
+
+    fn present(&mut self) -> Result<(), Error<'a>> {
+        self.inner.present()
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Error<'a>> {
+        self.inner.draw_pixel(point, color)
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), Error<'a>> {
+        self.inner.draw_line(from, to, style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Error<'a>> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), Error<'a>> {
+        self.inner.draw_path(path, style)
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Error<'a>> {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), Error<'a>> {
+        self.inner.fill_polygon(vert, style)
+    }
+
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        size: (u32, u32),
+        src: &[u8],
+    ) -> Result<(), Error<'a>> {
+        self.inner.blit_bitmap(pos, size, src)
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), Error<'a>> {
+        let Some(font) = font_for(style) else {
+            return Ok((0, 0));
+        };
+        let line = layout(font, text, style.size() as f32);
+        Ok((line.width.ceil() as u32, line.height.ceil() as u32))
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), Error<'a>> {
+        let color = style.color();
+        let Some(font) = font_for(style) else {
+            return Ok(());
+        };
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let line = layout(font, text, style.size() as f32);
+        let (width, height) = (line.width.ceil() as i32, line.height.ceil() as i32);
+        let anchor = style.anchor();
+        let dx = match anchor.h_pos {
+            HPos::Left => 0,
+            HPos::Right => -width,
+            HPos::Center => -width / 2,
+        };
+        let dy = match anchor.v_pos {
+            VPos::Top => 0,
+            VPos::Center => -height / 2,
+            VPos::Bottom => -height,
+        };
+        let transform = style.transform();
+        let (w, h) = self.get_size();
+        let mut pixels = Vec::new();
+        rasterize(font, &line, |x, y, coverage| {
+            let (x, y) = transform.transform(x + dx, y + dy);
+            let (x, y) = (pos.0 + x, pos.1 + y);
+            if x >= 0 && y >= 0 && x < w as i32 && y < h as i32 && coverage > 0.0 {
+                pixels.push(((x, y), coverage.min(1.0) as f64));
+            }
+        });
+        for (point, coverage) in pixels {
+            self.inner.draw_pixel(
+                point,
+                BackendColor {
+                    alpha: color.alpha * coverage,
+                    rgb: color.rgb,
+                },
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+    /// Renders `text` anchored at its right end and returns the inked pixels.
+    fn ink(text: &str) -> Vec<(u32, u32)> {
+        let (w, h) = (300u32, 80u32);
+        let mut buffer = vec![255u8; (w * h * 3) as usize];
+        {
+            let root = ShapedBackend::with_buffer(&mut buffer, (w, h)).into_drawing_area();
+            let style = ("sans-serif", 40)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Right, VPos::Top));
+            root.draw_text(text, &style, (280, 10)).unwrap();
+            root.present().unwrap();
+        }
+        let mut pixels = Vec::new();
+        for y in 0..h {
+            for x in 0..w {
+                if buffer[((y * w + x) * 3) as usize] < 128 {
+                    pixels.push((x, y));
+                }
+            }
+        }
+        pixels
+    }
+
+    #[test]
+    fn the_first_letter_of_arabic_is_drawn_at_the_right_end() {
+        let word = ink("الصين");
+        let alef = ink("ا");
+        assert!(!alef.is_empty() && word.len() > 3 * alef.len());
+        // Right-aligned at the same point, the word's rightmost glyph is its alef:
+        // every pixel of alef alone is inked in the word too.
+        let word_set: std::collections::HashSet<_> = word.iter().collect();
+        let missing = alef.iter().filter(|p| !word_set.contains(p)).count();
+        assert!(
+            missing * 20 < alef.len(),
+            "{missing} of {} alef pixels not in the word",
+            alef.len()
+        );
+        // Drawn left to right (the wrong way), the word would end in noon, not alef.
+        let reversed = ink("نيصلا");
+        let reversed_set: std::collections::HashSet<_> = reversed.iter().collect();
+        let overlap = alef.iter().filter(|p| reversed_set.contains(p)).count();
+        assert!(overlap < alef.len(), "the reversed string ends differently");
+    }
+
+    #[test]
+    fn text_size_follows_the_shaped_width() {
+        let (w, h) = (200u32, 50u32);
+        let mut buffer = vec![255u8; (w * h * 3) as usize];
+        let backend = ShapedBackend::with_buffer(&mut buffer, (w, h));
+        let style = ("sans-serif", 20).into_font().color(&BLACK);
+        let (lam_alef, _) = backend.estimate_text_size("لا", &style).unwrap();
+        let (apart, _) = backend.estimate_text_size("ل ا", &style).unwrap();
+        assert!(lam_alef > 0 && lam_alef < apart);
+    }
+}

@@ -1,0 +1,578 @@
+//! The report's charts, as ordinary plotters code on a [`ShapedBackend`].
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
+
+use super::backend::ShapedBackend;
+use crate::report::{Ranked, Report};
+
+type Area<'a> = DrawingArea<ShapedBackend<'a>, Shift>;
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+/// A chart that could not be drawn or encoded.
+#[derive(Debug, thiserror::Error)]
+#[error("chart {name}: {message}")]
+pub struct ChartError {
+    /// The chart's file name.
+    pub name: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// One rendered chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// File name in the report folder.
+    pub name: String,
+    /// What it shows, for index.html.
+    pub title: String,
+    /// The PNG file.
+    pub png: Vec<u8>,
+}
+
+const BAR: RGBColor = RGBColor(46, 109, 164);
+const FIT: RGBColor = RGBColor(214, 96, 77);
+const TEXT: RGBColor = RGBColor(40, 40, 40);
+
+fn font(size: u32) -> TextStyle<'static> {
+    ("sans-serif", size).into_font().color(&TEXT)
+}
+
+fn title_font() -> TextStyle<'static> {
+    ("sans-serif", 26)
+        .into_font()
+        .style(FontStyle::Bold)
+        .color(&TEXT)
+}
+
+/// Draws a chart of `size` pixels with `draw` and encodes it as PNG.
+fn render(
+    name: &str,
+    size: (u32, u32),
+    draw: impl FnOnce(&Area) -> DrawResult,
+) -> Result<Vec<u8>, ChartError> {
+    let error = |message: String| ChartError {
+        name: name.to_string(),
+        message,
+    };
+    let mut pixels = vec![255u8; size.0 as usize * size.1 as usize * 3];
+    {
+        let root = ShapedBackend::with_buffer(&mut pixels, size).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| error(e.to_string()))?;
+        draw(&root).map_err(|e| error(e.to_string()))?;
+        root.present().map_err(|e| error(e.to_string()))?;
+    }
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, size.0, size.1);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Best);
+        encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+        let mut writer = encoder.write_header().map_err(|e| error(e.to_string()))?;
+        writer
+            .write_image_data(&pixels)
+            .map_err(|e| error(e.to_string()))?;
+    }
+    Ok(png)
+}
+
+/// Horizontal bars, the largest at the top, labels as written (shaped, bidi-ordered).
+fn bars(
+    area: &Area,
+    title: &str,
+    corpus: &str,
+    items: &[(String, u64)],
+    value_label: &str,
+) -> DrawResult {
+    let n = items.len().max(1);
+    let max = items.iter().map(|i| i.1).max().unwrap_or(1).max(1) as f64;
+    let label_width = items
+        .iter()
+        .map(|(l, _)| {
+            area.estimate_text_size(l, &font(16))
+                .map(|s| s.0)
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(40)
+        + 16;
+    let mut chart = ChartBuilder::on(area)
+        .caption(format!("{title} — {corpus}"), title_font())
+        .margin(16)
+        .x_label_area_size(44)
+        .y_label_area_size(label_width.clamp(60, 420))
+        .build_cartesian_2d(0f64..max * 1.08, (0..n - 1).into_segmented())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_style(font(16))
+        .x_label_style(font(14))
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => items
+                .get(n - 1 - *i)
+                .map(|x| x.0.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+        // Counts are whole: no label between two whole numbers.
+        .x_label_formatter(&|v| {
+            if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                String::new()
+            }
+        })
+        .x_desc(value_label)
+        .axis_desc_style(font(16))
+        .draw()?;
+    chart.draw_series(items.iter().enumerate().map(|(i, (_, v))| {
+        let y = n - 1 - i;
+        let mut bar = Rectangle::new(
+            [
+                (0.0, SegmentValue::Exact(y)),
+                (*v as f64, SegmentValue::Exact(y + 1)),
+            ],
+            BAR.filled(),
+        );
+        bar.set_margin(3, 3, 0, 0);
+        bar
+    }))?;
+    Ok(())
+}
+
+fn bar_chart(
+    name: &str,
+    title: &str,
+    corpus: &str,
+    items: &Ranked,
+    value_label: &str,
+) -> Result<Chart, ChartError> {
+    let height = 140 + 30 * items.len().max(1) as u32;
+    let png = render(name, (1000, height), |root| {
+        bars(root, title, corpus, items, value_label)
+    })?;
+    Ok(Chart {
+        name: name.to_string(),
+        title: title.to_string(),
+        png,
+    })
+}
+
+fn top_ngrams(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    let data = &report.chart_data;
+    let rows = (data.top_bigrams.len() + data.top_trigrams.len()).max(2) as u32;
+    let png = render("top-ngrams.png", (1000, 220 + 30 * rows), |root| {
+        let share = data.top_bigrams.len().max(1) as f64
+            / (data.top_bigrams.len() + data.top_trigrams.len()).max(2) as f64;
+        let split = (root.dim_in_pixel().1 as f64 * share) as u32;
+        let (upper, lower) = root.split_vertically(split.max(120));
+        bars(&upper, "Top bigrams", corpus, &data.top_bigrams, "count")?;
+        bars(&lower, "Top trigrams", corpus, &data.top_trigrams, "count")?;
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: "top-ngrams.png".into(),
+        title: "Top bigrams and trigrams".into(),
+        png,
+    })
+}
+
+fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    // Languages by corpus words, most first; one color each.
+    let mut order: Vec<(&String, u64)> = report
+        .summary
+        .languages
+        .iter()
+        .map(|(c, s)| (c, s.words))
+        .collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let color = |code: &str| -> RGBColor {
+        let i = order.iter().position(|(c, _)| *c == code).unwrap_or(0);
+        let c = Palette99::pick(i).to_rgba();
+        RGBColor(c.0, c.1, c.2)
+    };
+    // The 50 largest documents, in document order.
+    let mut docs: Vec<&crate::report::DocumentRow> = report.documents.iter().collect();
+    docs.sort_by(|a, b| {
+        b.tokens
+            .cmp(&a.tokens)
+            .then_with(|| a.document.cmp(&b.document))
+    });
+    docs.truncate(50);
+    docs.sort_by(|a, b| a.document.cmp(&b.document));
+    let shares_items: Ranked = order.iter().map(|(c, w)| (c.to_string(), *w)).collect();
+    let height = 260 + 30 * order.len() as u32 + 26 * docs.len() as u32;
+    let png = render("languages.png", (1000, height), |root| {
+        let (upper, lower) = root.split_vertically(140 + 30 * order.len() as u32);
+        bars(
+            &upper,
+            "Language shares (words)",
+            corpus,
+            &shares_items,
+            "words",
+        )?;
+        let n = docs.len().max(1);
+        let label_width = docs
+            .iter()
+            .map(|d| {
+                lower
+                    .estimate_text_size(&d.document, &font(14))
+                    .map(|s| s.0)
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(40)
+            + 16;
+        let mut chart = ChartBuilder::on(&lower)
+            .caption(
+                "Language mix per document (share of words)",
+                ("sans-serif", 20)
+                    .into_font()
+                    .style(FontStyle::Bold)
+                    .color(&TEXT),
+            )
+            .margin(16)
+            .x_label_area_size(40)
+            .y_label_area_size(label_width.clamp(60, 360))
+            // Room on the right for the legend.
+            .build_cartesian_2d(0f64..1.3f64, (0..n - 1).into_segmented())?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(n)
+            .y_label_style(font(14))
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => docs
+                    .get(n - 1 - *i)
+                    .map(|d| d.document.clone())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            })
+            .x_label_formatter(&|v| {
+                if *v <= 1.0 {
+                    format!("{v:.1}")
+                } else {
+                    String::new()
+                }
+            })
+            .x_desc("share of the document's words")
+            .axis_desc_style(font(14))
+            .draw()?;
+        for (i, doc) in docs.iter().enumerate() {
+            let y = n - 1 - i;
+            let rows: Vec<&crate::report::LanguageRow> = report
+                .languages
+                .iter()
+                .filter(|l| l.document == doc.document)
+                .collect();
+            let mut start = 0.0;
+            for (code, _) in &order {
+                if let Some(row) = rows.iter().find(|r| r.language == code.as_str()) {
+                    let mut bar = Rectangle::new(
+                        [
+                            (start, SegmentValue::Exact(y)),
+                            (start + row.share, SegmentValue::Exact(y + 1)),
+                        ],
+                        color(code).filled(),
+                    );
+                    bar.set_margin(3, 3, 0, 0);
+                    chart.plotting_area().draw(&bar)?;
+                    start += row.share;
+                }
+            }
+        }
+        for (code, _) in &order {
+            let c = color(code);
+            chart
+                .draw_series(std::iter::empty::<Rectangle<(f64, SegmentValue<usize>)>>())?
+                .label(code.as_str())
+                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font(font(14))
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK.mix(0.3))
+            .draw()?;
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: "languages.png".into(),
+        title: "Language shares, and the mix of each document".into(),
+        png,
+    })
+}
+
+fn zipf(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    let data = &report.chart_data;
+    let max_rank = data.zipf_points.last().map_or(2, |p| p.0.max(2)) as f64;
+    let max_count = data.zipf_points.first().map_or(2, |p| p.1.max(2)) as f64;
+    let png = render("zipf.png", (900, 640), |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(
+                format!("Zipf: rank against frequency — {corpus}"),
+                title_font(),
+            )
+            .margin(20)
+            .x_label_area_size(50)
+            .y_label_area_size(70)
+            .build_cartesian_2d(
+                (1f64..max_rank * 1.2).log_scale(),
+                (0.8f64..max_count * 1.5).log_scale(),
+            )?;
+        chart
+            .configure_mesh()
+            .x_desc("rank")
+            .y_desc("frequency")
+            .axis_desc_style(font(16))
+            .label_style(font(14))
+            .draw()?;
+        chart
+            .draw_series(LineSeries::new(
+                data.zipf_points.iter().map(|&(r, c)| (r as f64, c as f64)),
+                BAR.stroke_width(2),
+            ))?
+            .label("terms")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BAR.stroke_width(2)));
+        if let Some((a, b)) = data.zipf_fit {
+            chart
+                .draw_series(LineSeries::new(
+                    [1.0, max_rank]
+                        .into_iter()
+                        .map(|r| (r, (a + b * r.ln()).exp())),
+                    FIT.stroke_width(2),
+                ))?
+                .label(format!("least-squares fit, exponent s = {:.3}", -b))
+                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], FIT.stroke_width(2)));
+        }
+        chart
+            .configure_series_labels()
+            .label_font(font(15))
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK.mix(0.3))
+            .draw()?;
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: "zipf.png".into(),
+        title: "Zipf's law: rank against frequency, with the fitted line".into(),
+        png,
+    })
+}
+
+fn heaps(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    let data = &report.chart_data;
+    let s = &report.summary;
+    let max_n = data.heaps_points.last().map_or(1, |p| p.0.max(1)) as f64;
+    let max_v = data.heaps_points.last().map_or(1, |p| p.1.max(1)) as f64;
+    let png = render("heaps.png", (900, 640), |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(format!("Heaps: vocabulary growth — {corpus}"), title_font())
+            .margin(20)
+            .x_label_area_size(50)
+            .y_label_area_size(80)
+            .build_cartesian_2d(0f64..max_n, 0f64..max_v * 1.1)?;
+        chart
+            .configure_mesh()
+            .x_desc("tokens read (documents in order)")
+            .y_desc("distinct terms")
+            .axis_desc_style(font(16))
+            .label_style(font(14))
+            .draw()?;
+        chart
+            .draw_series(LineSeries::new(
+                data.heaps_points.iter().map(|&(n, v)| (n as f64, v as f64)),
+                BAR.stroke_width(2),
+            ))?
+            .label("vocabulary")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BAR.stroke_width(2)));
+        if let (Some(k), Some(beta)) = (s.heaps_k, s.heaps_beta) {
+            chart
+                .draw_series(LineSeries::new(
+                    (0..=100).map(|i| {
+                        let n = max_n * i as f64 / 100.0;
+                        (n, k * n.powf(beta))
+                    }),
+                    FIT.stroke_width(2),
+                ))?
+                .label(format!("fit: V = {k:.2} · n^{beta:.3}"))
+                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], FIT.stroke_width(2)));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .label_font(font(15))
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK.mix(0.3))
+            .draw()?;
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: "heaps.png".into(),
+        title: "Heaps' law: vocabulary growth, with the fitted curve".into(),
+        png,
+    })
+}
+
+/// Blue for positive NPMI, red for negative, white for none.
+fn npmi_color(value: f64) -> RGBColor {
+    let t = value.clamp(-1.0, 1.0);
+    let mix =
+        |from: u8, to: u8, t: f64| (from as f64 + (to as f64 - from as f64) * t).round() as u8;
+    if t >= 0.0 {
+        RGBColor(mix(255, 33, t), mix(255, 102, t), mix(255, 172, t))
+    } else {
+        RGBColor(mix(255, 178, -t), mix(255, 24, -t), mix(255, 43, -t))
+    }
+}
+
+fn cooccurrence(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    let data = &report.chart_data;
+    let words = &data.npmi_words;
+    let n = words.len().max(1);
+    let png = render("cooccurrence.png", (1100, 1100), |root| {
+        let label_width = words
+            .iter()
+            .map(|w| {
+                root.estimate_text_size(w, &font(15))
+                    .map(|s| s.0)
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(40)
+            + 16;
+        let mut chart = ChartBuilder::on(root)
+            .caption(
+                format!("NPMI of the top {} words — {corpus}", words.len()),
+                title_font(),
+            )
+            .margin(20)
+            .x_label_area_size(label_width.clamp(60, 300))
+            .y_label_area_size(label_width.clamp(60, 300))
+            .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_labels(n)
+            .y_labels(n)
+            .x_label_formatter(&|_| String::new())
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => words.get(n - 1 - *i).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .draw()?;
+        // Column labels, turned a quarter so that long words fit: drawn here rather than by
+        // the mesh, which anchors x labels at their centre and so would half-hide turned text.
+        let turned = font(15)
+            .transform(FontTransform::Rotate90)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        for (j, word) in words.iter().enumerate() {
+            let (x, y) = chart.backend_coord(&(SegmentValue::CenterOf(j), SegmentValue::Exact(0)));
+            root.draw_text(word, &turned, (x, y + 10))?;
+        }
+        for (i, row) in data.npmi.iter().enumerate() {
+            for (j, value) in row.iter().enumerate() {
+                let y = n - 1 - i;
+                let fill = match value {
+                    Some(v) => npmi_color(*v).filled(),
+                    None => RGBColor(245, 245, 245).filled(),
+                };
+                chart.plotting_area().draw(&Rectangle::new(
+                    [
+                        (SegmentValue::Exact(j), SegmentValue::Exact(y)),
+                        (SegmentValue::Exact(j + 1), SegmentValue::Exact(y + 1)),
+                    ],
+                    fill,
+                ))?;
+                if let Some(v) = value {
+                    let style = font(11).pos(Pos::new(HPos::Center, VPos::Center));
+                    chart.plotting_area().draw(&Text::new(
+                        format!("{v:.2}"),
+                        (SegmentValue::CenterOf(j), SegmentValue::CenterOf(y)),
+                        style,
+                    ))?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: "cooccurrence.png".into(),
+        title: "Co-occurrence: NPMI among the top words (blue: together more than chance, red: less, grey: never)".into(),
+        png,
+    })
+}
+
+fn lengths(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    let tokens: Vec<u64> = report.documents.iter().map(|d| d.tokens).collect();
+    let max = tokens.iter().copied().max().unwrap_or(0);
+    let bins = 30u64;
+    let width = (max / bins + 1).max(1);
+    let mut counts = vec![0u64; bins as usize + 1];
+    for t in &tokens {
+        counts[(t / width) as usize] += 1;
+    }
+    let top = counts.iter().copied().max().unwrap_or(1).max(1);
+    let png =
+        render("lengths.png", (900, 600), |root| {
+            let mut chart = ChartBuilder::on(root)
+                .caption(format!("Document lengths — {corpus}"), title_font())
+                .margin(20)
+                .x_label_area_size(50)
+                .y_label_area_size(60)
+                .build_cartesian_2d(0u64..width * (bins + 1), 0u64..top + top / 10 + 1)?;
+            chart
+                .configure_mesh()
+                .x_desc("tokens per document")
+                .y_desc("documents")
+                .axis_desc_style(font(16))
+                .label_style(font(14))
+                .draw()?;
+            chart.draw_series(counts.iter().enumerate().filter(|(_, &c)| c > 0).map(
+                |(i, &c)| {
+                    let x0 = i as u64 * width;
+                    let mut bar = Rectangle::new([(x0, 0), (x0 + width, c)], BAR.filled());
+                    bar.set_margin(0, 0, 1, 1);
+                    bar
+                },
+            ))?;
+            Ok(())
+        })?;
+    Ok(Chart {
+        name: "lengths.png".into(),
+        title: "Histogram of document lengths in tokens".into(),
+        png,
+    })
+}
+
+/// Every chart of the report, in a fixed order.
+pub fn render_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
+    let data = &report.chart_data;
+    let mut charts = vec![bar_chart(
+        "top-terms.png",
+        "Top words",
+        corpus,
+        &data.top_terms,
+        "count",
+    )?];
+    for (code, share, items) in &data.language_top_terms {
+        let name = format!("top-terms-{code}.png");
+        let title = format!(
+            "Top words of {code} documents ({:.0}% of the words)",
+            share * 100.0
+        );
+        charts.push(bar_chart(&name, &title, corpus, items, "count")?);
+    }
+    charts.push(top_ngrams(report, corpus)?);
+    charts.push(languages(report, corpus)?);
+    charts.push(zipf(report, corpus)?);
+    charts.push(heaps(report, corpus)?);
+    charts.push(cooccurrence(report, corpus)?);
+    charts.push(lengths(report, corpus)?);
+    Ok(charts)
+}

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::count::{Analyzer, CorpusCounts};
+use crate::count::{Analyzer, CorpusCounts, DocumentStats};
 use crate::input::{self, Document, DocumentStream, InputError, InputEvent, InputOptions};
 use crate::options::{Options, OptionsError};
 use crate::report::Report;
@@ -17,6 +17,14 @@ use crate::report::Report;
 const BATCH_DOCUMENTS: usize = 512;
 /// Bytes of text per parallel batch, at most (a batch always takes one document).
 const BATCH_BYTES: usize = 16 << 20;
+
+/// Documents and problems read together, handed from the reader to the workers.
+#[derive(Default)]
+struct Batch {
+    documents: Vec<Document>,
+    problems: Vec<input::Problem>,
+    bytes: usize,
+}
 
 /// A corpus being counted. Add documents, then call [`Corpus::finish`].
 pub struct Corpus {
@@ -44,7 +52,11 @@ impl Corpus {
     }
 
     /// Adds documents, analyzing them in parallel batches on the current rayon pool.
-    pub fn add_documents(&mut self, documents: impl IntoIterator<Item = Document>) {
+    pub fn add_documents<I>(&mut self, documents: I)
+    where
+        I: IntoIterator<Item = Document>,
+        I::IntoIter: Send,
+    {
         self.add_events(documents.into_iter().map(InputEvent::Document), &mut |_| {});
     }
 
@@ -64,40 +76,65 @@ impl Corpus {
         Ok(())
     }
 
+    /// Three stages run at once: a reader thread decodes the next batch, the pool
+    /// analyzes the current one, and this thread merges the previous one, in order.
     fn add_events(
         &mut self,
-        events: impl Iterator<Item = InputEvent>,
+        events: impl Iterator<Item = InputEvent> + Send,
         on_progress: &mut dyn FnMut(u64),
     ) {
-        let mut batch: Vec<Document> = Vec::new();
-        let mut batch_bytes = 0;
-        let mut read = 0u64;
-        for event in events {
-            match event {
-                InputEvent::Problem(problem) => self.counts.add_problem(problem),
-                InputEvent::Document(document) => {
-                    batch_bytes += document.text.len();
-                    batch.push(document);
-                    if batch.len() >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES {
-                        read += batch_bytes as u64;
-                        self.add_batch(std::mem::take(&mut batch));
-                        batch_bytes = 0;
-                        on_progress(read);
+        std::thread::scope(|scope| {
+            let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(2);
+            scope.spawn(move || {
+                let mut batch = Batch::default();
+                for event in events {
+                    match event {
+                        InputEvent::Problem(problem) => batch.problems.push(problem),
+                        InputEvent::Document(document) => {
+                            batch.bytes += document.text.len();
+                            batch.documents.push(document);
+                            if batch.documents.len() >= BATCH_DOCUMENTS
+                                || batch.bytes >= BATCH_BYTES
+                            {
+                                if sender.send(std::mem::take(&mut batch)).is_err() {
+                                    return;
+                                }
+                            }
+                        }
                     }
                 }
+                let _ = sender.send(batch);
+            });
+            let mut analyzed: Vec<DocumentStats> = Vec::new();
+            let mut read = 0u64;
+            for batch in batches {
+                for problem in batch.problems {
+                    self.counts.add_problem(problem);
+                }
+                let (analyzer, counts) = (&self.analyzer, &mut self.counts);
+                let previous = std::mem::take(&mut analyzed);
+                let ((), next) = rayon::join(
+                    || {
+                        for doc in previous {
+                            *counts += doc;
+                        }
+                    },
+                    || {
+                        batch
+                            .documents
+                            .into_par_iter()
+                            .map(|d| analyzer.analyze(d))
+                            .collect::<Vec<_>>()
+                    },
+                );
+                analyzed = next;
+                read += batch.bytes as u64;
+                on_progress(read);
             }
-        }
-        read += batch_bytes as u64;
-        self.add_batch(batch);
-        on_progress(read);
-    }
-
-    fn add_batch(&mut self, batch: Vec<Document>) {
-        let analyzer = &self.analyzer;
-        let stats: Vec<_> = batch.into_par_iter().map(|d| analyzer.analyze(d)).collect();
-        for doc in stats {
-            self.counts += doc;
-        }
+            for doc in analyzed {
+                self.counts += doc;
+            }
+        });
     }
 
     /// Documents added so far.

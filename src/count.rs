@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 
 use crate::input::{Document, Problem};
 use crate::language::LanguageDetector;
+use crate::ngram::NgramTable;
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
@@ -58,7 +59,7 @@ pub struct DocumentStats {
     /// Sentences that hold at least one token.
     pub sentences: u32,
     /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
-    pub ngrams: Vec<FxHashMap<Box<[u32]>, u32>>,
+    pub ngrams: Vec<NgramTable<u32>>,
     /// Co-occurring pairs of local ids, counted as the scope defines.
     pub pairs: FxHashMap<PairKey, u32>,
     /// Words per (language, script): each sentence's words go to its language.
@@ -220,19 +221,14 @@ impl Analyzer {
         &self,
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
-    ) -> Vec<FxHashMap<Box<[u32]>, u32>> {
+    ) -> Vec<NgramTable<u32>> {
         let mut ngrams = Vec::new();
         for n in 2..=self.options.ngram_max {
-            let mut counts: FxHashMap<Box<[u32]>, u32> = FxHashMap::default();
+            let mut counts: NgramTable<u32> = NgramTable::new(n);
             if n >= self.options.ngram_min {
                 for range in sentences {
                     for gram in token_ids[range.clone()].windows(n) {
-                        match counts.get_mut(gram) {
-                            Some(count) => *count += 1,
-                            None => {
-                                counts.insert(gram.into(), 1);
-                            }
-                        }
+                        *counts.entry(gram) += 1;
                     }
                 }
             }
@@ -368,7 +364,7 @@ pub struct CorpusCounts {
     /// The token position, in the corpus stream, of each term's first occurrence.
     pub first_positions: Vec<u64>,
     /// N-gram totals for n = 2, 3, ...: `ngrams[n - 2]`, keyed by corpus term ids.
-    pub ngrams: Vec<FxHashMap<Box<[u32]>, NgramTotals>>,
+    pub ngrams: Vec<NgramTable<NgramTotals>>,
     /// Co-occurring pairs keyed by corpus term ids.
     pub pairs: FxHashMap<PairKey, u64>,
     /// Every document, in the order added.
@@ -391,9 +387,7 @@ impl CorpusCounts {
     /// Empty totals for `options`.
     pub fn new(options: Options) -> Self {
         CorpusCounts {
-            ngrams: (2..=options.ngram_max)
-                .map(|_| FxHashMap::default())
-                .collect(),
+            ngrams: (2..=options.ngram_max).map(NgramTable::new).collect(),
             mattr: Mattr::new(options.mattr_window),
             options,
             ..CorpusCounts::default()
@@ -477,18 +471,15 @@ impl AddAssign<DocumentStats> for CorpusCounts {
             }
         }
 
-        for (table, doc_table) in self.ngrams.iter_mut().zip(ngrams) {
-            let mut key: Vec<u32> = Vec::new();
-            for (gram, count) in doc_table {
+        let mut key: Vec<u32> = Vec::new();
+        for (table, doc_table) in self.ngrams.iter_mut().zip(&ngrams) {
+            doc_table.for_each(|gram, &count| {
                 key.clear();
                 key.extend(gram.iter().map(|&l| global[l as usize]));
-                let totals = match table.get_mut(key.as_slice()) {
-                    Some(totals) => totals,
-                    None => table.entry(key.as_slice().into()).or_default(),
-                };
+                let totals = table.entry(&key);
                 totals.count += count as u64;
                 totals.doc_freq += 1;
-            }
+            });
         }
 
         let ordered = self.options.cooccurrence.ordered;

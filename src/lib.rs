@@ -44,6 +44,7 @@ pub mod corpus;
 pub mod count;
 pub mod input;
 pub mod language;
+pub mod ngram;
 pub mod normalize;
 pub mod options;
 pub mod report;

@@ -694,21 +694,22 @@ impl Report {
             if n < options.ngram_min {
                 continue;
             }
-            let mut grams: Vec<NgramRow> = table
-                .iter()
-                .filter(|(_, totals)| totals.count >= options.ngram_min_count)
-                .map(|(key, totals)| NgramRow {
-                    n,
-                    rank: 0,
-                    ngram: key
-                        .iter()
-                        .map(|&id| names.display[id as usize])
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    count: totals.count,
-                    doc_freq: totals.doc_freq,
-                })
-                .collect();
+            let mut grams: Vec<NgramRow> = Vec::new();
+            table.for_each(|key, totals| {
+                if totals.count >= options.ngram_min_count {
+                    grams.push(NgramRow {
+                        n,
+                        rank: 0,
+                        ngram: key
+                            .iter()
+                            .map(|&id| names.display[id as usize])
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        count: totals.count,
+                        doc_freq: totals.doc_freq,
+                    });
+                }
+            });
             grams.sort_by(|a, b| by_count_then_text((a.count, &a.ngram), (b.count, &b.ngram)));
             for (rank, row) in grams.iter_mut().enumerate() {
                 row.rank = rank + 1;
@@ -816,11 +817,17 @@ impl Report {
 
     /// `documents.csv`.
     pub fn documents_table(&self) -> Table {
+        self.documents_table_top(usize::MAX)
+    }
+
+    /// The first `limit` rows of the same table.
+    pub fn documents_table_top(&self, limit: usize) -> Table {
         Table {
             columns: DOCUMENT_COLUMNS,
             rows: self
                 .documents
                 .iter()
+                .take(limit)
                 .map(|d| {
                     vec![
                         d.document.clone(),
@@ -839,11 +846,17 @@ impl Report {
 
     /// `terms.csv`.
     pub fn terms_table(&self) -> Table {
+        self.terms_table_top(usize::MAX)
+    }
+
+    /// The first `limit` rows of the same table.
+    pub fn terms_table_top(&self, limit: usize) -> Table {
         Table {
             columns: TERM_COLUMNS,
             rows: self
                 .terms
                 .iter()
+                .take(limit)
                 .map(|t| {
                     vec![
                         t.rank.to_string(),
@@ -863,12 +876,18 @@ impl Report {
 
     /// `ngrams.csv`, or only the n-grams of order `only` when given.
     pub fn ngrams_table(&self, only: Option<usize>) -> Table {
+        self.ngrams_table_top(only, usize::MAX)
+    }
+
+    /// The first `limit` rows of the same table.
+    pub fn ngrams_table_top(&self, only: Option<usize>, limit: usize) -> Table {
         Table {
             columns: NGRAM_COLUMNS,
             rows: self
                 .ngrams
                 .iter()
                 .filter(|g| only.is_none_or(|n| g.n == n))
+                .take(limit)
                 .map(|g| {
                     vec![
                         g.n.to_string(),
@@ -884,11 +903,17 @@ impl Report {
 
     /// `distinctive.csv`.
     pub fn distinctive_table(&self) -> Table {
+        self.distinctive_table_top(usize::MAX)
+    }
+
+    /// The first `limit` rows of the same table.
+    pub fn distinctive_table_top(&self, limit: usize) -> Table {
         Table {
             columns: DISTINCTIVE_COLUMNS,
             rows: self
                 .distinctive
                 .iter()
+                .take(limit)
                 .map(|d| {
                     vec![
                         d.document.clone(),
@@ -904,11 +929,17 @@ impl Report {
 
     /// `languages.csv`.
     pub fn languages_table(&self) -> Table {
+        self.languages_table_top(usize::MAX)
+    }
+
+    /// The first `limit` rows of the same table.
+    pub fn languages_table_top(&self, limit: usize) -> Table {
         Table {
             columns: LANGUAGE_COLUMNS,
             rows: self
                 .languages
                 .iter()
+                .take(limit)
                 .map(|l| {
                     vec![
                         l.document.clone(),
@@ -924,11 +955,17 @@ impl Report {
 
     /// `cooccurrence.csv`.
     pub fn cooccurrence_table(&self) -> Table {
+        self.cooccurrence_table_top(usize::MAX)
+    }
+
+    /// The first `limit` rows of the same table.
+    pub fn cooccurrence_table_top(&self, limit: usize) -> Table {
         Table {
             columns: COOCCURRENCE_COLUMNS,
             rows: self
                 .cooccurrences
                 .iter()
+                .take(limit)
                 .map(|c| {
                     let m = &c.measures;
                     vec![

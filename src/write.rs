@@ -303,15 +303,22 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
         );
     }
     html.push_str("<h2>Tables</h2>\n<p>The first rows of each table; <a href=\"README.md\">README.md</a> explains every column.</p>\n");
+    const SHOWN: usize = 10;
     let tables = [
-        report.documents_table(),
-        report.terms_table(),
-        report.ngrams_table(None),
-        report.distinctive_table(),
-        report.languages_table(),
-        report.cooccurrence_table(),
+        (report.documents_table_top(SHOWN), report.documents.len()),
+        (report.terms_table_top(SHOWN), report.terms.len()),
+        (report.ngrams_table_top(None, SHOWN), report.ngrams.len()),
+        (
+            report.distinctive_table_top(SHOWN),
+            report.distinctive.len(),
+        ),
+        (report.languages_table_top(SHOWN), report.languages.len()),
+        (
+            report.cooccurrence_table_top(SHOWN),
+            report.cooccurrences.len(),
+        ),
     ];
-    for (&(name, about, ..), table) in TABLES.iter().zip(tables) {
+    for (&(name, about, ..), (table, total)) in TABLES.iter().zip(tables) {
         let _ = writeln!(
             html,
             "<h3><a href=\"{name}\">{name}</a></h3>\n<p>{}</p>\n<table>\n<tr>",
@@ -321,7 +328,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
             let _ = write!(html, "<th>{}</th>", c.name);
         }
         html.push_str("</tr>\n");
-        for row in table.rows.iter().take(10) {
+        for row in &table.rows {
             html.push_str("<tr>");
             for (c, cell) in table.columns.iter().zip(row) {
                 let class = if c.kind == crate::table::Kind::Number {
@@ -333,7 +340,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
             }
             html.push_str("</tr>\n");
         }
-        let _ = writeln!(html, "</table>\n<p>{} rows in all.</p>", table.rows.len());
+        let _ = writeln!(html, "</table>\n<p>{total} rows in all.</p>");
     }
     html.push_str("</body>\n</html>\n");
     html

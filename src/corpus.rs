@@ -93,12 +93,11 @@ impl Corpus {
                         InputEvent::Document(document) => {
                             batch.bytes += document.text.len();
                             batch.documents.push(document);
-                            if batch.documents.len() >= BATCH_DOCUMENTS
-                                || batch.bytes >= BATCH_BYTES
-                            {
-                                if sender.send(std::mem::take(&mut batch)).is_err() {
-                                    return;
-                                }
+                            let full = batch.documents.len() >= BATCH_DOCUMENTS
+                                || batch.bytes >= BATCH_BYTES;
+                            // A closed channel means the consumer is gone: stop reading.
+                            if full && sender.send(std::mem::take(&mut batch)).is_err() {
+                                return;
                             }
                         }
                     }

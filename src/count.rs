@@ -40,6 +40,8 @@ pub struct DocumentStats {
     pub source: String,
     /// Its line in that file (0 for a whole file).
     pub line: u64,
+    /// Its group, when the input stage decided one.
+    pub group: Option<String>,
     /// Size of the document's text in UTF-8 bytes, before normalization.
     pub bytes: u64,
     /// The distinct terms (folded keys), indexed by local id.
@@ -214,6 +216,7 @@ impl Analyzer {
             id: document.id,
             source: document.source,
             line: document.line,
+            group: document.group,
         }
     }
 
@@ -342,6 +345,8 @@ pub struct DocumentRecord {
     pub source: String,
     /// Its line there (0 for a whole file).
     pub line: u64,
+    /// Its group, when the input stage decided one.
+    pub group: Option<String>,
     /// Its size in UTF-8 bytes.
     pub bytes: u64,
     /// Tokens.
@@ -432,6 +437,7 @@ impl AddAssign<DocumentStats> for CorpusCounts {
             id,
             source,
             line,
+            group,
             bytes,
             terms,
             term_kinds,
@@ -502,6 +508,7 @@ impl AddAssign<DocumentStats> for CorpusCounts {
             id,
             source,
             line,
+            group,
             bytes,
             tokens: token_ids.len() as u64,
             sentences: sentences as u64,

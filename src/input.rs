@@ -56,6 +56,8 @@ pub struct InputOptions {
     pub text_column: Option<String>,
     /// CSV/TSV column that holds the id. Default: none, ids are `file:line`.
     pub id_column: Option<String>,
+    /// How documents are grouped. Default: no groups.
+    pub group_by: GroupBy,
 }
 
 impl Default for InputOptions {
@@ -66,6 +68,7 @@ impl Default for InputOptions {
             id_field: "id".to_string(),
             text_column: None,
             id_column: None,
+            group_by: GroupBy::None,
         }
     }
 }
@@ -82,6 +85,8 @@ pub struct Document {
     pub line: u64,
     /// The text.
     pub text: String,
+    /// Its group, when the input stage can tell it (see [`GroupBy`]).
+    pub group: Option<String>,
 }
 
 impl Document {
@@ -93,8 +98,119 @@ impl Document {
             id,
             line: 0,
             text: text.into(),
+            group: None,
         }
     }
+
+    /// The same document in `group`.
+    pub fn in_group(mut self, group: impl Into<String>) -> Self {
+        self.group = Some(group.into());
+        self
+    }
+}
+
+/// How documents are put into groups for `groups.csv` and keyness. Default: no groups.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupBy {
+    /// No groups.
+    #[default]
+    None,
+    /// The first folder level under the input root (`.` for files at the root).
+    Dir,
+    /// A JSONL field or CSV/TSV column.
+    Field(String),
+    /// The document's dominant language (decided after counting).
+    Lang,
+    /// The first glob pattern that matches the file's path: (pattern, group).
+    /// `*` matches within a folder, `**` across folders, `?` one character.
+    File(Vec<(String, String)>),
+    /// The path on the command line the document was found under (`corpstat compare`).
+    Input,
+}
+
+/// The group of documents that no rule places.
+pub const NO_GROUP: &str = "(none)";
+
+impl GroupBy {
+    /// Parses `dir`, `lang`, `field:NAME` or `file:PATTERN=GROUP,PATTERN=GROUP`.
+    pub fn parse(text: &str) -> Result<GroupBy, String> {
+        match text {
+            "dir" => return Ok(GroupBy::Dir),
+            "lang" => return Ok(GroupBy::Lang),
+            _ => {}
+        }
+        if let Some(name) = text.strip_prefix("field:") {
+            if name.is_empty() {
+                return Err("field: needs a field or column name".into());
+            }
+            return Ok(GroupBy::Field(name.to_string()));
+        }
+        if let Some(rules) = text.strip_prefix("file:") {
+            let rules: Result<Vec<(String, String)>, String> = rules
+                .split(',')
+                .map(|rule| match rule.split_once('=') {
+                    Some((pattern, group)) if !pattern.is_empty() && !group.is_empty() => {
+                        Ok((pattern.to_string(), group.to_string()))
+                    }
+                    _ => Err(format!("\"{rule}\" is not PATTERN=GROUP")),
+                })
+                .collect();
+            return rules.map(GroupBy::File);
+        }
+        Err(format!(
+            "unknown grouping \"{text}\": use dir, lang, field:NAME or file:PATTERN=GROUP,..."
+        ))
+    }
+
+    /// The group of a file's documents, for the rules that depend on the file alone.
+    fn of_file(&self, file: &InputFile) -> Option<String> {
+        match self {
+            GroupBy::Dir => Some(match file.id.split_once('/') {
+                Some((first, _)) => first.to_string(),
+                None => ".".to_string(),
+            }),
+            GroupBy::File(rules) => {
+                let path = file.path.to_string_lossy();
+                Some(
+                    rules
+                        .iter()
+                        .find(|(pattern, _)| {
+                            glob_match(pattern, &file.id) || glob_match(pattern, &path)
+                        })
+                        .map_or(NO_GROUP.to_string(), |(_, group)| group.clone()),
+                )
+            }
+            GroupBy::Input => Some(file.root.clone()),
+            GroupBy::None | GroupBy::Field(_) | GroupBy::Lang => None,
+        }
+    }
+}
+
+/// Glob matching: `**` matches anything, `*` anything but `/`, `?` one character but `/`.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    fn matches(p: &[char], t: &[char]) -> bool {
+        match p.first() {
+            None => t.is_empty(),
+            Some('*') if p.get(1) == Some(&'*') => (0..=t.len()).any(|k| matches(&p[2..], &t[k..])),
+            Some('*') => {
+                for k in 0..=t.len() {
+                    if matches(&p[1..], &t[k..]) {
+                        return true;
+                    }
+                    if k < t.len() && t[k] == '/' {
+                        return false;
+                    }
+                }
+                false
+            }
+            Some('?') => !t.is_empty() && t[0] != '/' && matches(&p[1..], &t[1..]),
+            Some(c) => t.first() == Some(c) && matches(&p[1..], &t[1..]),
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    matches(&p, &t)
 }
 
 /// What went wrong with a file or a line.
@@ -176,6 +292,8 @@ pub struct InputFile {
     pub id: String,
     /// The file's size in bytes, where known (for progress).
     pub size: Option<u64>,
+    /// The path on the command line it was found under.
+    pub root: String,
 }
 
 /// Finds every input file under `paths`, in sorted order: the paths sorted, and
@@ -198,6 +316,7 @@ pub fn find_files(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<Problem>), I
                 path: path.clone(),
                 id: "-".to_string(),
                 size: None,
+                root: "-".to_string(),
             });
         } else if path.is_dir() {
             let mut visited = HashSet::new();
@@ -207,6 +326,7 @@ pub fn find_files(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<Problem>), I
                 path: path.clone(),
                 id: path.display().to_string(),
                 size: std::fs::metadata(path).ok().map(|m| m.len()),
+                root: path.display().to_string(),
             });
         }
     }
@@ -269,6 +389,7 @@ fn walk(
                     id: relative.display().to_string(),
                     path,
                     size: Some(meta.len()),
+                    root: root.display().to_string(),
                 });
             }
             Err(e) => problems.push(Problem {
@@ -335,9 +456,14 @@ impl DocumentStream {
                 }
             },
         };
+        let file_group = self.options.group_by.of_file(&file);
+        let group_field = match &self.options.group_by {
+            GroupBy::Field(name) => Some(name.clone()),
+            _ => None,
+        };
         match format {
             InputFormat::Jsonl => {
-                self.current = Some(RecordReader::Jsonl(JsonlReader {
+                self.current = Some(RecordReader::Jsonl(Box::new(JsonlReader {
                     lines: BufReader::with_capacity(1 << 16, reader),
                     source,
                     file_id: file.id,
@@ -345,7 +471,9 @@ impl DocumentStream {
                     buffer: Vec::new(),
                     text_field: self.options.text_field.clone(),
                     id_field: self.options.id_field.clone(),
-                }));
+                    file_group,
+                    group_field,
+                })));
                 None
             }
             InputFormat::Csv | InputFormat::Tsv => {
@@ -354,7 +482,14 @@ impl DocumentStream {
                 } else {
                     b','
                 };
-                match CsvReader::new(reader, delimiter, source, file.id, &self.options) {
+                match CsvReader::new(
+                    reader,
+                    delimiter,
+                    source,
+                    file.id,
+                    file_group,
+                    &self.options,
+                ) {
                     Ok(csv) => {
                         self.current = Some(RecordReader::Csv(Box::new(csv)));
                         None
@@ -363,7 +498,14 @@ impl DocumentStream {
                 }
             }
             InputFormat::Text | InputFormat::Auto => {
-                Some(read_text_file(reader, source, file.id, &mut self.pending))
+                let group = file_group.or_else(|| group_field.map(|_| NO_GROUP.to_string()));
+                Some(read_text_file(
+                    reader,
+                    source,
+                    file.id,
+                    group,
+                    &mut self.pending,
+                ))
             }
         }
     }
@@ -435,6 +577,7 @@ fn read_text_file(
     mut reader: Box<dyn Read + Send>,
     source: String,
     id: String,
+    group: Option<String>,
     pending: &mut Vec<Problem>,
 ) -> InputEvent {
     let mut bytes = Vec::new();
@@ -475,6 +618,7 @@ fn read_text_file(
                 source,
                 line: 0,
                 text: unix_line_endings(text),
+                group,
             })
         }
     }
@@ -543,7 +687,7 @@ fn decode_utf8_lossy(bytes: &[u8]) -> (String, usize) {
 }
 
 enum RecordReader {
-    Jsonl(JsonlReader),
+    Jsonl(Box<JsonlReader>),
     Csv(Box<CsvReader>),
 }
 
@@ -564,6 +708,10 @@ struct JsonlReader {
     buffer: Vec<u8>,
     text_field: String,
     id_field: String,
+    /// The group of every line, when the file decides it.
+    file_group: Option<String>,
+    /// The field that holds each line's group.
+    group_field: Option<String>,
 }
 
 impl JsonlReader {
@@ -644,11 +792,20 @@ impl JsonlReader {
                 Some(serde_json::Value::Number(n)) => n.to_string(),
                 _ => format!("{}:{}", self.file_id, self.line),
             };
+            let group = match &self.group_field {
+                Some(field) => Some(match object.get(field) {
+                    Some(serde_json::Value::String(g)) => g.clone(),
+                    Some(serde_json::Value::Number(n)) => n.to_string(),
+                    _ => NO_GROUP.to_string(),
+                }),
+                None => self.file_group.clone(),
+            };
             return Some(InputEvent::Document(Document {
                 id,
                 source: self.source.clone(),
                 line: self.line,
                 text: unix_line_endings(text),
+                group,
             }));
         }
     }
@@ -666,6 +823,8 @@ struct CsvReader {
     file_id: String,
     text_index: usize,
     id_index: Option<usize>,
+    file_group: Option<String>,
+    group_index: Option<usize>,
     done: bool,
 }
 
@@ -675,6 +834,7 @@ impl CsvReader {
         delimiter: u8,
         source: String,
         file_id: String,
+        file_group: Option<String>,
         options: &InputOptions,
     ) -> Result<Self, Problem> {
         let problem = |message: String| Problem {
@@ -717,6 +877,15 @@ impl CsvReader {
             })?),
             None => None,
         };
+        let group_index = match &options.group_by {
+            GroupBy::Field(column) => Some(find(column).ok_or_else(|| {
+                problem(format!(
+                    "no column \"{column}\" to group by (columns: {})",
+                    names.join(", ")
+                ))
+            })?),
+            _ => None,
+        };
         Ok(CsvReader {
             reader,
             record: csv::ByteRecord::new(),
@@ -724,6 +893,8 @@ impl CsvReader {
             file_id,
             text_index,
             id_index,
+            file_group,
+            group_index,
             done: false,
         })
     }
@@ -754,11 +925,16 @@ impl CsvReader {
                     Some(i) => field(i),
                     None => format!("{}:{line}", self.file_id),
                 };
+                let group = match self.group_index {
+                    Some(i) => Some(field(i)),
+                    None => self.file_group.clone(),
+                };
                 Some(InputEvent::Document(Document {
                     id,
                     source: self.source.clone(),
                     line,
                     text: unix_line_endings(text),
+                    group,
                 }))
             }
             Err(e) => {
@@ -778,6 +954,24 @@ impl CsvReader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*.txt", "a.txt"));
+        assert!(!glob_match("*.txt", "news/a.txt"));
+        assert!(glob_match("**.txt", "news/a.txt"));
+        assert!(glob_match("news/*", "news/a.txt"));
+        assert!(glob_match("00?_*", "001_b745.txt"));
+        assert!(!glob_match("00?_*", "0010_b745.txt"));
+        assert_eq!(
+            GroupBy::parse("file:001_*=fa,*=ar"),
+            Ok(GroupBy::File(vec![
+                ("001_*".into(), "fa".into()),
+                ("*".into(), "ar".into())
+            ]))
+        );
+        assert!(GroupBy::parse("file:x").is_err() && GroupBy::parse("colour").is_err());
+    }
 
     #[test]
     fn formats_come_from_file_names() {

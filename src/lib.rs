@@ -43,6 +43,7 @@ pub mod check;
 pub mod corpus;
 pub mod count;
 pub mod input;
+pub mod keyness;
 pub mod language;
 pub mod ngram;
 pub mod normalize;

@@ -55,8 +55,10 @@ pub struct Options {
     pub tokens: TokenRules,
     /// Candidate languages for detection (ISO 639-3). Default: empty, every language.
     pub languages: Vec<String>,
-    /// Keep stopwords in distinctive terms and co-occurrence. Default: false.
+    /// Keep stopwords in distinctive terms, co-occurrence, group terms and keyness. Default: false.
     pub keep_stopwords: bool,
+    /// Keyness lists terms whose count in target and reference together reaches this. Default: 3.
+    pub keyness_min_count: u64,
     /// Smallest n-gram order in the n-gram table. Default: 1.
     pub ngram_min: usize,
     /// Largest n-gram order. Default: 3.
@@ -82,6 +84,7 @@ impl Default for Options {
             tokens: TokenRules::Smart,
             languages: Vec::new(),
             keep_stopwords: false,
+            keyness_min_count: 3,
             ngram_min: 1,
             ngram_max: 3,
             ngram_min_count: 2,

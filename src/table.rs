@@ -5,7 +5,10 @@
 //! floating-point values with [`FLOAT_DECIMALS`] digits after the point. So the
 //! same table prints the same bytes in every format and on every run.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::{self, Write};
+use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -43,6 +46,22 @@ pub struct Column {
     pub doc: &'static str,
 }
 
+/// A column name made at run time (such as one per language), kept for the life of
+/// the program; each distinct name is stored once.
+pub fn column_name(name: String) -> &'static str {
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(|| Mutex::new(HashSet::new()))
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(&known) = names.get(name.as_str()) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
 /// A text column.
 pub const fn text(name: &'static str, doc: &'static str) -> Column {
     Column {
@@ -65,7 +84,7 @@ pub const fn number(name: &'static str, doc: &'static str) -> Column {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     /// The columns.
-    pub columns: &'static [Column],
+    pub columns: Cow<'static, [Column]>,
     /// The rows, each with one cell per column.
     pub rows: Vec<Vec<String>>,
 }
@@ -143,7 +162,7 @@ impl Table {
         let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut dyn Write| {
             let padded: Vec<String> = cells
                 .zip(&widths)
-                .zip(self.columns)
+                .zip(self.columns.iter())
                 .map(|((cell, &w), column)| {
                     let pad = " ".repeat(w - width(cell));
                     match column.kind {
@@ -187,7 +206,7 @@ mod tests {
 
     fn sample() -> Table {
         Table {
-            columns: COLUMNS,
+            columns: COLUMNS.into(),
             rows: vec![
                 vec!["في".into(), "12".into()],
                 vec!["a,b".into(), "3".into()],

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::chart::{render_charts, Chart, ChartError};
 use crate::report::{
-    Report, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, LANGUAGE_COLUMNS,
-    NGRAM_COLUMNS, TERM_COLUMNS,
+    Report, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS,
+    GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
 };
 use crate::table::{Column, Format, Table, FLOAT_DECIMALS};
 
@@ -28,6 +28,13 @@ pub trait ReportFile {
 pub struct CsvFile {
     name: &'static str,
     table: Table,
+}
+
+impl CsvFile {
+    /// `table`, to be written as the file `name`.
+    pub fn new(name: &'static str, table: Table) -> Self {
+        CsvFile { name, table }
+    }
 }
 
 impl ReportFile for CsvFile {
@@ -128,6 +135,28 @@ impl ReportFile for IndexFile {
     }
 }
 
+/// The tables written with `--group-by`: (file name, what it holds, columns, sort order).
+pub const GROUP_TABLES: &[(&str, &str, &[Column], &str)] = &[
+    (
+        "groups.csv",
+        "With `--group-by`: one row per group, then one `share_CODE` column per language of the corpus (most words first).",
+        GROUP_COLUMNS,
+        "group ascending",
+    ),
+    (
+        "group_terms.csv",
+        "With `--group-by`: the top 200 terms of each group.",
+        GROUP_TERM_COLUMNS,
+        "group, then count descending, then term",
+    ),
+    (
+        "keyness.csv",
+        "With `--group-by` and at least two groups: each group against the rest of the corpus (against the other group when there are two), for every term seen at least `--keyness-min-count` times (default 3) in both together. `p_value` is written in scientific notation.",
+        KEYNESS_COLUMNS,
+        "target ascending, then llr descending (over-used first), then term",
+    ),
+];
+
 /// Every file of the report, charts included, in the order they are written.
 /// `corpus` names the corpus in chart titles and on the page.
 pub fn report_files_with_charts<'a>(
@@ -159,6 +188,16 @@ pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
     let mut files: Vec<Box<dyn ReportFile>> = vec![Box::new(SummaryFile(report))];
     for (&(name, ..), table) in TABLES.iter().zip(tables) {
         files.push(Box::new(CsvFile { name, table }));
+    }
+    if !report.groups.is_empty() {
+        let tables = [
+            report.groups_table(),
+            report.group_terms_table(),
+            report.keyness_table(None),
+        ];
+        for (&(name, ..), table) in GROUP_TABLES.iter().zip(tables) {
+            files.push(Box::new(CsvFile { name, table }));
+        }
     }
     files.push(Box::new(ReadmeFile));
     files
@@ -304,7 +343,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
     }
     html.push_str("<h2>Tables</h2>\n<p>The first rows of each table; <a href=\"README.md\">README.md</a> explains every column.</p>\n");
     const SHOWN: usize = 10;
-    let tables = [
+    let mut tables = vec![
         (report.documents_table_top(SHOWN), report.documents.len()),
         (report.terms_table_top(SHOWN), report.terms.len()),
         (report.ngrams_table_top(None, SHOWN), report.ngrams.len()),
@@ -318,13 +357,29 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
             report.cooccurrences.len(),
         ),
     ];
-    for (&(name, about, ..), (table, total)) in TABLES.iter().zip(tables) {
+    let mut described: Vec<&(&str, &str, &[Column], &str)> = TABLES.iter().collect();
+    if !report.groups.is_empty() {
+        let mut shown = [
+            report.groups_table(),
+            report.group_terms_table(),
+            report.keyness_table(None),
+        ];
+        for table in &mut shown {
+            table.rows.truncate(SHOWN);
+        }
+        let [groups, terms, keyness] = shown;
+        tables.push((groups, report.groups.len()));
+        tables.push((terms, report.group_terms.len()));
+        tables.push((keyness, report.keyness.len()));
+        described.extend(GROUP_TABLES.iter());
+    }
+    for (&&(name, about, ..), (table, total)) in described.iter().zip(tables) {
         let _ = writeln!(
             html,
             "<h3><a href=\"{name}\">{name}</a></h3>\n<p>{}</p>\n<table>\n<tr>",
             html_escape(about)
         );
-        for c in table.columns {
+        for c in table.columns.iter() {
             let _ = write!(html, "<th>{}</th>", c.name);
         }
         html.push_str("</tr>\n");
@@ -350,7 +405,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
 pub fn report_readme() -> String {
     let mut md = String::new();
     md.push_str(README_HEAD);
-    for (name, about, columns, order) in TABLES {
+    for (name, about, columns, order) in TABLES.iter().chain(GROUP_TABLES) {
         let _ = writeln!(
             md,
             "\n## `{name}`\n\n{about}\n\n| column | meaning |\n|---|---|"
@@ -452,6 +507,26 @@ Floating-point values are rounded to 6 decimals.
 "#;
 
 const README_TAIL: &str = r#"
+## Keyness: the formulas
+
+For a term with a occurrences among the c tokens of the target and b among the d tokens of
+the reference: E1 = c(a + b)/(c + d), E2 = d(a + b)/(c + d).
+
+| measure | formula |
+|---|---|
+| `llr` | Rayson's log-likelihood G² = 2 (a ln(a/E1) + b ln(b/E2)), with 0 ln 0 = 0, negative when a/c < b/d |
+| `chi2` | N (a(d − b) − b(c − a))² / ((a + b)(c + d − a − b) c d) |
+| `log_ratio` | Hardie's log ratio log2((a/c) / (b/d)) |
+| `pct_diff` | Gabrielatos & Marchi's %DIFF 100 (a/c − b/d) / (b/d) |
+| `p_value` | the chance of a G² this large under χ² with 1 degree of freedom |
+
+Smoothing: in `log_ratio` and `pct_diff` a zero count is taken as 0.5, so a term absent from
+one side gets a finite value; `llr` and `chi2` need none. Groups come from `--group-by`: `dir`
+(the first folder under the input root), `lang` (each document's dominant language),
+`field:NAME` (a JSONL field or CSV column), `file:PATTERN=GROUP,...` (the first glob that
+matches the file's path: `*` within a folder, `**` across folders, `?` one character);
+documents no rule places are in the group `(none)`.
+
 ## Charts and `index.html`
 
 | file | what it shows |

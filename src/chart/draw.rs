@@ -550,6 +550,222 @@ fn lengths(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
     })
 }
 
+/// Diverging bars: the top 20 over-used (right, by llr) and 20 under-used (left) terms.
+fn keyness_chart(
+    report: &Report,
+    target: &str,
+    corpus: &str,
+    file_name: &str,
+) -> Result<Chart, ChartError> {
+    let rows: Vec<&crate::report::KeynessRow> = report
+        .keyness
+        .iter()
+        .filter(|k| k.target == target)
+        .collect();
+    let over: Vec<&&crate::report::KeynessRow> = rows
+        .iter()
+        .filter(|k| k.measures.llr > 0.0)
+        .take(20)
+        .collect();
+    let under: Vec<&&crate::report::KeynessRow> = rows
+        .iter()
+        .rev()
+        .filter(|k| k.measures.llr < 0.0)
+        .take(20)
+        .collect();
+    let reference = rows
+        .first()
+        .map_or(crate::report::REST, |k| k.reference.as_str());
+    // Over-used from the top, then under-used with the most under-used at the bottom.
+    let items: Vec<(String, f64)> = over
+        .iter()
+        .map(|k| (k.term.clone(), k.measures.llr))
+        .chain(under.iter().rev().map(|k| (k.term.clone(), k.measures.llr)))
+        .collect();
+    let n = items.len().max(1);
+    let extent = items.iter().map(|i| i.1.abs()).fold(1.0f64, f64::max) * 1.1;
+    let png = render(file_name, (1000, 160 + 26 * n as u32), |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(
+                format!("Keywords of {target} against {reference} — {corpus}"),
+                title_font(),
+            )
+            .margin(16)
+            .x_label_area_size(44)
+            .y_label_area_size(10)
+            .build_cartesian_2d(-extent..extent, (0..n - 1).into_segmented())?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_label_formatter(&|_| String::new())
+            .x_label_style(font(14))
+            .x_desc("log-likelihood (right: over-used in the target; left: under-used)")
+            .axis_desc_style(font(15))
+            .draw()?;
+        for (i, (term, llr)) in items.iter().enumerate() {
+            let y = n - 1 - i;
+            let color = if *llr > 0.0 { BAR } else { FIT };
+            let mut bar = Rectangle::new(
+                [
+                    (0.0, SegmentValue::Exact(y)),
+                    (*llr, SegmentValue::Exact(y + 1)),
+                ],
+                color.filled(),
+            );
+            bar.set_margin(2, 2, 0, 0);
+            chart.plotting_area().draw(&bar)?;
+            // The label sits beside the bar's root, on the other side of zero.
+            let (h, x) = if *llr > 0.0 {
+                (HPos::Right, -extent * 0.01)
+            } else {
+                (HPos::Left, extent * 0.01)
+            };
+            let style = font(15).pos(Pos::new(h, VPos::Center));
+            chart.plotting_area().draw(&Text::new(
+                term.clone(),
+                (x, SegmentValue::CenterOf(y)),
+                style,
+            ))?;
+        }
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: file_name.to_string(),
+        title: format!(
+            "Keywords of {target} against {reference}: log-likelihood, over-used and under-used"
+        ),
+        png,
+    })
+}
+
+/// Language shares of each group, as stacked bars.
+fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    let groups = &report.groups;
+    let n = groups.len().max(1);
+    let color = |i: usize| -> RGBColor {
+        let c = Palette99::pick(i).to_rgba();
+        RGBColor(c.0, c.1, c.2)
+    };
+    let png = render("groups.png", (1000, 200 + 34 * n as u32), |root| {
+        let label_width = groups
+            .iter()
+            .map(|g| {
+                root.estimate_text_size(&g.group, &font(15))
+                    .map(|s| s.0)
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(40)
+            + 16;
+        let mut chart = ChartBuilder::on(root)
+            .caption(
+                format!("Language shares per group — {corpus}"),
+                title_font(),
+            )
+            .margin(16)
+            .x_label_area_size(40)
+            .y_label_area_size(label_width.clamp(60, 360))
+            .build_cartesian_2d(0f64..1.3f64, (0..n - 1).into_segmented())?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(n)
+            .y_label_style(font(15))
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => groups
+                    .get(n - 1 - *i)
+                    .map(|g| g.group.clone())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            })
+            .x_label_formatter(&|v| {
+                if *v <= 1.0 {
+                    format!("{v:.1}")
+                } else {
+                    String::new()
+                }
+            })
+            .x_desc("share of the group's words")
+            .axis_desc_style(font(14))
+            .draw()?;
+        for (i, g) in groups.iter().enumerate() {
+            let y = n - 1 - i;
+            let mut start = 0.0;
+            for (l, share) in g.shares.iter().enumerate() {
+                if *share > 0.0 {
+                    let mut bar = Rectangle::new(
+                        [
+                            (start, SegmentValue::Exact(y)),
+                            (start + share, SegmentValue::Exact(y + 1)),
+                        ],
+                        color(l).filled(),
+                    );
+                    bar.set_margin(3, 3, 0, 0);
+                    chart.plotting_area().draw(&bar)?;
+                    start += share;
+                }
+            }
+        }
+        for (l, code) in report.group_languages.iter().enumerate() {
+            let c = color(l);
+            chart
+                .draw_series(std::iter::empty::<Rectangle<(f64, SegmentValue<usize>)>>())?
+                .label(*code)
+                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font(font(14))
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK.mix(0.3))
+            .draw()?;
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: "groups.png".into(),
+        title: "Language shares per group".into(),
+        png,
+    })
+}
+
+/// A file-name-safe form of a group name.
+fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The keyness charts of the (at most 6) largest groups, and the groups chart.
+fn group_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
+    if report.groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut charts = vec![groups_chart(report, corpus)?];
+    let mut largest: Vec<&crate::report::GroupRow> = report.groups.iter().collect();
+    largest.sort_by(|a, b| b.tokens.cmp(&a.tokens).then_with(|| a.group.cmp(&b.group)));
+    largest.truncate(6);
+    largest.sort_by(|a, b| a.group.cmp(&b.group));
+    for g in largest {
+        if report.keyness.iter().any(|k| k.target == g.group) {
+            let name = format!("keyness-{}.png", file_safe(&g.group));
+            charts.push(keyness_chart(report, &g.group, corpus, &name)?);
+        }
+    }
+    Ok(charts)
+}
+
+/// The keyness chart of one target, as `keyness.png` (for `corpstat compare`).
+pub fn render_keyness(report: &Report, target: &str, corpus: &str) -> Result<Chart, ChartError> {
+    keyness_chart(report, target, corpus, "keyness.png")
+}
+
 /// Every chart of the report, in a fixed order.
 pub fn render_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
     let data = &report.chart_data;
@@ -574,5 +790,6 @@ pub fn render_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartE
     charts.push(heaps(report, corpus)?);
     charts.push(cooccurrence(report, corpus)?);
     charts.push(lengths(report, corpus)?);
+    charts.extend(group_charts(report, corpus)?);
     Ok(charts)
 }

@@ -156,7 +156,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
             })
             .collect();
         args.output.print(Table {
-            columns: COLUMNS,
+            columns: COLUMNS.into(),
             rows,
         })?;
     }

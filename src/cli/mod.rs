@@ -2,6 +2,7 @@
 //! formats and exit codes.
 
 mod check;
+mod compare;
 mod cooc;
 mod detect;
 mod langs;
@@ -17,6 +18,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use corpstat::input::GroupBy;
 use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions};
 use corpstat::table::{Column, Format, Table};
 use corpstat::tokenize::TokenRules;
@@ -41,6 +43,7 @@ enum Command {
     Stats(stats::StatsArgs),
     Detect(detect::DetectArgs),
     Check(check::CheckArgs),
+    Compare(compare::CompareArgs),
 }
 
 /// The exit code when input was skipped or only partly read, or on any error.
@@ -69,6 +72,7 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Check(args) => check::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     match outcome {
         Ok(code) => code,
@@ -235,6 +239,14 @@ struct CorpusArgs {
     #[arg(long, default_value_t = 3)]
     min_count: u64,
 
+    /// Groups for groups.csv, group_terms.csv and keyness.csv: dir, lang, field:NAME or file:PATTERN=GROUP,...
+    #[arg(long, value_parser = GroupBy::parse, value_name = "RULE")]
+    group_by: Option<GroupBy>,
+
+    /// Keyness lists terms seen at least this often in target and reference together.
+    #[arg(long, default_value_t = 3)]
+    keyness_min_count: u64,
+
     /// Worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
@@ -295,6 +307,7 @@ impl CorpusArgs {
             },
             languages: self.langs.clone(),
             keep_stopwords: self.keep_stopwords,
+            keyness_min_count: self.keyness_min_count,
             ngram_min: self.ngrams.0,
             ngram_max: self.ngrams.1,
             ngram_min_count: self.ngram_min_count,
@@ -321,6 +334,7 @@ impl CorpusArgs {
                 id_field: self.id_field.clone(),
                 text_column: self.text_column.clone(),
                 id_column: self.id_column.clone(),
+                group_by: self.group_by.clone().unwrap_or_default(),
             },
             ..Options::default()
         }

@@ -71,7 +71,7 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
         }
     }
     args.output.print(Table {
-        columns: COLUMNS,
+        columns: COLUMNS.into(),
         rows,
     })?;
     Ok(analyzed.exit_code())

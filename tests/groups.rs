@@ -1,0 +1,274 @@
+//! Groups, keyness and `corpstat compare`.
+
+use std::path::Path;
+use std::process::Command;
+
+use corpstat::input::GroupBy;
+use corpstat::{Corpus, Document, Options};
+
+fn corpstat(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_corpstat"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("corpstat runs")
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+#[test]
+fn keyness_of_a_two_group_corpus_by_hand() {
+    let mut options = Options {
+        keyness_min_count: 1,
+        ..Options::default()
+    };
+    options.input.group_by = GroupBy::Field("outlet".into());
+    let mut corpus = Corpus::new(options).unwrap();
+    // A: oil ×3, price ×1 (4 tokens). B: price ×2, gold ×4 (6 tokens).
+    corpus.add_document(Document::new("a1", "نفط نفط نفط سعر").in_group("A"));
+    corpus.add_document(Document::new("b1", "سعر سعر ذهب").in_group("B"));
+    corpus.add_document(Document::new("b2", "ذهب ذهب ذهب").in_group("B"));
+    let report = corpus.finish();
+
+    let groups: Vec<(&str, u64, u64, u64)> = report
+        .groups
+        .iter()
+        .map(|g| (g.group.as_str(), g.documents, g.tokens, g.types))
+        .collect();
+    assert_eq!(groups, [("A", 1, 4, 2), ("B", 2, 6, 2)]);
+
+    let row = |target: &str, term: &str| {
+        report
+            .keyness
+            .iter()
+            .find(|k| k.target == target && k.term == term)
+            .unwrap_or_else(|| panic!("{target} {term}"))
+    };
+    // نفط: a = 3 of 4, b = 0 of 6. E1 = 1.2, G² = 2·3·ln(3/1.2); rates 3/4 against 0.5/6 (smoothed).
+    let oil = row("A", "نفط");
+    assert_eq!(
+        (
+            oil.reference.as_str(),
+            oil.count_target,
+            oil.count_reference
+        ),
+        ("B", 3, 0)
+    );
+    assert!(close(oil.measures.llr, 6.0 * 2.5f64.ln()));
+    assert!(close(oil.measures.log_ratio, 9f64.log2()));
+    assert!(close(oil.measures.pct_diff, 800.0));
+    assert_eq!(oil.measures.effect, "over");
+    // ذهب: a = 0, b = 4. E2 = 2.4, G² = 2·4·ln(4/2.4), negative; rates 0.5/4 against 4/6.
+    let gold = row("A", "ذهب");
+    assert!(close(gold.measures.llr, -8.0 * (4.0f64 / 2.4).ln()));
+    assert!(close(
+        gold.measures.log_ratio,
+        (0.125f64 / (4.0 / 6.0)).log2()
+    ));
+    assert!(close(gold.measures.pct_diff, -81.25));
+    // سعر: a = 1, b = 2. E1 = 1.2, E2 = 1.8; rate 1/4 < 2/6, so negative.
+    let price = row("A", "سعر");
+    let g2 = 2.0 * ((1.0f64 / 1.2).ln() + 2.0 * (2.0f64 / 1.8).ln());
+    assert!(close(price.measures.llr, -g2));
+    assert!(close(price.measures.log_ratio, 0.75f64.log2()));
+    assert!(close(price.measures.pct_diff, -25.0));
+    // Sorted by signed llr: over-used first.
+    let order: Vec<&str> = report
+        .keyness
+        .iter()
+        .filter(|k| k.target == "A")
+        .map(|k| k.term.as_str())
+        .collect();
+    assert_eq!(order, ["نفط", "سعر", "ذهب"]);
+    // B against A mirrors it.
+    assert!(close(
+        row("B", "ذهب").measures.llr,
+        8.0 * (4.0f64 / 2.4).ln()
+    ));
+    let overlap = report.vocabulary_overlap.unwrap();
+    assert_eq!((overlap.shared, overlap.union), (1, 3));
+}
+
+fn keywords(dir: &Path, target: &str) -> Vec<(String, bool)> {
+    let table = std::fs::read_to_string(dir.join("keyness.csv")).unwrap();
+    let terms = std::fs::read_to_string(dir.join("terms.csv")).unwrap();
+    let stop: std::collections::HashSet<String> = terms
+        .lines()
+        .filter(|l| l.ends_with(",true"))
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect();
+    table
+        .lines()
+        .skip(1)
+        .filter(|l| l.starts_with(&format!("{target},")))
+        .take(10)
+        .map(|l| {
+            let term = l.split(',').nth(2).unwrap().to_string();
+            let is_stop = stop.contains(&term);
+            (term, is_stop)
+        })
+        .collect()
+}
+
+#[test]
+fn the_persian_seed_against_the_arabic_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let with = tmp.path().join("with");
+    let without = tmp.path().join("without");
+    assert!(corpstat(&[
+        "report",
+        "-q",
+        "--group-by",
+        "lang",
+        "--keep-stopwords",
+        "-o",
+        with.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert!(corpstat(&[
+        "report",
+        "-q",
+        "--group-by",
+        "lang",
+        "-o",
+        without.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let groups = std::fs::read_to_string(with.join("groups.csv")).unwrap();
+    assert!(
+        groups.starts_with("group,documents,tokens,types,ttr,language,share_ara,share_fas"),
+        "{groups}"
+    );
+    assert!(groups.contains("\nfas,1,726,"), "{groups}");
+
+    // With stopwords kept, Persian function words lead.
+    let top: Vec<String> = keywords(&with, "fas").into_iter().map(|k| k.0).collect();
+    for word in ["در", "را", "از", "این", "که"] {
+        assert!(top.contains(&word.to_string()), "{word} not in {top:?}");
+    }
+    // Without, the top keywords are content words.
+    let top = keywords(&without, "fas");
+    assert!(top.iter().all(|(_, stop)| !stop), "{top:?}");
+    assert!(
+        top.iter().any(|(t, _)| t == "فرانسه") && top.iter().any(|(t, _)| t == "انتخابات"),
+        "{top:?}"
+    );
+    for chart in ["groups.png", "keyness-fas.png", "keyness-ara.png"] {
+        assert!(without.join(chart).exists(), "{chart}");
+    }
+    let index = std::fs::read_to_string(without.join("index.html")).unwrap();
+    assert!(index.contains("keyness.csv") && index.contains("keyness-fas.png"));
+}
+
+#[test]
+fn groups_by_dir_field_and_file_pattern() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    for dir in ["alpha", "beta"] {
+        std::fs::create_dir_all(corpus.join(dir)).unwrap();
+    }
+    std::fs::write(corpus.join("alpha/1.txt"), "الأمن الدولي").unwrap();
+    std::fs::write(corpus.join("alpha/2.txt"), "الأمن الإلكتروني").unwrap();
+    std::fs::write(corpus.join("beta/3.txt"), "امنیت سایبری").unwrap();
+    std::fs::write(corpus.join("top.txt"), "root level").unwrap();
+    let groups = |rule: &str, path: &Path| -> Vec<String> {
+        let out = tmp
+            .path()
+            .join(rule.replace([':', '=', ',', '*', '/'], "_"));
+        let run = corpstat(&[
+            "report",
+            "-q",
+            path.to_str().unwrap(),
+            "--group-by",
+            rule,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        std::fs::read_to_string(out.join("groups.csv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').take(2).collect::<Vec<_>>().join(":"))
+            .collect()
+    };
+    assert_eq!(groups("dir", &corpus), [".:1", "alpha:2", "beta:1"]);
+    assert_eq!(
+        groups("file:alpha/*=A,**/3.txt=B", &corpus),
+        ["(none):1", "A:2", "B:1"]
+    );
+    let jsonl = tmp.path().join("posts.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"text\": \"سلام دنیا\", \"site\": \"x\"}\n{\"text\": \"hello world\", \"site\": \"y\"}\n{\"text\": \"again\"}\n",
+    )
+    .unwrap();
+    assert_eq!(groups("field:site", &jsonl), ["(none):1", "x:1", "y:1"]);
+    let bad = corpstat(&["report", "--group-by", "colour"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn compare_writes_keyness_and_the_differences() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("fa"), tmp.path().join("ar"));
+    std::fs::create_dir(&a).unwrap();
+    std::fs::create_dir(&b).unwrap();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        let target = if path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("001_")
+        {
+            &a
+        } else {
+            &b
+        };
+        std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
+    }
+    let out = tmp.path().join("cmp");
+    let run = corpstat(&[
+        "compare",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("compare.json")).unwrap()).unwrap();
+    assert_eq!(summary["tokens_target"], 726);
+    assert!(summary["largest_language_shift"].as_f64().unwrap() > 0.9);
+    let new: Vec<&str> = summary["new_terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t[0].as_str().unwrap())
+        .collect();
+    assert!(new.contains(&"فرانسه"), "{new:?}");
+    let overlap = &summary["vocabulary_overlap"];
+    assert!(overlap["shared"].as_u64().unwrap() > 0 && overlap["jaccard"].as_f64().unwrap() < 0.1);
+    let keyness = std::fs::read_to_string(out.join("keyness.csv")).unwrap();
+    let target = a.to_str().unwrap();
+    assert!(keyness
+        .lines()
+        .skip(1)
+        .all(|l| l.starts_with(&format!("{target},"))));
+    assert!(out.join("keyness.png").exists());
+    let same = corpstat(&["compare", a.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(same.status.code(), Some(2));
+}

@@ -502,7 +502,7 @@ Floating-point values are rounded to 6 decimals.
 | `languages.CODE.words`, `languages.CODE.share` | per language (ISO 639-3, `und` included); 0 for a language the corpus lacks |
 | `scripts.NAME.words`, `scripts.NAME.share` | per script; 0 for a script the corpus lacks |
 | `problems.count` | number of input problems |
-| `options.ngram_min`, `options.ngram_max`, `options.ngram_min_count`, `options.distinctive_per_document`, `options.mattr_window`, `options.cooccurrence.window`, `options.cooccurrence.min_count` | the numeric options |
+| `options.ngram_min`, `options.ngram_max`, `options.ngram_min_count`, `options.keyness_min_count`, `options.distinctive_per_document`, `options.mattr_window`, `options.cooccurrence.window`, `options.cooccurrence.min_count` | the numeric options |
 | `options.keep_stopwords`, `options.cooccurrence.ordered`, `options.cooccurrence.all_kinds`, `options.normalize.teh_marbuta`, `options.normalize.persian_zwnj_repair`, `options.normalize.stem` | the switches, as 1 (on) or 0 (off) |
 "#;
 

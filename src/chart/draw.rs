@@ -181,6 +181,95 @@ fn top_ngrams(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
     })
 }
 
+/// Stacked horizontal bars of shares (0 to 1), one bar per row, the first row on top,
+/// with a legend in the room left on the right.
+fn stacked_shares(
+    area: &Area,
+    caption: &str,
+    caption_style: TextStyle,
+    rows: &[(String, Vec<(RGBColor, f64)>)],
+    legend: &[(String, RGBColor)],
+    x_desc: &str,
+) -> DrawResult {
+    let n = rows.len().max(1);
+    let label_width = rows
+        .iter()
+        .map(|(label, _)| {
+            area.estimate_text_size(label, &font(14))
+                .map(|s| s.0)
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(40)
+        + 16;
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, caption_style)
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(label_width.clamp(60, 360))
+        // Room on the right for the legend.
+        .build_cartesian_2d(0f64..1.3f64, (0..n - 1).into_segmented())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_style(font(14))
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => rows
+                .get(n - 1 - *i)
+                .map(|r| r.0.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+        .x_label_formatter(&|v| {
+            if *v <= 1.0 {
+                format!("{v:.1}")
+            } else {
+                String::new()
+            }
+        })
+        .x_desc(x_desc)
+        .axis_desc_style(font(14))
+        .draw()?;
+    for (i, (_, parts)) in rows.iter().enumerate() {
+        let y = n - 1 - i;
+        let mut start = 0.0;
+        for &(color, share) in parts.iter().filter(|p| p.1 > 0.0) {
+            let mut bar = Rectangle::new(
+                [
+                    (start, SegmentValue::Exact(y)),
+                    (start + share, SegmentValue::Exact(y + 1)),
+                ],
+                color.filled(),
+            );
+            bar.set_margin(3, 3, 0, 0);
+            chart.plotting_area().draw(&bar)?;
+            start += share;
+        }
+    }
+    for (label, color) in legend {
+        let c = *color;
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(f64, SegmentValue<usize>)>>())?
+            .label(label.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .label_font(font(14))
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .draw()?;
+    Ok(())
+}
+
+/// The color of the i-th language (languages ordered by corpus words).
+fn palette(i: usize) -> RGBColor {
+    let c = Palette99::pick(i).to_rgba();
+    RGBColor(c.0, c.1, c.2)
+}
+
 fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
     // Languages by corpus words, most first; one color each.
     let mut order: Vec<(&String, u64)> = report
@@ -190,11 +279,11 @@ fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         .map(|(c, s)| (c, s.words))
         .collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let color = |code: &str| -> RGBColor {
-        let i = order.iter().position(|(c, _)| *c == code).unwrap_or(0);
-        let c = Palette99::pick(i).to_rgba();
-        RGBColor(c.0, c.1, c.2)
-    };
+    let legend: Vec<(String, RGBColor)> = order
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (c.to_string(), palette(i)))
+        .collect();
     // The 50 largest documents, in document order.
     let mut docs: Vec<&crate::report::DocumentRow> = report.documents.iter().collect();
     docs.sort_by(|a, b| {
@@ -204,6 +293,23 @@ fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
     });
     docs.truncate(50);
     docs.sort_by(|a, b| a.document.cmp(&b.document));
+    let rows: Vec<(String, Vec<(RGBColor, f64)>)> = docs
+        .iter()
+        .map(|doc| {
+            let parts = order
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (code, _))| {
+                    report
+                        .languages
+                        .iter()
+                        .find(|l| l.document == doc.document && l.language == code.as_str())
+                        .map(|l| (palette(i), l.share))
+                })
+                .collect();
+            (doc.document.clone(), parts)
+        })
+        .collect();
     let shares_items: Ranked = order.iter().map(|(c, w)| (c.to_string(), *w)).collect();
     let height = 260 + 30 * order.len() as u32 + 26 * docs.len() as u32;
     let png = render("languages.png", (1000, height), |root| {
@@ -215,91 +321,18 @@ fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
             &shares_items,
             "words",
         )?;
-        let n = docs.len().max(1);
-        let label_width = docs
-            .iter()
-            .map(|d| {
-                lower
-                    .estimate_text_size(&d.document, &font(14))
-                    .map(|s| s.0)
-                    .unwrap_or(0)
-            })
-            .max()
-            .unwrap_or(40)
-            + 16;
-        let mut chart = ChartBuilder::on(&lower)
-            .caption(
-                "Language mix per document (share of words)",
-                ("sans-serif", 20)
-                    .into_font()
-                    .style(FontStyle::Bold)
-                    .color(&TEXT),
-            )
-            .margin(16)
-            .x_label_area_size(40)
-            .y_label_area_size(label_width.clamp(60, 360))
-            // Room on the right for the legend.
-            .build_cartesian_2d(0f64..1.3f64, (0..n - 1).into_segmented())?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .y_labels(n)
-            .y_label_style(font(14))
-            .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => docs
-                    .get(n - 1 - *i)
-                    .map(|d| d.document.clone())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            })
-            .x_label_formatter(&|v| {
-                if *v <= 1.0 {
-                    format!("{v:.1}")
-                } else {
-                    String::new()
-                }
-            })
-            .x_desc("share of the document's words")
-            .axis_desc_style(font(14))
-            .draw()?;
-        for (i, doc) in docs.iter().enumerate() {
-            let y = n - 1 - i;
-            let rows: Vec<&crate::report::LanguageRow> = report
-                .languages
-                .iter()
-                .filter(|l| l.document == doc.document)
-                .collect();
-            let mut start = 0.0;
-            for (code, _) in &order {
-                if let Some(row) = rows.iter().find(|r| r.language == code.as_str()) {
-                    let mut bar = Rectangle::new(
-                        [
-                            (start, SegmentValue::Exact(y)),
-                            (start + row.share, SegmentValue::Exact(y + 1)),
-                        ],
-                        color(code).filled(),
-                    );
-                    bar.set_margin(3, 3, 0, 0);
-                    chart.plotting_area().draw(&bar)?;
-                    start += row.share;
-                }
-            }
-        }
-        for (code, _) in &order {
-            let c = color(code);
-            chart
-                .draw_series(std::iter::empty::<Rectangle<(f64, SegmentValue<usize>)>>())?
-                .label(code.as_str())
-                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
-        }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font(font(14))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .draw()?;
-        Ok(())
+        let caption_style = ("sans-serif", 20)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&TEXT);
+        stacked_shares(
+            &lower,
+            "Language mix per document (share of words)",
+            caption_style,
+            &rows,
+            &legend,
+            "share of the document's words",
+        )
     })?;
     Ok(Chart {
         name: "languages.png".into(),
@@ -640,88 +673,40 @@ fn keyness_chart(
 
 /// Language shares of each group, as stacked bars.
 fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
-    let groups = &report.groups;
-    let n = groups.len().max(1);
-    let color = |i: usize| -> RGBColor {
-        let c = Palette99::pick(i).to_rgba();
-        RGBColor(c.0, c.1, c.2)
-    };
-    let png = render("groups.png", (1000, 200 + 34 * n as u32), |root| {
-        let label_width = groups
-            .iter()
-            .map(|g| {
-                root.estimate_text_size(&g.group, &font(15))
-                    .map(|s| s.0)
-                    .unwrap_or(0)
-            })
-            .max()
-            .unwrap_or(40)
-            + 16;
-        let mut chart = ChartBuilder::on(root)
-            .caption(
-                format!("Language shares per group — {corpus}"),
-                title_font(),
+    let rows: Vec<(String, Vec<(RGBColor, f64)>)> = report
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.group.clone(),
+                g.shares
+                    .iter()
+                    .enumerate()
+                    .map(|(l, &s)| (palette(l), s))
+                    .collect(),
             )
-            .margin(16)
-            .x_label_area_size(40)
-            .y_label_area_size(label_width.clamp(60, 360))
-            .build_cartesian_2d(0f64..1.3f64, (0..n - 1).into_segmented())?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .y_labels(n)
-            .y_label_style(font(15))
-            .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => groups
-                    .get(n - 1 - *i)
-                    .map(|g| g.group.clone())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            })
-            .x_label_formatter(&|v| {
-                if *v <= 1.0 {
-                    format!("{v:.1}")
-                } else {
-                    String::new()
-                }
-            })
-            .x_desc("share of the group's words")
-            .axis_desc_style(font(14))
-            .draw()?;
-        for (i, g) in groups.iter().enumerate() {
-            let y = n - 1 - i;
-            let mut start = 0.0;
-            for (l, share) in g.shares.iter().enumerate() {
-                if *share > 0.0 {
-                    let mut bar = Rectangle::new(
-                        [
-                            (start, SegmentValue::Exact(y)),
-                            (start + share, SegmentValue::Exact(y + 1)),
-                        ],
-                        color(l).filled(),
-                    );
-                    bar.set_margin(3, 3, 0, 0);
-                    chart.plotting_area().draw(&bar)?;
-                    start += share;
-                }
-            }
-        }
-        for (l, code) in report.group_languages.iter().enumerate() {
-            let c = color(l);
-            chart
-                .draw_series(std::iter::empty::<Rectangle<(f64, SegmentValue<usize>)>>())?
-                .label(*code)
-                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
-        }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font(font(14))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .draw()?;
-        Ok(())
-    })?;
+        })
+        .collect();
+    let legend: Vec<(String, RGBColor)> = report
+        .group_languages
+        .iter()
+        .enumerate()
+        .map(|(l, code)| (code.to_string(), palette(l)))
+        .collect();
+    let png = render(
+        "groups.png",
+        (1000, 200 + 34 * rows.len().max(1) as u32),
+        |root| {
+            stacked_shares(
+                root,
+                &format!("Language shares per group — {corpus}"),
+                title_font(),
+                &rows,
+                &legend,
+                "share of the group's words",
+            )
+        },
+    )?;
     Ok(Chart {
         name: "groups.png".into(),
         title: "Language shares per group".into(),

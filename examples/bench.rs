@@ -69,7 +69,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             || -> Result<(u64, u64), Box<dyn std::error::Error + Send + Sync>> {
                 let options = Options::default();
                 let mut corpus_counts = Corpus::new(options.clone())?;
-                corpus_counts.add_paths(&[corpus.clone()], &options.input, &mut |_| {})?;
+                corpus_counts.add_paths(
+                    std::slice::from_ref(&corpus),
+                    &options.input,
+                    &mut |_| {},
+                )?;
                 let report = corpus_counts.finish();
                 corpstat::write::write_report(&out, &report, "bench")?;
                 Ok((report.summary.documents, report.summary.tokens))

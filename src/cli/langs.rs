@@ -12,7 +12,8 @@ use super::{print_table, CorpusArgs, OutputArgs};
 pub const COLUMNS: &[Column] = corpstat::report::LANGUAGE_COLUMNS;
 
 /// Print the words of each language per document, then for the corpus (document *).
-/// Each sentence is detected (whatlang) and its words go to its language.
+/// Each sentence's language is detected from the words of its dominant script (whatlang,
+/// with Arabic/Persian/Urdu letter evidence), and all its words count for that language.
 #[derive(Args)]
 pub struct LangsArgs {
     #[command(flatten)]

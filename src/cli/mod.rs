@@ -58,7 +58,9 @@ pub fn main() -> ExitCode {
         .mut_subcommand("cooc", |c| c.after_help(columns_help(cooc::COLUMNS)))
         .mut_subcommand("stats", |c| c.after_help(stats::after_help()))
         .mut_subcommand("detect", |c| c.after_help(detect::after_help()))
-        .mut_subcommand("check", |c| c.after_help(check::after_help()));
+        .mut_subcommand("check", |c| c.after_help(check::after_help()))
+        // compare takes its two inputs as TARGET and REFERENCE, not as PATHS.
+        .mut_subcommand("compare", |c| c.mut_arg("paths", |a| a.hide(true)));
     let cli = match Cli::from_arg_matches(&command.get_matches()) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

@@ -38,6 +38,15 @@ pub struct CompareArgs {
     corpus: CorpusArgs,
 }
 
+pub fn after_help() -> String {
+    let mut help = super::columns_help(corpstat::report::KEYNESS_COLUMNS)
+        .replace("Output columns:", "keyness.csv columns:");
+    help.push_str(
+        "compare.json: target, reference, tokens_target, tokens_reference, language_shift (per language:\n  share_target, share_reference, change), largest_language_shift, vocabulary_overlap\n  (shared, union, jaccard), new_terms (up to 50 [term, count] pairs)\n",
+    );
+    help
+}
+
 /// `compare.json`.
 #[derive(Serialize)]
 struct Comparison {

@@ -60,7 +60,10 @@ pub fn main() -> ExitCode {
         .mut_subcommand("detect", |c| c.after_help(detect::after_help()))
         .mut_subcommand("check", |c| c.after_help(check::after_help()))
         // compare takes its two inputs as TARGET and REFERENCE, not as PATHS.
-        .mut_subcommand("compare", |c| c.mut_arg("paths", |a| a.hide(true)));
+        .mut_subcommand("compare", |c| {
+            c.mut_arg("paths", |a| a.hide(true))
+                .after_help(compare::after_help())
+        });
     let cli = match Cli::from_arg_matches(&command.get_matches()) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -99,7 +102,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 fn columns_help(columns: &[Column]) -> String {
     let mut help = String::from("Output columns:\n");
     for c in columns {
-        help.push_str(&format!("  {:<16}{}\n", c.name, c.doc));
+        help.push_str(&format!("  {:<22} {}\n", c.name, c.doc));
     }
     help
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::write::{report_files_with_charts, write_files, TABLES};
+use corpstat::write::{report_files_with_charts, write_files, GROUP_TABLES, TABLES};
 
 use super::CorpusArgs;
 
@@ -36,6 +36,13 @@ pub fn after_help() -> String {
     for (name, _, columns, _) in TABLES {
         let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
         help.push_str(&format!("  {name:<18}{}\n", names.join(",")));
+    }
+    for (name, _, columns, _) in GROUP_TABLES {
+        let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
+        help.push_str(&format!(
+            "  {name:<18}{} (with --group-by)\n",
+            names.join(",")
+        ));
     }
     help.push_str("  README.md         what every file and column means\n");
     help.push_str(

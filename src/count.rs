@@ -330,10 +330,10 @@ impl TermTotals {
 /// Corpus-wide totals of one n-gram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct NgramTotals {
-    /// Occurrences.
-    pub count: u64,
-    /// Documents that contain it.
-    pub doc_freq: u64,
+    /// Occurrences (saturating at u32::MAX, which halves the table's memory).
+    pub count: u32,
+    /// Documents that contain it (saturating likewise).
+    pub doc_freq: u32,
 }
 
 /// What the report keeps of each document after merging it.
@@ -371,7 +371,7 @@ pub struct CorpusCounts {
     /// N-gram totals for n = 2, 3, ...: `ngrams[n - 2]`, keyed by corpus term ids.
     pub ngrams: Vec<NgramTable<NgramTotals>>,
     /// Co-occurring pairs keyed by corpus term ids.
-    pub pairs: FxHashMap<PairKey, u64>,
+    pub pairs: FxHashMap<PairKey, u32>,
     /// Every document, in the order added.
     pub documents: Vec<DocumentRecord>,
     /// Tokens.
@@ -483,8 +483,8 @@ impl AddAssign<DocumentStats> for CorpusCounts {
                 key.clear();
                 key.extend(gram.iter().map(|&l| global[l as usize]));
                 let totals = table.entry(&key);
-                totals.count += count as u64;
-                totals.doc_freq += 1;
+                totals.count = totals.count.saturating_add(count);
+                totals.doc_freq = totals.doc_freq.saturating_add(1);
             });
         }
 
@@ -492,7 +492,8 @@ impl AddAssign<DocumentStats> for CorpusCounts {
         for ((a, b), count) in pairs {
             let (a, b) = (global[a as usize], global[b as usize]);
             let key = if ordered || a < b { (a, b) } else { (b, a) };
-            *self.pairs.entry(key).or_default() += count as u64;
+            let total = self.pairs.entry(key).or_default();
+            *total = total.saturating_add(count);
         }
 
         for &local in &token_ids {

@@ -1052,7 +1052,7 @@ impl Report {
             }
             let mut grams: Vec<NgramRow> = Vec::new();
             table.for_each(|key, totals| {
-                if totals.count >= options.ngram_min_count {
+                if u64::from(totals.count) >= options.ngram_min_count {
                     grams.push(NgramRow {
                         n,
                         rank: 0,
@@ -1061,8 +1061,8 @@ impl Report {
                             .map(|&id| names.display[id as usize])
                             .collect::<Vec<_>>()
                             .join(" "),
-                        count: totals.count,
-                        doc_freq: totals.doc_freq,
+                        count: totals.count.into(),
+                        doc_freq: totals.doc_freq.into(),
                     });
                 }
             });
@@ -1145,7 +1145,7 @@ impl Report {
         let mut rows: Vec<CooccurrenceRow> = counts
             .pairs
             .iter()
-            .filter(|(&(a, b), &c)| c >= cooc.min_count.max(1) && listed(a) && listed(b))
+            .filter(|(&(a, b), &c)| u64::from(c) >= cooc.min_count.max(1) && listed(a) && listed(b))
             .map(|(&(a, b), &c)| {
                 let (mut a, mut b) = (a, b);
                 if !cooc.ordered && names.display[a as usize] > names.display[b as usize] {
@@ -1155,7 +1155,7 @@ impl Report {
                 CooccurrenceRow {
                     term_a: names.display[a as usize].to_string(),
                     term_b: names.display[b as usize].to_string(),
-                    count: c,
+                    count: c.into(),
                     count_a: fa,
                     count_b: fb,
                     measures: associate(c as f64, fa as f64, fb as f64, n),

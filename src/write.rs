@@ -580,7 +580,8 @@ NLTK's `BigramAssocMeasures` on the same counts. A cell that would come out nega
 
 ## Number format
 
-Integers are written in full. Floating-point values in the CSV files have exactly {DECIMALS}
+Integers are written in full (n-gram and pair counts are kept in 32 bits and would stop at
+4,294,967,295). Floating-point values in the CSV files have exactly {DECIMALS}
 digits after the decimal point. No file holds a timestamp, so the same input gives the same
 bytes on every run, with any number of threads.
 "#;

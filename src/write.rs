@@ -25,24 +25,37 @@ pub trait ReportFile {
 }
 
 /// A table written as CSV.
-pub struct CsvFile {
+pub struct CsvFile<'a> {
     name: &'static str,
-    table: Table,
+    /// Makes the table when the file is written, so that only one table's cells are
+    /// held at a time.
+    table: Box<dyn Fn() -> Table + 'a>,
 }
 
-impl CsvFile {
+impl<'a> CsvFile<'a> {
     /// `table`, to be written as the file `name`.
     pub fn new(name: &'static str, table: Table) -> Self {
-        CsvFile { name, table }
+        CsvFile {
+            name,
+            table: Box::new(move || table.clone()),
+        }
+    }
+
+    /// A table made only when the file is written.
+    pub fn lazy(name: &'static str, table: impl Fn() -> Table + 'a) -> Self {
+        CsvFile {
+            name,
+            table: Box::new(table),
+        }
     }
 }
 
-impl ReportFile for CsvFile {
+impl ReportFile for CsvFile<'_> {
     fn name(&self) -> &str {
         self.name
     }
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        self.table.write(Format::Csv, out)
+        (self.table)().write(Format::Csv, out)
     }
 }
 
@@ -177,26 +190,25 @@ pub fn report_files_with_charts<'a>(
 
 /// Every table of the report, with summary.json and README.md (no charts).
 pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
-    let tables = [
-        report.documents_table(),
-        report.terms_table(),
-        report.ngrams_table(None),
-        report.distinctive_table(),
-        report.languages_table(),
-        report.cooccurrence_table(),
+    type Make = fn(&Report) -> Table;
+    let tables: [Make; 6] = [
+        Report::documents_table,
+        Report::terms_table,
+        |r| r.ngrams_table(None),
+        Report::distinctive_table,
+        Report::languages_table,
+        Report::cooccurrence_table,
     ];
     let mut files: Vec<Box<dyn ReportFile>> = vec![Box::new(SummaryFile(report))];
-    for (&(name, ..), table) in TABLES.iter().zip(tables) {
-        files.push(Box::new(CsvFile { name, table }));
+    for (&(name, ..), make) in TABLES.iter().zip(tables) {
+        files.push(Box::new(CsvFile::lazy(name, move || make(report))));
     }
     if !report.groups.is_empty() {
-        let tables = [
-            report.groups_table(),
-            report.group_terms_table(),
-            report.keyness_table(None),
-        ];
-        for (&(name, ..), table) in GROUP_TABLES.iter().zip(tables) {
-            files.push(Box::new(CsvFile { name, table }));
+        let tables: [Make; 3] = [Report::groups_table, Report::group_terms_table, |r| {
+            r.keyness_table(None)
+        }];
+        for (&(name, ..), make) in GROUP_TABLES.iter().zip(tables) {
+            files.push(Box::new(CsvFile::lazy(name, move || make(report))));
         }
     }
     files.push(Box::new(ReadmeFile));

@@ -259,6 +259,10 @@ struct CorpusArgs {
     /// Exit 0 even when input was skipped or only partly read (problems are still reported).
     #[arg(long)]
     allow_partial: bool,
+
+    /// No progress bar and no summary line (problems and errors are still printed).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 fn parse_range(s: &str) -> Result<(usize, usize), String> {
@@ -345,6 +349,49 @@ impl CorpusArgs {
         }
     }
 
+    /// A progress bar on stderr when it is a terminal (hidden otherwise, or with --quiet):
+    /// bytes of text read, the rate, and the ETA when every input is an uncompressed
+    /// file, whose size is then known.
+    fn progress_bar(&self) -> indicatif::ProgressBar {
+        if self.quiet || !io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let total: Option<u64> =
+            corpstat::input::find_files(&self.paths)
+                .ok()
+                .and_then(|(files, _)| {
+                    files
+                        .iter()
+                        .map(|f| {
+                            let name = f.path.to_string_lossy();
+                            let compressed = name.ends_with(".gz") || name.ends_with(".zst");
+                            if compressed {
+                                None
+                            } else {
+                                f.size
+                            }
+                        })
+                        .sum()
+                });
+        let bar = match total {
+            Some(total) => indicatif::ProgressBar::new(total).with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            ),
+            None => indicatif::ProgressBar::new_spinner().with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {bytes} of text read, {bytes_per_sec}, {elapsed} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            ),
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    }
+
     /// Reads and counts the corpus. Problems are printed to stderr, one line each.
     /// An empty corpus is an error.
     fn analyze(&self) -> Result<Analyzed> {
@@ -357,11 +404,16 @@ impl CorpusArgs {
             builder = builder.num_threads(threads);
         }
         let pool = builder.build().context("cannot start the worker threads")?;
+        let progress = self.progress_bar();
         let report = pool.install(|| -> Result<Report> {
             let mut corpus = Corpus::new(options.clone())?;
-            corpus.add_paths(&self.paths, &options.input, &mut |_| {})?;
+            corpus.add_paths(&self.paths, &options.input, &mut |read| {
+                progress.set_position(read)
+            })?;
+            progress.set_message("tables and charts");
             Ok(corpus.finish())
         })?;
+        progress.finish_and_clear();
         for problem in &report.summary.problems {
             eprintln!("corpstat: {problem}");
         }

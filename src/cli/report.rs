@@ -25,10 +25,6 @@ pub struct ReportArgs {
     /// Folder to write the report into (created if needed).
     #[arg(short, long, default_value = "reports")]
     output: PathBuf,
-
-    /// Print nothing but problems and errors.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 pub fn after_help() -> String {
@@ -59,7 +55,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let files = report_files_with_charts(&analyzed.report, &corpus)?;
     let charts_took = started.elapsed();
     let written = write_files(&args.output, &files)?;
-    if !args.quiet {
+    if !args.corpus.quiet {
         let s = &analyzed.report.summary;
         eprintln!(
             "corpstat: {} documents, {} tokens, {} types; wrote {} files to {} (charts drawn in {} ms)",

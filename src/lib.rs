@@ -5,12 +5,15 @@
 //!
 //! ```text
 //! input      find files, decode, stream documents          (input)
-//! normalize  NFKC, lowercase: small named steps            (normalize)
-//! tokenize   UAX #29 words and sentences                   (tokenize)
-//! count      per-document statistics, merged with +=       (count, language, script)
-//! tables     sorted tables, association measures, fits     (report, association, stats)
-//! write      CSV, JSON and README, written atomically      (write, table)
+//! normalize  surface and fold steps, Arabic-script folding (normalize)
+//! tokenize   UAX #29 words and sentences, URLs and tags    (tokenize)
+//! count      per-document statistics, merged with +=       (count, ngram, language, script)
+//! tables     sorted tables, association, keyness, fits     (report, association, keyness, stats, stopwords)
+//! write      CSV, JSON, README, index.html, PNG charts     (write, table, chart)
 //! ```
+//!
+//! [`Corpus`] drives the stages (reading, parallel analysis and the in-order merge
+//! overlap); [`check`] evaluates CI rules over a summary.
 //!
 //! # Example
 //!

@@ -251,8 +251,8 @@ impl Snapshot {
         self.summary.get("schema_version").and_then(|v| v.as_u64())
     }
 
-    /// The value at a dotted metric path, `Ok(None)` for a language or script the
-    /// summary does not have (its share is 0), `Err` for a path that names nothing.
+    /// The value at a dotted metric path: 0 for the words or share of a language or
+    /// script the summary does not have, `Err` for a path that names nothing.
     fn metric(&self, path: &str) -> Result<f64, String> {
         let parts: Vec<&str> = path.split('.').collect();
         if parts.len() == 2 && parts[1] == "count" {
@@ -559,19 +559,19 @@ fn drift_value(
         Drift::TopKSpearman => {
             let a = keys(terms_of(current)?, k);
             let b = keys(terms_of(baseline)?, k);
-            let in_b: FxHashMap<&str, usize> =
-                b.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
             let in_a: FxHashSet<&str> = a.iter().map(String::as_str).collect();
-            // The shared terms, ranked 1..m within each list.
-            let shared_a: Vec<&str> = a
-                .iter()
-                .map(String::as_str)
-                .filter(|t| in_b.contains_key(t))
-                .collect();
-            let mut shared_b: Vec<&str> = b
+            // The shared terms, ranked 0..m within each list.
+            let rank_b: FxHashMap<&str, usize> = b
                 .iter()
                 .map(String::as_str)
                 .filter(|t| in_a.contains(t))
+                .enumerate()
+                .map(|(i, t)| (t, i))
+                .collect();
+            let shared_a: Vec<&str> = a
+                .iter()
+                .map(String::as_str)
+                .filter(|t| rank_b.contains_key(t))
                 .collect();
             let m = shared_a.len();
             if m < 2 {
@@ -579,11 +579,6 @@ fn drift_value(
                     "top_k_spearman: the top {k} terms share {m} term(s); at least 2 are needed"
                 ));
             }
-            let rank_b: FxHashMap<&str, usize> = shared_b
-                .drain(..)
-                .enumerate()
-                .map(|(i, t)| (t, i))
-                .collect();
             let d2: f64 = shared_a
                 .iter()
                 .enumerate()

@@ -313,6 +313,16 @@ pub struct TermTotals {
 }
 
 impl TermTotals {
+    /// f(term) in a co-occurrence contingency table of `scope`: occurrences for the
+    /// window scope, sentences or documents that hold the term otherwise.
+    pub fn marginal(&self, scope: CoocScope) -> u64 {
+        match scope {
+            CoocScope::Window => self.count,
+            CoocScope::Sentence => self.sentence_freq,
+            CoocScope::Document => self.doc_freq,
+        }
+    }
+
     /// The form to show: the most frequent surface form (the term itself counts
     /// with the occurrences no other form took); ties go to the lower code point.
     pub fn display(&self) -> &str {

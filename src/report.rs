@@ -883,24 +883,28 @@ impl Report {
     ) -> ChartData {
         let charted =
             |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
-        let ranked = |mut items: Vec<(u32, u64)>, n: usize| -> Ranked {
+        let sort = |items: &mut Vec<(u32, u64)>| {
             items.sort_by(|a, b| {
                 by_count_then_text(
                     (a.1, names.display[a.0 as usize]),
                     (b.1, names.display[b.0 as usize]),
                 )
-            });
+            })
+        };
+        let named = |items: &[(u32, u64)], n: usize| -> Ranked {
             items
-                .into_iter()
+                .iter()
                 .take(n)
-                .map(|(id, c)| (names.display[id as usize].to_string(), c))
+                .map(|&(id, c)| (names.display[id as usize].to_string(), c))
                 .collect()
         };
-        let top_ids: Vec<(u32, u64)> = (0..counts.terms.len() as u32)
+        // Ranked once: the bar chart takes the first 25, the heatmap the first 20.
+        let mut top_ids: Vec<(u32, u64)> = (0..counts.terms.len() as u32)
             .filter(|&id| charted(id))
             .map(|id| (id, counts.terms[id as usize].count))
             .collect();
-        let top_terms = ranked(top_ids.clone(), CHART_TERMS);
+        sort(&mut top_ids);
+        let top_terms = named(&top_ids, CHART_TERMS);
 
         let mut language_top_terms = Vec::new();
         for (code, share) in &summary.languages {
@@ -917,11 +921,9 @@ impl Report {
                     }
                 }
             }
-            language_top_terms.push((
-                code.clone(),
-                share.share,
-                ranked(per_term.into_iter().collect(), CHART_TERMS),
-            ));
+            let mut per_term: Vec<(u32, u64)> = per_term.into_iter().collect();
+            sort(&mut per_term);
+            language_top_terms.push((code.clone(), share.share, named(&per_term, CHART_TERMS)));
         }
         language_top_terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
@@ -955,19 +957,11 @@ impl Report {
             .map(|n| (n, counts.first_positions.partition_point(|&p| p < n) as u64))
             .collect();
 
-        let words: Vec<u32> = {
-            let mut ids = top_ids;
-            ids.sort_by(|a, b| {
-                by_count_then_text(
-                    (a.1, names.display[a.0 as usize]),
-                    (b.1, names.display[b.0 as usize]),
-                )
-            });
-            ids.into_iter()
-                .take(HEATMAP_WORDS)
-                .map(|(id, _)| id)
-                .collect()
-        };
+        let words: Vec<u32> = top_ids
+            .iter()
+            .take(HEATMAP_WORDS)
+            .map(|&(id, _)| id)
+            .collect();
         let n = Self::cooccurrence_n(counts, options);
         let npmi = words
             .iter()
@@ -985,14 +979,9 @@ impl Report {
                         };
                         let c = *counts.pairs.get(&key)?;
                         let marginal = |id: u32| {
-                            let t = &counts.terms[id as usize];
-                            match options.cooccurrence.scope {
-                                CoocScope::Window => t.count,
-                                CoocScope::Sentence => t.sentence_freq,
-                                CoocScope::Document => t.doc_freq,
-                            }
+                            counts.terms[id as usize].marginal(options.cooccurrence.scope) as f64
                         };
-                        Some(associate(c as f64, marginal(a) as f64, marginal(b) as f64, n).npmi)
+                        Some(associate(c as f64, marginal(a), marginal(b), n).npmi)
                     })
                     .collect()
             })
@@ -1130,14 +1119,7 @@ impl Report {
         n: f64,
     ) -> Vec<CooccurrenceRow> {
         let cooc = &options.cooccurrence;
-        let marginal = |id: u32| {
-            let t = &counts.terms[id as usize];
-            match cooc.scope {
-                CoocScope::Window => t.count,
-                CoocScope::Sentence => t.sentence_freq,
-                CoocScope::Document => t.doc_freq,
-            }
-        };
+        let marginal = |id: u32| counts.terms[id as usize].marginal(cooc.scope);
         let listed = |id: u32| {
             !(names.skip)(id)
                 && (cooc.all_kinds || counts.terms[id as usize].kind == TokenKind::Word)

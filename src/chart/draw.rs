@@ -293,17 +293,27 @@ fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
     });
     docs.truncate(50);
     docs.sort_by(|a, b| a.document.cmp(&b.document));
+    // languages.csv rows by document, read once rather than searched for every bar.
+    let mut by_document: std::collections::HashMap<&str, Vec<&crate::report::LanguageRow>> =
+        std::collections::HashMap::new();
+    for row in &report.languages {
+        by_document
+            .entry(row.document.as_str())
+            .or_default()
+            .push(row);
+    }
     let rows: Vec<(String, Vec<(RGBColor, f64)>)> = docs
         .iter()
         .map(|doc| {
+            let own = by_document
+                .get(doc.document.as_str())
+                .map_or(&[][..], |v| v.as_slice());
             let parts = order
                 .iter()
                 .enumerate()
                 .filter_map(|(i, (code, _))| {
-                    report
-                        .languages
-                        .iter()
-                        .find(|l| l.document == doc.document && l.language == code.as_str())
+                    own.iter()
+                        .find(|l| l.language == code.as_str())
                         .map(|l| (palette(i), l.share))
                 })
                 .collect();

@@ -15,12 +15,40 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use corpstat::{Corpus, Options};
+use unicode_segmentation::UnicodeSegmentation;
 
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+/// Every document's text, read as `corpstat report` reads it.
+fn read_texts(corpus: &std::path::Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    use corpstat::input::{find_files, DocumentStream, InputEvent, InputOptions};
+    let (files, problems) = find_files(&[corpus.to_path_buf()])?;
+    Ok(
+        DocumentStream::new(files, problems, InputOptions::default())
+            .filter_map(|event| match event {
+                InputEvent::Document(document) => Some(document.text),
+                InputEvent::Problem(_) => None,
+            })
+            .collect(),
+    )
+}
+
+/// Seconds for the fastest of three passes of `count` over `texts` on this thread,
+/// and the tokens it counted.
+fn time_tokenizer(texts: &[String], count: impl Fn(&str) -> usize) -> (f64, usize) {
+    let mut best = f64::INFINITY;
+    let mut tokens = 0;
+    for _ in 0..3 {
+        let started = Instant::now();
+        tokens = texts.iter().map(|t| count(t)).sum();
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    (best, tokens)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -56,6 +84,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .next()
         .unwrap_or("?")
         .to_string();
+
+    let texts = read_texts(&corpus)?;
+    let text_mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let (fast_seconds, fast_tokens) =
+        time_tokenizer(&texts, |t| corpstat::tokenize::words(t).len());
+    let (uax_seconds, uax_tokens) = time_tokenizer(&texts, |t| t.unicode_words().count());
+    drop(texts);
 
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(t) = threads {
@@ -93,6 +128,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mb / wc_seconds
     );
     println!("ratio report / wc -w: {:.1}", seconds / wc_seconds);
+    println!(
+        "tokenizer, one core, {text_mb:.1} MB of document text: corpstat words() {:.1} MB/s ({fast_tokens} tokens), \
+         unicode_words() {:.1} MB/s ({uax_tokens} tokens), tokens {}",
+        text_mb / fast_seconds,
+        text_mb / uax_seconds,
+        if fast_tokens == uax_tokens { "equal in number" } else { "DIFFER" }
+    );
     match peak_rss_mb() {
         Some(rss) => println!("peak RSS: {rss:.0} MB"),
         None => println!("peak RSS: unknown (no /proc/self/status)"),

@@ -1,0 +1,89 @@
+//! The tokenizer's fast path changes no token: corpstat's raw words equal
+//! unicode-segmentation's `unicode_word_indices()` on the whole benchmark corpus
+//! (when it is present beside the checkout) and on generated text.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+use corpstat::input::{find_files, DocumentStream, InputEvent, InputOptions};
+use corpstat::tokenize::{words, TokenKind};
+
+fn raw(text: &str) -> Vec<(usize, &str)> {
+    words(text).iter().map(|t| (t.start, t.text)).collect()
+}
+
+fn expected(text: &str) -> Vec<(usize, &str)> {
+    text.unicode_word_indices().collect()
+}
+
+#[test]
+fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/corpus-50mb.jsonl.gz");
+    if !corpus.exists() {
+        eprintln!(
+            "{} is absent: the corpus-scale comparison is skipped",
+            corpus.display()
+        );
+        return;
+    }
+    let (files, problems) = find_files(&[PathBuf::from(&corpus)]).expect("the corpus is readable");
+    assert!(problems.is_empty());
+    let (mut documents, mut tokens, mut bytes) = (0usize, 0usize, 0usize);
+    for event in DocumentStream::new(files, problems, InputOptions::default()) {
+        let InputEvent::Document(document) = event else {
+            panic!("the bench corpus reads without problems");
+        };
+        let text = document.text.as_str();
+        let got = raw(text);
+        let want = expected(text);
+        if got != want {
+            let first = got.iter().zip(&want).position(|(a, b)| a != b);
+            panic!(
+                "{}: tokens differ at {first:?}: {:?} against {:?}",
+                document.id,
+                first.map(|i| got[i]),
+                first.map(|i| want[i])
+            );
+        }
+        documents += 1;
+        tokens += got.len();
+        bytes += text.len();
+    }
+    eprintln!("{documents} documents, {bytes} bytes, {tokens} tokens: identical");
+    assert_eq!(documents, 11175);
+    assert!(tokens > 5_000_000, "{tokens}");
+}
+
+/// Characters the fast path knows (ASCII, Arabic letters, digits and marks, ZWNJ,
+/// punctuation), mixed with any Unicode character, so that every boundary between
+/// the fast path and the fallback is crossed.
+fn mixed_text() -> impl Strategy<Value = String> {
+    let known = prop::sample::select(
+        "aZ9_ .,:;'!?()\"#@-/\n\t\r،؛؟«»٪۔\u{2019}\u{2018}\u{201C}\u{00A0}بپچژکگیيىةأإآٱءئؤ\u{0640}٠٩۰۹\u{064B}\u{064E}\u{0651}\u{0652}\u{0654}\u{0670}\u{200C}\u{200D}\u{06D6}"
+            .chars()
+            .collect::<Vec<char>>(),
+    );
+    let any = any::<char>();
+    prop::collection::vec(prop_oneof![8 => known, 1 => any], 0..64)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn raw_tokens_equal_unicode_words_on_mixed_text(text in mixed_text()) {
+        prop_assert_eq!(raw(&text), expected(&text));
+        for token in words(&text) {
+            let alphabetic = token.text.chars().any(char::is_alphabetic);
+            prop_assert_eq!(token.kind == TokenKind::Word, alphabetic);
+        }
+    }
+
+    #[test]
+    fn raw_tokens_equal_unicode_words_on_any_text(text in any::<String>()) {
+        prop_assert_eq!(raw(&text), expected(&text));
+    }
+}

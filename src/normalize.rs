@@ -185,6 +185,33 @@ impl NormalizeStep for CharMap {
 
 const ZWNJ: char = '\u{200C}';
 
+/// A character that no surface step changes, whatever its neighbours (other than a
+/// combining mark, which is not stable itself): ASCII, and the Arabic-script letters,
+/// digits and punctuation that are NFKC starters without a compatibility mapping.
+/// Checked against every step by the tests below.
+#[inline]
+pub fn is_surface_stable(c: char) -> bool {
+    c.is_ascii() || is_stable_letter(c) || matches!(c,
+        '\u{0660}'..='\u{066D}'
+        | '\u{06F0}'..='\u{06F9}'
+        | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{06D4}'
+        | '\u{00AB}' | '\u{00BB}' | '\u{2013}' | '\u{2014}'
+        | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}')
+}
+
+/// A letter among the [`is_surface_stable`] characters.
+#[inline]
+fn is_stable_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c,
+            '\u{0621}'..='\u{063F}'
+            | '\u{0641}'..='\u{064A}'
+            | '\u{066E}'..='\u{066F}'
+            | '\u{0671}'..='\u{0674}'
+            | '\u{0679}'..='\u{06D3}'
+            | '\u{06D5}')
+}
+
 /// The letter-folding tables. Each is one step of the profile.
 pub const INVISIBLE: &[(char, char, Replace)] = &[
     ('\u{061C}', '\u{061C}', Replace::Delete), // ARABIC LETTER MARK
@@ -389,6 +416,9 @@ pub struct UnknownStep(pub String);
 pub struct Normalizer {
     surface: Vec<Box<dyn NormalizeStep>>,
     fold: Vec<Box<dyn NormalizeStep>>,
+    /// Whether every surface step works within runs of text between ASCII white
+    /// space (all but `persian-zwnj-repair`, which joins words across a space).
+    surface_is_local: bool,
 }
 
 fn char_map(name: &'static str, table: &'static [(char, char, Replace)]) -> Box<dyn NormalizeStep> {
@@ -447,7 +477,11 @@ impl Normalizer {
         if options.stem {
             fold.push(Box::new(ArabicStem::default()));
         }
-        Ok(Normalizer { surface, fold })
+        Ok(Normalizer {
+            surface,
+            fold,
+            surface_is_local: !options.persian_zwnj_repair,
+        })
     }
 
     /// The names of the steps, in the order they run.
@@ -460,7 +494,74 @@ impl Normalizer {
     }
 
     /// The surface steps: how a term is displayed.
+    ///
+    /// Most words need none of them. So the text is read as runs between ASCII white
+    /// space, and only a run holding a character outside [`is_surface_stable`] goes
+    /// through the steps; the others are copied. That gives the same text as running
+    /// the steps over the whole of it, because white space neither composes under
+    /// NFKC nor counts as a letter to the ZWNJ rule, and the other steps map single
+    /// characters.
     pub fn surface<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.surface.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        if !self.surface_is_local {
+            return self.surface_steps(text);
+        }
+        let mut out: Option<String> = None;
+        let mut copied = 0;
+        let mut run_start = 0;
+        let mut stable = true;
+        let mut previous: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}') {
+                if !stable {
+                    self.surface_run(text, run_start..i, &mut out, &mut copied);
+                }
+                run_start = i + 1;
+                stable = true;
+            } else if stable {
+                stable = if c == ZWNJ {
+                    // One ZWNJ between two letters is what the zwnj step keeps.
+                    let next = chars.peek().map(|&(_, n)| n);
+                    previous.is_some_and(is_stable_letter) && next.is_some_and(is_stable_letter)
+                } else {
+                    is_surface_stable(c)
+                };
+            }
+            previous = Some(c);
+        }
+        if !stable {
+            self.surface_run(text, run_start..text.len(), &mut out, &mut copied);
+        }
+        match out {
+            None => Cow::Borrowed(text),
+            Some(mut out) => {
+                out.push_str(&text[copied..]);
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// Runs the surface steps over `text[run]`, appending to `out` (made on the first
+    /// change, holding `text` up to `copied`).
+    fn surface_run(
+        &self,
+        text: &str,
+        run: std::ops::Range<usize>,
+        out: &mut Option<String>,
+        copied: &mut usize,
+    ) {
+        if let Cow::Owned(changed) = self.surface_steps(&text[run.clone()]) {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[*copied..run.start]);
+            out.push_str(&changed);
+            *copied = run.end;
+        }
+    }
+
+    fn surface_steps<'a>(&self, text: &'a str) -> Cow<'a, str> {
         self.surface
             .iter()
             .fold(Cow::Borrowed(text), |acc, step| step.apply(acc))
@@ -495,6 +596,7 @@ impl Default for Normalizer {
                 char_map("digits", DIGITS),
                 Box::new(Lowercase),
             ],
+            surface_is_local: true,
         }
     }
 }
@@ -502,9 +604,72 @@ impl Default for Normalizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn with(options: NormalizeOptions) -> Normalizer {
         Normalizer::new(&options).unwrap()
+    }
+
+    /// Every stable character is left alone by every surface step, alone and next
+    /// to any other stable character, and the letters are letters.
+    #[test]
+    fn stable_characters_are_stable() {
+        let n = Normalizer::default();
+        let stable: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_surface_stable(c) && !c.is_ascii())
+            .collect();
+        assert!(stable.len() > 150, "{}", stable.len());
+        let mut probes: Vec<char> = stable.clone();
+        probes.extend(['a', 'Z', '0', ' ', '.', '\n']);
+        for &c in &stable {
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+            assert_eq!(is_stable_letter(c), c.is_alphabetic(), "{c:?}");
+            for &d in &probes {
+                for pair in [format!("{c}{d}"), format!("{d}{c}")] {
+                    assert_eq!(n.surface_steps(&pair), pair.as_str(), "{pair:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn surface_by_runs_equals_surface_over_the_whole_text() {
+        let n = Normalizer::default();
+        for text in [
+            "كَتَبَ الْوَلَدُ می\u{200C}\u{200C}شود \u{200C}کتاب\u{200C} ها ﻻ x",
+            "plain ascii only",
+            "\u{200C} \u{200C}a\u{200C}b \u{0627}\u{0653} e\u{0301} \u{FE70}",
+            "ب\u{200C}\u{064E}ب   \tـ\n",
+        ] {
+            assert_eq!(n.surface(text), n.surface_steps(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #[test]
+        fn surface_by_runs_equals_surface_over_the_whole_text_generated(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => proptest::sample::select(
+                        "ab .\n\tبکیيىةأإآا\u{0640}٠۹،؟«\u{064B}\u{064E}\u{0651}\u{0653}\u{0654}\u{0670}\u{200C}\u{200D}\u{200F}\u{06D6}\u{FEFB}\u{FE70}\u{00A0}\u{2026}e\u{0301}"
+                            .chars()
+                            .collect::<Vec<char>>()
+                    ),
+                    1 => proptest::prelude::any::<char>(),
+                ],
+                0..48,
+            ).prop_map(|chars| chars.into_iter().collect::<String>())
+        ) {
+            let text: String = text;
+            let n = Normalizer::default();
+            proptest::prop_assert_eq!(n.surface(&text), n.surface_steps(&text));
+        }
     }
 
     #[test]

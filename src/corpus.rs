@@ -5,6 +5,8 @@
 //! Memory: one batch of documents at a time, plus the corpus totals.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -12,6 +14,7 @@ use crate::count::{Analyzer, CorpusCounts, DocumentStats};
 use crate::input::{self, Document, DocumentStream, InputError, InputEvent, InputOptions};
 use crate::options::{Options, OptionsError};
 use crate::report::Report;
+use crate::timing::{Stage, StageTimes};
 
 /// Documents per parallel batch, at most.
 const BATCH_DOCUMENTS: usize = 512;
@@ -85,8 +88,10 @@ impl Corpus {
     ) {
         std::thread::scope(|scope| {
             let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(2);
+            let times = Arc::clone(self.analyzer.stage_times());
             scope.spawn(move || {
                 let mut batch = Batch::default();
+                let mut reading = Instant::now();
                 for event in events {
                     match event {
                         InputEvent::Problem(problem) => batch.problems.push(problem),
@@ -95,13 +100,18 @@ impl Corpus {
                             batch.documents.push(document);
                             let full = batch.documents.len() >= BATCH_DOCUMENTS
                                 || batch.bytes >= BATCH_BYTES;
-                            // A closed channel means the consumer is gone: stop reading.
-                            if full && sender.send(std::mem::take(&mut batch)).is_err() {
-                                return;
+                            if full {
+                                times.add(Stage::Read, reading.elapsed());
+                                // A closed channel means the consumer is gone: stop reading.
+                                if sender.send(std::mem::take(&mut batch)).is_err() {
+                                    return;
+                                }
+                                reading = Instant::now();
                             }
                         }
                     }
                 }
+                times.add(Stage::Read, reading.elapsed());
                 let _ = sender.send(batch);
             });
             let mut analyzed: Vec<DocumentStats> = Vec::new();
@@ -114,9 +124,11 @@ impl Corpus {
                 let previous = std::mem::take(&mut analyzed);
                 let ((), next) = rayon::join(
                     || {
-                        for doc in previous {
-                            *counts += doc;
-                        }
+                        analyzer.stage_times().time(Stage::Merge, || {
+                            for doc in previous {
+                                *counts += doc;
+                            }
+                        })
                     },
                     || {
                         batch
@@ -130,9 +142,12 @@ impl Corpus {
                 read += batch.bytes as u64;
                 on_progress(read);
             }
-            for doc in analyzed {
-                self.counts += doc;
-            }
+            let (times, counts) = (self.analyzer.stage_times(), &mut self.counts);
+            times.time(Stage::Merge, || {
+                for doc in analyzed {
+                    *counts += doc;
+                }
+            });
         });
     }
 
@@ -146,8 +161,15 @@ impl Corpus {
         &self.counts.problems
     }
 
+    /// The CPU time spent per stage so far; the handle stays valid after
+    /// [`Corpus::finish`], which adds the tables' time.
+    pub fn stage_times(&self) -> Arc<StageTimes> {
+        Arc::clone(self.analyzer.stage_times())
+    }
+
     /// Computes the tables and the summary.
     pub fn finish(self) -> Report {
-        Report::new(self.counts)
+        let times = self.stage_times();
+        times.time(Stage::Tables, || Report::new(self.counts))
     }
 }

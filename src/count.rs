@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::AddAssign;
+use std::sync::Arc;
+use std::time::Instant;
 
 use rustc_hash::FxHashMap;
 
@@ -22,6 +24,7 @@ use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
 use crate::stats::{mtld_factors, Mattr, MtldFactors};
+use crate::timing::{Stage, StageTimes};
 use crate::tokenize::{tokenize_with, TokenKind};
 
 /// A pair of term ids. For unordered co-occurrence the smaller id comes first.
@@ -82,6 +85,7 @@ pub struct Analyzer {
     options: Options,
     normalizer: Normalizer,
     detector: LanguageDetector,
+    times: Arc<StageTimes>,
 }
 
 impl Analyzer {
@@ -97,7 +101,13 @@ impl Analyzer {
             normalizer: Normalizer::new(&options.normalize)?,
             detector,
             options,
+            times: Arc::default(),
         })
+    }
+
+    /// The CPU time spent per stage so far, shared with whoever holds a clone.
+    pub fn stage_times(&self) -> &Arc<StageTimes> {
+        &self.times
     }
 
     /// The options in force.
@@ -112,8 +122,13 @@ impl Analyzer {
 
     /// Counts one document.
     pub fn analyze(&self, document: Document) -> DocumentStats {
-        let surface = self.normalizer.surface(&document.text);
-        let tokenized = tokenize_with(&surface, self.options.tokens);
+        let surface = self
+            .times
+            .time(Stage::Normalize, || self.normalizer.surface(&document.text));
+        let tokenized = self.times.time(Stage::Tokenize, || {
+            tokenize_with(&surface, self.options.tokens)
+        });
+        let before_count = Instant::now();
 
         // Fold each distinct surface form once, not each token.
         let mut surface_index: FxHashMap<&str, u32> = FxHashMap::default();
@@ -180,6 +195,7 @@ impl Analyzer {
 
         let term_scripts: Vec<&'static str> =
             terms.iter().map(|t| script::token_script(t)).collect();
+        let detect_started = Instant::now();
         let sentence_languages = self
             .detector
             .detect_document(tokenized.sentences.iter().map(|range| {
@@ -189,6 +205,8 @@ impl Analyzer {
                     .filter(|(token, _)| token.kind == TokenKind::Word)
                     .map(|(token, &id)| (token.text, term_scripts[id as usize]))
             }));
+        let detect_took = detect_started.elapsed();
+        self.times.add(Stage::LanguageMix, detect_took);
         let mut language_words = LanguageWords::new();
         for (range, language) in tokenized.sentences.iter().zip(sentence_languages) {
             for &id in &token_ids[range.clone()] {
@@ -199,6 +217,10 @@ impl Analyzer {
         }
 
         let mtld = mtld_factors(&token_ids, terms.len());
+        self.times.add(
+            Stage::Count,
+            before_count.elapsed().saturating_sub(detect_took),
+        );
         DocumentStats {
             bytes: document.text.len() as u64,
             terms: terms.into_iter().map(Cow::into_owned).collect(),

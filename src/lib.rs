@@ -56,6 +56,7 @@ pub mod script;
 pub mod stats;
 pub mod stopwords;
 pub mod table;
+pub mod timing;
 pub mod tokenize;
 pub mod write;
 

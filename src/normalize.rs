@@ -191,7 +191,9 @@ const ZWNJ: char = '\u{200C}';
 /// Checked against every step by the tests below.
 #[inline]
 pub fn is_surface_stable(c: char) -> bool {
-    c.is_ascii() || is_stable_letter(c) || matches!(c,
+    c.is_ascii()
+        || is_stable_letter(c)
+        || matches!(c,
         '\u{0660}'..='\u{066D}'
         | '\u{06F0}'..='\u{06F9}'
         | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{06D4}'

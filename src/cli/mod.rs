@@ -14,6 +14,8 @@ mod terms;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -21,6 +23,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use corpstat::input::GroupBy;
 use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions};
 use corpstat::table::{Column, Format, Table};
+use corpstat::timing::StageTimes;
 use corpstat::tokenize::TokenRules;
 use corpstat::{CoocOptions, CoocScope, Corpus, InputFormat, InputOptions, Options, Report};
 
@@ -263,6 +266,11 @@ struct CorpusArgs {
     /// No progress bar and no summary line (problems and errors are still printed).
     #[arg(short, long)]
     quiet: bool,
+
+    /// When done, print to stderr the CPU time each stage took (read, normalize,
+    /// tokenize, count, language mix, merge, tables, charts, write) and the wall time.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn parse_range(s: &str) -> Result<(usize, usize), String> {
@@ -405,13 +413,15 @@ impl CorpusArgs {
         }
         let pool = builder.build().context("cannot start the worker threads")?;
         let progress = self.progress_bar();
-        let report = pool.install(|| -> Result<Report> {
+        let started = Instant::now();
+        let (report, times) = pool.install(|| -> Result<(Report, Arc<StageTimes>)> {
             let mut corpus = Corpus::new(options.clone())?;
             corpus.add_paths(&self.paths, &options.input, &mut |read| {
                 progress.set_position(read)
             })?;
             progress.set_message("tables and charts");
-            Ok(corpus.finish())
+            let times = corpus.stage_times();
+            Ok((corpus.finish(), times))
         })?;
         progress.finish_and_clear();
         for problem in &report.summary.problems {
@@ -425,7 +435,12 @@ impl CorpusArgs {
             );
         }
         let partial = !report.summary.problems.is_empty() && !self.allow_partial;
-        Ok(Analyzed { report, partial })
+        Ok(Analyzed {
+            report,
+            partial,
+            times,
+            timings: self.timings.then_some(started),
+        })
     }
 }
 
@@ -434,11 +449,25 @@ struct Analyzed {
     report: Report,
     /// Some input was skipped or partly read, and --allow-partial was not given.
     partial: bool,
+    /// CPU time per stage.
+    times: Arc<StageTimes>,
+    /// With --timings: when the run started.
+    timings: Option<Instant>,
 }
 
 impl Analyzed {
     /// The exit code after printing or writing the result.
     fn exit_code(&self) -> ExitCode {
+        if let Some(started) = self.timings {
+            for line in self.times.lines() {
+                eprintln!("corpstat: {line}");
+            }
+            eprintln!(
+                "corpstat: {:<13}{:>8.3} s",
+                "wall time",
+                started.elapsed().as_secs_f64()
+            );
+        }
         if self.partial {
             eprintln!(
                 "corpstat: {} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)",

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use corpstat::timing::Stage;
 use corpstat::write::{report_files_with_charts, write_files, GROUP_TABLES, TABLES};
 
 use super::CorpusArgs;
@@ -54,7 +55,10 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let files = report_files_with_charts(&analyzed.report, &corpus)?;
     let charts_took = started.elapsed();
-    let written = write_files(&args.output, &files)?;
+    analyzed.times.add(Stage::Charts, charts_took);
+    let written = analyzed
+        .times
+        .time(Stage::Write, || write_files(&args.output, &files))?;
     if !args.corpus.quiet {
         let s = &analyzed.report.summary;
         eprintln!(

@@ -1,0 +1,138 @@
+//! Where the time goes: CPU time per pipeline stage, summed over threads.
+//!
+//! Each stage adds the time it took to a shared counter; `--timings` prints them.
+//! The clock is read a few times per document, not per token, so keeping the
+//! account costs nothing measurable.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// The stages, in pipeline order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading, decompressing and decoding input (on the reader thread).
+    Read,
+    /// The surface normalization steps.
+    Normalize,
+    /// Words and sentences.
+    Tokenize,
+    /// Folding, term ids, n-grams, co-occurring pairs, MTLD.
+    Count,
+    /// The language of every sentence.
+    LanguageMix,
+    /// Adding each document's statistics to the corpus totals.
+    Merge,
+    /// Sorting the tables, association measures, fits.
+    Tables,
+    /// Charts and index.html.
+    Charts,
+    /// Writing the files.
+    Write,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 9] = [
+        Stage::Read,
+        Stage::Normalize,
+        Stage::Tokenize,
+        Stage::Count,
+        Stage::LanguageMix,
+        Stage::Merge,
+        Stage::Tables,
+        Stage::Charts,
+        Stage::Write,
+    ];
+
+    /// The stage's name, as `--timings` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::Normalize => "normalize",
+            Stage::Tokenize => "tokenize",
+            Stage::Count => "count",
+            Stage::LanguageMix => "language mix",
+            Stage::Merge => "merge",
+            Stage::Tables => "tables",
+            Stage::Charts => "charts",
+            Stage::Write => "write",
+        }
+    }
+}
+
+/// Nanoseconds spent per stage, added from any thread.
+#[derive(Debug, Default)]
+pub struct StageTimes {
+    nanos: [AtomicU64; 9],
+}
+
+impl StageTimes {
+    /// Adds `elapsed` to `stage`.
+    pub fn add(&self, stage: Stage, elapsed: Duration) {
+        let nanos = u64::try_from(elapsed.as_nanos()).unwrap_or(u64::MAX);
+        self.nanos[stage as usize].fetch_add(nanos, Ordering::Relaxed);
+    }
+
+    /// Runs `f`, adding its time to `stage`.
+    pub fn time<T>(&self, stage: Stage, f: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let out = f();
+        self.add(stage, started.elapsed());
+        out
+    }
+
+    /// The time spent in `stage`.
+    pub fn get(&self, stage: Stage) -> Duration {
+        Duration::from_nanos(self.nanos[stage as usize].load(Ordering::Relaxed))
+    }
+
+    /// The time spent in all stages.
+    pub fn total(&self) -> Duration {
+        Stage::ALL.iter().map(|&s| self.get(s)).sum()
+    }
+
+    /// One line per stage: seconds and share of the total, then the total.
+    pub fn lines(&self) -> Vec<String> {
+        let total = self.total().as_secs_f64();
+        let mut lines: Vec<String> = Stage::ALL
+            .iter()
+            .map(|&stage| {
+                let seconds = self.get(stage).as_secs_f64();
+                let share = if total > 0.0 { seconds / total } else { 0.0 };
+                format!(
+                    "{:<13}{seconds:>8.3} s {:>6.1}%",
+                    stage.name(),
+                    100.0 * share
+                )
+            })
+            .collect();
+        lines.push(format!(
+            "{:<13}{total:>8.3} s (CPU time, all threads)",
+            "total"
+        ));
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_add_up_per_stage() {
+        let times = StageTimes::default();
+        times.add(Stage::Merge, Duration::from_millis(30));
+        times.add(Stage::Merge, Duration::from_millis(20));
+        times.add(Stage::Read, Duration::from_millis(50));
+        assert_eq!(times.get(Stage::Merge), Duration::from_millis(50));
+        assert_eq!(times.total(), Duration::from_millis(100));
+        let lines = times.lines();
+        assert_eq!(lines.len(), 10);
+        assert!(
+            lines[0].starts_with("read") && lines[0].ends_with("50.0%"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[5].starts_with("merge") && lines[5].ends_with("50.0%"));
+    }
+}

@@ -124,11 +124,9 @@ impl Corpus {
                 let previous = std::mem::take(&mut analyzed);
                 let ((), next) = rayon::join(
                     || {
-                        analyzer.stage_times().time(Stage::Merge, || {
-                            for doc in previous {
-                                *counts += doc;
-                            }
-                        })
+                        analyzer
+                            .stage_times()
+                            .time(Stage::Merge, || counts.add_batch(previous))
                     },
                     || {
                         batch
@@ -143,11 +141,7 @@ impl Corpus {
                 on_progress(read);
             }
             let (times, counts) = (self.analyzer.stage_times(), &mut self.counts);
-            times.time(Stage::Merge, || {
-                for doc in analyzed {
-                    *counts += doc;
-                }
-            });
+            times.time(Stage::Merge, || counts.add_batch(analyzed));
         });
     }
 

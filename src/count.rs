@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::input::{Document, Problem};
 use crate::language::LanguageDetector;
-use crate::ngram::NgramTable;
+use crate::ngram::{Buckets, NgramTable, Sharded, ShardedNgrams};
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
@@ -96,7 +96,8 @@ impl Analyzer {
             LanguageDetector::new()
         } else {
             LanguageDetector::with_languages(&options.languages)?
-        };
+        }
+        .every_sentence(options.detect_every_sentence);
         Ok(Analyzer {
             normalizer: Normalizer::new(&options.normalize)?,
             detector,
@@ -401,9 +402,11 @@ pub struct CorpusCounts {
     /// The token position, in the corpus stream, of each term's first occurrence.
     pub first_positions: Vec<u64>,
     /// N-gram totals for n = 2, 3, ...: `ngrams[n - 2]`, keyed by corpus term ids.
-    pub ngrams: Vec<NgramTable<NgramTotals>>,
-    /// Co-occurring pairs keyed by corpus term ids.
-    pub pairs: FxHashMap<PairKey, u32>,
+    pub ngrams: Vec<ShardedNgrams<NgramTotals>>,
+    /// Co-occurring pairs keyed by corpus term ids `[a, b]` (a < b unless ordered).
+    pub pairs: ShardedNgrams<u32>,
+    ngram_buckets: Vec<Buckets<u32>>,
+    pair_buckets: Buckets<u32>,
     /// Every document, in the order added.
     pub documents: Vec<DocumentRecord>,
     /// Tokens.
@@ -424,7 +427,8 @@ impl CorpusCounts {
     /// Empty totals for `options`.
     pub fn new(options: Options) -> Self {
         CorpusCounts {
-            ngrams: (2..=options.ngram_max).map(NgramTable::new).collect(),
+            ngrams: (2..=options.ngram_max).map(Sharded::ngrams).collect(),
+            pairs: Sharded::ngrams(2),
             mattr: Mattr::new(options.mattr_window),
             options,
             ..CorpusCounts::default()
@@ -462,8 +466,93 @@ impl CorpusCounts {
     }
 }
 
-impl AddAssign<DocumentStats> for CorpusCounts {
-    fn add_assign(&mut self, doc: DocumentStats) {
+/// What the n-gram and pair merge needs of a document once its terms are in:
+/// its local-to-corpus id map and its tables.
+struct DocumentTables {
+    global: Vec<u32>,
+    ngrams: Vec<NgramTable<u32>>,
+    pairs: FxHashMap<PairKey, u32>,
+}
+
+impl CorpusCounts {
+    /// Adds documents in order: the same totals as adding each with `+=`, but the
+    /// n-gram and pair tables take the whole batch at once, shard by shard, in
+    /// parallel on the current rayon pool.
+    pub fn add_batch(&mut self, documents: Vec<DocumentStats>) {
+        let t0 = Instant::now();
+        let tables: Vec<DocumentTables> = documents
+            .into_iter()
+            .map(|doc| self.add_document_totals(doc))
+            .collect();
+        let t1 = Instant::now();
+        self.add_tables(&tables);
+        let t2 = Instant::now();
+        drop(tables);
+        if std::env::var_os("CORPSTAT_DEBUG").is_some() {
+            eprintln!(
+                "totals {:?} tables {:?} drop {:?}",
+                t1 - t0,
+                t2 - t1,
+                t2.elapsed()
+            );
+        }
+    }
+
+    fn add_tables(&mut self, tables: &[DocumentTables]) {
+        let ordered = self.options.cooccurrence.ordered;
+        if self.ngram_buckets.len() != self.ngrams.len() {
+            self.ngram_buckets = vec![Buckets::default(); self.ngrams.len()];
+        }
+        let pair_buckets = &mut self.pair_buckets;
+        let pairs = &mut self.pairs;
+        let ngram_work = self
+            .ngrams
+            .iter_mut()
+            .zip(&mut self.ngram_buckets)
+            .enumerate();
+        rayon::scope(|scope| {
+            for (order, (table, buckets)) in ngram_work {
+                scope.spawn(move |_| {
+                    let mut key: Vec<u32> = Vec::new();
+                    for doc in tables {
+                        doc.ngrams[order].for_each(|gram, &count| {
+                            key.clear();
+                            key.extend(gram.iter().map(|&l| doc.global[l as usize]));
+                            buckets.push(&key, count);
+                        });
+                    }
+                    table.add_buckets(buckets, |shard, ids, counts| {
+                        for (gram, &count) in ids.chunks_exact(shard.order()).zip(counts) {
+                            let totals = shard.entry(gram);
+                            totals.count = totals.count.saturating_add(count);
+                            totals.doc_freq = totals.doc_freq.saturating_add(1);
+                        }
+                    });
+                    buckets.clear();
+                });
+            }
+            scope.spawn(move |_| {
+                for doc in tables {
+                    for (&(a, b), &count) in &doc.pairs {
+                        let (a, b) = (doc.global[a as usize], doc.global[b as usize]);
+                        let key = if ordered || a < b { [a, b] } else { [b, a] };
+                        pair_buckets.push(&key, count);
+                    }
+                }
+                pairs.add_buckets(pair_buckets, |shard, ids, counts| {
+                    for (pair, &count) in ids.chunks_exact(2).zip(counts) {
+                        let total = shard.entry(pair);
+                        *total = total.saturating_add(count);
+                    }
+                });
+                pair_buckets.clear();
+            });
+        });
+    }
+
+    /// Adds everything of `doc` but its n-grams and pairs, which it returns with the
+    /// map from its local term ids to corpus ids.
+    fn add_document_totals(&mut self, doc: DocumentStats) -> DocumentTables {
         let offset = self.tokens;
         let DocumentStats {
             id,
@@ -509,25 +598,6 @@ impl AddAssign<DocumentStats> for CorpusCounts {
             }
         }
 
-        let mut key: Vec<u32> = Vec::new();
-        for (table, doc_table) in self.ngrams.iter_mut().zip(&ngrams) {
-            doc_table.for_each(|gram, &count| {
-                key.clear();
-                key.extend(gram.iter().map(|&l| global[l as usize]));
-                let totals = table.entry(&key);
-                totals.count = totals.count.saturating_add(count);
-                totals.doc_freq = totals.doc_freq.saturating_add(1);
-            });
-        }
-
-        let ordered = self.options.cooccurrence.ordered;
-        for ((a, b), count) in pairs {
-            let (a, b) = (global[a as usize], global[b as usize]);
-            let key = if ordered || a < b { (a, b) } else { (b, a) };
-            let total = self.pairs.entry(key).or_default();
-            *total = total.saturating_add(count);
-        }
-
         for &local in &token_ids {
             self.mattr.push(global[local as usize]);
         }
@@ -548,5 +618,16 @@ impl AddAssign<DocumentStats> for CorpusCounts {
             language_words,
             terms: doc_terms,
         });
+        DocumentTables {
+            global,
+            ngrams,
+            pairs,
+        }
+    }
+}
+
+impl AddAssign<DocumentStats> for CorpusCounts {
+    fn add_assign(&mut self, doc: DocumentStats) {
+        self.add_batch(vec![doc]);
     }
 }

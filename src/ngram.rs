@@ -1,16 +1,28 @@
-//! N-gram tables keyed by term ids: packed into one `u128` for n ≤ 4 (no allocation,
-//! no pointer to follow on lookup), boxed slices beyond.
+//! N-gram and pair tables keyed by term ids, without allocation per key: fixed-size
+//! id arrays for n ≤ 4, boxed slices beyond.
+//!
+//! The corpus-wide tables are split into [`SHARDS`] shards by a hash of the key.
+//! A batch of documents is merged by first sorting its entries into one bucket per
+//! shard, then adding each bucket to its shard: each shard is small enough to stay
+//! in cache while its bucket goes in, and the shards fill in parallel. Counts are
+//! sums, so the result does not depend on the order the shards are filled in.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-/// The largest n whose keys are packed.
+/// The largest n whose keys are stored as arrays.
 pub const PACKED_MAX: usize = 4;
+
+/// Shards of a corpus-wide table.
+pub const SHARDS: usize = 64;
 
 /// A map from n-grams of one order (sequences of `n` ids) to `V`.
 #[derive(Debug, Clone)]
 pub struct NgramTable<V> {
     n: usize,
-    packed: FxHashMap<u128, V>,
+    two: FxHashMap<[u32; 2], V>,
+    three: FxHashMap<[u32; 3], V>,
+    four: FxHashMap<[u32; 4], V>,
     boxed: FxHashMap<Box<[u32]>, V>,
 }
 
@@ -20,23 +32,14 @@ impl<V: Default> Default for NgramTable<V> {
     }
 }
 
-fn pack(ids: &[u32]) -> u128 {
-    ids.iter()
-        .enumerate()
-        .fold(0u128, |key, (i, &id)| key | (id as u128) << (32 * i))
-}
-
-fn unpack(key: u128, n: usize, out: &mut Vec<u32>) {
-    out.clear();
-    out.extend((0..n).map(|i| (key >> (32 * i)) as u32));
-}
-
 impl<V: Default> NgramTable<V> {
     /// An empty table of n-grams of order `n`.
     pub fn new(n: usize) -> Self {
         NgramTable {
             n,
-            packed: FxHashMap::default(),
+            two: FxHashMap::default(),
+            three: FxHashMap::default(),
+            four: FxHashMap::default(),
             boxed: FxHashMap::default(),
         }
     }
@@ -47,21 +50,25 @@ impl<V: Default> NgramTable<V> {
     }
 
     /// The value for `gram` (of length n), inserted as default when absent.
+    #[inline]
     pub fn entry(&mut self, gram: &[u32]) -> &mut V {
         debug_assert_eq!(gram.len(), self.n);
-        if self.n <= PACKED_MAX {
-            self.packed.entry(pack(gram)).or_default()
-        } else {
-            if !self.boxed.contains_key(gram) {
-                self.boxed.insert(gram.into(), V::default());
+        match *gram {
+            [a, b] => self.two.entry([a, b]).or_default(),
+            [a, b, c] => self.three.entry([a, b, c]).or_default(),
+            [a, b, c, d] => self.four.entry([a, b, c, d]).or_default(),
+            _ => {
+                if !self.boxed.contains_key(gram) {
+                    self.boxed.insert(gram.into(), V::default());
+                }
+                self.boxed.get_mut(gram).expect("inserted just above")
             }
-            self.boxed.get_mut(gram).expect("inserted just above")
         }
     }
 
     /// Number of distinct n-grams.
     pub fn len(&self) -> usize {
-        self.packed.len() + self.boxed.len()
+        self.two.len() + self.three.len() + self.four.len() + self.boxed.len()
     }
 
     /// Whether the table is empty.
@@ -71,19 +78,171 @@ impl<V: Default> NgramTable<V> {
 
     /// Calls `f` with each n-gram and its value, in no particular order.
     pub fn for_each(&self, mut f: impl FnMut(&[u32], &V)) {
-        let mut ids = Vec::with_capacity(self.n);
-        for (&key, value) in &self.packed {
-            unpack(key, self.n, &mut ids);
-            f(&ids, value);
-        }
-        for (key, value) in &self.boxed {
-            f(key, value);
-        }
+        self.two.iter().for_each(|(k, v)| f(k, v));
+        self.three.iter().for_each(|(k, v)| f(k, v));
+        self.four.iter().for_each(|(k, v)| f(k, v));
+        self.boxed.iter().for_each(|(k, v)| f(k, v));
+    }
+
+    /// Keeps only the n-grams for which `keep` is true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&[u32], &mut V) -> bool) {
+        self.two.retain(|k, v| keep(k, v));
+        self.three.retain(|k, v| keep(k, v));
+        self.four.retain(|k, v| keep(k, v));
+        self.boxed.retain(|k, v| keep(k, v));
     }
 
     /// The values, in no particular order.
     pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.packed.values().chain(self.boxed.values())
+        self.two
+            .values()
+            .chain(self.three.values())
+            .chain(self.four.values())
+            .chain(self.boxed.values())
+    }
+
+    /// Bytes the table holds, roughly: its buckets at their current capacity.
+    pub fn heap_bytes(&self) -> usize {
+        let bucket = |key: usize| key + std::mem::size_of::<V>() + 1;
+        self.two.capacity() * bucket(8)
+            + self.three.capacity() * bucket(12)
+            + self.four.capacity() * bucket(16)
+            + self.boxed.capacity() * bucket(16)
+            + self.boxed.len() * 4 * self.n
+    }
+}
+
+/// The shard of a key: a hash unrelated to the one the shard's map uses, so that
+/// the keys of one shard still spread over its buckets.
+#[inline]
+pub fn shard_of(ids: &[u32]) -> usize {
+    let mut h: u32 = 0x9E37_79B9;
+    for &id in ids {
+        h = (h ^ id).wrapping_mul(0x85EB_CA6B);
+        h ^= h >> 13;
+    }
+    h = h.wrapping_mul(0xC2B2_AE35);
+    (h >> (32 - SHARDS.trailing_zeros())) as usize
+}
+
+/// Entries sorted into one bucket per shard: the key's ids and a value each.
+#[derive(Debug, Clone)]
+pub struct Buckets<V> {
+    ids: Vec<Vec<u32>>,
+    values: Vec<Vec<V>>,
+}
+
+impl<V: Clone> Default for Buckets<V> {
+    fn default() -> Self {
+        Buckets {
+            ids: vec![Vec::new(); SHARDS],
+            values: vec![Vec::new(); SHARDS],
+        }
+    }
+}
+
+impl<V: Copy> Buckets<V> {
+    /// Adds an entry to its shard's bucket.
+    #[inline]
+    pub fn push(&mut self, key: &[u32], value: V) {
+        let shard = shard_of(key);
+        self.ids[shard].extend_from_slice(key);
+        self.values[shard].push(value);
+    }
+
+    /// Empties every bucket, keeping their memory.
+    pub fn clear(&mut self) {
+        self.ids.iter_mut().for_each(Vec::clear);
+        self.values.iter_mut().for_each(Vec::clear);
+    }
+
+    /// Entries held.
+    pub fn len(&self) -> usize {
+        self.values.iter().map(Vec::len).sum()
+    }
+
+    /// Whether no entry is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A corpus-wide table split into [`SHARDS`] shards by key.
+#[derive(Debug, Clone)]
+pub struct Sharded<T> {
+    /// The shards; the entry for a key is in `shards[shard_of(key)]`.
+    pub shards: Vec<T>,
+}
+
+impl<T: Default> Default for Sharded<T> {
+    fn default() -> Self {
+        Sharded::new(T::default)
+    }
+}
+
+impl<T> Sharded<T> {
+    /// A table of empty shards made by `make`.
+    pub fn new(make: impl Fn() -> T) -> Self {
+        Sharded {
+            shards: (0..SHARDS).map(|_| make()).collect(),
+        }
+    }
+}
+
+impl<T: Send> Sharded<T> {
+    /// Adds every bucket to its shard with `add`, shards in parallel on the current
+    /// rayon pool; `add` gets the shard, the bucket's ids (n per entry) and values.
+    pub fn add_buckets<V: Copy + Sync>(
+        &mut self,
+        buckets: &Buckets<V>,
+        add: impl Fn(&mut T, &[u32], &[V]) + Sync,
+    ) {
+        self.shards
+            .par_iter_mut()
+            .zip(buckets.ids.par_iter().zip(buckets.values.par_iter()))
+            .for_each(|(shard, (ids, values))| {
+                if !values.is_empty() {
+                    add(shard, ids, values)
+                }
+            });
+    }
+}
+
+/// Corpus-wide n-gram totals of one order.
+pub type ShardedNgrams<V> = Sharded<NgramTable<V>>;
+
+impl<V: Default> Sharded<NgramTable<V>> {
+    /// Empty shards of n-grams of order `n`.
+    pub fn ngrams(n: usize) -> Self {
+        Sharded::new(|| NgramTable::new(n))
+    }
+
+    /// Number of distinct n-grams.
+    pub fn len(&self) -> usize {
+        self.shards.iter().map(NgramTable::len).sum()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Calls `f` with each n-gram and its value, in no particular order.
+    pub fn for_each(&self, mut f: impl FnMut(&[u32], &V)) {
+        for shard in &self.shards {
+            shard.for_each(&mut f);
+        }
+    }
+
+    /// The value of `gram`, if counted.
+    pub fn get(&self, gram: &[u32]) -> Option<&V> {
+        let shard = &self.shards[shard_of(gram)];
+        match *gram {
+            [a, b] => shard.two.get(&[a, b]),
+            [a, b, c] => shard.three.get(&[a, b, c]),
+            [a, b, c, d] => shard.four.get(&[a, b, c, d]),
+            _ => shard.boxed.get(gram),
+        }
     }
 }
 
@@ -92,8 +251,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn packed_and_boxed_keys_round_trip() {
-        for n in [2, 4, 5] {
+    fn array_and_boxed_keys_round_trip() {
+        for n in [2, 3, 4, 5] {
             let mut table: NgramTable<u32> = NgramTable::new(n);
             let a: Vec<u32> = (0..n as u32)
                 .map(|i| i * 1_000_003 + u32::MAX / 3)
@@ -110,5 +269,30 @@ mod tests {
             assert_eq!(seen, expected, "n = {n}");
             assert_eq!(table.len(), 2);
         }
+    }
+
+    #[test]
+    fn buckets_fill_the_right_shards() {
+        let mut buckets: Buckets<u32> = Buckets::default();
+        let mut sharded: ShardedNgrams<u32> = Sharded::ngrams(3);
+        let keys: Vec<[u32; 3]> = (0..1000u32).map(|i| [i, i * 7, i % 13]).collect();
+        for key in &keys {
+            buckets.push(key, 1);
+            buckets.push(key, 2);
+        }
+        assert_eq!(buckets.len(), 2000);
+        sharded.add_buckets(&buckets, |shard, ids, values| {
+            for (key, &v) in ids.chunks_exact(3).zip(values) {
+                *shard.entry(key) += v;
+            }
+        });
+        assert_eq!(sharded.len(), 1000);
+        for key in &keys {
+            assert_eq!(sharded.get(key), Some(&3));
+        }
+        let used = sharded.shards.iter().filter(|s| !s.is_empty()).count();
+        assert!(used > SHARDS / 2, "keys spread over {used} shards");
+        buckets.clear();
+        assert!(buckets.is_empty());
     }
 }

@@ -55,6 +55,10 @@ pub struct Options {
     pub tokens: TokenRules,
     /// Candidate languages for detection (ISO 639-3). Default: empty, every language.
     pub languages: Vec<String>,
+    /// Ask the language model about every sentence, instead of once per run of
+    /// sentences whose evidence agrees (see [`crate::language`]). Slower; kept to
+    /// compare the two. Default: false.
+    pub detect_every_sentence: bool,
     /// Keep stopwords in distinctive terms, co-occurrence, group terms and keyness. Default: false.
     pub keep_stopwords: bool,
     /// Keyness lists terms whose count in target and reference together reaches this. Default: 3.
@@ -83,6 +87,7 @@ impl Default for Options {
             normalize: NormalizeOptions::default(),
             tokens: TokenRules::Smart,
             languages: Vec::new(),
+            detect_every_sentence: false,
             keep_stopwords: false,
             keyness_min_count: 3,
             ngram_min: 1,

@@ -973,9 +973,9 @@ impl Report {
                             return None;
                         }
                         let key = if options.cooccurrence.ordered || a < b {
-                            (a, b)
+                            [a, b]
                         } else {
-                            (b, a)
+                            [b, a]
                         };
                         let c = *counts.pairs.get(&key)?;
                         let marginal = |id: u32| {
@@ -1124,11 +1124,16 @@ impl Report {
             !(names.skip)(id)
                 && (cooc.all_kinds || counts.terms[id as usize].kind == TokenKind::Word)
         };
-        let mut rows: Vec<CooccurrenceRow> = counts
-            .pairs
-            .iter()
-            .filter(|(&(a, b), &c)| u64::from(c) >= cooc.min_count.max(1) && listed(a) && listed(b))
-            .map(|(&(a, b), &c)| {
+        let mut listed_pairs: Vec<(u32, u32, u32)> = Vec::new();
+        counts.pairs.for_each(|pair, &c| {
+            let (a, b) = (pair[0], pair[1]);
+            if u64::from(c) >= cooc.min_count.max(1) && listed(a) && listed(b) {
+                listed_pairs.push((a, b, c));
+            }
+        });
+        let mut rows: Vec<CooccurrenceRow> = listed_pairs
+            .into_iter()
+            .map(|(a, b, c)| {
                 let (mut a, mut b) = (a, b);
                 if !cooc.ordered && names.display[a as usize] > names.display[b as usize] {
                     std::mem::swap(&mut a, &mut b);

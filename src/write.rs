@@ -515,7 +515,7 @@ Floating-point values are rounded to 6 decimals.
 | `scripts.NAME.words`, `scripts.NAME.share` | per script; 0 for a script the corpus lacks |
 | `problems.count` | number of input problems |
 | `options.ngram_min`, `options.ngram_max`, `options.ngram_min_count`, `options.keyness_min_count`, `options.distinctive_per_document`, `options.mattr_window`, `options.cooccurrence.window`, `options.cooccurrence.min_count` | the numeric options |
-| `options.keep_stopwords`, `options.cooccurrence.ordered`, `options.cooccurrence.all_kinds`, `options.normalize.teh_marbuta`, `options.normalize.persian_zwnj_repair`, `options.normalize.stem` | the switches, as 1 (on) or 0 (off) |
+| `options.keep_stopwords`, `options.cooccurrence.ordered`, `options.cooccurrence.all_kinds`, `options.normalize.teh_marbuta`, `options.normalize.persian_zwnj_repair`, `options.normalize.stem`, `options.detect_every_sentence` | the switches, as 1 (on) or 0 (off) |
 "#;
 
 const README_TAIL: &str = r#"

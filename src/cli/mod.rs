@@ -215,6 +215,11 @@ struct CorpusArgs {
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     langs: Vec<String>,
 
+    /// Ask the language model about every sentence instead of once per run of
+    /// sentences whose evidence agrees (slower; for comparison).
+    #[arg(long)]
+    detect_every_sentence: bool,
+
     /// Keep stopwords in distinctive terms and co-occurrence (they are always marked in terms.csv).
     #[arg(long)]
     keep_stopwords: bool,
@@ -323,6 +328,7 @@ impl CorpusArgs {
                 TokensArg::Plain => TokenRules::Plain,
             },
             languages: self.langs.clone(),
+            detect_every_sentence: self.detect_every_sentence,
             keep_stopwords: self.keep_stopwords,
             keyness_min_count: self.keyness_min_count,
             ngram_min: self.ngrams.0,

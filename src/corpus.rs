@@ -164,6 +164,13 @@ impl Corpus {
     /// Computes the tables and the summary.
     pub fn finish(self) -> Report {
         let times = self.stage_times();
+        if std::env::var_os("CORPSTAT_DEBUG").is_some() {
+            eprintln!(
+                "rss before tables {:?} peak {:?}",
+                crate::timing::rss_bytes(),
+                crate::timing::peak_rss_bytes()
+            );
+        }
         times.time(Stage::Tables, || Report::new(self.counts))
     }
 }

@@ -479,23 +479,11 @@ impl CorpusCounts {
     /// n-gram and pair tables take the whole batch at once, shard by shard, in
     /// parallel on the current rayon pool.
     pub fn add_batch(&mut self, documents: Vec<DocumentStats>) {
-        let t0 = Instant::now();
         let tables: Vec<DocumentTables> = documents
             .into_iter()
             .map(|doc| self.add_document_totals(doc))
             .collect();
-        let t1 = Instant::now();
         self.add_tables(&tables);
-        let t2 = Instant::now();
-        drop(tables);
-        if std::env::var_os("CORPSTAT_DEBUG").is_some() {
-            eprintln!(
-                "totals {:?} tables {:?} drop {:?}",
-                t1 - t0,
-                t2 - t1,
-                t2.elapsed()
-            );
-        }
     }
 
     fn add_tables(&mut self, tables: &[DocumentTables]) {

@@ -7,14 +7,17 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::association::{associate, Association};
-use crate::count::{CorpusCounts, DocumentRecord, LanguageWords};
+use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, TermTotals};
 use crate::input::Problem;
 use crate::input::{GroupBy, NO_GROUP};
 use crate::keyness::{keyness, Keyness};
 use crate::language::UNDETERMINED;
+use crate::ngram::ShardedNgrams;
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
@@ -109,6 +112,66 @@ pub struct TermRow {
     pub kind: &'static str,
     pub stopword: bool,
 }
+
+/// The n-grams of one order kept for `ngrams.csv`, in rank order, held as term ids
+/// (the text is made when a row is read), so that a large table costs little more
+/// than its ids and counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NgramRows {
+    n: usize,
+    /// The term ids of every n-gram, n per n-gram, in the order they were found.
+    ids: Vec<u32>,
+    /// In rank order: the n-gram's place in `ids` (in n-grams), its count and doc_freq.
+    rows: Vec<(u32, u32, u32)>,
+}
+
+impl NgramRows {
+    /// The order.
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// Number of n-grams.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The term ids, count and doc_freq of the n-gram of rank `i + 1`.
+    pub fn get(&self, i: usize) -> (&[u32], u64, u64) {
+        let (at, count, doc_freq) = self.rows[i];
+        let at = at as usize * self.n;
+        (&self.ids[at..at + self.n], count.into(), doc_freq.into())
+    }
+}
+
+/// A co-occurring pair kept for `cooccurrence.csv`: term ids, c, f(a), f(b).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairRow {
+    pub a: u32,
+    pub b: u32,
+    pub count: u64,
+    pub count_a: u64,
+    pub count_b: u64,
+}
+
+/// A distinctive term kept for `distinctive.csv`: the document (its index in
+/// [`Report::documents`]), its rank there, the term id, its count and TF-IDF.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DistinctiveEntry {
+    pub document: u32,
+    pub rank: u32,
+    pub term: u32,
+    pub count: u32,
+    pub tfidf: f64,
+}
+
+/// Cells of a table, one `Vec` per row, made as they are read.
+pub type Cells<'a> = Box<dyn Iterator<Item = Vec<String>> + 'a>;
 
 /// One row of `ngrams.csv`.
 #[derive(Debug, Clone, PartialEq)]
@@ -257,10 +320,15 @@ pub struct Report {
     pub summary: Summary,
     pub documents: Vec<DocumentRow>,
     pub terms: Vec<TermRow>,
-    pub ngrams: Vec<NgramRow>,
-    pub distinctive: Vec<DistinctiveRow>,
+    /// The display form of every term, by corpus term id.
+    pub names: Vec<Box<str>>,
+    /// N-grams per order, from the smallest order asked for.
+    pub ngrams: Vec<NgramRows>,
+    pub distinctive: Vec<DistinctiveEntry>,
     pub languages: Vec<LanguageRow>,
-    pub cooccurrences: Vec<CooccurrenceRow>,
+    pub cooccurrences: Vec<PairRow>,
+    /// N of the co-occurrence tables, unrounded (the summary holds it rounded).
+    pub pair_n: f64,
     /// What the charts show beyond the tables.
     pub chart_data: ChartData,
     /// With groups: one row per group, sorted by name.
@@ -421,12 +489,55 @@ pub const LANGUAGE_CHART_SHARE: f64 = 0.10;
 /// How each corpus term id is shown, and whether tables that skip stopwords skip it.
 struct TermNames<'a> {
     display: &'a [&'a str],
-    skip: &'a dyn Fn(u32) -> bool,
+    skip: &'a (dyn Fn(u32) -> bool + Sync),
 }
 
 /// Count descending, then text ascending by code point: the order of every table.
 fn by_count_then_text(a: (u64, &str), b: (u64, &str)) -> Ordering {
     b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
+}
+
+/// A table of `columns` holding `rows`.
+fn table(columns: &'static [Column], rows: impl Iterator<Item = Vec<String>>) -> Table {
+    Table {
+        columns: columns.into(),
+        rows: rows.collect(),
+    }
+}
+
+/// The terms of an n-gram joined by one space.
+fn joined(display: &[&str], ids: &[u32]) -> String {
+    let mut text = String::new();
+    for (i, &id) in ids.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(display[id as usize]);
+    }
+    text
+}
+
+/// Compares two n-grams as the strings of their terms joined by one space would
+/// compare, without making the strings.
+fn cmp_joined(display: &[&str], a: &[u32], b: &[u32]) -> Ordering {
+    // The first terms usually differ: compare them whole first.
+    if let (Some(&x), Some(&y)) = (a.first(), b.first()) {
+        let (x, y) = (display[x as usize], display[y as usize]);
+        if !x.starts_with(y) && !y.starts_with(x) {
+            return x.cmp(y);
+        }
+    }
+    joined_bytes(display, a).cmp(joined_bytes(display, b))
+}
+
+fn joined_bytes<'a>(display: &'a [&'a str], ids: &'a [u32]) -> impl Iterator<Item = u8> + 'a {
+    ids.iter().enumerate().flat_map(move |(i, &id)| {
+        let separator: &'static [u8] = if i == 0 { b"" } else { b" " };
+        separator
+            .iter()
+            .chain(display[id as usize].as_bytes())
+            .copied()
+    })
 }
 
 fn share(part: u64, whole: u64) -> f64 {
@@ -558,11 +669,23 @@ impl Report {
             skip: &skip,
         };
 
-        let ngrams = Self::ngram_rows(&counts, &names, &terms, &options);
+        let ngrams = Self::build_ngram_rows(std::mem::take(&mut counts.ngrams), &display, &options);
         let distinctive =
-            Self::distinctive_rows(&counts, &names, &idf, options.distinctive_per_document);
+            Self::build_distinctive(&counts, &names, &idf, options.distinctive_per_document);
         let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
-        let cooccurrences = Self::cooccurrence_rows(&counts, &names, &options, cooccurrence_n);
+        let charted = Self::charted_terms(&counts, &names);
+        let heatmap: Vec<u32> = charted
+            .iter()
+            .take(HEATMAP_WORDS)
+            .map(|&(id, _)| id)
+            .collect();
+        let (cooccurrences, heatmap_pairs) = Self::build_pair_rows(
+            std::mem::take(&mut counts.pairs),
+            &counts.terms,
+            &names,
+            &options,
+            &heatmap,
+        );
 
         let mut document_rows = Vec::with_capacity(counts.documents.len());
         let mut languages = Vec::new();
@@ -622,15 +745,19 @@ impl Report {
             &terms,
             &ngrams,
             &summary,
+            &charted,
+            &heatmap_pairs,
         );
         Report {
             summary,
             documents: document_rows,
             terms,
+            names: display.iter().map(|&name| name.into()).collect(),
             ngrams,
             distinctive,
             languages,
             cooccurrences,
+            pair_n: cooccurrence_n,
             chart_data,
             groups: group_data.0,
             group_languages: group_data.1,
@@ -878,8 +1005,10 @@ impl Report {
         options: &Options,
         documents: &[DocumentRow],
         terms: &[TermRow],
-        ngrams: &[NgramRow],
+        ngrams: &[NgramRows],
         summary: &Summary,
+        top_ids: &[(u32, u64)],
+        heatmap_pairs: &FxHashMap<[u32; 2], u32>,
     ) -> ChartData {
         let charted =
             |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
@@ -898,13 +1027,7 @@ impl Report {
                 .map(|&(id, c)| (names.display[id as usize].to_string(), c))
                 .collect()
         };
-        // Ranked once: the bar chart takes the first 25, the heatmap the first 20.
-        let mut top_ids: Vec<(u32, u64)> = (0..counts.terms.len() as u32)
-            .filter(|&id| charted(id))
-            .map(|id| (id, counts.terms[id as usize].count))
-            .collect();
-        sort(&mut top_ids);
-        let top_terms = named(&top_ids, CHART_TERMS);
+        let top_terms = named(top_ids, CHART_TERMS);
 
         let mut language_top_terms = Vec::new();
         for (code, share) in &summary.languages {
@@ -928,16 +1051,18 @@ impl Report {
         language_top_terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
         // N-grams with at least one word that is not a stopword.
-        let stop_forms: rustc_hash::FxHashSet<&str> = (0..counts.terms.len())
-            .filter(|&id| is_stopword[id] || counts.terms[id].kind != TokenKind::Word)
-            .map(|id| names.display[id])
-            .collect();
+        let content = |id: u32| {
+            !is_stopword[id as usize] && counts.terms[id as usize].kind == TokenKind::Word
+        };
         let top_ngrams = |n: usize| -> Ranked {
-            ngrams
-                .iter()
-                .filter(|g| g.n == n && g.ngram.split(' ').any(|w| !stop_forms.contains(w)))
+            let Some(grams) = ngrams.iter().find(|g| g.n() == n) else {
+                return Ranked::new();
+            };
+            (0..grams.len())
+                .map(|i| grams.get(i))
+                .filter(|(ids, ..)| ids.iter().any(|&id| content(id)))
                 .take(15)
-                .map(|g| (g.ngram.clone(), g.count))
+                .map(|(ids, count, _)| (joined(names.display, ids), count))
                 .collect()
         };
 
@@ -977,7 +1102,7 @@ impl Report {
                         } else {
                             [b, a]
                         };
-                        let c = *counts.pairs.get(&key)?;
+                        let c = *heatmap_pairs.get(&key)?;
                         let marginal = |id: u32| {
                             counts.terms[id as usize].marginal(options.cooccurrence.scope) as f64
                         };
@@ -1018,84 +1143,99 @@ impl Report {
         }
     }
 
-    fn ngram_rows(
-        counts: &CorpusCounts,
-        names: &TermNames,
-        terms: &[TermRow],
+    /// The words the charts rank (stopwords left out unless kept), most frequent first.
+    fn charted_terms(counts: &CorpusCounts, names: &TermNames) -> Vec<(u32, u64)> {
+        let mut ids: Vec<(u32, u64)> = (0..counts.terms.len() as u32)
+            .filter(|&id| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word)
+            .map(|id| (id, counts.terms[id as usize].count))
+            .collect();
+        ids.sort_by(|a, b| {
+            by_count_then_text(
+                (a.1, names.display[a.0 as usize]),
+                (b.1, names.display[b.0 as usize]),
+            )
+        });
+        ids
+    }
+
+    /// The n-grams of order 2 and more that ngrams.csv lists, one order at a time,
+    /// each table emptied shard by shard as its rows are taken.
+    fn build_ngram_rows(
+        tables: Vec<ShardedNgrams<NgramTotals>>,
+        display: &[&str],
         options: &Options,
-    ) -> Vec<NgramRow> {
-        let mut rows = Vec::new();
-        if options.ngram_min <= 1 {
-            rows.extend(terms.iter().map(|t| NgramRow {
-                n: 1,
-                rank: t.rank,
-                ngram: t.term.clone(),
-                count: t.count,
-                doc_freq: t.doc_freq,
-            }));
-        }
-        for (i, table) in counts.ngrams.iter().enumerate() {
+    ) -> Vec<NgramRows> {
+        let mut out = Vec::new();
+        for (i, table) in tables.into_iter().enumerate() {
             let n = i + 2;
             if n < options.ngram_min {
                 continue;
             }
-            let mut grams: Vec<NgramRow> = Vec::new();
-            table.for_each(|key, totals| {
-                if u64::from(totals.count) >= options.ngram_min_count {
-                    grams.push(NgramRow {
-                        n,
-                        rank: 0,
-                        ngram: key
-                            .iter()
-                            .map(|&id| names.display[id as usize])
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        count: totals.count.into(),
-                        doc_freq: totals.doc_freq.into(),
-                    });
-                }
-            });
-            grams.sort_by(|a, b| by_count_then_text((a.count, &a.ngram), (b.count, &b.ngram)));
-            for (rank, row) in grams.iter_mut().enumerate() {
-                row.rank = rank + 1;
+            let mut grams = NgramRows {
+                n,
+                ids: Vec::new(),
+                rows: Vec::new(),
+            };
+            for shard in table.shards {
+                shard.for_each(|key, totals| {
+                    if u64::from(totals.count) >= options.ngram_min_count {
+                        let at = (grams.ids.len() / n) as u32;
+                        grams.ids.extend_from_slice(key);
+                        grams.rows.push((at, totals.count, totals.doc_freq));
+                    }
+                });
             }
-            rows.extend(grams);
+            let ids = &grams.ids;
+            let key = |at: u32| &ids[at as usize * n..(at as usize + 1) * n];
+            grams.rows.par_sort_unstable_by(|x, y| {
+                y.1.cmp(&x.1)
+                    .then_with(|| cmp_joined(display, key(x.0), key(y.0)))
+            });
+            out.push(grams);
         }
-        rows
+        out
     }
 
-    fn distinctive_rows(
+    fn build_distinctive(
         counts: &CorpusCounts,
         names: &TermNames,
         idf: &[f64],
         top: usize,
-    ) -> Vec<DistinctiveRow> {
-        let mut rows = Vec::new();
-        for doc in &counts.documents {
-            let mut scored: Vec<(f64, &str, u32)> = doc
-                .terms
-                .iter()
-                .filter(|&&(id, _)| !(names.skip)(id))
-                .map(|&(id, count)| {
-                    (
-                        count as f64 * idf[id as usize],
-                        names.display[id as usize],
+    ) -> Vec<DistinctiveEntry> {
+        let per_document: Vec<Vec<DistinctiveEntry>> = counts
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                let mut scored: Vec<(f64, &str, u32, u32)> = doc
+                    .terms
+                    .iter()
+                    .filter(|&&(id, _)| !(names.skip)(id))
+                    .map(|&(id, count)| {
+                        (
+                            count as f64 * idf[id as usize],
+                            names.display[id as usize],
+                            id,
+                            count,
+                        )
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+                scored
+                    .into_iter()
+                    .take(top)
+                    .enumerate()
+                    .map(|(i, (tfidf, _, term, count))| DistinctiveEntry {
+                        document: d as u32,
+                        rank: i as u32 + 1,
+                        term,
                         count,
-                    )
-                })
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-            rows.extend(scored.into_iter().take(top).enumerate().map(
-                |(i, (tfidf, term, count))| DistinctiveRow {
-                    document: doc.id.clone(),
-                    rank: i + 1,
-                    term: term.to_string(),
-                    count: count as u64,
-                    tfidf,
-                },
-            ));
-        }
-        rows
+                        tfidf,
+                    })
+                    .collect()
+            })
+            .collect();
+        per_document.into_iter().flatten().collect()
     }
 
     /// N of the contingency table: tokens / span for the window scope (span = the
@@ -1112,50 +1252,51 @@ impl Report {
         }
     }
 
-    fn cooccurrence_rows(
-        counts: &CorpusCounts,
+    /// The pairs cooccurrence.csv lists, emptying the pair table shard by shard;
+    /// also the counts of the pairs among `heatmap` words, for the chart.
+    fn build_pair_rows(
+        pairs: ShardedNgrams<u32>,
+        terms: &[TermTotals],
         names: &TermNames,
         options: &Options,
-        n: f64,
-    ) -> Vec<CooccurrenceRow> {
+        heatmap: &[u32],
+    ) -> (Vec<PairRow>, FxHashMap<[u32; 2], u32>) {
         let cooc = &options.cooccurrence;
-        let marginal = |id: u32| counts.terms[id as usize].marginal(cooc.scope);
+        let in_heatmap: rustc_hash::FxHashSet<u32> = heatmap.iter().copied().collect();
+        let mut heatmap_pairs = FxHashMap::default();
+        let mut rows: Vec<PairRow> = Vec::new();
+        let shards = pairs.shards;
         let listed = |id: u32| {
-            !(names.skip)(id)
-                && (cooc.all_kinds || counts.terms[id as usize].kind == TokenKind::Word)
+            !(names.skip)(id) && (cooc.all_kinds || terms[id as usize].kind == TokenKind::Word)
         };
-        let mut listed_pairs: Vec<(u32, u32, u32)> = Vec::new();
-        counts.pairs.for_each(|pair, &c| {
-            let (a, b) = (pair[0], pair[1]);
-            if u64::from(c) >= cooc.min_count.max(1) && listed(a) && listed(b) {
-                listed_pairs.push((a, b, c));
-            }
-        });
-        let mut rows: Vec<CooccurrenceRow> = listed_pairs
-            .into_iter()
-            .map(|(a, b, c)| {
-                let (mut a, mut b) = (a, b);
-                if !cooc.ordered && names.display[a as usize] > names.display[b as usize] {
-                    std::mem::swap(&mut a, &mut b);
+        for shard in shards {
+            shard.for_each(|pair, &c| {
+                let (mut a, mut b) = (pair[0], pair[1]);
+                if in_heatmap.contains(&a) && in_heatmap.contains(&b) {
+                    heatmap_pairs.insert([a, b], c);
                 }
-                let (fa, fb) = (marginal(a), marginal(b));
-                CooccurrenceRow {
-                    term_a: names.display[a as usize].to_string(),
-                    term_b: names.display[b as usize].to_string(),
-                    count: c.into(),
-                    count_a: fa,
-                    count_b: fb,
-                    measures: associate(c as f64, fa as f64, fb as f64, n),
+                if u64::from(c) >= cooc.min_count.max(1) && listed(a) && listed(b) {
+                    if !cooc.ordered && names.display[a as usize] > names.display[b as usize] {
+                        std::mem::swap(&mut a, &mut b);
+                    }
+                    rows.push(PairRow {
+                        a,
+                        b,
+                        count: c.into(),
+                        count_a: terms[a as usize].marginal(cooc.scope),
+                        count_b: terms[b as usize].marginal(cooc.scope),
+                    });
                 }
-            })
-            .collect();
-        rows.sort_by(|x, y| {
+            });
+        }
+        let display = names.display;
+        rows.par_sort_unstable_by(|x, y| {
             y.count
                 .cmp(&x.count)
-                .then_with(|| x.term_a.cmp(&y.term_a))
-                .then_with(|| x.term_b.cmp(&y.term_b))
+                .then_with(|| display[x.a as usize].cmp(display[y.a as usize]))
+                .then_with(|| display[x.b as usize].cmp(display[y.b as usize]))
         });
-        rows
+        (rows, heatmap_pairs)
     }
 
     /// `documents.csv`.
@@ -1165,26 +1306,23 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn documents_table_top(&self, limit: usize) -> Table {
-        Table {
-            columns: DOCUMENT_COLUMNS.into(),
-            rows: self
-                .documents
-                .iter()
-                .take(limit)
-                .map(|d| {
-                    vec![
-                        d.document.clone(),
-                        d.bytes.to_string(),
-                        d.tokens.to_string(),
-                        d.types.to_string(),
-                        d.sentences.to_string(),
-                        d.language.to_string(),
-                        float(d.language_share),
-                        d.script.to_string(),
-                    ]
-                })
-                .collect(),
-        }
+        table(DOCUMENT_COLUMNS, self.documents_cells().take(limit))
+    }
+
+    /// The cells of `documents.csv`, row by row.
+    pub fn documents_cells(&self) -> Cells<'_> {
+        Box::new(self.documents.iter().map(|d| {
+            vec![
+                d.document.clone(),
+                d.bytes.to_string(),
+                d.tokens.to_string(),
+                d.types.to_string(),
+                d.sentences.to_string(),
+                d.language.to_string(),
+                float(d.language_share),
+                d.script.to_string(),
+            ]
+        }))
     }
 
     /// `terms.csv`.
@@ -1194,27 +1332,80 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn terms_table_top(&self, limit: usize) -> Table {
-        Table {
-            columns: TERM_COLUMNS.into(),
-            rows: self
-                .terms
-                .iter()
-                .take(limit)
-                .map(|t| {
-                    vec![
-                        t.rank.to_string(),
-                        t.term.clone(),
-                        t.count.to_string(),
-                        t.doc_freq.to_string(),
-                        float(t.per_million),
-                        float(t.idf),
-                        t.script.to_string(),
-                        t.kind.to_string(),
-                        t.stopword.to_string(),
-                    ]
-                })
-                .collect(),
+        table(TERM_COLUMNS, self.terms_cells().take(limit))
+    }
+
+    /// The cells of `terms.csv`, row by row.
+    pub fn terms_cells(&self) -> Cells<'_> {
+        Box::new(self.terms.iter().map(|t| {
+            vec![
+                t.rank.to_string(),
+                t.term.clone(),
+                t.count.to_string(),
+                t.doc_freq.to_string(),
+                float(t.per_million),
+                float(t.idf),
+                t.script.to_string(),
+                t.kind.to_string(),
+                t.stopword.to_string(),
+            ]
+        }))
+    }
+
+    /// The terms of an n-gram (term ids) joined by one space.
+    pub fn ngram_text(&self, ids: &[u32]) -> String {
+        let mut text = String::new();
+        for (i, &id) in ids.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(&self.names[id as usize]);
         }
+        text
+    }
+
+    /// The rows of `ngrams.csv`, or only those of order `only`, made as they are read.
+    pub fn ngram_rows(&self, only: Option<usize>) -> impl Iterator<Item = NgramRow> + '_ {
+        let wanted = move |n: usize| only.is_none_or(|o| o == n);
+        let unigrams = (self.summary.options.ngram_min <= 1 && wanted(1))
+            .then(|| {
+                self.terms.iter().map(|t| NgramRow {
+                    n: 1,
+                    rank: t.rank,
+                    ngram: t.term.clone(),
+                    count: t.count,
+                    doc_freq: t.doc_freq,
+                })
+            })
+            .into_iter()
+            .flatten();
+        let longer = self
+            .ngrams
+            .iter()
+            .filter(move |g| wanted(g.n()))
+            .flat_map(move |g| {
+                (0..g.len()).map(move |i| {
+                    let (ids, count, doc_freq) = g.get(i);
+                    NgramRow {
+                        n: g.n(),
+                        rank: i + 1,
+                        ngram: self.ngram_text(ids),
+                        count,
+                        doc_freq,
+                    }
+                })
+            });
+        unigrams.chain(longer)
+    }
+
+    /// Rows of `ngrams.csv`.
+    pub fn ngram_count(&self) -> usize {
+        let unigrams = if self.summary.options.ngram_min <= 1 {
+            self.terms.len()
+        } else {
+            0
+        };
+        unigrams + self.ngrams.iter().map(NgramRows::len).sum::<usize>()
     }
 
     /// `ngrams.csv`, or only the n-grams of order `only` when given.
@@ -1224,24 +1415,31 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn ngrams_table_top(&self, only: Option<usize>, limit: usize) -> Table {
-        Table {
-            columns: NGRAM_COLUMNS.into(),
-            rows: self
-                .ngrams
-                .iter()
-                .filter(|g| only.is_none_or(|n| g.n == n))
-                .take(limit)
-                .map(|g| {
-                    vec![
-                        g.n.to_string(),
-                        g.rank.to_string(),
-                        g.ngram.clone(),
-                        g.count.to_string(),
-                        g.doc_freq.to_string(),
-                    ]
-                })
-                .collect(),
-        }
+        table(NGRAM_COLUMNS, self.ngrams_cells(only).take(limit))
+    }
+
+    /// The cells of `ngrams.csv` (or of order `only`), row by row.
+    pub fn ngrams_cells(&self, only: Option<usize>) -> Cells<'_> {
+        Box::new(self.ngram_rows(only).map(|g| {
+            vec![
+                g.n.to_string(),
+                g.rank.to_string(),
+                g.ngram,
+                g.count.to_string(),
+                g.doc_freq.to_string(),
+            ]
+        }))
+    }
+
+    /// The rows of `distinctive.csv`, made as they are read.
+    pub fn distinctive_rows(&self) -> impl Iterator<Item = DistinctiveRow> + '_ {
+        self.distinctive.iter().map(|d| DistinctiveRow {
+            document: self.documents[d.document as usize].document.clone(),
+            rank: d.rank as usize,
+            term: self.names[d.term as usize].to_string(),
+            count: d.count.into(),
+            tfidf: d.tfidf,
+        })
     }
 
     /// `distinctive.csv`.
@@ -1251,23 +1449,20 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn distinctive_table_top(&self, limit: usize) -> Table {
-        Table {
-            columns: DISTINCTIVE_COLUMNS.into(),
-            rows: self
-                .distinctive
-                .iter()
-                .take(limit)
-                .map(|d| {
-                    vec![
-                        d.document.clone(),
-                        d.rank.to_string(),
-                        d.term.clone(),
-                        d.count.to_string(),
-                        float(d.tfidf),
-                    ]
-                })
-                .collect(),
-        }
+        table(DISTINCTIVE_COLUMNS, self.distinctive_cells().take(limit))
+    }
+
+    /// The cells of `distinctive.csv`, row by row.
+    pub fn distinctive_cells(&self) -> Cells<'_> {
+        Box::new(self.distinctive_rows().map(|d| {
+            vec![
+                d.document,
+                d.rank.to_string(),
+                d.term,
+                d.count.to_string(),
+                float(d.tfidf),
+            ]
+        }))
     }
 
     /// `languages.csv`.
@@ -1277,23 +1472,38 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn languages_table_top(&self, limit: usize) -> Table {
-        Table {
-            columns: LANGUAGE_COLUMNS.into(),
-            rows: self
-                .languages
-                .iter()
-                .take(limit)
-                .map(|l| {
-                    vec![
-                        l.document.clone(),
-                        l.language.to_string(),
-                        l.script.to_string(),
-                        l.words.to_string(),
-                        float(l.share),
-                    ]
-                })
-                .collect(),
-        }
+        table(LANGUAGE_COLUMNS, self.languages_cells().take(limit))
+    }
+
+    /// The cells of `languages.csv`, row by row.
+    pub fn languages_cells(&self) -> Cells<'_> {
+        Box::new(self.languages.iter().map(|l| {
+            vec![
+                l.document.clone(),
+                l.language.to_string(),
+                l.script.to_string(),
+                l.words.to_string(),
+                float(l.share),
+            ]
+        }))
+    }
+
+    /// The rows of `cooccurrence.csv`, with their association measures, made as
+    /// they are read.
+    pub fn cooccurrence_rows(&self) -> impl Iterator<Item = CooccurrenceRow> + '_ {
+        self.cooccurrences.iter().map(|p| CooccurrenceRow {
+            term_a: self.names[p.a as usize].to_string(),
+            term_b: self.names[p.b as usize].to_string(),
+            count: p.count,
+            count_a: p.count_a,
+            count_b: p.count_b,
+            measures: associate(
+                p.count as f64,
+                p.count_a as f64,
+                p.count_b as f64,
+                self.pair_n,
+            ),
+        })
     }
 
     /// `cooccurrence.csv`.
@@ -1303,32 +1513,29 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn cooccurrence_table_top(&self, limit: usize) -> Table {
-        Table {
-            columns: COOCCURRENCE_COLUMNS.into(),
-            rows: self
-                .cooccurrences
-                .iter()
-                .take(limit)
-                .map(|c| {
-                    let m = &c.measures;
-                    vec![
-                        c.term_a.clone(),
-                        c.term_b.clone(),
-                        c.count.to_string(),
-                        c.count_a.to_string(),
-                        c.count_b.to_string(),
-                        float(m.expected),
-                        float(m.pmi),
-                        float(m.npmi),
-                        float(m.llr),
-                        float(m.chi2),
-                        float(m.t_score),
-                        float(m.dice),
-                        float(m.jaccard),
-                    ]
-                })
-                .collect(),
-        }
+        table(COOCCURRENCE_COLUMNS, self.cooccurrence_cells().take(limit))
+    }
+
+    /// The cells of `cooccurrence.csv`, row by row.
+    pub fn cooccurrence_cells(&self) -> Cells<'_> {
+        Box::new(self.cooccurrence_rows().map(|c| {
+            let m = &c.measures;
+            vec![
+                c.term_a,
+                c.term_b,
+                c.count.to_string(),
+                c.count_a.to_string(),
+                c.count_b.to_string(),
+                float(m.expected),
+                float(m.pmi),
+                float(m.npmi),
+                float(m.llr),
+                float(m.chi2),
+                float(m.t_score),
+                float(m.dice),
+                float(m.jaccard),
+            ]
+        }))
     }
 
     /// The most frequent terms, at most `n`.

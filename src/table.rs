@@ -123,16 +123,7 @@ impl Table {
     }
 
     fn write_delimited(&self, delimiter: u8, out: &mut dyn Write) -> io::Result<()> {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(out);
-        writer
-            .write_record(self.columns.iter().map(|c| c.name))
-            .map_err(into_io_error)?;
-        for row in &self.rows {
-            writer.write_record(row).map_err(into_io_error)?;
-        }
-        writer.flush()
+        write_delimited(delimiter, &self.columns, self.rows.iter(), out)
     }
 
     fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -179,6 +170,33 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// Writes a header of `columns` and then `rows` as CSV, one row at a time.
+pub fn write_csv(
+    columns: &[Column],
+    rows: impl Iterator<Item = Vec<String>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_delimited(b',', columns, rows, out)
+}
+
+fn write_delimited<R: AsRef<[String]>>(
+    delimiter: u8,
+    columns: &[Column],
+    rows: impl Iterator<Item = R>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    writer
+        .write_record(columns.iter().map(|c| c.name))
+        .map_err(into_io_error)?;
+    for row in rows {
+        writer.write_record(row.as_ref()).map_err(into_io_error)?;
+    }
+    writer.flush()
 }
 
 /// Keeps the underlying I/O error (a closed pipe, a full disk) visible to callers.

@@ -114,6 +114,24 @@ impl StageTimes {
     }
 }
 
+/// This process's peak resident memory so far, in bytes (`VmHWM` on Linux;
+/// `None` where it cannot be read).
+pub fn peak_rss_bytes() -> Option<u64> {
+    memory_line("VmHWM:")
+}
+
+/// This process's resident memory now, in bytes (`VmRSS` on Linux).
+pub fn rss_bytes() -> Option<u64> {
+    memory_line("VmRSS:")
+}
+
+fn memory_line(key: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,16 +5,17 @@
 //! them over the old ones. A failure before that leaves the previous report as
 //! it was; corpstat never touches files in the folder that are not its own.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::chart::{render_charts, Chart, ChartError};
 use crate::report::{
-    Report, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS,
+    Cells, Report, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS,
     GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
 };
-use crate::table::{Column, Format, Table, FLOAT_DECIMALS};
+use crate::table::{write_csv, Column, Table, FLOAT_DECIMALS};
 
 /// One file of the report.
 pub trait ReportFile {
@@ -24,12 +25,15 @@ pub trait ReportFile {
     fn write(&self, out: &mut dyn Write) -> io::Result<()>;
 }
 
+/// What a [`CsvFile`] makes when it is written: the columns, and the cells row by row.
+pub type MadeTable<'a> = (Cow<'static, [Column]>, Cells<'a>);
+
 /// A table written as CSV.
 pub struct CsvFile<'a> {
     name: &'static str,
-    /// Makes the table when the file is written, so that only one table's cells are
-    /// held at a time.
-    table: Box<dyn Fn() -> Table + 'a>,
+    /// Makes the table's cells, row by row, when the file is written: a row is
+    /// formatted, written and dropped before the next is made.
+    make: Box<dyn Fn() -> MadeTable<'a> + 'a>,
 }
 
 impl<'a> CsvFile<'a> {
@@ -37,15 +41,20 @@ impl<'a> CsvFile<'a> {
     pub fn new(name: &'static str, table: Table) -> Self {
         CsvFile {
             name,
-            table: Box::new(move || table.clone()),
+            make: Box::new(move || {
+                (
+                    table.columns.clone(),
+                    Box::new(table.rows.clone().into_iter()),
+                )
+            }),
         }
     }
 
-    /// A table made only when the file is written.
-    pub fn lazy(name: &'static str, table: impl Fn() -> Table + 'a) -> Self {
+    /// A table made only as the file is written.
+    pub fn lazy(name: &'static str, make: impl Fn() -> MadeTable<'a> + 'a) -> Self {
         CsvFile {
             name,
-            table: Box::new(table),
+            make: Box::new(make),
         }
     }
 }
@@ -55,7 +64,8 @@ impl ReportFile for CsvFile<'_> {
         self.name
     }
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        (self.table)().write(Format::Csv, out)
+        let (columns, cells) = (self.make)();
+        write_csv(&columns, cells, out)
     }
 }
 
@@ -190,25 +200,31 @@ pub fn report_files_with_charts<'a>(
 
 /// Every table of the report, with summary.json and README.md (no charts).
 pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
-    type Make = fn(&Report) -> Table;
+    type Make = for<'r> fn(&'r Report) -> Cells<'r>;
     let tables: [Make; 6] = [
-        Report::documents_table,
-        Report::terms_table,
-        |r| r.ngrams_table(None),
-        Report::distinctive_table,
-        Report::languages_table,
-        Report::cooccurrence_table,
+        Report::documents_cells,
+        Report::terms_cells,
+        |r| r.ngrams_cells(None),
+        Report::distinctive_cells,
+        Report::languages_cells,
+        Report::cooccurrence_cells,
     ];
     let mut files: Vec<Box<dyn ReportFile>> = vec![Box::new(SummaryFile(report))];
-    for (&(name, ..), make) in TABLES.iter().zip(tables) {
-        files.push(Box::new(CsvFile::lazy(name, move || make(report))));
+    for (&(name, _, columns, _), make) in TABLES.iter().zip(tables) {
+        files.push(Box::new(CsvFile::lazy(name, move || {
+            (columns.into(), make(report))
+        })));
     }
     if !report.groups.is_empty() {
-        let tables: [Make; 3] = [Report::groups_table, Report::group_terms_table, |r| {
+        type MakeTable = fn(&Report) -> Table;
+        let tables: [MakeTable; 3] = [Report::groups_table, Report::group_terms_table, |r| {
             r.keyness_table(None)
         }];
         for (&(name, ..), make) in GROUP_TABLES.iter().zip(tables) {
-            files.push(Box::new(CsvFile::lazy(name, move || make(report))));
+            files.push(Box::new(CsvFile::lazy(name, move || {
+                let table = make(report);
+                (table.columns, Box::new(table.rows.into_iter()))
+            })));
         }
     }
     files.push(Box::new(ReadmeFile));
@@ -358,7 +374,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
     let mut tables = vec![
         (report.documents_table_top(SHOWN), report.documents.len()),
         (report.terms_table_top(SHOWN), report.terms.len()),
-        (report.ngrams_table_top(None, SHOWN), report.ngrams.len()),
+        (report.ngrams_table_top(None, SHOWN), report.ngram_count()),
         (
             report.distinctive_table_top(SHOWN),
             report.distinctive.len(),

@@ -60,12 +60,7 @@ fn hand_counted_arabic_paragraph() {
     assert!(r.terms.iter().all(|t| t.script == "arabic"));
     assert_close!(r.terms[0].per_million, 3.0 / 8.0 * 1e6);
     // Bigrams stay inside sentences: 2 + 3 + 0 of them, no "كتاب في".
-    let bigrams: Vec<&str> = r
-        .ngrams
-        .iter()
-        .filter(|g| g.n == 2)
-        .map(|g| g.ngram.as_str())
-        .collect();
+    let bigrams: Vec<String> = r.ngram_rows(Some(2)).map(|g| g.ngram).collect();
     assert_eq!(
         bigrams,
         [
@@ -76,12 +71,12 @@ fn hand_counted_arabic_paragraph() {
             "كتاب وقلم"
         ]
     );
-    let trigrams = r.ngrams.iter().filter(|g| g.n == 3).count();
+    let trigrams = r.ngram_rows(Some(3)).count();
     assert_eq!(trigrams, 1 + 2);
     // With the default --ngram-min-count 2, no bigram or trigram is seen twice.
     let r = report(Options::default(), &[("p", ARABIC_PARAGRAPH)]);
-    assert!(r.ngrams.iter().all(|g| g.n == 1));
-    assert_eq!(r.ngrams.len(), 5);
+    assert!(r.ngram_rows(None).all(|g| g.n == 1));
+    assert_eq!(r.ngram_count(), 5);
     // The document row.
     let d = &r.documents[0];
     assert_eq!(
@@ -105,11 +100,10 @@ fn document_frequency_idf_and_tfidf() {
     assert_close!(term("تهران").idf, 1.0);
     assert_close!(term("کتاب").idf, (3.0f64 / 2.0).ln() + 1.0);
     // tf-idf = count × idf: in a, کتاب (2 × 1.405) ranks above تهران (1 × 1).
-    let in_a: Vec<(&str, f64)> = r
-        .distinctive
-        .iter()
+    let in_a: Vec<(String, f64)> = r
+        .distinctive_rows()
         .filter(|d| d.document == "a")
-        .map(|d| (d.term.as_str(), d.tfidf))
+        .map(|d| (d.term, d.tfidf))
         .collect();
     assert_eq!(in_a.len(), 2);
     assert_eq!(in_a[0].0, "کتاب");
@@ -138,8 +132,8 @@ fn two_document_pmi_by_hand() {
         ],
     );
     assert_eq!(r.summary.cooccurrence_n, 4.0);
-    assert_eq!(r.cooccurrences.len(), 1, "only one pair is seen twice");
-    let pair = &r.cooccurrences[0];
+    assert_eq!(pairs(&r).len(), 1, "only one pair is seen twice");
+    let pair = &pairs(&r)[0];
     assert_eq!(
         (pair.term_a.as_str(), pair.term_b.as_str()),
         ("النفط", "يرتفع")
@@ -177,13 +171,13 @@ fn window_and_document_scopes_by_hand() {
         &[("1", "oil price rises"), ("2", "oil price falls oil")],
     );
     assert_close!(r.summary.cooccurrence_n, 3.5);
-    let pairs: Vec<(&str, &str, u64)> = r
-        .cooccurrences
+    let rows = pairs(&r);
+    let listed: Vec<(&str, &str, u64)> = rows
         .iter()
         .map(|p| (p.term_a.as_str(), p.term_b.as_str(), p.count))
         .collect();
     assert_eq!(
-        pairs,
+        listed,
         [
             ("oil", "price", 2),
             ("falls", "oil", 1),
@@ -191,11 +185,8 @@ fn window_and_document_scopes_by_hand() {
             ("price", "rises", 1)
         ]
     );
-    assert_eq!(
-        (r.cooccurrences[0].count_a, r.cooccurrences[0].count_b),
-        (3, 2)
-    );
-    assert_close!(r.cooccurrences[0].measures.expected, 3.0 * 2.0 / 3.5);
+    assert_eq!((pairs(&r)[0].count_a, pairs(&r)[0].count_b), (3, 2));
+    assert_close!(pairs(&r)[0].measures.expected, 3.0 * 2.0 / 3.5);
 
     // Document scope: each pair once per document; N = 2 documents.
     let document = Options {
@@ -211,8 +202,8 @@ fn window_and_document_scopes_by_hand() {
         &[("1", "oil price rises oil"), ("2", "oil price falls")],
     );
     assert_eq!(r.summary.cooccurrence_n, 2.0);
-    assert_eq!(r.cooccurrences.len(), 1);
-    let p = &r.cooccurrences[0];
+    assert_eq!(pairs(&r).len(), 1);
+    let p = &pairs(&r)[0];
     assert_eq!(
         (
             p.term_a.as_str(),
@@ -248,8 +239,7 @@ fn bigram_measures_equal_nltk() {
         let f: Vec<&str> = line.split('\t').collect();
         let number = |i: usize| f[i].parse::<f64>().unwrap();
         let ours = r
-            .cooccurrences
-            .iter()
+            .cooccurrence_rows()
             .find(|p| p.term_a == f[0] && p.term_b == f[1])
             .unwrap_or_else(|| panic!("pair {} {} missing", f[0], f[1]));
         assert_eq!(ours.count as f64, number(2));
@@ -277,11 +267,7 @@ fn bigram_measures_equal_nltk() {
         rows += 1;
     }
     assert_eq!(rows, 8);
-    assert_eq!(
-        r.cooccurrences.len(),
-        rows,
-        "the same pairs reach min_count 2"
-    );
+    assert_eq!(pairs(&r).len(), rows, "the same pairs reach min_count 2");
 }
 
 #[test]
@@ -371,4 +357,9 @@ fn plain_tokens_are_exactly_unicode_words() {
     ours.sort();
     assert_eq!(ours, expected);
     assert_eq!(r.summary.tokens, text.unicode_words().count() as u64);
+}
+
+/// The rows of cooccurrence.csv.
+fn pairs(r: &corpstat::Report) -> Vec<corpstat::report::CooccurrenceRow> {
+    r.cooccurrence_rows().collect()
 }

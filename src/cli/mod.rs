@@ -473,6 +473,13 @@ impl Analyzed {
                 "wall time",
                 started.elapsed().as_secs_f64()
             );
+            if let Some(peak) = corpstat::timing::peak_rss_bytes() {
+                eprintln!(
+                    "corpstat: {:<13}{:>8.1} MB",
+                    "peak memory",
+                    peak as f64 / 1e6
+                );
+            }
         }
         if self.partial {
             eprintln!(

@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::input::{Document, Problem};
 use crate::language::LanguageDetector;
-use crate::ngram::{Buckets, NgramTable, Sharded, ShardedNgrams};
+use crate::ngram::{Buckets, NgramTable, Sharded, ShardedNgrams, Tally};
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
@@ -192,7 +192,7 @@ impl Analyzer {
         }
 
         let ngrams = self.count_ngrams(&token_ids, &tokenized.sentences);
-        let pairs = self.count_pairs(&token_ids, &tokenized.sentences, terms.len());
+        let pairs = self.count_pairs(&token_ids, &tokenized.sentences, &term_kinds);
 
         let term_scripts: Vec<&'static str> =
             terms.iter().map(|t| script::token_script(t)).collect();
@@ -263,13 +263,18 @@ impl Analyzer {
         ngrams
     }
 
+    /// Co-occurring pairs of local term ids. Unless non-words are listed too
+    /// (`--cooc-all-kinds`), a pair with a number, URL, address, mention or hashtag
+    /// is not counted at all: no table would show it. Window distances are still
+    /// counted in tokens of every kind.
     fn count_pairs(
         &self,
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
-        types: usize,
+        term_kinds: &[TokenKind],
     ) -> FxHashMap<PairKey, u32> {
         let cooc = &self.options.cooccurrence;
+        let counted = |id: u32| cooc.all_kinds || term_kinds[id as usize] == TokenKind::Word;
         let mut pairs: FxHashMap<PairKey, u32> = FxHashMap::default();
         let mut add_all_pairs = |ids: &[u32]| {
             for (i, &a) in ids.iter().enumerate() {
@@ -283,8 +288,11 @@ impl Analyzer {
                 for range in sentences {
                     let ids = &token_ids[range.clone()];
                     for (i, &a) in ids.iter().enumerate() {
+                        if !counted(a) {
+                            continue;
+                        }
                         for &b in ids.iter().skip(i + 1).take(cooc.window) {
-                            if a == b {
+                            if a == b || !counted(b) {
                                 continue;
                             }
                             let key = if cooc.ordered || a < b {
@@ -301,14 +309,16 @@ impl Analyzer {
                 let mut distinct: Vec<u32> = Vec::new();
                 for range in sentences {
                     distinct.clear();
-                    distinct.extend_from_slice(&token_ids[range.clone()]);
+                    distinct.extend(token_ids[range.clone()].iter().filter(|&&id| counted(id)));
                     distinct.sort_unstable();
                     distinct.dedup();
                     add_all_pairs(&distinct);
                 }
             }
             CoocScope::Document => {
-                let distinct: Vec<u32> = (0..types as u32).collect();
+                let distinct: Vec<u32> = (0..term_kinds.len() as u32)
+                    .filter(|&id| counted(id))
+                    .collect();
                 add_all_pairs(&distinct);
             }
         }
@@ -367,6 +377,13 @@ pub struct NgramTotals {
     pub count: u32,
     /// Documents that contain it (saturating likewise).
     pub doc_freq: u32,
+}
+
+impl Tally for NgramTotals {
+    fn add(&mut self, other: Self) {
+        self.count = self.count.saturating_add(other.count);
+        self.doc_freq = self.doc_freq.saturating_add(other.doc_freq);
+    }
 }
 
 /// What the report keeps of each document after merging it.
@@ -511,10 +528,9 @@ impl CorpusCounts {
                     }
                     table.add_buckets(buckets, |shard, ids, counts| {
                         for (gram, &count) in ids.chunks_exact(shard.order()).zip(counts) {
-                            let totals = shard.entry(gram);
-                            totals.count = totals.count.saturating_add(count);
-                            totals.doc_freq = totals.doc_freq.saturating_add(1);
+                            shard.add(gram, NgramTotals { count, doc_freq: 1 });
                         }
+                        shard.settle();
                     });
                     buckets.clear();
                 });
@@ -529,9 +545,9 @@ impl CorpusCounts {
                 }
                 pairs.add_buckets(pair_buckets, |shard, ids, counts| {
                     for (pair, &count) in ids.chunks_exact(2).zip(counts) {
-                        let total = shard.entry(pair);
-                        *total = total.saturating_add(count);
+                        shard.add(pair, count);
                     }
+                    shard.settle();
                 });
                 pair_buckets.clear();
             });

@@ -208,47 +208,297 @@ impl<T: Send> Sharded<T> {
     }
 }
 
-/// Corpus-wide n-gram totals of one order.
-pub type ShardedNgrams<V> = Sharded<NgramTable<V>>;
+/// A count that adds up: how two counts of one key combine.
+pub trait Tally: Copy + Send + Sync {
+    /// Adds `other` to `self`.
+    fn add(&mut self, other: Self);
+}
 
-impl<V: Default> Sharded<NgramTable<V>> {
-    /// Empty shards of n-grams of order `n`.
-    pub fn ngrams(n: usize) -> Self {
-        Sharded::new(|| NgramTable::new(n))
+impl Tally for u32 {
+    fn add(&mut self, other: Self) {
+        *self = self.saturating_add(other);
+    }
+}
+
+/// Keys are compacted once the recent ones are this many, or an eighth of the
+/// sorted ones, whichever is more.
+const COMPACT_AT_LEAST: usize = 4096;
+
+/// Counts of one key type, held as a sorted array plus a small hash map of the
+/// keys added since the array was last rebuilt.
+///
+/// A hash map holds each entry in a bucket of a table kept between 44% and 88%
+/// full, plus a control byte; a sorted array holds it in exactly its own size.
+/// Adding goes to the small map only; when that map reaches an eighth of the
+/// array, its entries are sorted and merged into a new array (each key written
+/// about eight times over the array's life, in order, which is cheap). So the
+/// counts take about 60% of the memory of one large map, and no more than one
+/// shard's worth of extra memory is ever needed at once.
+#[derive(Debug, Clone)]
+pub struct SortedCounts<K, V> {
+    sorted: Vec<(K, V)>,
+    recent: FxHashMap<K, V>,
+}
+
+impl<K, V> Default for SortedCounts<K, V> {
+    fn default() -> Self {
+        SortedCounts {
+            sorted: Vec::new(),
+            recent: FxHashMap::default(),
+        }
+    }
+}
+
+impl<K: Ord + std::hash::Hash + Copy, V: Tally> SortedCounts<K, V> {
+    /// Adds `value` to the count of `key`.
+    #[inline]
+    pub fn add(&mut self, key: K, value: V) {
+        self.recent
+            .entry(key)
+            .and_modify(|v| v.add(value))
+            .or_insert(value);
+    }
+
+    /// Merges the recent keys into the sorted array when they are many enough.
+    pub fn settle(&mut self) {
+        if self.recent.len() >= COMPACT_AT_LEAST.max(self.sorted.len() / 8) {
+            self.compact();
+        }
+    }
+
+    /// Merges the recent keys into the sorted array.
+    pub fn compact(&mut self) {
+        if self.recent.is_empty() {
+            return;
+        }
+        let mut fresh: Vec<(K, V)> = std::mem::take(&mut self.recent).into_iter().collect();
+        fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let old = std::mem::take(&mut self.sorted);
+        let mut merged: Vec<(K, V)> = Vec::with_capacity(old.len() + fresh.len());
+        let mut fresh = fresh.into_iter().peekable();
+        for (key, mut value) in old {
+            while let Some(&(k, v)) = fresh.peek() {
+                if k < key {
+                    merged.push((k, v));
+                    fresh.next();
+                } else {
+                    if k == key {
+                        value.add(v);
+                        fresh.next();
+                    }
+                    break;
+                }
+            }
+            merged.push((key, value));
+        }
+        merged.extend(fresh);
+        merged.shrink_to_fit();
+        self.sorted = merged;
+    }
+
+    /// Keeps only the entries for which `keep` is true (recent ones are merged first).
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+        self.compact();
+        self.sorted.retain(|(k, v)| keep(k, v));
+        self.sorted.shrink_to_fit();
+    }
+
+    /// Number of distinct keys.
+    pub fn len(&mut self) -> usize {
+        self.compact();
+        self.sorted.len()
+    }
+
+    /// The count of `key`.
+    pub fn get(&self, key: &K) -> Option<&V> {
+        match self.sorted.binary_search_by(|(k, _)| k.cmp(key)) {
+            Ok(i) => match self.recent.get(key) {
+                // Both hold a part: only `for_each` and `len`, which compact first, may be relied on.
+                Some(_) => None,
+                None => Some(&self.sorted[i].1),
+            },
+            Err(_) => self.recent.get(key),
+        }
+    }
+
+    /// Every key and its count, in key order (recent ones are merged first).
+    pub fn entries(&mut self) -> &[(K, V)] {
+        self.compact();
+        &self.sorted
+    }
+
+    /// Bytes held, roughly.
+    pub fn heap_bytes(&self) -> usize {
+        let entry = std::mem::size_of::<(K, V)>();
+        self.sorted.capacity() * entry + self.recent.capacity() * (entry + 1) * 8 / 7
+    }
+}
+
+/// The corpus-wide counts of n-grams of one order (or of pairs, as n = 2).
+#[derive(Debug, Clone)]
+pub struct NgramCounts<V> {
+    n: usize,
+    two: SortedCounts<[u32; 2], V>,
+    three: SortedCounts<[u32; 3], V>,
+    four: SortedCounts<[u32; 4], V>,
+    boxed: FxHashMap<Box<[u32]>, V>,
+}
+
+impl<V> Default for NgramCounts<V> {
+    fn default() -> Self {
+        NgramCounts::new(2)
+    }
+}
+
+impl<V> NgramCounts<V> {
+    /// No counts yet, for n-grams of order `n`.
+    pub fn new(n: usize) -> Self {
+        NgramCounts {
+            n,
+            two: SortedCounts::default(),
+            three: SortedCounts::default(),
+            four: SortedCounts::default(),
+            boxed: FxHashMap::default(),
+        }
+    }
+
+    /// The order.
+    pub fn order(&self) -> usize {
+        self.n
+    }
+}
+
+impl<V: Tally> NgramCounts<V> {
+    /// Adds `value` to the count of `gram` (of length n).
+    #[inline]
+    pub fn add(&mut self, gram: &[u32], value: V) {
+        match *gram {
+            [a, b] => self.two.add([a, b], value),
+            [a, b, c] => self.three.add([a, b, c], value),
+            [a, b, c, d] => self.four.add([a, b, c, d], value),
+            _ => match self.boxed.get_mut(gram) {
+                Some(v) => v.add(value),
+                None => {
+                    self.boxed.insert(gram.into(), value);
+                }
+            },
+        }
+    }
+
+    /// Compacts the recent keys when they are many enough (see [`SortedCounts`]).
+    pub fn settle(&mut self) {
+        self.two.settle();
+        self.three.settle();
+        self.four.settle();
     }
 
     /// Number of distinct n-grams.
-    pub fn len(&self) -> usize {
-        self.shards.iter().map(NgramTable::len).sum()
+    pub fn len(&mut self) -> usize {
+        self.two.len() + self.three.len() + self.four.len() + self.boxed.len()
     }
 
-    /// Whether the table is empty.
-    pub fn is_empty(&self) -> bool {
+    /// Whether there are none.
+    pub fn is_empty(&mut self) -> bool {
         self.len() == 0
     }
 
-    /// Calls `f` with each n-gram and its value, in no particular order.
-    pub fn for_each(&self, mut f: impl FnMut(&[u32], &V)) {
-        for shard in &self.shards {
-            shard.for_each(&mut f);
+    /// The count of `gram`; reliable after [`NgramCounts::settle`] was not called
+    /// since the last add, or after `len`/`for_each`.
+    pub fn get(&self, gram: &[u32]) -> Option<&V> {
+        match *gram {
+            [a, b] => self.two.get(&[a, b]),
+            [a, b, c] => self.three.get(&[a, b, c]),
+            [a, b, c, d] => self.four.get(&[a, b, c, d]),
+            _ => self.boxed.get(gram),
         }
     }
 
-    /// The value of `gram`, if counted.
+    /// Calls `f` with each n-gram and its count, in no particular order.
+    pub fn for_each(&mut self, mut f: impl FnMut(&[u32], &V)) {
+        self.two.entries().iter().for_each(|(k, v)| f(k, v));
+        self.three.entries().iter().for_each(|(k, v)| f(k, v));
+        self.four.entries().iter().for_each(|(k, v)| f(k, v));
+        self.boxed.iter().for_each(|(k, v)| f(k, v));
+    }
+
+    /// Keeps only the n-grams for which `keep` is true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&[u32], &V) -> bool) {
+        self.two.retain(|k, v| keep(k, v));
+        self.three.retain(|k, v| keep(k, v));
+        self.four.retain(|k, v| keep(k, v));
+        self.boxed.retain(|k, v| keep(k, v));
+        self.boxed.shrink_to_fit();
+    }
+
+    /// Bytes held, roughly.
+    pub fn heap_bytes(&self) -> usize {
+        let entry = self.n * 4 + std::mem::size_of::<V>();
+        self.two.heap_bytes()
+            + self.three.heap_bytes()
+            + self.four.heap_bytes()
+            + self.boxed.capacity() * (16 + entry + 1) * 8 / 7
+    }
+}
+
+/// Corpus-wide n-gram (or pair) counts of one order, in shards.
+pub type ShardedNgrams<V> = Sharded<NgramCounts<V>>;
+
+impl<V: Tally> Sharded<NgramCounts<V>> {
+    /// Empty shards of n-grams of order `n`.
+    pub fn ngrams(n: usize) -> Self {
+        Sharded::new(|| NgramCounts::new(n))
+    }
+
+    /// Number of distinct n-grams.
+    pub fn len(&mut self) -> usize {
+        self.shards.iter_mut().map(NgramCounts::len).sum()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&mut self) -> bool {
+        self.len() == 0
+    }
+
+    /// The count of `gram` (see [`NgramCounts::get`]).
     pub fn get(&self, gram: &[u32]) -> Option<&V> {
-        let shard = &self.shards[shard_of(gram)];
-        match *gram {
-            [a, b] => shard.two.get(&[a, b]),
-            [a, b, c] => shard.three.get(&[a, b, c]),
-            [a, b, c, d] => shard.four.get(&[a, b, c, d]),
-            _ => shard.boxed.get(gram),
-        }
+        self.shards[shard_of(gram)].get(gram)
+    }
+
+    /// Bytes held, roughly.
+    pub fn heap_bytes(&self) -> usize {
+        self.shards.iter().map(NgramCounts::heap_bytes).sum()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_counts_equal_a_hash_map() {
+        let mut counts: SortedCounts<[u32; 2], u32> = SortedCounts::default();
+        let mut expected: FxHashMap<[u32; 2], u32> = FxHashMap::default();
+        let mut x: u32 = 12345;
+        for i in 0..200_000u32 {
+            // A skewed stream: small ids often, large ids rarely.
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let key = [x % 97, (x >> 8) % (1 + i % 5000)];
+            counts.add(key, 1);
+            *expected.entry(key).or_default() += 1;
+            if i % 1000 == 0 {
+                counts.settle();
+            }
+        }
+        assert_eq!(counts.len(), expected.len());
+        let entries = counts.entries().to_vec();
+        assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
+        for (key, value) in entries {
+            assert_eq!(expected[&key], value, "{key:?}");
+            assert_eq!(counts.get(&key), Some(&value));
+        }
+        counts.retain(|_, &v| v > 3);
+        assert_eq!(counts.len(), expected.values().filter(|&&v| v > 3).count());
+    }
 
     #[test]
     fn array_and_boxed_keys_round_trip() {
@@ -283,14 +533,19 @@ mod tests {
         assert_eq!(buckets.len(), 2000);
         sharded.add_buckets(&buckets, |shard, ids, values| {
             for (key, &v) in ids.chunks_exact(3).zip(values) {
-                *shard.entry(key) += v;
+                shard.add(key, v);
             }
         });
         assert_eq!(sharded.len(), 1000);
         for key in &keys {
             assert_eq!(sharded.get(key), Some(&3));
         }
-        let used = sharded.shards.iter().filter(|s| !s.is_empty()).count();
+        let used = sharded
+            .shards
+            .iter_mut()
+            .map(|s| !s.is_empty())
+            .filter(|&u| u)
+            .count();
         assert!(used > SHARDS / 2, "keys spread over {used} shards");
         buckets.clear();
         assert!(buckets.is_empty());

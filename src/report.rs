@@ -670,8 +670,10 @@ impl Report {
         };
 
         let ngrams = Self::build_ngram_rows(std::mem::take(&mut counts.ngrams), &display, &options);
+        crate::corpus::release_free_memory();
         let distinctive =
             Self::build_distinctive(&counts, &names, &idf, options.distinctive_per_document);
+        crate::corpus::release_free_memory();
         let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
         let charted = Self::charted_terms(&counts, &names);
         let heatmap: Vec<u32> = charted
@@ -1176,7 +1178,7 @@ impl Report {
                 ids: Vec::new(),
                 rows: Vec::new(),
             };
-            for shard in table.shards {
+            for mut shard in table.shards {
                 shard.for_each(|key, totals| {
                     if u64::from(totals.count) >= options.ngram_min_count {
                         let at = (grams.ids.len() / n) as u32;
@@ -1269,7 +1271,7 @@ impl Report {
         let listed = |id: u32| {
             !(names.skip)(id) && (cooc.all_kinds || terms[id as usize].kind == TokenKind::Word)
         };
-        for shard in shards {
+        for mut shard in shards {
             shard.for_each(|pair, &c| {
                 let (mut a, mut b) = (pair[0], pair[1]);
                 if in_heatmap.contains(&a) && in_heatmap.contains(&b) {

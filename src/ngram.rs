@@ -272,7 +272,7 @@ impl<K: Ord + std::hash::Hash + Copy, V: Tally> SortedCounts<K, V> {
             return;
         }
         let mut fresh: Vec<(K, V)> = std::mem::take(&mut self.recent).into_iter().collect();
-        fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        fresh.sort_unstable_by_key(|entry| entry.0);
         let old = std::mem::take(&mut self.sorted);
         let mut merged: Vec<(K, V)> = Vec::with_capacity(old.len() + fresh.len());
         let mut fresh = fresh.into_iter().peekable();
@@ -307,6 +307,11 @@ impl<K: Ord + std::hash::Hash + Copy, V: Tally> SortedCounts<K, V> {
     pub fn len(&mut self) -> usize {
         self.compact();
         self.sorted.len()
+    }
+
+    /// Whether there are no keys.
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty() && self.recent.is_empty()
     }
 
     /// The count of `key`.

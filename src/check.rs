@@ -23,7 +23,8 @@
 //!
 //! Metric paths are the numeric leaves of `summary.json` (see `reports/README.md`),
 //! plus `problems.count`. `languages.CODE.*` and `scripts.NAME.*` of a code or
-//! script absent from a summary are 0. Drift rules:
+//! script absent from a summary are 0, and so are `approximate.*` when every count
+//! is exact. Drift rules:
 //!
 //! | drift | value |
 //! |---|---|
@@ -270,7 +271,13 @@ impl Snapshot {
                         && matches!(parts[0], "languages" | "scripts")
                         && matches!(parts[2], "share" | "words")
                         && value.is_object();
-                    return if share_of_absent {
+                    // Exact counts: nothing dropped, no undercount.
+                    let exact = i == 1
+                        && parts.len() == 2
+                        && parts[0] == "approximate"
+                        && matches!(parts[1], "max_undercount" | "rounds" | "dropped")
+                        && value.is_null();
+                    return if share_of_absent || exact {
                         Ok(0.0)
                     } else {
                         Err(format!("unknown metric path \"{path}\" in {}", self.origin))
@@ -784,12 +791,13 @@ mod tests {
     #[test]
     fn metric_paths() {
         let s = snapshot(
-            serde_json::json!({"documents": 5, "ttr": null, "languages": {"ara": {"words": 3, "share": 0.5}}, "problems": [{"a": 1}]}),
+            serde_json::json!({"documents": 5, "ttr": null, "approximate": null, "languages": {"ara": {"words": 3, "share": 0.5}}, "problems": [{"a": 1}]}),
             &[],
         );
         assert_eq!(s.metric("documents"), Ok(5.0));
         assert_eq!(s.metric("languages.ara.share"), Ok(0.5));
         assert_eq!(s.metric("languages.urd.share"), Ok(0.0));
+        assert_eq!(s.metric("approximate.max_undercount"), Ok(0.0));
         assert_eq!(s.metric("problems.count"), Ok(1.0));
         assert!(s
             .metric("tokenz")

@@ -20,6 +20,8 @@ use crate::timing::{Stage, StageTimes};
 const BATCH_DOCUMENTS: usize = 512;
 /// Bytes of text per parallel batch, at most (a batch always takes one document).
 const BATCH_BYTES: usize = 16 << 20;
+/// Under `--memory-limit`, batches hold at most this share of the limit.
+const BATCH_SHARE_OF_LIMIT: u64 = 32;
 
 /// Documents and problems read together, handed from the reader to the workers.
 #[derive(Default)]
@@ -86,8 +88,17 @@ impl Corpus {
         events: impl Iterator<Item = InputEvent> + Send,
         on_progress: &mut dyn FnMut(u64),
     ) {
+        let (batch_bytes, queued) = match self.analyzer.options().memory_limit {
+            Some(limit) => (
+                usize::try_from(limit / BATCH_SHARE_OF_LIMIT)
+                    .unwrap_or(BATCH_BYTES)
+                    .clamp(1 << 20, BATCH_BYTES),
+                1,
+            ),
+            None => (BATCH_BYTES, 2),
+        };
         std::thread::scope(|scope| {
-            let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(2);
+            let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(queued);
             let times = Arc::clone(self.analyzer.stage_times());
             scope.spawn(move || {
                 let mut batch = Batch::default();
@@ -99,7 +110,7 @@ impl Corpus {
                             batch.bytes += document.text.len();
                             batch.documents.push(document);
                             let full = batch.documents.len() >= BATCH_DOCUMENTS
-                                || batch.bytes >= BATCH_BYTES;
+                                || batch.bytes >= batch_bytes;
                             if full {
                                 times.add(Stage::Read, reading.elapsed());
                                 // A closed channel means the consumer is gone: stop reading.

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use rustc_hash::FxHashMap;
+use serde::Serialize;
 
 use crate::input::{Document, Problem};
 use crate::language::LanguageDetector;
@@ -384,6 +385,25 @@ impl Tally for NgramTotals {
         self.count = self.count.saturating_add(other.count);
         self.doc_freq = self.doc_freq.saturating_add(other.doc_freq);
     }
+    fn occurrences(&self) -> u32 {
+        self.count
+    }
+}
+
+/// The share of `--memory-limit` the n-gram and pair tables may hold.
+pub const TABLE_SHARE_OF_LIMIT: f64 = 0.5;
+
+/// How the n-gram and pair counts were pruned under `--memory-limit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Pruning {
+    /// The last pruning threshold: every count of an n-gram (n ≥ 2) or pair is at
+    /// most this much below the true count (never above it), and any n-gram or pair
+    /// seen more often than this is kept. doc_freq is bounded likewise.
+    pub max_undercount: u64,
+    /// Times the tables were pruned.
+    pub rounds: u64,
+    /// Entries dropped in all (a key dropped twice counts twice).
+    pub dropped: u64,
 }
 
 /// What the report keeps of each document after merging it.
@@ -438,6 +458,8 @@ pub struct CorpusCounts {
     pub mattr: Mattr,
     /// Input problems met while reading.
     pub problems: Vec<Problem>,
+    /// How the n-gram and pair tables were pruned; `None` while every count is exact.
+    pub pruning: Option<Pruning>,
 }
 
 impl CorpusCounts {
@@ -501,6 +523,41 @@ impl CorpusCounts {
             .map(|doc| self.add_document_totals(doc))
             .collect();
         self.add_tables(&tables);
+        if let Some(limit) = self.options.memory_limit {
+            self.keep_tables_within((limit as f64 * TABLE_SHARE_OF_LIMIT) as usize);
+        }
+    }
+
+    /// Bytes the n-gram and pair tables hold, roughly.
+    pub fn table_bytes(&self) -> usize {
+        self.ngrams.iter().map(|t| t.heap_bytes()).sum::<usize>() + self.pairs.heap_bytes()
+    }
+
+    /// Lossy counting: when the tables hold more than `budget` bytes, raise the
+    /// threshold one step at a time and prune, until they hold at most three
+    /// quarters of it (so that the next batches fit) or are empty. Depends only on
+    /// the counts, never on timing, so the result is the same on any thread count.
+    fn keep_tables_within(&mut self, budget: usize) {
+        if self.table_bytes() <= budget {
+            return;
+        }
+        let mut pruning = self.pruning.unwrap_or_default();
+        let mut threshold = u32::try_from(pruning.max_undercount).unwrap_or(u32::MAX);
+        while self.table_bytes() > budget / 4 * 3 && threshold < u32::MAX {
+            threshold += 1;
+            let mut dropped = self.pairs.prune(threshold);
+            for table in &mut self.ngrams {
+                dropped += table.prune(threshold);
+            }
+            pruning.rounds += 1;
+            pruning.dropped += dropped as u64;
+            pruning.max_undercount = threshold.into();
+            let empty = self.pairs.is_empty() && self.ngrams.iter_mut().all(|t| t.is_empty());
+            if empty {
+                break;
+            }
+        }
+        self.pruning = Some(pruning);
     }
 
     fn add_tables(&mut self, tables: &[DocumentTables]) {

@@ -212,11 +212,16 @@ impl<T: Send> Sharded<T> {
 pub trait Tally: Copy + Send + Sync {
     /// Adds `other` to `self`.
     fn add(&mut self, other: Self);
+    /// The occurrences counted, which pruning compares with its threshold.
+    fn occurrences(&self) -> u32;
 }
 
 impl Tally for u32 {
     fn add(&mut self, other: Self) {
         *self = self.saturating_add(other);
+    }
+    fn occurrences(&self) -> u32 {
+        *self
     }
 }
 
@@ -234,17 +239,31 @@ const COMPACT_AT_LEAST: usize = 4096;
 /// about eight times over the array's life, in order, which is cheap). So the
 /// counts take about 60% of the memory of one large map, and no more than one
 /// shard's worth of extra memory is ever needed at once.
+///
+/// Pruning ([`SortedCounts::prune`]) is lossy counting (Manku and Motwani, 2002):
+/// every key carries Δ, the most occurrences it may have lost, which is the
+/// threshold in force when it was last added anew (0 before any pruning), and a
+/// key is dropped when its count + Δ is at most the new threshold. So a kept
+/// count is never above the truth nor more than Δ ≤ the last threshold below it,
+/// and a key seen more often than the last threshold is never dropped. The Δs are
+/// stored only once pruning has begun.
 #[derive(Debug, Clone)]
 pub struct SortedCounts<K, V> {
     sorted: Vec<(K, V)>,
+    /// Δ of each sorted entry; empty until the first pruning.
+    deltas: Vec<u32>,
     recent: FxHashMap<K, V>,
+    /// The last pruning threshold: Δ of keys added anew from now on.
+    threshold: u32,
 }
 
 impl<K, V> Default for SortedCounts<K, V> {
     fn default() -> Self {
         SortedCounts {
             sorted: Vec::new(),
+            deltas: Vec::new(),
             recent: FxHashMap::default(),
+            threshold: 0,
         }
     }
 }
@@ -273,13 +292,19 @@ impl<K: Ord + std::hash::Hash + Copy, V: Tally> SortedCounts<K, V> {
         }
         let mut fresh: Vec<(K, V)> = std::mem::take(&mut self.recent).into_iter().collect();
         fresh.sort_unstable_by_key(|entry| entry.0);
+        let lossy = self.threshold > 0;
         let old = std::mem::take(&mut self.sorted);
+        let old_deltas = std::mem::take(&mut self.deltas);
         let mut merged: Vec<(K, V)> = Vec::with_capacity(old.len() + fresh.len());
+        let mut deltas: Vec<u32> = Vec::with_capacity(if lossy { merged.capacity() } else { 0 });
         let mut fresh = fresh.into_iter().peekable();
-        for (key, mut value) in old {
+        for (i, (key, mut value)) in old.into_iter().enumerate() {
             while let Some(&(k, v)) = fresh.peek() {
                 if k < key {
                     merged.push((k, v));
+                    if lossy {
+                        deltas.push(self.threshold);
+                    }
                     fresh.next();
                 } else {
                     if k == key {
@@ -290,17 +315,46 @@ impl<K: Ord + std::hash::Hash + Copy, V: Tally> SortedCounts<K, V> {
                 }
             }
             merged.push((key, value));
+            if lossy {
+                deltas.push(old_deltas.get(i).copied().unwrap_or(0));
+            }
         }
-        merged.extend(fresh);
+        for entry in fresh {
+            merged.push(entry);
+            if lossy {
+                deltas.push(self.threshold);
+            }
+        }
         merged.shrink_to_fit();
+        deltas.shrink_to_fit();
         self.sorted = merged;
+        self.deltas = deltas;
     }
 
-    /// Keeps only the entries for which `keep` is true (recent ones are merged first).
-    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+    /// Drops every key whose count + Δ is at most `threshold`, and makes
+    /// `threshold` the Δ of keys added anew (lossy counting; see the type's
+    /// documentation). Returns the keys dropped.
+    pub fn prune(&mut self, threshold: u32) -> usize {
         self.compact();
-        self.sorted.retain(|(k, v)| keep(k, v));
+        if self.deltas.len() != self.sorted.len() {
+            self.deltas = vec![0; self.sorted.len()];
+        }
+        let before = self.sorted.len();
+        let mut kept = 0;
+        for i in 0..before {
+            let (entry, delta) = (self.sorted[i], self.deltas[i]);
+            if u64::from(entry.1.occurrences()) + u64::from(delta) > u64::from(threshold) {
+                self.sorted[kept] = entry;
+                self.deltas[kept] = delta;
+                kept += 1;
+            }
+        }
+        self.sorted.truncate(kept);
+        self.deltas.truncate(kept);
         self.sorted.shrink_to_fit();
+        self.deltas.shrink_to_fit();
+        self.threshold = self.threshold.max(threshold);
+        before - kept
     }
 
     /// Number of distinct keys.
@@ -314,28 +368,27 @@ impl<K: Ord + std::hash::Hash + Copy, V: Tally> SortedCounts<K, V> {
         self.sorted.is_empty() && self.recent.is_empty()
     }
 
-    /// The count of `key`.
-    pub fn get(&self, key: &K) -> Option<&V> {
-        match self.sorted.binary_search_by(|(k, _)| k.cmp(key)) {
-            Ok(i) => match self.recent.get(key) {
-                // Both hold a part: only `for_each` and `len`, which compact first, may be relied on.
-                Some(_) => None,
-                None => Some(&self.sorted[i].1),
-            },
-            Err(_) => self.recent.get(key),
-        }
+    /// The count of `key` and its Δ (after [`SortedCounts::compact`]).
+    pub fn get(&self, key: &K) -> Option<(&V, u32)> {
+        let i = self.sorted.binary_search_by(|(k, _)| k.cmp(key)).ok()?;
+        Some((&self.sorted[i].1, self.deltas.get(i).copied().unwrap_or(0)))
     }
 
-    /// Every key and its count, in key order (recent ones are merged first).
-    pub fn entries(&mut self) -> &[(K, V)] {
+    /// Calls `f` with every key, its count and its Δ, in key order (recent ones
+    /// are merged first).
+    pub fn for_each(&mut self, mut f: impl FnMut(&K, &V, u32)) {
         self.compact();
-        &self.sorted
+        for (i, (k, v)) in self.sorted.iter().enumerate() {
+            f(k, v, self.deltas.get(i).copied().unwrap_or(0));
+        }
     }
 
     /// Bytes held, roughly.
     pub fn heap_bytes(&self) -> usize {
         let entry = std::mem::size_of::<(K, V)>();
-        self.sorted.capacity() * entry + self.recent.capacity() * (entry + 1) * 8 / 7
+        self.sorted.capacity() * entry
+            + self.deltas.capacity() * 4
+            + self.recent.capacity() * (entry + 1) * 8 / 7
     }
 }
 
@@ -346,7 +399,9 @@ pub struct NgramCounts<V> {
     two: SortedCounts<[u32; 2], V>,
     three: SortedCounts<[u32; 3], V>,
     four: SortedCounts<[u32; 4], V>,
-    boxed: FxHashMap<Box<[u32]>, V>,
+    /// Longer n-grams, with their Δ.
+    boxed: FxHashMap<Box<[u32]>, (V, u32)>,
+    boxed_threshold: u32,
 }
 
 impl<V> Default for NgramCounts<V> {
@@ -364,6 +419,7 @@ impl<V> NgramCounts<V> {
             three: SortedCounts::default(),
             four: SortedCounts::default(),
             boxed: FxHashMap::default(),
+            boxed_threshold: 0,
         }
     }
 
@@ -382,9 +438,10 @@ impl<V: Tally> NgramCounts<V> {
             [a, b, c] => self.three.add([a, b, c], value),
             [a, b, c, d] => self.four.add([a, b, c, d], value),
             _ => match self.boxed.get_mut(gram) {
-                Some(v) => v.add(value),
+                Some((v, _)) => v.add(value),
                 None => {
-                    self.boxed.insert(gram.into(), value);
+                    self.boxed
+                        .insert(gram.into(), (value, self.boxed_threshold));
                 }
             },
         }
@@ -397,6 +454,21 @@ impl<V: Tally> NgramCounts<V> {
         self.four.settle();
     }
 
+    /// Lossy-counting pruning at `threshold` (see [`SortedCounts::prune`]);
+    /// returns the n-grams dropped.
+    pub fn prune(&mut self, threshold: u32) -> usize {
+        let before = self.boxed.len();
+        self.boxed.retain(|_, (v, delta)| {
+            u64::from(v.occurrences()) + u64::from(*delta) > u64::from(threshold)
+        });
+        self.boxed.shrink_to_fit();
+        self.boxed_threshold = self.boxed_threshold.max(threshold);
+        before - self.boxed.len()
+            + self.two.prune(threshold)
+            + self.three.prune(threshold)
+            + self.four.prune(threshold)
+    }
+
     /// Number of distinct n-grams.
     pub fn len(&mut self) -> usize {
         self.two.len() + self.three.len() + self.four.len() + self.boxed.len()
@@ -407,37 +479,27 @@ impl<V: Tally> NgramCounts<V> {
         self.len() == 0
     }
 
-    /// The count of `gram`; reliable after [`NgramCounts::settle`] was not called
-    /// since the last add, or after `len`/`for_each`.
-    pub fn get(&self, gram: &[u32]) -> Option<&V> {
+    /// The count of `gram` and its Δ (see [`SortedCounts::get`]).
+    pub fn get(&self, gram: &[u32]) -> Option<(&V, u32)> {
         match *gram {
             [a, b] => self.two.get(&[a, b]),
             [a, b, c] => self.three.get(&[a, b, c]),
             [a, b, c, d] => self.four.get(&[a, b, c, d]),
-            _ => self.boxed.get(gram),
+            _ => self.boxed.get(gram).map(|(v, d)| (v, *d)),
         }
     }
 
-    /// Calls `f` with each n-gram and its count, in no particular order.
-    pub fn for_each(&mut self, mut f: impl FnMut(&[u32], &V)) {
-        self.two.entries().iter().for_each(|(k, v)| f(k, v));
-        self.three.entries().iter().for_each(|(k, v)| f(k, v));
-        self.four.entries().iter().for_each(|(k, v)| f(k, v));
-        self.boxed.iter().for_each(|(k, v)| f(k, v));
-    }
-
-    /// Keeps only the n-grams for which `keep` is true.
-    pub fn retain(&mut self, mut keep: impl FnMut(&[u32], &V) -> bool) {
-        self.two.retain(|k, v| keep(k, v));
-        self.three.retain(|k, v| keep(k, v));
-        self.four.retain(|k, v| keep(k, v));
-        self.boxed.retain(|k, v| keep(k, v));
-        self.boxed.shrink_to_fit();
+    /// Calls `f` with each n-gram, its count and its Δ, in no particular order.
+    pub fn for_each(&mut self, mut f: impl FnMut(&[u32], &V, u32)) {
+        self.two.for_each(|k, v, d| f(k, v, d));
+        self.three.for_each(|k, v, d| f(k, v, d));
+        self.four.for_each(|k, v, d| f(k, v, d));
+        self.boxed.iter().for_each(|(k, (v, d))| f(k, v, *d));
     }
 
     /// Bytes held, roughly.
     pub fn heap_bytes(&self) -> usize {
-        let entry = self.n * 4 + std::mem::size_of::<V>();
+        let entry = self.n * 4 + std::mem::size_of::<V>() + 4;
         self.two.heap_bytes()
             + self.three.heap_bytes()
             + self.four.heap_bytes()
@@ -464,9 +526,18 @@ impl<V: Tally> Sharded<NgramCounts<V>> {
         self.len() == 0
     }
 
-    /// The count of `gram` (see [`NgramCounts::get`]).
-    pub fn get(&self, gram: &[u32]) -> Option<&V> {
+    /// The count of `gram` and its Δ (see [`NgramCounts::get`]).
+    pub fn get(&self, gram: &[u32]) -> Option<(&V, u32)> {
         self.shards[shard_of(gram)].get(gram)
+    }
+
+    /// Lossy-counting pruning of every shard at `threshold`, shards in parallel;
+    /// returns the n-grams dropped.
+    pub fn prune(&mut self, threshold: u32) -> usize {
+        self.shards
+            .par_iter_mut()
+            .map(|shard| shard.prune(threshold))
+            .sum()
     }
 
     /// Bytes held, roughly.
@@ -495,14 +566,72 @@ mod tests {
             }
         }
         assert_eq!(counts.len(), expected.len());
-        let entries = counts.entries().to_vec();
+        let mut entries = Vec::new();
+        counts.for_each(|&k, &v, delta| entries.push((k, v, delta)));
         assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
-        for (key, value) in entries {
+        for (key, value, delta) in entries {
             assert_eq!(expected[&key], value, "{key:?}");
-            assert_eq!(counts.get(&key), Some(&value));
+            assert_eq!(delta, 0);
+            assert_eq!(counts.get(&key), Some((&value, 0)));
         }
-        counts.retain(|_, &v| v > 3);
-        assert_eq!(counts.len(), expected.values().filter(|&&v| v > 3).count());
+    }
+
+    /// Lossy counting: after pruning, every kept count is at most the last threshold
+    /// below the truth, never above it, and every key seen more often is kept.
+    #[test]
+    fn pruning_keeps_the_lossy_counting_bound() {
+        let mut counts: SortedCounts<[u32; 2], u32> = SortedCounts::default();
+        let mut truth: FxHashMap<[u32; 2], u32> = FxHashMap::default();
+        let mut x: u32 = 7;
+        let mut threshold = 0;
+        let mut dropped = 0;
+        for i in 0..300_000u32 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            // Zipf-like: key k with probability about 1/k.
+            let k = 1 + (x >> 8) % 1000;
+            let key = [k, (x >> 4) % (1 + 20_000 / k)];
+            counts.add(key, 1);
+            *truth.entry(key).or_default() += 1;
+            if i % 20_000 == 19_999 {
+                threshold += 1;
+                dropped += counts.prune(threshold);
+            }
+        }
+        assert!(dropped > 1000, "{dropped}");
+        let mut kept = FxHashMap::default();
+        counts.for_each(|&k, &v, delta| {
+            assert!(delta <= threshold);
+            kept.insert(k, v);
+        });
+        for (key, &true_count) in &truth {
+            match kept.get(key) {
+                Some(&c) => assert!(
+                    c <= true_count && true_count - c <= threshold,
+                    "{key:?}: {c} of {true_count}"
+                ),
+                None => assert!(
+                    true_count <= threshold,
+                    "{key:?} seen {true_count} times was dropped"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn pruning_merges_recent_keys_first() {
+        let mut counts: SortedCounts<[u32; 2], u32> = SortedCounts::default();
+        let mut expected: FxHashMap<[u32; 2], u32> = FxHashMap::default();
+        for i in 0..10_000u32 {
+            // Small second ids are frequent, large ones rare.
+            let key = [i % 3, i % (1 + i % 50)];
+            counts.add(key, 1);
+            *expected.entry(key).or_default() += 1;
+        }
+        let kept = expected.values().filter(|&&v| v > 3).count();
+        assert!(kept > 0 && kept < expected.len());
+        // Nothing was compacted yet: pruning merges the recent keys first.
+        assert_eq!(counts.prune(3), expected.len() - kept);
+        assert_eq!(counts.len(), kept);
     }
 
     #[test]
@@ -543,7 +672,7 @@ mod tests {
         });
         assert_eq!(sharded.len(), 1000);
         for key in &keys {
-            assert_eq!(sharded.get(key), Some(&3));
+            assert_eq!(sharded.get(key), Some((&3, 0)));
         }
         let used = sharded
             .shards

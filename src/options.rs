@@ -73,6 +73,11 @@ pub struct Options {
     pub ngram_min_count: u64,
     /// Co-occurrence options.
     pub cooccurrence: CoocOptions,
+    /// `--memory-limit`, in bytes: the n-gram and pair tables are kept within half
+    /// of it by lossy counting (see [`crate::ngram::SortedCounts::prune`]), and input
+    /// is read in smaller batches. Single terms stay exact. Default: none, every
+    /// count exact.
+    pub memory_limit: Option<u64>,
     /// Distinctive terms kept per document. Default: 20.
     pub distinctive_per_document: usize,
     /// MATTR window in tokens. Default: 500.
@@ -94,6 +99,7 @@ impl Default for Options {
             ngram_max: 3,
             ngram_min_count: 2,
             cooccurrence: CoocOptions::default(),
+            memory_limit: None,
             distinctive_per_document: 20,
             mattr_window: 500,
             input: InputOptions::default(),

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::association::{associate, Association};
-use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, TermTotals};
+use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, Pruning, TermTotals};
 use crate::input::Problem;
 use crate::input::{GroupBy, NO_GROUP};
 use crate::keyness::{keyness, Keyness};
@@ -78,6 +78,10 @@ pub struct Summary {
     pub heaps_beta: Option<f64>,
     /// N of the co-occurrence contingency tables.
     pub cooccurrence_n: f64,
+    /// `null` when every count is exact; under `--memory-limit`, once the n-gram and
+    /// pair tables were pruned, how far their counts may be off (single terms and
+    /// every other statistic stay exact).
+    pub approximate: Option<Pruning>,
     /// Words per language (ISO 639-3).
     pub languages: BTreeMap<String, Share>,
     /// Words per script.
@@ -733,6 +737,7 @@ impl Report {
             heaps_k: heaps.map(|h| round(h.0)),
             heaps_beta: heaps.map(|h| round(h.1)),
             cooccurrence_n: round(cooccurrence_n),
+            approximate: counts.pruning,
             languages: shares(totals(&counts.language_words, |k| k.0)),
             scripts: shares(totals(&counts.language_words, |k| k.1)),
             problems,
@@ -1179,7 +1184,7 @@ impl Report {
                 rows: Vec::new(),
             };
             for mut shard in table.shards {
-                shard.for_each(|key, totals| {
+                shard.for_each(|key, totals, _| {
                     if u64::from(totals.count) >= options.ngram_min_count {
                         let at = (grams.ids.len() / n) as u32;
                         grams.ids.extend_from_slice(key);
@@ -1272,7 +1277,7 @@ impl Report {
             !(names.skip)(id) && (cooc.all_kinds || terms[id as usize].kind == TokenKind::Word)
         };
         for mut shard in shards {
-            shard.for_each(|pair, &c| {
+            shard.for_each(|pair, &c, _| {
                 let (mut a, mut b) = (pair[0], pair[1]);
                 if in_heatmap.contains(&a) && in_heatmap.contains(&b) {
                     heatmap_pairs.insert([a, b], c);

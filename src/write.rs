@@ -507,6 +507,7 @@ numbers, URLs, e-mail addresses, mentions or hashtags) unless `--cooc-all-kinds`
 | `zipf_exponent` | s in f(r) ∝ r⁻ˢ: minus the least-squares slope of ln(count) on ln(rank), at ranks round(1.1ᵏ) (deduplicated) and the last rank |
 | `heaps_k`, `heaps_beta` | V(n) = K·n^β fitted by least squares of ln V(n) on ln n, with V(n) the terms seen in the first n tokens (documents in order), at n = round(1.1ᵏ) and n = N |
 | `cooccurrence_n` | N of the co-occurrence contingency tables (see below) |
+| `approximate` | `null` when every count is exact. With `--memory-limit SIZE`, once the n-gram and pair tables outgrew half of SIZE and were pruned (lossy counting: a key is dropped when its count plus Δ, the most it may have lost before, is at most the threshold; the threshold rises one step per round): `max_undercount`, the last threshold, so that every count and doc_freq in `ngrams.csv` (n ≥ 2) and `cooccurrence.csv` is at most this much below the true one and never above it, and every n-gram or pair seen more often is kept; `rounds`, the prunings; `dropped`, the entries dropped. Single terms, their counts, marginals and every other statistic stay exact |
 | `languages` | per ISO 639-3 code: `words` (tokens in sentences of that language) and `share` (of all tokens); `und` when a sentence's language could not be told; Persian is `fas` |
 | `scripts` | per script: `words` and `share`; a token's script is that of its first letter, `common` for tokens without letters |
 | `problems` | input problems (file, line, kind, message), empty when there are none |
@@ -530,6 +531,8 @@ Floating-point values are rounded to 6 decimals.
 | `languages.CODE.words`, `languages.CODE.share` | per language (ISO 639-3, `und` included); 0 for a language the corpus lacks |
 | `scripts.NAME.words`, `scripts.NAME.share` | per script; 0 for a script the corpus lacks |
 | `problems.count` | number of input problems |
+| `approximate.max_undercount`, `approximate.rounds`, `approximate.dropped` | how far pruned n-gram and pair counts may be off; all 0 when every count is exact |
+| `options.memory_limit` | `--memory-limit` in bytes (absent from the metrics when not given) |
 | `options.ngram_min`, `options.ngram_max`, `options.ngram_min_count`, `options.keyness_min_count`, `options.distinctive_per_document`, `options.mattr_window`, `options.cooccurrence.window`, `options.cooccurrence.min_count` | the numeric options |
 | `options.keep_stopwords`, `options.cooccurrence.ordered`, `options.cooccurrence.all_kinds`, `options.normalize.teh_marbuta`, `options.normalize.persian_zwnj_repair`, `options.normalize.stem`, `options.detect_every_sentence` | the switches, as 1 (on) or 0 (off) |
 "#;

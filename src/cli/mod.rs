@@ -272,10 +272,38 @@ struct CorpusArgs {
     #[arg(short, long)]
     quiet: bool,
 
+    /// Keep the n-gram and co-occurrence tables within half of SIZE (such as 100M,
+    /// 2G; K, M and G are powers of 1024) by dropping their rarest entries (lossy
+    /// counting), and read in smaller batches. Single-term counts stay exact;
+    /// summary.json's "approximate" tells how far n-gram and pair counts may be off.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    memory_limit: Option<u64>,
+
     /// When done, print to stderr the CPU time each stage took (read, normalize,
     /// tokenize, count, language mix, merge, tables, charts, write) and the wall time.
     #[arg(long)]
     timings: bool,
+}
+
+/// A size in bytes: a number, optionally followed by K, M or G (powers of 1024),
+/// with or without a trailing B or iB.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let upper = s.trim().to_ascii_uppercase();
+    let number = upper.trim_end_matches("IB").trim_end_matches('B');
+    let (digits, scale) = match number.chars().last() {
+        Some('K') => (&number[..number.len() - 1], 1u64 << 10),
+        Some('M') => (&number[..number.len() - 1], 1 << 20),
+        Some('G') => (&number[..number.len() - 1], 1 << 30),
+        _ => (number, 1),
+    };
+    let value: f64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a size such as 100M, 2G or 500000000"))?;
+    if value.is_nan() || value <= 0.0 || !value.is_finite() {
+        return Err(format!("\"{s}\": the size must be positive"));
+    }
+    Ok((value * scale as f64) as u64)
 }
 
 fn parse_range(s: &str) -> Result<(usize, usize), String> {
@@ -329,6 +357,7 @@ impl CorpusArgs {
             },
             languages: self.langs.clone(),
             detect_every_sentence: self.detect_every_sentence,
+            memory_limit: self.memory_limit,
             keep_stopwords: self.keep_stopwords,
             keyness_min_count: self.keyness_min_count,
             ngram_min: self.ngrams.0,

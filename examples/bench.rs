@@ -1,32 +1,93 @@
 //! Corpus-scale benchmark: the whole report on the benchmark corpus, against `wc -w`.
 //!
 //! ```sh
-//! cargo run --release --example bench [CORPUS.jsonl.gz] [THREADS]
+//! cargo build --release && cargo run --release --example bench [-- [CORPUS.jsonl.gz] [--curve]]
 //! ```
 //!
-//! Reads `../shared/bench/corpus-50mb.jsonl.gz` by default; when the file is absent it
-//! says so and exits 0. Decompresses it once into a temporary file, times `wc -w` on
-//! that file, then times the full report (read, count, tables, charts, files written
-//! to a temporary folder) and prints the wall time, MB/s of decompressed input, the
-//! ratio to `wc -w`, and this process's peak resident memory (VmHWM).
+//! Reads `../shared/bench/corpus-50mb.jsonl.gz` by default; when the file is absent
+//! it says so and exits 0. It decompresses the corpus once into a temporary file and
+//! times `wc -w` on it; then it runs the `corpstat` binary built beside this example
+//! (`report --timings` on the compressed corpus, as a user would, charts and files
+//! included) with 1 and 2 threads, and with `--memory-limit 100M`, and reads each
+//! run's wall time, stage times and peak resident memory from its `--timings`
+//! lines. It also times the tokenizer alone on one core, against
+//! `unicode_words()`. With `--curve`, it also builds the corpus 2 and 4 times over
+//! (ids suffixed) and prints the peak memory of each. Prints a Markdown table.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
-use corpstat::{Corpus, Options};
+use corpstat::input::{find_files, DocumentStream, InputEvent, InputOptions};
 use unicode_segmentation::UnicodeSegmentation;
 
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
+type Error = Box<dyn std::error::Error>;
+
+/// What one `corpstat report --timings` run printed.
+struct Run {
+    seconds: f64,
+    peak_mb: f64,
+    language_share: f64,
+    approximate: String,
+}
+
+fn corpstat_binary() -> Result<PathBuf, Error> {
+    let exe = std::env::current_exe()?;
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .ok_or("no target folder")?;
+    let binary = dir.join("corpstat");
+    if !binary.exists() {
+        return Err(format!(
+            "{} is missing: run `cargo build --release` first",
+            binary.display()
+        )
+        .into());
+    }
+    Ok(binary)
+}
+
+fn run_report(corpus: &Path, extra: &[&str]) -> Result<Run, Error> {
+    let out = tempfile::tempdir()?;
+    let started = Instant::now();
+    let output = Command::new(corpstat_binary()?)
+        .args(["report", "-q", "--timings"])
+        .args(extra)
+        .arg(corpus)
+        .arg("-o")
+        .arg(out.path())
+        .output()?;
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        return Err(format!("corpstat failed: {stderr}").into());
+    }
+    let field = |name: &str, column: usize| -> Option<f64> {
+        stderr
+            .lines()
+            .find(|l| l.trim_start_matches("corpstat: ").starts_with(name))
+            .and_then(|l| {
+                l.trim_start_matches("corpstat: ")[name.len()..]
+                    .split_whitespace()
+                    .nth(column)
+                    .map(|v| v.trim_end_matches('%').to_string())
+            })
+            .and_then(|v| v.parse().ok())
+    };
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("summary.json"))?)?;
+    Ok(Run {
+        seconds,
+        peak_mb: field("peak memory", 0).unwrap_or(f64::NAN),
+        language_share: field("language mix", 2).unwrap_or(f64::NAN),
+        approximate: summary["approximate"].to_string(),
+    })
 }
 
 /// Every document's text, read as `corpstat report` reads it.
-fn read_texts(corpus: &std::path::Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
-    use corpstat::input::{find_files, DocumentStream, InputEvent, InputOptions};
+fn read_texts(corpus: &Path) -> Result<Vec<String>, Error> {
     let (files, problems) = find_files(&[corpus.to_path_buf()])?;
     Ok(
         DocumentStream::new(files, problems, InputOptions::default())
@@ -51,13 +112,36 @@ fn time_tokenizer(texts: &[String], count: impl Fn(&str) -> usize) -> (f64, usiz
     (best, tokens)
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
+/// The corpus `times` times over, each copy's ids suffixed, gzip-compressed.
+fn repeated(plain: &Path, times: usize, into: &Path) -> Result<PathBuf, Error> {
+    let path = into.join(format!("corpus-{times}x.jsonl.gz"));
+    let file = std::fs::File::create(&path)?;
+    let mut out =
+        flate2::write::GzEncoder::new(std::io::BufWriter::new(file), flate2::Compression::fast());
+    for copy in 0..times {
+        let reader = std::io::BufReader::new(std::fs::File::open(plain)?);
+        for line in reader.lines() {
+            let mut record: serde_json::Value = serde_json::from_str(&line?)?;
+            if let Some(id) = record.get("id").and_then(|v| v.as_str()) {
+                record["id"] = format!("{id}#{copy}").into();
+            }
+            serde_json::to_writer(&mut out, &record)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.finish()?.flush()?;
+    Ok(path)
+}
+
+fn main() -> Result<(), Error> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let curve = args.iter().any(|a| a == "--curve");
     let corpus = PathBuf::from(
-        args.next()
+        args.iter()
+            .find(|a| !a.starts_with("--"))
+            .cloned()
             .unwrap_or_else(|| "../shared/bench/corpus-50mb.jsonl.gz".into()),
     );
-    let threads: Option<usize> = args.next().and_then(|t| t.parse().ok());
     if !corpus.exists() {
         println!("{} is absent: nothing to measure.", corpus.display());
         return Ok(());
@@ -70,20 +154,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::io::copy(&mut decoder, &mut out)?;
         out.flush()?;
     }
-    let bytes = std::fs::metadata(&plain)?.len() as f64;
-    let mb = bytes / 1e6;
+    let mb = std::fs::metadata(&plain)?.len() as f64 / 1e6;
 
     let started = Instant::now();
-    let wc = std::process::Command::new("wc")
-        .arg("-w")
-        .arg(&plain)
-        .output()?;
+    let wc = Command::new("wc").arg("-w").arg(&plain).output()?;
     let wc_seconds = started.elapsed().as_secs_f64();
     let words = String::from_utf8_lossy(&wc.stdout)
         .split_whitespace()
         .next()
         .unwrap_or("?")
         .to_string();
+
+    let one = run_report(&corpus, &["--threads", "1"])?;
+    let two = run_report(&corpus, &["--threads", "2"])?;
+    let limited = run_report(&corpus, &["--threads", "2", "--memory-limit", "100M"])?;
 
     let texts = read_texts(&corpus)?;
     let text_mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
@@ -92,52 +176,63 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (uax_seconds, uax_tokens) = time_tokenizer(&texts, |t| t.unicode_words().count());
     drop(texts);
 
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(t) = threads {
-        pool = pool.num_threads(t);
-    }
-    let pool = pool.build()?;
-    let out = tmp.path().join("report");
-    let started = Instant::now();
-    let (documents, tokens) = pool
-        .install(
-            || -> Result<(u64, u64), Box<dyn std::error::Error + Send + Sync>> {
-                let options = Options::default();
-                let mut corpus_counts = Corpus::new(options.clone())?;
-                corpus_counts.add_paths(
-                    std::slice::from_ref(&corpus),
-                    &options.input,
-                    &mut |_| {},
-                )?;
-                let report = corpus_counts.finish();
-                corpstat::write::write_report(&out, &report, "bench")?;
-                Ok((report.summary.documents, report.summary.tokens))
-            },
-        )
-        .map_err(|e| e.to_string())?;
-    let seconds = started.elapsed().as_secs_f64();
-
     println!(
-        "corpus: {} ({mb:.1} MB decompressed, {documents} documents, {tokens} tokens)",
-        corpus.display()
+        "corpus: {} ({mb:.1} MB decompressed), {} cores",
+        corpus.display(),
+        std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    println!("threads: {}", pool.current_num_threads());
-    println!("corpstat report: {seconds:.2} s, {:.1} MB/s", mb / seconds);
+    println!();
+    println!("| run | wall s | MB/s | peak RSS MB | ratio to wc -w | language mix share |");
+    println!("|---|---|---|---|---|---|");
     println!(
-        "wc -w: {wc_seconds:.2} s ({words} words), {:.1} MB/s",
+        "| `wc -w` ({words} words) | {wc_seconds:.2} | {:.1} | | 1.0 | |",
         mb / wc_seconds
     );
-    println!("ratio report / wc -w: {:.1}", seconds / wc_seconds);
+    for (name, run) in [
+        ("corpstat report, 1 thread", &one),
+        ("corpstat report, 2 threads", &two),
+        ("corpstat report, 2 threads, --memory-limit 100M", &limited),
+    ] {
+        println!(
+            "| {name} | {:.2} | {:.1} | {:.0} | {:.1} | {:.1}% |",
+            run.seconds,
+            mb / run.seconds,
+            run.peak_mb,
+            run.seconds / wc_seconds,
+            run.language_share
+        );
+    }
+    println!();
     println!(
-        "tokenizer, one core, {text_mb:.1} MB of document text: corpstat words() {:.1} MB/s ({fast_tokens} tokens), \
-         unicode_words() {:.1} MB/s ({uax_tokens} tokens), tokens {}",
+        "speed-up from 1 to 2 threads: {:.2}",
+        one.seconds / two.seconds
+    );
+    println!("--memory-limit 100M: approximate = {}", limited.approximate);
+    println!(
+        "tokenizer, one core, {text_mb:.1} MB of document text: corpstat words() {:.1} MB/s, \
+         unicode_words() {:.1} MB/s ({fast_tokens} and {uax_tokens} tokens)",
         text_mb / fast_seconds,
         text_mb / uax_seconds,
-        if fast_tokens == uax_tokens { "equal in number" } else { "DIFFER" }
     );
-    match peak_rss_mb() {
-        Some(rss) => println!("peak RSS: {rss:.0} MB"),
-        None => println!("peak RSS: unknown (no /proc/self/status)"),
+    if fast_tokens != uax_tokens {
+        return Err("the tokenizers disagree: see tests/tokenize_differential.rs".into());
+    }
+    if curve {
+        println!();
+        println!("| input | MB | wall s | peak RSS MB |");
+        println!("|---|---|---|---|");
+        println!("| 1× | {mb:.0} | {:.2} | {:.0} |", two.seconds, two.peak_mb);
+        for times in [2, 4] {
+            let path = repeated(&plain, times, tmp.path())?;
+            let run = run_report(&path, &[])?;
+            println!(
+                "| {times}× | {:.0} | {:.2} | {:.0} |",
+                mb * times as f64,
+                run.seconds,
+                run.peak_mb
+            );
+            std::fs::remove_file(path)?;
+        }
     }
     Ok(())
 }

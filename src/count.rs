@@ -210,11 +210,23 @@ impl Analyzer {
         let detect_took = detect_started.elapsed();
         self.times.add(Stage::LanguageMix, detect_took);
         let mut language_words = LanguageWords::new();
+        // Tokens per script within a sentence first: a sentence has one or two
+        // scripts, and the names are compared by address before by content.
+        let mut per_script: Vec<(&'static str, u64)> = Vec::new();
         for (range, language) in tokenized.sentences.iter().zip(sentence_languages) {
+            per_script.clear();
             for &id in &token_ids[range.clone()] {
-                *language_words
-                    .entry((language, term_scripts[id as usize]))
-                    .or_default() += 1;
+                let script = term_scripts[id as usize];
+                match per_script
+                    .iter_mut()
+                    .find(|(s, _)| std::ptr::eq(*s, script) || *s == script)
+                {
+                    Some((_, n)) => *n += 1,
+                    None => per_script.push((script, 1)),
+                }
+            }
+            for &(script, n) in &per_script {
+                *language_words.entry((language, script)).or_default() += n;
             }
         }
 

@@ -494,6 +494,36 @@ pub const LANGUAGE_CHART_SHARE: f64 = 0.10;
 struct TermNames<'a> {
     display: &'a [&'a str],
     skip: &'a (dyn Fn(u32) -> bool + Sync),
+    /// Each term's place when all are sorted by display form, so that sorting
+    /// tables compares two numbers instead of two strings.
+    text_rank: &'a [u32],
+    /// Whether a display form holds only characters above U+0020, so that n-grams
+    /// sort by their terms' ranks exactly as their joined strings would.
+    plain: &'a [bool],
+}
+
+impl TermNames<'_> {
+    /// Count descending, then display form ascending: the order of every table.
+    fn by_count_then_text(&self, a: (u64, u32), b: (u64, u32)) -> Ordering {
+        b.0.cmp(&a.0)
+            .then_with(|| self.text_rank[a.1 as usize].cmp(&self.text_rank[b.1 as usize]))
+    }
+
+    /// Two n-grams of one order in the order of their joined strings: by their
+    /// terms' ranks, or byte by byte where a form holds a character at or below
+    /// U+0020 (which can sort before the joining space).
+    fn cmp_ngrams(&self, a: &[u32], b: &[u32]) -> Ordering {
+        for (&x, &y) in a.iter().zip(b) {
+            if x == y {
+                continue;
+            }
+            if self.plain[x as usize] && self.plain[y as usize] {
+                return self.text_rank[x as usize].cmp(&self.text_rank[y as usize]);
+            }
+            return cmp_joined(self.display, a, b);
+        }
+        Ordering::Equal
+    }
 }
 
 /// Count descending, then text ascending by code point: the order of every table.
@@ -641,12 +671,30 @@ impl Report {
             })
             .collect();
 
+        let mut by_text: Vec<u32> = (0..display.len() as u32).collect();
+        by_text.par_sort_unstable_by(|&a, &b| display[a as usize].cmp(display[b as usize]));
+        let mut text_rank = vec![0u32; display.len()];
+        for (rank, &id) in by_text.iter().enumerate() {
+            text_rank[id as usize] = rank as u32;
+        }
+        drop(by_text);
+        let plain: Vec<bool> = display
+            .iter()
+            .map(|d| d.bytes().all(|b| b > b' '))
+            .collect();
+        let skip = |id: u32| !options.keep_stopwords && is_stopword[id as usize];
+        let names = TermNames {
+            display: &display,
+            skip: &skip,
+            text_rank: &text_rank,
+            plain: &plain,
+        };
+
         let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
-        term_order.sort_by(|&a, &b| {
-            let (ta, tb) = (&counts.terms[a as usize], &counts.terms[b as usize]);
-            by_count_then_text(
-                (ta.count, display[a as usize]),
-                (tb.count, display[b as usize]),
+        term_order.par_sort_unstable_by(|&a, &b| {
+            names.by_count_then_text(
+                (counts.terms[a as usize].count, a),
+                (counts.terms[b as usize].count, b),
             )
         });
         let terms: Vec<TermRow> = term_order
@@ -667,17 +715,6 @@ impl Report {
                 }
             })
             .collect();
-        let skip = |id: u32| !options.keep_stopwords && is_stopword[id as usize];
-        let names = TermNames {
-            display: &display,
-            skip: &skip,
-        };
-
-        let ngrams = Self::build_ngram_rows(std::mem::take(&mut counts.ngrams), &display, &options);
-        crate::corpus::release_free_memory();
-        let distinctive =
-            Self::build_distinctive(&counts, &names, &idf, options.distinctive_per_document);
-        crate::corpus::release_free_memory();
         let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
         let charted = Self::charted_terms(&counts, &names);
         let heatmap: Vec<u32> = charted
@@ -685,13 +722,36 @@ impl Report {
             .take(HEATMAP_WORDS)
             .map(|&(id, _)| id)
             .collect();
-        let (cooccurrences, heatmap_pairs) = Self::build_pair_rows(
-            std::mem::take(&mut counts.pairs),
-            &counts.terms,
-            &names,
-            &options,
-            &heatmap,
+        // The three large tables are independent: made at once, each table of counts
+        // emptied as its rows are taken.
+        let ngram_tables = std::mem::take(&mut counts.ngrams);
+        let pair_table = std::mem::take(&mut counts.pairs);
+        let counts_ref = &counts;
+        let (ngrams, (distinctive, (cooccurrences, heatmap_pairs))) = rayon::join(
+            || Self::build_ngram_rows(ngram_tables, &names, &options),
+            || {
+                rayon::join(
+                    || {
+                        Self::build_distinctive(
+                            counts_ref,
+                            &names,
+                            &idf,
+                            options.distinctive_per_document,
+                        )
+                    },
+                    || {
+                        Self::build_pair_rows(
+                            pair_table,
+                            &counts_ref.terms,
+                            &names,
+                            &options,
+                            &heatmap,
+                        )
+                    },
+                )
+            },
         );
+        crate::corpus::release_free_memory();
 
         let mut document_rows = Vec::with_capacity(counts.documents.len());
         let mut languages = Vec::new();
@@ -850,12 +910,7 @@ impl Report {
                 .filter(|(&id, _)| listed(id))
                 .map(|(&id, &c)| (id, c))
                 .collect();
-            top.sort_by(|a, b| {
-                by_count_then_text(
-                    (a.1, names.display[a.0 as usize]),
-                    (b.1, names.display[b.0 as usize]),
-                )
-            });
+            top.sort_by(|a, b| names.by_count_then_text((a.1, a.0), (b.1, b.0)));
             group_terms.extend(top.into_iter().take(GROUP_TERMS).enumerate().map(
                 |(i, (id, c))| GroupTermRow {
                     group: name.clone(),
@@ -1020,12 +1075,7 @@ impl Report {
         let charted =
             |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
         let sort = |items: &mut Vec<(u32, u64)>| {
-            items.sort_by(|a, b| {
-                by_count_then_text(
-                    (a.1, names.display[a.0 as usize]),
-                    (b.1, names.display[b.0 as usize]),
-                )
-            })
+            items.sort_by(|a, b| names.by_count_then_text((a.1, a.0), (b.1, b.0)))
         };
         let named = |items: &[(u32, u64)], n: usize| -> Ranked {
             items
@@ -1156,12 +1206,7 @@ impl Report {
             .filter(|&id| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word)
             .map(|id| (id, counts.terms[id as usize].count))
             .collect();
-        ids.sort_by(|a, b| {
-            by_count_then_text(
-                (a.1, names.display[a.0 as usize]),
-                (b.1, names.display[b.0 as usize]),
-            )
-        });
+        ids.sort_by(|a, b| names.by_count_then_text((a.1, a.0), (b.1, b.0)));
         ids
     }
 
@@ -1169,7 +1214,7 @@ impl Report {
     /// each table emptied shard by shard as its rows are taken.
     fn build_ngram_rows(
         tables: Vec<ShardedNgrams<NgramTotals>>,
-        display: &[&str],
+        names: &TermNames,
         options: &Options,
     ) -> Vec<NgramRows> {
         let mut out = Vec::new();
@@ -1196,7 +1241,7 @@ impl Report {
             let key = |at: u32| &ids[at as usize * n..(at as usize + 1) * n];
             grams.rows.par_sort_unstable_by(|x, y| {
                 y.1.cmp(&x.1)
-                    .then_with(|| cmp_joined(display, key(x.0), key(y.0)))
+                    .then_with(|| names.cmp_ngrams(key(x.0), key(y.0)))
             });
             out.push(grams);
         }
@@ -1283,7 +1328,7 @@ impl Report {
                     heatmap_pairs.insert([a, b], c);
                 }
                 if u64::from(c) >= cooc.min_count.max(1) && listed(a) && listed(b) {
-                    if !cooc.ordered && names.display[a as usize] > names.display[b as usize] {
+                    if !cooc.ordered && names.text_rank[a as usize] > names.text_rank[b as usize] {
                         std::mem::swap(&mut a, &mut b);
                     }
                     rows.push(PairRow {
@@ -1296,12 +1341,12 @@ impl Report {
                 }
             });
         }
-        let display = names.display;
+        let rank = names.text_rank;
         rows.par_sort_unstable_by(|x, y| {
             y.count
                 .cmp(&x.count)
-                .then_with(|| display[x.a as usize].cmp(display[y.a as usize]))
-                .then_with(|| display[x.b as usize].cmp(display[y.b as usize]))
+                .then_with(|| rank[x.a as usize].cmp(&rank[y.a as usize]))
+                .then_with(|| rank[x.b as usize].cmp(&rank[y.b as usize]))
         });
         (rows, heatmap_pairs)
     }

@@ -1,6 +1,9 @@
-//! Where the time goes: CPU time per pipeline stage, summed over threads.
+//! Where the time goes, per pipeline stage.
 //!
 //! Each stage adds the time it took to a shared counter; `--timings` prints them.
+//! Read, normalize, tokenize, count and language mix run on several threads at
+//! once and add their CPU time, summed over threads; merge, tables, charts and
+//! write add the elapsed time of each of their steps (which may use both cores).
 //! The clock is read a few times per document, not per token, so keeping the
 //! account costs nothing measurable.
 

@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::chart::{render_charts, Chart, ChartError};
 use crate::report::{
     Cells, Report, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS,
@@ -18,7 +20,7 @@ use crate::report::{
 use crate::table::{write_csv, Column, Table, FLOAT_DECIMALS};
 
 /// One file of the report.
-pub trait ReportFile {
+pub trait ReportFile: Sync {
     /// The file's name in the report folder.
     fn name(&self) -> &str;
     /// Writes the file's whole content.
@@ -33,7 +35,7 @@ pub struct CsvFile<'a> {
     name: &'static str,
     /// Makes the table's cells, row by row, when the file is written: a row is
     /// formatted, written and dropped before the next is made.
-    make: Box<dyn Fn() -> MadeTable<'a> + 'a>,
+    make: Box<dyn Fn() -> MadeTable<'a> + Sync + 'a>,
 }
 
 impl<'a> CsvFile<'a> {
@@ -51,7 +53,7 @@ impl<'a> CsvFile<'a> {
     }
 
     /// A table made only as the file is written.
-    pub fn lazy(name: &'static str, make: impl Fn() -> MadeTable<'a> + 'a) -> Self {
+    pub fn lazy(name: &'static str, make: impl Fn() -> MadeTable<'a> + Sync + 'a) -> Self {
         CsvFile {
             name,
             make: Box::new(make),
@@ -252,8 +254,10 @@ pub fn write_files(
         move |source| WriteError { path, source }
     };
     std::fs::create_dir_all(dir).map_err(error(dir))?;
-    let mut staged = Vec::with_capacity(files.len());
-    for file in files {
+    // Files are made and written in parallel; they are renamed into place only
+    // when all are complete, in order, and the first failure (in file order) is
+    // the one reported.
+    let stage = |file: &Box<dyn ReportFile + '_>| {
         let target = dir.join(file.name());
         let temp = tempfile::Builder::new()
             .prefix(&format!(".{}.", file.name()))
@@ -266,8 +270,10 @@ pub fn write_files(
             .into_inner()
             .map_err(|e| error(&target)(e.into_error()))?;
         temp.as_file().sync_all().map_err(error(&target))?;
-        staged.push((temp, target));
-    }
+        Ok((temp, target))
+    };
+    let staged: Vec<Result<_, WriteError>> = files.par_iter().map(stage).collect();
+    let staged: Vec<_> = staged.into_iter().collect::<Result<_, _>>()?;
     let mut written = Vec::with_capacity(staged.len());
     for (temp, target) in staged {
         temp.persist(&target).map_err(|e| error(&target)(e.error))?;

@@ -763,28 +763,45 @@ pub fn render_keyness(report: &Report, target: &str, corpus: &str) -> Result<Cha
 
 /// Every chart of the report, in a fixed order.
 pub fn render_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
+    use rayon::prelude::*;
+    type Draw<'a> = Box<dyn Fn() -> Result<Vec<Chart>, ChartError> + Sync + 'a>;
     let data = &report.chart_data;
-    let mut charts = vec![bar_chart(
-        "top-terms.png",
-        "Top words",
-        corpus,
-        &data.top_terms,
-        "count",
-    )?];
+    let mut draws: Vec<Draw> = vec![Box::new(|| {
+        Ok(vec![bar_chart(
+            "top-terms.png",
+            "Top words",
+            corpus,
+            &data.top_terms,
+            "count",
+        )?])
+    })];
     for (code, share, items) in &data.language_top_terms {
-        let name = format!("top-terms-{code}.png");
-        let title = format!(
-            "Top words of {code} documents ({:.0}% of the words)",
-            share * 100.0
-        );
-        charts.push(bar_chart(&name, &title, corpus, items, "count")?);
+        draws.push(Box::new(move || {
+            let name = format!("top-terms-{code}.png");
+            let title = format!(
+                "Top words of {code} documents ({:.0}% of the words)",
+                share * 100.0
+            );
+            Ok(vec![bar_chart(&name, &title, corpus, items, "count")?])
+        }));
     }
-    charts.push(top_ngrams(report, corpus)?);
-    charts.push(languages(report, corpus)?);
-    charts.push(zipf(report, corpus)?);
-    charts.push(heaps(report, corpus)?);
-    charts.push(cooccurrence(report, corpus)?);
-    charts.push(lengths(report, corpus)?);
-    charts.extend(group_charts(report, corpus)?);
+    let one = |draw: fn(&Report, &str) -> Result<Chart, ChartError>| -> Draw {
+        Box::new(move || Ok(vec![draw(report, corpus)?]))
+    };
+    draws.extend([
+        one(top_ngrams),
+        one(languages),
+        one(zipf),
+        one(heaps),
+        one(cooccurrence),
+        one(lengths),
+    ]);
+    draws.push(Box::new(|| group_charts(report, corpus)));
+    // Charts are drawn in parallel and kept in this order.
+    let drawn: Vec<Result<Vec<Chart>, ChartError>> = draws.par_iter().map(|draw| draw()).collect();
+    let mut charts = Vec::new();
+    for chart in drawn {
+        charts.extend(chart?);
+    }
     Ok(charts)
 }

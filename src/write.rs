@@ -257,7 +257,7 @@ pub fn write_files(
     // Files are made and written in parallel; they are renamed into place only
     // when all are complete, in order, and the first failure (in file order) is
     // the one reported.
-    let stage = |file: &Box<dyn ReportFile + '_>| {
+    let stage = |file: &(dyn ReportFile + '_)| {
         let target = dir.join(file.name());
         let temp = tempfile::Builder::new()
             .prefix(&format!(".{}.", file.name()))
@@ -272,7 +272,7 @@ pub fn write_files(
         temp.as_file().sync_all().map_err(error(&target))?;
         Ok((temp, target))
     };
-    let staged: Vec<Result<_, WriteError>> = files.par_iter().map(stage).collect();
+    let staged: Vec<Result<_, WriteError>> = files.par_iter().map(|f| stage(f.as_ref())).collect();
     let staged: Vec<_> = staged.into_iter().collect::<Result<_, _>>()?;
     let mut written = Vec::with_capacity(staged.len());
     for (temp, target) in staged {

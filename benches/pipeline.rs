@@ -36,6 +36,18 @@ fn stages(c: &mut Criterion) {
     group.bench_function("tokenize", |b| {
         b.iter(|| tokenize(black_box(&normalized)).tokens.len())
     });
+    // Words alone: corpstat's fast path against the unicode-segmentation it equals.
+    group.bench_function("words", |b| {
+        b.iter(|| corpstat::tokenize::words(black_box(&normalized)).len())
+    });
+    group.bench_function("unicode_words", |b| {
+        b.iter(|| {
+            unicode_segmentation::UnicodeSegmentation::unicode_words(black_box(
+                normalized.as_str(),
+            ))
+            .count()
+        })
+    });
     let detector = LanguageDetector::new();
     group.bench_function("detect_lines", |b| {
         b.iter(|| {

@@ -42,10 +42,8 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("unicode_words", |b| {
         b.iter(|| {
-            unicode_segmentation::UnicodeSegmentation::unicode_words(black_box(
-                normalized.as_str(),
-            ))
-            .count()
+            unicode_segmentation::UnicodeSegmentation::unicode_words(black_box(normalized.as_str()))
+                .count()
         })
     });
     let detector = LanguageDetector::new();

@@ -15,6 +15,7 @@ use std::ops::AddAssign;
 use std::sync::Arc;
 use std::time::Instant;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -34,6 +35,53 @@ pub type PairKey = (u32, u32);
 /// Words counted per (language, script).
 pub type LanguageWords = BTreeMap<(&'static str, &'static str), u64>;
 
+/// Strings in one buffer: a document's distinct terms, made on a worker thread
+/// and read on the merging one without an allocation per term.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermList {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl TermList {
+    /// Adds a string at the end.
+    pub fn push(&mut self, term: &str) {
+        self.text.push_str(term);
+        self.ends.push(self.text.len());
+    }
+
+    /// Number of strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`th string.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// The strings in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+impl<'a> FromIterator<&'a str> for TermList {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(terms: I) -> Self {
+        let mut list = TermList::default();
+        for term in terms {
+            list.push(term);
+        }
+        list
+    }
+}
+
 /// Everything counted in one document, keyed by document-local term ids
 /// (0, 1, 2, ... in order of first occurrence).
 #[derive(Debug, Clone, Default)]
@@ -49,7 +97,7 @@ pub struct DocumentStats {
     /// Size of the document's text in UTF-8 bytes, before normalization.
     pub bytes: u64,
     /// The distinct terms (folded keys), indexed by local id.
-    pub terms: Vec<String>,
+    pub terms: TermList,
     /// The kind of each term (of its first occurrence).
     pub term_kinds: Vec<TokenKind>,
     /// Surface forms that differ from their term's key: (local term id, surface, count).
@@ -237,7 +285,7 @@ impl Analyzer {
         );
         DocumentStats {
             bytes: document.text.len() as u64,
-            terms: terms.into_iter().map(Cow::into_owned).collect(),
+            terms: terms.iter().map(Cow::as_ref).collect(),
             term_kinds,
             surfaces,
             term_counts,
@@ -496,12 +544,12 @@ impl CorpusCounts {
         self.problems.push(problem);
     }
 
-    fn intern(&mut self, term: String, kind: TokenKind, first_position: u64) -> u32 {
-        if let Some(&id) = self.term_index.get(term.as_str()) {
+    fn intern(&mut self, term: &str, kind: TokenKind, first_position: u64) -> u32 {
+        if let Some(&id) = self.term_index.get(term) {
             return id;
         }
         let id = self.terms.len() as u32;
-        let text: Box<str> = term.into_boxed_str();
+        let text: Box<str> = term.into();
         self.terms.push(TermTotals {
             script: script::token_script(&text),
             kind,
@@ -517,6 +565,9 @@ impl CorpusCounts {
     }
 }
 
+/// A term the corpus did not know when its batch was looked up.
+const UNKNOWN: u32 = u32::MAX;
+
 /// What the n-gram and pair merge needs of a document once its terms are in:
 /// its local-to-corpus id map and its tables.
 struct DocumentTables {
@@ -530,9 +581,22 @@ impl CorpusCounts {
     /// n-gram and pair tables take the whole batch at once, shard by shard, in
     /// parallel on the current rayon pool.
     pub fn add_batch(&mut self, documents: Vec<DocumentStats>) {
+        // Terms the corpus already knows are looked up in parallel; the rest get
+        // their ids in document order below.
+        let index = &self.term_index;
+        let known: Vec<Vec<u32>> = documents
+            .par_iter()
+            .map(|doc| {
+                doc.terms
+                    .iter()
+                    .map(|term| index.get(term).copied().unwrap_or(UNKNOWN))
+                    .collect()
+            })
+            .collect();
         let tables: Vec<DocumentTables> = documents
             .into_iter()
-            .map(|doc| self.add_document_totals(doc))
+            .zip(known)
+            .map(|(doc, known)| self.add_document_totals(doc, &known))
             .collect();
         self.add_tables(&tables);
         if let Some(limit) = self.options.memory_limit {
@@ -625,7 +689,7 @@ impl CorpusCounts {
 
     /// Adds everything of `doc` but its n-grams and pairs, which it returns with the
     /// map from its local term ids to corpus ids.
-    fn add_document_totals(&mut self, doc: DocumentStats) -> DocumentTables {
+    fn add_document_totals(&mut self, doc: DocumentStats, known: &[u32]) -> DocumentTables {
         let offset = self.tokens;
         let DocumentStats {
             id,
@@ -649,12 +713,15 @@ impl CorpusCounts {
 
         let mut global = Vec::with_capacity(terms.len());
         let mut doc_terms = Vec::with_capacity(terms.len());
-        for (local, term) in terms.into_iter().enumerate() {
-            let g = self.intern(
-                term,
-                term_kinds[local],
-                offset + first_positions[local] as u64,
-            );
+        for (local, term) in terms.iter().enumerate() {
+            let g = match known[local] {
+                UNKNOWN => self.intern(
+                    term,
+                    term_kinds[local],
+                    offset + first_positions[local] as u64,
+                ),
+                id => id,
+            };
             let totals = &mut self.terms[g as usize];
             totals.count += term_counts[local] as u64;
             totals.doc_freq += 1;

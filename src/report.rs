@@ -153,14 +153,13 @@ impl NgramRows {
     }
 }
 
-/// A co-occurring pair kept for `cooccurrence.csv`: term ids, c, f(a), f(b).
+/// A co-occurring pair kept for `cooccurrence.csv`: term ids and c (the marginals
+/// are in [`Report::marginals`]), 12 bytes a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PairRow {
     pub a: u32,
     pub b: u32,
-    pub count: u64,
-    pub count_a: u64,
-    pub count_b: u64,
+    pub count: u32,
 }
 
 /// A distinctive term kept for `distinctive.csv`: the document (its index in
@@ -333,6 +332,8 @@ pub struct Report {
     pub cooccurrences: Vec<PairRow>,
     /// N of the co-occurrence tables, unrounded (the summary holds it rounded).
     pub pair_n: f64,
+    /// f(term) of every term in the co-occurrence tables' scope, by term id.
+    pub marginals: Vec<u64>,
     /// What the charts show beyond the tables.
     pub chart_data: ChartData,
     /// With groups: one row per group, sorted by name.
@@ -825,6 +826,11 @@ impl Report {
             languages,
             cooccurrences,
             pair_n: cooccurrence_n,
+            marginals: counts
+                .terms
+                .iter()
+                .map(|t| t.marginal(options.cooccurrence.scope))
+                .collect(),
             chart_data,
             groups: group_data.0,
             group_languages: group_data.1,
@@ -1331,13 +1337,7 @@ impl Report {
                     if !cooc.ordered && names.text_rank[a as usize] > names.text_rank[b as usize] {
                         std::mem::swap(&mut a, &mut b);
                     }
-                    rows.push(PairRow {
-                        a,
-                        b,
-                        count: c.into(),
-                        count_a: terms[a as usize].marginal(cooc.scope),
-                        count_b: terms[b as usize].marginal(cooc.scope),
-                    });
+                    rows.push(PairRow { a, b, count: c });
                 }
             });
         }
@@ -1543,18 +1543,16 @@ impl Report {
     /// The rows of `cooccurrence.csv`, with their association measures, made as
     /// they are read.
     pub fn cooccurrence_rows(&self) -> impl Iterator<Item = CooccurrenceRow> + '_ {
-        self.cooccurrences.iter().map(|p| CooccurrenceRow {
-            term_a: self.names[p.a as usize].to_string(),
-            term_b: self.names[p.b as usize].to_string(),
-            count: p.count,
-            count_a: p.count_a,
-            count_b: p.count_b,
-            measures: associate(
-                p.count as f64,
-                p.count_a as f64,
-                p.count_b as f64,
-                self.pair_n,
-            ),
+        self.cooccurrences.iter().map(|p| {
+            let (count_a, count_b) = (self.marginals[p.a as usize], self.marginals[p.b as usize]);
+            CooccurrenceRow {
+                term_a: self.names[p.a as usize].to_string(),
+                term_b: self.names[p.b as usize].to_string(),
+                count: p.count.into(),
+                count_a,
+                count_b,
+                measures: associate(p.count as f64, count_a as f64, count_b as f64, self.pair_n),
+            }
         })
     }
 

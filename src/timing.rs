@@ -110,7 +110,7 @@ impl StageTimes {
             })
             .collect();
         lines.push(format!(
-            "{:<13}{total:>8.3} s (CPU time, all threads)",
+            "{:<13}{total:>8.3} s (summed over threads to language mix, elapsed from merge on)",
             "total"
         ));
         lines

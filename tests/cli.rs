@@ -427,3 +427,30 @@ fn report_leaves_other_files_alone() {
         ]
     );
 }
+
+#[test]
+fn timings_name_every_stage_and_the_peak_memory() {
+    let out = run(&["stats", "--timings", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for stage in [
+        "read",
+        "normalize",
+        "tokenize",
+        "count",
+        "language mix",
+        "merge",
+        "tables",
+        "total",
+        "wall time",
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(&format!("corpstat: {stage} "))),
+            "no {stage} line in {err}"
+        );
+    }
+    // Without --timings, nothing of the kind.
+    let quiet = run(&["stats", "-q"]);
+    assert!(!stderr(&quiet).contains("wall time"));
+}

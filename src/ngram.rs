@@ -16,7 +16,8 @@ pub const PACKED_MAX: usize = 4;
 /// Shards of a corpus-wide table.
 pub const SHARDS: usize = 64;
 
-/// A map from n-grams of one order (sequences of `n` ids) to `V`.
+/// A map from n-grams of one order (sequences of `n` ids) to `V`: one document's
+/// counts (the corpus-wide ones are [`NgramCounts`], in shards).
 #[derive(Debug, Clone)]
 pub struct NgramTable<V> {
     n: usize,
@@ -84,14 +85,6 @@ impl<V: Default> NgramTable<V> {
         self.boxed.iter().for_each(|(k, v)| f(k, v));
     }
 
-    /// Keeps only the n-grams for which `keep` is true.
-    pub fn retain(&mut self, mut keep: impl FnMut(&[u32], &mut V) -> bool) {
-        self.two.retain(|k, v| keep(k, v));
-        self.three.retain(|k, v| keep(k, v));
-        self.four.retain(|k, v| keep(k, v));
-        self.boxed.retain(|k, v| keep(k, v));
-    }
-
     /// The values, in no particular order.
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.two
@@ -99,16 +92,6 @@ impl<V: Default> NgramTable<V> {
             .chain(self.three.values())
             .chain(self.four.values())
             .chain(self.boxed.values())
-    }
-
-    /// Bytes the table holds, roughly: its buckets at their current capacity.
-    pub fn heap_bytes(&self) -> usize {
-        let bucket = |key: usize| key + std::mem::size_of::<V>() + 1;
-        self.two.capacity() * bucket(8)
-            + self.three.capacity() * bucket(12)
-            + self.four.capacity() * bucket(16)
-            + self.boxed.capacity() * bucket(16)
-            + self.boxed.len() * 4 * self.n
     }
 }
 

@@ -332,9 +332,85 @@ pub fn tokenize_with(text: &str, rules: TokenRules) -> Tokenized<'_> {
     group_sentences(text, tokens)
 }
 
+/// Whether a character can be inside a paragraph without ending a UAX #29 sentence
+/// there: it is not a sentence terminal (ATerm, STerm) nor a separator (Sep). Only
+/// characters [`word_class`] knows are accepted, less the terminals among them.
+#[inline]
+fn never_ends_a_sentence(c: char) -> bool {
+    !matches!(
+        c,
+        '.' | '!' | '?' | '\u{061F}' | '\u{06D4}' | '\u{2026}' | '\u{0B}' | '\u{0C}'
+    ) && word_class(c).0 != WordClass::Unknown
+}
+
+/// The paragraphs of `text`: byte ranges that end after LF, CR LF, a lone CR, or at
+/// the end. UAX #29 always ends a sentence after a paragraph separator (SB4), and
+/// no rule looks back past one.
+fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut end = start;
+        while end < bytes.len() {
+            match bytes[end] {
+                b'\n' => {
+                    end += 1;
+                    break;
+                }
+                b'\r' => {
+                    end += if bytes.get(end + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    break;
+                }
+                _ => end += 1,
+            }
+        }
+        let paragraph = start..end;
+        start = end;
+        Some(paragraph)
+    })
+}
+
+/// Either one whole paragraph or unicode-segmentation's sentences of it.
+enum Sentences<'a> {
+    Whole(Option<(usize, &'a str)>),
+    Split(usize, unicode_segmentation::USentenceBoundIndices<'a>),
+}
+
+impl<'a> Iterator for Sentences<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Sentences::Whole(sentence) => sentence.take(),
+            Sentences::Split(base, inner) => inner.next().map(|(i, s)| (*base + i, s)),
+        }
+    }
+}
+
+/// The UAX #29 sentences of `text` as (byte offset, sentence), exactly as
+/// `split_sentence_bound_indices` gives them: a paragraph without a sentence
+/// terminal is one sentence, and only the others are handed to unicode-segmentation.
+pub fn sentence_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    paragraphs(text).flat_map(move |range| {
+        let paragraph = &text[range.clone()];
+        if paragraph.chars().all(never_ends_a_sentence) {
+            Sentences::Whole(Some((range.start, paragraph)))
+        } else {
+            Sentences::Split(range.start, paragraph.split_sentence_bound_indices())
+        }
+    })
+}
+
 fn group_sentences<'a>(text: &'a str, tokens: Vec<Token<'a>>) -> Tokenized<'a> {
     let mut out = Tokenized::default();
-    let mut sentence_bounds = text.split_sentence_bound_indices();
+    let mut sentence_bounds = sentence_bounds(text);
     let mut current: Option<(Range<usize>, usize)> = None; // (byte span, first token)
     for (i, token) in tokens.iter().enumerate() {
         let start = token.start;
@@ -579,6 +655,48 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Sentences: the paragraph fast path against unicode-segmentation, for every
+    /// character the fast path accepts, and the terminals, in short contexts.
+    #[test]
+    fn sentence_bounds_equal_unicode_segmentation() {
+        let mut alphabet: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| word_class(c).0 != WordClass::Unknown)
+            .collect();
+        alphabet.extend(['\u{2029}', '\u{0085}', '\u{3002}', ')']);
+        let reps = [
+            'a', 'B', '1', 'ب', ' ', '.', '!', '?', '؟', '\n', '\r', '"', ')',
+        ];
+        let check = |s: &str| {
+            let got: Vec<(usize, &str)> = sentence_bounds(s).collect();
+            let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
+            assert_eq!(got, expected, "{s:?}");
+        };
+        let mut s = String::new();
+        for &c in &alphabet {
+            for &x in &reps {
+                for &y in &reps {
+                    for &z in &reps {
+                        for chars in [[x, y, c, z], [c, x, y, z], [x, c, y, z]] {
+                            s.clear();
+                            s.extend(chars);
+                            check(&s);
+                        }
+                    }
+                }
+            }
+        }
+        for text in [
+            "",
+            "\n\n",
+            "a\r\nb\rc\n",
+            "Mr. Smith went. He said! Ok? Yes.\nNext",
+            "سلام دنیا\nچطوری؟ خوبم.",
+        ] {
+            check(text);
         }
     }
 

@@ -1,5 +1,6 @@
-//! The tokenizer's fast path changes no token: corpstat's raw words equal
-//! unicode-segmentation's `unicode_word_indices()` on the whole benchmark corpus
+//! The tokenizer's fast paths change no token and no sentence: corpstat's raw words equal
+//! unicode-segmentation's `unicode_word_indices()`, and its sentences equal
+//! `split_sentence_bound_indices()`, on the whole benchmark corpus
 //! (when it is present beside the checkout) and on generated text.
 
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 use corpstat::input::{find_files, DocumentStream, InputEvent, InputOptions};
-use corpstat::tokenize::{words, TokenKind};
+use corpstat::tokenize::{sentence_bounds, words, TokenKind};
 
 fn raw(text: &str) -> Vec<(usize, &str)> {
     words(text).iter().map(|t| (t.start, t.text)).collect()
@@ -31,11 +32,20 @@ fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
     let (files, problems) = find_files(&[PathBuf::from(&corpus)]).expect("the corpus is readable");
     assert!(problems.is_empty());
     let (mut documents, mut tokens, mut bytes) = (0usize, 0usize, 0usize);
+    let mut sentence_count = 0usize;
     for event in DocumentStream::new(files, problems, InputOptions::default()) {
         let InputEvent::Document(document) = event else {
             panic!("the bench corpus reads without problems");
         };
         let text = document.text.as_str();
+        let sentences: Vec<(usize, &str)> = sentence_bounds(text).collect();
+        let uax_sentences: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+        assert!(
+            sentences == uax_sentences,
+            "{}: sentences differ",
+            document.id
+        );
+        sentence_count += sentences.len();
         let got = raw(text);
         let want = expected(text);
         if got != want {
@@ -51,7 +61,9 @@ fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
         tokens += got.len();
         bytes += text.len();
     }
-    eprintln!("{documents} documents, {bytes} bytes, {tokens} tokens: identical");
+    eprintln!(
+        "{documents} documents, {bytes} bytes, {tokens} tokens, {sentence_count} sentences: identical"
+    );
     assert_eq!(documents, 11175);
     assert!(tokens > 5_000_000, "{tokens}");
 }
@@ -85,5 +97,19 @@ proptest! {
     #[test]
     fn raw_tokens_equal_unicode_words_on_any_text(text in any::<String>()) {
         prop_assert_eq!(raw(&text), expected(&text));
+    }
+
+    #[test]
+    fn sentences_equal_unicode_sentences_on_mixed_text(text in mixed_text()) {
+        let got: Vec<(usize, &str)> = sentence_bounds(&text).collect();
+        let want: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+        prop_assert_eq!(got, want);
+    }
+
+    #[test]
+    fn sentences_equal_unicode_sentences_on_any_text(text in any::<String>()) {
+        let got: Vec<(usize, &str)> = sentence_bounds(&text).collect();
+        let want: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+        prop_assert_eq!(got, want);
     }
 }

@@ -279,8 +279,9 @@ struct CorpusArgs {
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     memory_limit: Option<u64>,
 
-    /// When done, print to stderr the CPU time each stage took (read, normalize,
-    /// tokenize, count, language mix, merge, tables, charts, write) and the wall time.
+    /// When done, print to stderr the time each stage took (read, normalize, tokenize,
+    /// count and language mix summed over threads; merge, tables, charts and write as
+    /// elapsed), the wall time and the peak memory.
     #[arg(long)]
     timings: bool,
 }

@@ -176,7 +176,6 @@ impl Corpus {
     /// Computes the tables and the summary.
     pub fn finish(self) -> Report {
         let times = self.stage_times();
-        release_free_memory();
         times.time(Stage::Tables, || Report::new(self.counts))
     }
 }

@@ -539,6 +539,14 @@ impl CorpusCounts {
         &self.options
     }
 
+    /// Frees what only counting needs (the term index, the merge buckets), before
+    /// the tables are made: no more documents can be added afterwards.
+    pub(crate) fn finish_counting(&mut self) {
+        self.term_index = FxHashMap::default();
+        self.ngram_buckets = Vec::new();
+        self.pair_buckets = Buckets::default();
+    }
+
     /// Records an input problem.
     pub fn add_problem(&mut self, problem: Problem) {
         self.problems.push(problem);

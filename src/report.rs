@@ -641,6 +641,8 @@ fn language_rows(document: &str, words: &LanguageWords, tokens: u64) -> Vec<Lang
 impl Report {
     /// Computes the tables from merged counts.
     pub fn new(mut counts: CorpusCounts) -> Report {
+        counts.finish_counting();
+        crate::corpus::release_free_memory();
         let options = counts.options().clone();
         counts
             .documents

@@ -351,29 +351,11 @@ impl LanguageDetector {
 
     /// Detects the language of `text`, `words` words all written in `script`.
     pub fn detect_segment(&self, script: &'static str, text: &str, words: usize) -> Detection {
-        if let Some(&(_, language)) = SCRIPT_LANGUAGES.iter().find(|(s, _)| *s == script) {
-            if self.is_allowed(language) {
-                return Detection {
-                    language,
-                    script,
-                    confidence: 1.0,
-                    reliable: true,
-                };
-            }
+        let evidence = (script == "arabic").then(|| ArabicEvidence::of(text));
+        if let Some(d) = self.decided(script, evidence.as_ref(), words) {
+            return d;
         }
-        let long_enough = words >= MIN_WORDS;
-        if script == "arabic" {
-            let evidence = ArabicEvidence::of(text);
-            if let Some((language, share)) = evidence.decisive() {
-                if self.is_allowed(language) {
-                    return Detection {
-                        language,
-                        script,
-                        confidence: share,
-                        reliable: long_enough || evidence.strength() >= 2.0,
-                    };
-                }
-            }
+        if let Some(evidence) = evidence {
             // Urdu text without one Urdu-only letter or function word is all but unknown.
             let model = if evidence.urdu > 0.0 {
                 &self.arabic_script
@@ -501,13 +483,14 @@ impl LanguageDetector {
                 detections.push(Some(d));
                 continue;
             }
+            // The segment's own evidence beyond what decides without the model.
+            let own = match *script {
+                "latin" => latin_evidence(text),
+                _ => None,
+            };
             let known = current.iter().find(|(s, _)| s == script).map(|&(_, l)| l);
             if let Some(language) = known {
-                let evidence = match *script {
-                    "latin" => latin_evidence(text),
-                    _ => None,
-                };
-                if evidence.is_none_or(|e| e == language || !self.is_allowed(e)) {
+                if own.is_none_or(|e| e == language || !self.is_allowed(e)) {
                     detections.push(Some(Detection {
                         language,
                         script,
@@ -530,10 +513,6 @@ impl LanguageDetector {
             let mut d = self.detect_segment(script, &sample, sample_words);
             if sample_words > *words {
                 // The sample speaks for this segment unless its own evidence disagrees.
-                let own = match *script {
-                    "latin" => latin_evidence(text),
-                    _ => None,
-                };
                 if !d.reliable || own.is_some_and(|e| e != d.language) {
                     d = self.detect_segment(script, text, *words);
                 }
@@ -556,6 +535,18 @@ impl LanguageDetector {
         text: &str,
         words: usize,
     ) -> Option<Detection> {
+        let evidence = (script == "arabic").then(|| ArabicEvidence::of(text));
+        self.decided(script, evidence.as_ref(), words)
+    }
+
+    /// The rules that decide without the model: a script one language owns, or
+    /// decisive Arabic-script `evidence`.
+    fn decided(
+        &self,
+        script: &'static str,
+        evidence: Option<&ArabicEvidence>,
+        words: usize,
+    ) -> Option<Detection> {
         if let Some(&(_, language)) = SCRIPT_LANGUAGES.iter().find(|(s, _)| *s == script) {
             if self.is_allowed(language) {
                 return Some(Detection {
@@ -566,20 +557,14 @@ impl LanguageDetector {
                 });
             }
         }
-        if script == "arabic" {
-            let evidence = ArabicEvidence::of(text);
-            if let Some((language, share)) = evidence.decisive() {
-                if self.is_allowed(language) {
-                    return Some(Detection {
-                        language,
-                        script,
-                        confidence: share,
-                        reliable: words >= MIN_WORDS || evidence.strength() >= 2.0,
-                    });
-                }
-            }
-        }
-        None
+        let evidence = evidence?;
+        let (language, share) = evidence.decisive()?;
+        self.is_allowed(language).then(|| Detection {
+            language,
+            script,
+            confidence: share,
+            reliable: words >= MIN_WORDS || evidence.strength() >= 2.0,
+        })
     }
 
     fn pool(

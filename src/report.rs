@@ -540,14 +540,14 @@ fn table(columns: &'static [Column], rows: impl Iterator<Item = Vec<String>>) ->
     }
 }
 
-/// The terms of an n-gram joined by one space.
-fn joined(display: &[&str], ids: &[u32]) -> String {
+/// The terms of an n-gram (ids into `names`) joined by one space.
+fn joined<S: AsRef<str>>(names: &[S], ids: &[u32]) -> String {
     let mut text = String::new();
     for (i, &id) in ids.iter().enumerate() {
         if i > 0 {
             text.push(' ');
         }
-        text.push_str(display[id as usize]);
+        text.push_str(names[id as usize].as_ref());
     }
     text
 }
@@ -1408,14 +1408,7 @@ impl Report {
 
     /// The terms of an n-gram (term ids) joined by one space.
     pub fn ngram_text(&self, ids: &[u32]) -> String {
-        let mut text = String::new();
-        for (i, &id) in ids.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            text.push_str(&self.names[id as usize]);
-        }
-        text
+        joined(&self.names, ids)
     }
 
     /// The rows of `ngrams.csv`, or only those of order `only`, made as they are read.

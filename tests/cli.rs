@@ -14,6 +14,24 @@ fn run(args: &[&str]) -> Output {
     corpstat().args(args).output().expect("corpstat runs")
 }
 
+/// Runs corpstat with `input` on its standard input.
+fn run_with_input(args: &[&str], input: &str) -> Output {
+    let mut child = corpstat()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("corpstat runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .expect("corpstat reads its input");
+    child.wait_with_output().expect("corpstat finishes")
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
 }
@@ -232,19 +250,7 @@ fn csv_needs_its_text_column() {
 
 #[test]
 fn stdin_is_one_text_document() {
-    let mut child = corpstat()
-        .args(["stats", "-", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("سلام دنیا سلام".as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = run_with_input(&["stats", "-", "--format", "json"], "سلام دنیا سلام");
     assert!(output.status.success());
     let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(
@@ -311,25 +317,13 @@ fn stats_json_is_the_summary() {
 
 #[test]
 fn detect_prints_one_code_per_line() {
-    let mut child = corpstat()
-        .args(["detect", "--format", "tsv"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(
-            "قال وزير خارجية الصين إن بلاده ضد جميع أشكال الهجمات الإلكترونية\n\
-             \n\
-             The Security Council held its first open meeting on cyber security\n\
-             مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی به نشر رسیده است\n"
-                .as_bytes(),
-        )
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = run_with_input(
+        &["detect", "--format", "tsv"],
+        "قال وزير خارجية الصين إن بلاده ضد جميع أشكال الهجمات الإلكترونية\n\
+         \n\
+         The Security Council held its first open meeting on cyber security\n\
+         مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی به نشر رسیده است\n",
+    );
     assert!(output.status.success());
     let lines: Vec<Vec<String>> = stdout(&output)
         .lines()

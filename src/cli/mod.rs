@@ -301,7 +301,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .trim()
         .parse()
         .map_err(|_| format!("\"{s}\" is not a size such as 100M, 2G or 500000000"))?;
-    if value.is_nan() || value <= 0.0 || !value.is_finite() {
+    if !value.is_finite() || value <= 0.0 {
         return Err(format!("\"{s}\": the size must be positive"));
     }
     Ok((value * scale as f64) as u64)

@@ -441,6 +441,13 @@ pub struct NgramTotals {
 }
 
 impl Tally for NgramTotals {
+    const ONE: Self = NgramTotals {
+        count: 1,
+        doc_freq: 1,
+    };
+    fn is_one(&self) -> bool {
+        *self == Self::ONE
+    }
     fn add(&mut self, other: Self) {
         self.count = self.count.saturating_add(other.count);
         self.doc_freq = self.doc_freq.saturating_add(other.doc_freq);

@@ -10,6 +10,7 @@
 //! defined over the token stream in document order.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::AddAssign;
 use std::sync::Arc;
@@ -21,7 +22,7 @@ use serde::Serialize;
 
 use crate::input::{Document, Problem};
 use crate::language::LanguageDetector;
-use crate::ngram::{Buckets, NgramTable, Sharded, ShardedNgrams, Tally};
+use crate::ngram::{Buckets, NgramList, NgramTable, Sharded, ShardedNgrams, Tally};
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
@@ -113,9 +114,10 @@ pub struct DocumentStats {
     /// Sentences that hold at least one token.
     pub sentences: u32,
     /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
-    pub ngrams: Vec<NgramTable<u32>>,
-    /// Co-occurring pairs of local ids, counted as the scope defines.
-    pub pairs: FxHashMap<PairKey, u32>,
+    pub ngrams: Vec<NgramList>,
+    /// Co-occurring pairs of local ids `[a, b]` (a < b unless ordered), counted as
+    /// the scope defines.
+    pub pairs: NgramList,
     /// Words per (language, script): each sentence's words go to its language.
     pub language_words: LanguageWords,
     /// MTLD factor counts, forward and backward.
@@ -308,20 +310,24 @@ impl Analyzer {
         &self,
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
-    ) -> Vec<NgramTable<u32>> {
-        let mut ngrams = Vec::new();
-        for n in 2..=self.options.ngram_max {
-            let mut counts: NgramTable<u32> = NgramTable::new(n);
-            if n >= self.options.ngram_min {
+    ) -> Vec<NgramList> {
+        SCRATCH.with_borrow_mut(|scratch| {
+            let mut ngrams = Vec::new();
+            for n in 2..=self.options.ngram_max {
+                if n < self.options.ngram_min {
+                    ngrams.push(NgramList::new(n));
+                    continue;
+                }
+                let counts = scratch.ngrams(n);
                 for range in sentences {
                     for gram in token_ids[range.clone()].windows(n) {
                         *counts.entry(gram) += 1;
                     }
                 }
+                ngrams.push(counts.take_list());
             }
-            ngrams.push(counts);
-        }
-        ngrams
+            ngrams
+        })
     }
 
     /// Co-occurring pairs of local term ids. Unless non-words are listed too
@@ -333,14 +339,26 @@ impl Analyzer {
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
         term_kinds: &[TokenKind],
-    ) -> FxHashMap<PairKey, u32> {
+    ) -> NgramList {
+        SCRATCH.with_borrow_mut(|scratch| {
+            self.count_pairs_into(&mut scratch.pairs, token_ids, sentences, term_kinds);
+            scratch.pairs.take_list()
+        })
+    }
+
+    fn count_pairs_into(
+        &self,
+        pairs: &mut NgramTable<u32>,
+        token_ids: &[u32],
+        sentences: &[std::ops::Range<usize>],
+        term_kinds: &[TokenKind],
+    ) {
         let cooc = &self.options.cooccurrence;
         let counted = |id: u32| cooc.all_kinds || term_kinds[id as usize] == TokenKind::Word;
-        let mut pairs: FxHashMap<PairKey, u32> = FxHashMap::default();
         let mut add_all_pairs = |ids: &[u32]| {
             for (i, &a) in ids.iter().enumerate() {
                 for &b in &ids[i + 1..] {
-                    *pairs.entry((a, b)).or_default() += 1;
+                    *pairs.entry(&[a, b]) += 1;
                 }
             }
         };
@@ -357,11 +375,11 @@ impl Analyzer {
                                 continue;
                             }
                             let key = if cooc.ordered || a < b {
-                                (a, b)
+                                [a, b]
                             } else {
-                                (b, a)
+                                [b, a]
                             };
-                            *pairs.entry(key).or_default() += 1;
+                            *pairs.entry(&key) += 1;
                         }
                     }
                 }
@@ -383,8 +401,31 @@ impl Analyzer {
                 add_all_pairs(&distinct);
             }
         }
-        pairs
     }
+}
+
+/// Tables reused from one document to the next on each thread, so that counting a
+/// document's n-grams and pairs allocates only the lists it hands on.
+struct Scratch {
+    ngrams: Vec<NgramTable<u32>>,
+    pairs: NgramTable<u32>,
+}
+
+impl Scratch {
+    /// The empty table for n-grams of order `n`.
+    fn ngrams(&mut self, n: usize) -> &mut NgramTable<u32> {
+        while self.ngrams.len() + 2 <= n {
+            self.ngrams.push(NgramTable::new(self.ngrams.len() + 2));
+        }
+        &mut self.ngrams[n - 2]
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
+        ngrams: Vec::new(),
+        pairs: NgramTable::new(2),
+    });
 }
 
 /// Corpus-wide totals of one term.
@@ -587,8 +628,8 @@ const UNKNOWN: u32 = u32::MAX;
 /// its local-to-corpus id map and its tables.
 struct DocumentTables {
     global: Vec<u32>,
-    ngrams: Vec<NgramTable<u32>>,
-    pairs: FxHashMap<PairKey, u32>,
+    ngrams: Vec<NgramList>,
+    pairs: NgramList,
 }
 
 impl CorpusCounts {
@@ -668,7 +709,7 @@ impl CorpusCounts {
                 scope.spawn(move |_| {
                     let mut key: Vec<u32> = Vec::new();
                     for doc in tables {
-                        doc.ngrams[order].for_each(|gram, &count| {
+                        doc.ngrams[order].iter().for_each(|(gram, count)| {
                             key.clear();
                             key.extend(gram.iter().map(|&l| doc.global[l as usize]));
                             buckets.push(&key, count);
@@ -685,8 +726,8 @@ impl CorpusCounts {
             }
             scope.spawn(move |_| {
                 for doc in tables {
-                    for (&(a, b), &count) in &doc.pairs {
-                        let (a, b) = (doc.global[a as usize], doc.global[b as usize]);
+                    for (pair, count) in doc.pairs.iter() {
+                        let (a, b) = (doc.global[pair[0] as usize], doc.global[pair[1] as usize]);
                         let key = if ordered || a < b { [a, b] } else { [b, a] };
                         pair_buckets.push(&key, count);
                     }

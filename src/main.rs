@@ -7,5 +7,6 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    corpstat::corpus::tune_allocator();
     cli::main()
 }

@@ -486,6 +486,9 @@ pub struct ChartData {
 
 /// Words per bar chart.
 pub const CHART_TERMS: usize = 25;
+/// Documents scored together for distinctive.csv.
+const DISTINCTIVE_CHUNK: usize = 64;
+
 /// Words in the co-occurrence heatmap.
 pub const HEATMAP_WORDS: usize = 20;
 /// A language's share of the words for a chart of its own.
@@ -693,6 +696,22 @@ impl Report {
             plain: &plain,
         };
 
+        let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
+        let charted = Self::charted_terms(&counts, &names);
+        let heatmap: Vec<u32> = charted
+            .iter()
+            .take(HEATMAP_WORDS)
+            .map(|&(id, _)| id)
+            .collect();
+        // Only the heatmap looks at pairs counted less often than the tables list;
+        // the rest of those, most entries, go before anything else is made.
+        let heatmap_pairs = Self::heatmap_pairs(&mut counts.pairs, &heatmap);
+        counts.pairs.retain_at_least(options.cooccurrence.min_count);
+        for table in &mut counts.ngrams {
+            table.retain_at_least(options.ngram_min_count);
+        }
+        crate::corpus::release_free_memory();
+
         let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
         term_order.par_sort_unstable_by(|&a, &b| {
             names.by_count_then_text(
@@ -718,19 +737,12 @@ impl Report {
                 }
             })
             .collect();
-        let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
-        let charted = Self::charted_terms(&counts, &names);
-        let heatmap: Vec<u32> = charted
-            .iter()
-            .take(HEATMAP_WORDS)
-            .map(|&(id, _)| id)
-            .collect();
         // The three large tables are independent: made at once, each table of counts
         // emptied as its rows are taken.
         let ngram_tables = std::mem::take(&mut counts.ngrams);
         let pair_table = std::mem::take(&mut counts.pairs);
         let counts_ref = &counts;
-        let (ngrams, (distinctive, (cooccurrences, heatmap_pairs))) = rayon::join(
+        let (ngrams, (distinctive, cooccurrences)) = rayon::join(
             || Self::build_ngram_rows(ngram_tables, &names, &options),
             || {
                 rayon::join(
@@ -742,15 +754,7 @@ impl Report {
                             options.distinctive_per_document,
                         )
                     },
-                    || {
-                        Self::build_pair_rows(
-                            pair_table,
-                            &counts_ref.terms,
-                            &names,
-                            &options,
-                            &heatmap,
-                        )
-                    },
+                    || Self::build_pair_rows(pair_table, &counts_ref.terms, &names, &options),
                 )
             },
         );
@@ -1262,40 +1266,59 @@ impl Report {
         idf: &[f64],
         top: usize,
     ) -> Vec<DistinctiveEntry> {
-        let per_document: Vec<Vec<DistinctiveEntry>> = counts
+        // Documents go in chunks, each with one buffer of scores reused for all of
+        // them, and only each document's top `top` terms are sorted.
+        let per_chunk: Vec<Vec<DistinctiveEntry>> = counts
             .documents
-            .par_iter()
+            .par_chunks(DISTINCTIVE_CHUNK)
             .enumerate()
-            .map(|(d, doc)| {
-                let mut scored: Vec<(f64, &str, u32, u32)> = doc
-                    .terms
-                    .iter()
-                    .filter(|&&(id, _)| !(names.skip)(id))
-                    .map(|&(id, count)| {
-                        (
-                            count as f64 * idf[id as usize],
-                            names.display[id as usize],
-                            id,
+            .map(|(chunk, documents)| {
+                let mut scored: Vec<(f64, &str, usize, u32, u32)> = Vec::new();
+                let mut entries = Vec::with_capacity(documents.len() * top);
+                for (i, doc) in documents.iter().enumerate() {
+                    scored.clear();
+                    scored.extend(
+                        doc.terms
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, &(id, _))| !(names.skip)(id))
+                            .map(|(at, &(id, count))| {
+                                (
+                                    count as f64 * idf[id as usize],
+                                    names.display[id as usize],
+                                    at,
+                                    id,
+                                    count,
+                                )
+                            }),
+                    );
+                    // Highest score first, then by text, then in document order: no ties.
+                    let order = |a: &(f64, &str, usize, u32, u32),
+                                 b: &(f64, &str, usize, u32, u32)| {
+                        b.0.total_cmp(&a.0)
+                            .then_with(|| a.1.cmp(b.1))
+                            .then_with(|| a.2.cmp(&b.2))
+                    };
+                    if scored.len() > top && top > 0 {
+                        scored.select_nth_unstable_by(top - 1, order);
+                        scored.truncate(top);
+                    }
+                    scored.sort_unstable_by(order);
+                    let document = (chunk * DISTINCTIVE_CHUNK + i) as u32;
+                    entries.extend(scored.iter().take(top).enumerate().map(
+                        |(rank, &(tfidf, _, _, term, count))| DistinctiveEntry {
+                            document,
+                            rank: rank as u32 + 1,
+                            term,
                             count,
-                        )
-                    })
-                    .collect();
-                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-                scored
-                    .into_iter()
-                    .take(top)
-                    .enumerate()
-                    .map(|(i, (tfidf, _, term, count))| DistinctiveEntry {
-                        document: d as u32,
-                        rank: i as u32 + 1,
-                        term,
-                        count,
-                        tfidf,
-                    })
-                    .collect()
+                            tfidf,
+                        },
+                    ));
+                }
+                entries
             })
             .collect();
-        per_document.into_iter().flatten().collect()
+        per_chunk.concat()
     }
 
     /// N of the contingency table: tokens / span for the window scope (span = the
@@ -1312,18 +1335,33 @@ impl Report {
         }
     }
 
-    /// The pairs cooccurrence.csv lists, emptying the pair table shard by shard;
-    /// also the counts of the pairs among `heatmap` words, for the chart.
+    /// The counts of the pairs among `heatmap` words, for the chart.
+    fn heatmap_pairs(pairs: &mut ShardedNgrams<u32>, heatmap: &[u32]) -> FxHashMap<[u32; 2], u32> {
+        let in_heatmap: rustc_hash::FxHashSet<u32> = heatmap.iter().copied().collect();
+        let per_shard: Vec<Vec<([u32; 2], u32)>> = pairs
+            .shards
+            .par_iter_mut()
+            .map(|shard| {
+                let mut found = Vec::new();
+                shard.for_each(|pair, &c, _| {
+                    if in_heatmap.contains(&pair[0]) && in_heatmap.contains(&pair[1]) {
+                        found.push(([pair[0], pair[1]], c));
+                    }
+                });
+                found
+            })
+            .collect();
+        per_shard.into_iter().flatten().collect()
+    }
+
+    /// The pairs cooccurrence.csv lists, emptying the pair table shard by shard.
     fn build_pair_rows(
         pairs: ShardedNgrams<u32>,
         terms: &[TermTotals],
         names: &TermNames,
         options: &Options,
-        heatmap: &[u32],
-    ) -> (Vec<PairRow>, FxHashMap<[u32; 2], u32>) {
+    ) -> Vec<PairRow> {
         let cooc = &options.cooccurrence;
-        let in_heatmap: rustc_hash::FxHashSet<u32> = heatmap.iter().copied().collect();
-        let mut heatmap_pairs = FxHashMap::default();
         let mut rows: Vec<PairRow> = Vec::new();
         let shards = pairs.shards;
         let listed = |id: u32| {
@@ -1332,9 +1370,6 @@ impl Report {
         for mut shard in shards {
             shard.for_each(|pair, &c, _| {
                 let (mut a, mut b) = (pair[0], pair[1]);
-                if in_heatmap.contains(&a) && in_heatmap.contains(&b) {
-                    heatmap_pairs.insert([a, b], c);
-                }
                 if u64::from(c) >= cooc.min_count.max(1) && listed(a) && listed(b) {
                     if !cooc.ordered && names.text_rank[a as usize] > names.text_rank[b as usize] {
                         std::mem::swap(&mut a, &mut b);
@@ -1350,7 +1385,7 @@ impl Report {
                 .then_with(|| rank[x.a as usize].cmp(&rank[y.a as usize]))
                 .then_with(|| rank[x.b as usize].cmp(&rank[y.b as usize]))
         });
-        (rows, heatmap_pairs)
+        rows
     }
 
     /// `documents.csv`.

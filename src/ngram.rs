@@ -350,17 +350,23 @@ where
             self.blocks.push(self.bytes.len());
             self.last = K::default();
         }
+        // One key is at most 4 ids of 5 bytes; written to the stack, then copied once.
+        let mut encoded = [0u8; 5 * PACKED_MAX];
+        let mut used = 0;
         let mut equal = true;
         for (&id, &before) in key.as_ref().iter().zip(self.last.as_ref()) {
             let stored = if equal { id - before } else { id };
             equal = equal && stored == 0;
             let mut rest = stored;
             while rest >= 0x80 {
-                self.bytes.push(rest as u8 | 0x80);
+                encoded[used] = rest as u8 | 0x80;
+                used += 1;
                 rest >>= 7;
             }
-            self.bytes.push(rest as u8);
+            encoded[used] = rest as u8;
+            used += 1;
         }
+        self.bytes.extend_from_slice(&encoded[..used]);
         self.last = key;
         self.len += 1;
     }
@@ -444,12 +450,13 @@ impl<K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> Iterator for PackedIter<'_
         }
         let mut key = K::default();
         let mut equal = true;
+        let mut bytes = self.bytes[self.at..].iter();
+        let mut read = 0;
         for (id, &before) in key.as_mut().iter_mut().zip(self.last.as_ref()) {
             let mut stored: u32 = 0;
             let mut shift = 0;
-            loop {
-                let byte = self.bytes[self.at];
-                self.at += 1;
+            for &byte in bytes.by_ref() {
+                read += 1;
                 stored |= u32::from(byte & 0x7F) << shift;
                 if byte < 0x80 {
                     break;
@@ -459,6 +466,7 @@ impl<K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> Iterator for PackedIter<'_
             *id = if equal { before + stored } else { stored };
             equal = equal && stored == 0;
         }
+        self.at += read;
         self.last = key;
         self.index += 1;
         Some(key)

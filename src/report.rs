@@ -176,6 +176,31 @@ pub struct DistinctiveEntry {
 /// Cells of a table, one `Vec` per row, made as they are read.
 pub type Cells<'a> = Box<dyn Iterator<Item = Vec<String>> + 'a>;
 
+/// The rows of a table, made in any order: how many there are, and the cells of
+/// row `i`. Large files are formatted from it in chunks, in parallel.
+pub struct RowSource<'a> {
+    /// Number of rows.
+    pub len: usize,
+    /// The cells of row `i`, for `i < len`.
+    pub row: Box<dyn Fn(usize) -> Vec<String> + Sync + 'a>,
+}
+
+impl<'a> RowSource<'a> {
+    /// `len` rows made by `row`.
+    pub fn new(len: usize, row: impl Fn(usize) -> Vec<String> + Sync + 'a) -> Self {
+        RowSource {
+            len,
+            row: Box::new(row),
+        }
+    }
+
+    /// The rows in order.
+    pub fn cells(self) -> Cells<'a> {
+        let RowSource { len, row } = self;
+        Box::new((0..len).map(row))
+    }
+}
+
 /// One row of `ngrams.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NgramRow {
@@ -1400,7 +1425,13 @@ impl Report {
 
     /// The cells of `documents.csv`, row by row.
     pub fn documents_cells(&self) -> Cells<'_> {
-        Box::new(self.documents.iter().map(|d| {
+        self.documents_source().cells()
+    }
+
+    /// The rows of `documents.csv`, in any order.
+    pub fn documents_source(&self) -> RowSource<'_> {
+        RowSource::new(self.documents.len(), |i| {
+            let d = &self.documents[i];
             vec![
                 d.document.clone(),
                 d.bytes.to_string(),
@@ -1411,7 +1442,7 @@ impl Report {
                 float(d.language_share),
                 d.script.to_string(),
             ]
-        }))
+        })
     }
 
     /// `terms.csv`.
@@ -1426,7 +1457,13 @@ impl Report {
 
     /// The cells of `terms.csv`, row by row.
     pub fn terms_cells(&self) -> Cells<'_> {
-        Box::new(self.terms.iter().map(|t| {
+        self.terms_source().cells()
+    }
+
+    /// The rows of `terms.csv`, in any order.
+    pub fn terms_source(&self) -> RowSource<'_> {
+        RowSource::new(self.terms.len(), |i| {
+            let t = &self.terms[i];
             vec![
                 t.rank.to_string(),
                 t.term.clone(),
@@ -1438,7 +1475,7 @@ impl Report {
                 t.kind.to_string(),
                 t.stopword.to_string(),
             ]
-        }))
+        })
     }
 
     /// The terms of an n-gram (term ids) joined by one space.
@@ -1448,36 +1485,56 @@ impl Report {
 
     /// The rows of `ngrams.csv`, or only those of order `only`, made as they are read.
     pub fn ngram_rows(&self, only: Option<usize>) -> impl Iterator<Item = NgramRow> + '_ {
-        let wanted = move |n: usize| only.is_none_or(|o| o == n);
-        let unigrams = (self.summary.options.ngram_min <= 1 && wanted(1))
-            .then(|| {
-                self.terms.iter().map(|t| NgramRow {
+        let parts = self.ngram_parts(only);
+        let len = parts.last().map_or(0, |p| p.0 + p.2);
+        (0..len).map(move |i| self.ngram_row(&parts, i))
+    }
+
+    /// The parts of `ngrams.csv` (or of its order `only`), one per order: the first
+    /// row of each, its rows (`None` for the unigrams, which are the terms) and how
+    /// many.
+    fn ngram_parts(&self, only: Option<usize>) -> Vec<(usize, Option<&NgramRows>, usize)> {
+        let wanted = |n: usize| only.is_none_or(|o| o == n);
+        let mut parts = Vec::new();
+        let mut start = 0;
+        if self.summary.options.ngram_min <= 1 && wanted(1) {
+            parts.push((0, None, self.terms.len()));
+            start = self.terms.len();
+        }
+        for grams in self.ngrams.iter().filter(|g| wanted(g.n())) {
+            parts.push((start, Some(grams), grams.len()));
+            start += grams.len();
+        }
+        parts
+    }
+
+    /// Row `i` of the n-grams split into `parts` (see [`Report::ngram_parts`]).
+    fn ngram_row(&self, parts: &[(usize, Option<&NgramRows>, usize)], i: usize) -> NgramRow {
+        let part = parts.partition_point(|p| p.0 <= i) - 1;
+        let (start, grams, _) = parts[part];
+        let at = i - start;
+        match grams {
+            None => {
+                let t = &self.terms[at];
+                NgramRow {
                     n: 1,
                     rank: t.rank,
                     ngram: t.term.clone(),
                     count: t.count,
                     doc_freq: t.doc_freq,
-                })
-            })
-            .into_iter()
-            .flatten();
-        let longer = self
-            .ngrams
-            .iter()
-            .filter(move |g| wanted(g.n()))
-            .flat_map(move |g| {
-                (0..g.len()).map(move |i| {
-                    let (ids, count, doc_freq) = g.get(i);
-                    NgramRow {
-                        n: g.n(),
-                        rank: i + 1,
-                        ngram: self.ngram_text(ids),
-                        count,
-                        doc_freq,
-                    }
-                })
-            });
-        unigrams.chain(longer)
+                }
+            }
+            Some(g) => {
+                let (ids, count, doc_freq) = g.get(at);
+                NgramRow {
+                    n: g.n(),
+                    rank: at + 1,
+                    ngram: self.ngram_text(ids),
+                    count,
+                    doc_freq,
+                }
+            }
+        }
     }
 
     /// Rows of `ngrams.csv`.
@@ -1502,7 +1559,15 @@ impl Report {
 
     /// The cells of `ngrams.csv` (or of order `only`), row by row.
     pub fn ngrams_cells(&self, only: Option<usize>) -> Cells<'_> {
-        Box::new(self.ngram_rows(only).map(|g| {
+        self.ngrams_source(only).cells()
+    }
+
+    /// The rows of `ngrams.csv` (or of its order `only`), in any order.
+    pub fn ngrams_source(&self, only: Option<usize>) -> RowSource<'_> {
+        let parts = self.ngram_parts(only);
+        let len = parts.last().map_or(0, |p| p.0 + p.2);
+        RowSource::new(len, move |i| {
+            let g = self.ngram_row(&parts, i);
             vec![
                 g.n.to_string(),
                 g.rank.to_string(),
@@ -1510,18 +1575,23 @@ impl Report {
                 g.count.to_string(),
                 g.doc_freq.to_string(),
             ]
-        }))
+        })
     }
 
     /// The rows of `distinctive.csv`, made as they are read.
     pub fn distinctive_rows(&self) -> impl Iterator<Item = DistinctiveRow> + '_ {
-        self.distinctive.iter().map(|d| DistinctiveRow {
+        (0..self.distinctive.len()).map(|i| self.distinctive_row(i))
+    }
+
+    fn distinctive_row(&self, i: usize) -> DistinctiveRow {
+        let d = &self.distinctive[i];
+        DistinctiveRow {
             document: self.documents[d.document as usize].document.clone(),
             rank: d.rank as usize,
             term: self.names[d.term as usize].to_string(),
             count: d.count.into(),
             tfidf: d.tfidf,
-        })
+        }
     }
 
     /// `distinctive.csv`.
@@ -1536,7 +1606,13 @@ impl Report {
 
     /// The cells of `distinctive.csv`, row by row.
     pub fn distinctive_cells(&self) -> Cells<'_> {
-        Box::new(self.distinctive_rows().map(|d| {
+        self.distinctive_source().cells()
+    }
+
+    /// The rows of `distinctive.csv`, in any order.
+    pub fn distinctive_source(&self) -> RowSource<'_> {
+        RowSource::new(self.distinctive.len(), |i| {
+            let d = self.distinctive_row(i);
             vec![
                 d.document,
                 d.rank.to_string(),
@@ -1544,7 +1620,7 @@ impl Report {
                 d.count.to_string(),
                 float(d.tfidf),
             ]
-        }))
+        })
     }
 
     /// `languages.csv`.
@@ -1559,7 +1635,13 @@ impl Report {
 
     /// The cells of `languages.csv`, row by row.
     pub fn languages_cells(&self) -> Cells<'_> {
-        Box::new(self.languages.iter().map(|l| {
+        self.languages_source().cells()
+    }
+
+    /// The rows of `languages.csv`, in any order.
+    pub fn languages_source(&self) -> RowSource<'_> {
+        RowSource::new(self.languages.len(), |i| {
+            let l = &self.languages[i];
             vec![
                 l.document.clone(),
                 l.language.to_string(),
@@ -1567,23 +1649,26 @@ impl Report {
                 l.words.to_string(),
                 float(l.share),
             ]
-        }))
+        })
     }
 
     /// The rows of `cooccurrence.csv`, with their association measures, made as
     /// they are read.
     pub fn cooccurrence_rows(&self) -> impl Iterator<Item = CooccurrenceRow> + '_ {
-        self.cooccurrences.iter().map(|p| {
-            let (count_a, count_b) = (self.marginals[p.a as usize], self.marginals[p.b as usize]);
-            CooccurrenceRow {
-                term_a: self.names[p.a as usize].to_string(),
-                term_b: self.names[p.b as usize].to_string(),
-                count: p.count.into(),
-                count_a,
-                count_b,
-                measures: associate(p.count as f64, count_a as f64, count_b as f64, self.pair_n),
-            }
-        })
+        (0..self.cooccurrences.len()).map(|i| self.cooccurrence_row(i))
+    }
+
+    fn cooccurrence_row(&self, i: usize) -> CooccurrenceRow {
+        let p = &self.cooccurrences[i];
+        let (count_a, count_b) = (self.marginals[p.a as usize], self.marginals[p.b as usize]);
+        CooccurrenceRow {
+            term_a: self.names[p.a as usize].to_string(),
+            term_b: self.names[p.b as usize].to_string(),
+            count: p.count.into(),
+            count_a,
+            count_b,
+            measures: associate(p.count as f64, count_a as f64, count_b as f64, self.pair_n),
+        }
     }
 
     /// `cooccurrence.csv`.
@@ -1598,7 +1683,13 @@ impl Report {
 
     /// The cells of `cooccurrence.csv`, row by row.
     pub fn cooccurrence_cells(&self) -> Cells<'_> {
-        Box::new(self.cooccurrence_rows().map(|c| {
+        self.cooccurrence_source().cells()
+    }
+
+    /// The rows of `cooccurrence.csv`, in any order.
+    pub fn cooccurrence_source(&self) -> RowSource<'_> {
+        RowSource::new(self.cooccurrences.len(), |i| {
+            let c = self.cooccurrence_row(i);
             let m = &c.measures;
             vec![
                 c.term_a,
@@ -1615,7 +1706,7 @@ impl Report {
                 float(m.dice),
                 float(m.jaccard),
             ]
-        }))
+        })
     }
 
     /// The most frequent terms, at most `n`.

@@ -15,9 +15,56 @@ use serde::Serialize;
 /// Digits after the decimal point of every floating-point value in a table.
 pub const FLOAT_DECIMALS: usize = 6;
 
-/// Formats a floating-point value for a table.
+/// Formats a floating-point value for a table: exactly what
+/// `format!("{value:.6}")` gives, faster for the values tables hold.
 pub fn float(value: f64) -> String {
-    format!("{value:.FLOAT_DECIMALS$}")
+    fixed_six(value).unwrap_or_else(|| format!("{value:.FLOAT_DECIMALS$}"))
+}
+
+/// `value` with six decimals, when that can be had from `|value| × 10⁶` rounded in
+/// integers: for `|value|` below 10⁶ the product is within 1.2 × 10⁻⁴ of the exact
+/// one, so unless its fraction is that close to one half it rounds the same way
+/// as the exact decimal expansion `format!` rounds. `None` otherwise.
+fn fixed_six(value: f64) -> Option<String> {
+    const SCALE: f64 = 1e6;
+    const MARGIN: f64 = 2e-4;
+    let magnitude = value.abs();
+    if !magnitude.is_finite() || magnitude >= 1e6 {
+        return None;
+    }
+    let scaled = magnitude * SCALE;
+    let whole = scaled.floor();
+    let fraction = scaled - whole;
+    if (fraction - 0.5).abs() <= MARGIN {
+        return None;
+    }
+    let rounded = whole as u64 + u64::from(fraction > 0.5);
+    let mut out = String::with_capacity(20);
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    let (units, decimals) = (rounded / 1_000_000, rounded % 1_000_000);
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = units;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| d as char));
+    out.push('.');
+    let mut rest = decimals;
+    let mut six = [b'0'; 6];
+    for digit in six.iter_mut().rev() {
+        *digit = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    out.extend(six.iter().map(|&d| d as char));
+    Some(out)
 }
 
 /// Rounds a value to [`FLOAT_DECIMALS`] decimals, for JSON output.
@@ -199,6 +246,45 @@ fn write_delimited<R: AsRef<[String]>>(
     writer.flush()
 }
 
+/// Rows formatted together, in parallel with the next chunks, by [`write_csv_chunked`].
+const CSV_CHUNK_ROWS: usize = 8192;
+
+/// Writes a header of `columns` and then `len` rows, row `i` made by `row(i)`, as
+/// CSV: chunks of rows are formatted in parallel on the current rayon pool, a few
+/// at a time, and written in order, so the bytes are those of [`write_csv`].
+pub fn write_csv_chunked(
+    columns: &[Column],
+    len: usize,
+    row: &(dyn Fn(usize) -> Vec<String> + Sync),
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    write_delimited(b',', columns, std::iter::empty::<Vec<String>>(), out)?;
+    let chunks = len.div_ceil(CSV_CHUNK_ROWS);
+    let window = rayon::current_num_threads() * 4;
+    for first in (0..chunks).step_by(window) {
+        let formatted: Vec<io::Result<Vec<u8>>> = (first..chunks.min(first + window))
+            .into_par_iter()
+            .map(|chunk| {
+                let rows = chunk * CSV_CHUNK_ROWS..len.min((chunk + 1) * CSV_CHUNK_ROWS);
+                let mut writer = csv::WriterBuilder::new()
+                    .delimiter(b',')
+                    .from_writer(Vec::new());
+                for i in rows {
+                    writer.write_record(row(i)).map_err(into_io_error)?;
+                }
+                writer
+                    .into_inner()
+                    .map_err(|e| io::Error::other(e.to_string()))
+            })
+            .collect();
+        for bytes in formatted {
+            out.write_all(&bytes?)?;
+        }
+    }
+    Ok(())
+}
+
 /// Keeps the underlying I/O error (a closed pipe, a full disk) visible to callers.
 fn into_io_error(error: csv::Error) -> io::Error {
     match error.into_kind() {
@@ -249,6 +335,66 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&print(Format::Json)).unwrap();
         assert_eq!(json[0]["term"], "في");
         assert_eq!(json[0]["count"], 12);
+    }
+
+    #[test]
+    fn chunked_csv_equals_csv_written_in_order() {
+        let row = |i: usize| {
+            let term = match i % 3 {
+                0 => format!("term {i}, with \"quotes\""),
+                1 => format!("line\nbreak {i}"),
+                _ => format!("في {i}"),
+            };
+            vec![term, i.to_string()]
+        };
+        for len in [0, 1, CSV_CHUNK_ROWS, 3 * CSV_CHUNK_ROWS + 17] {
+            let mut in_order = Vec::new();
+            write_csv(COLUMNS, (0..len).map(row), &mut in_order).unwrap();
+            let mut chunked = Vec::new();
+            write_csv_chunked(COLUMNS, len, &row, &mut chunked).unwrap();
+            assert_eq!(chunked, in_order, "{len} rows");
+        }
+    }
+
+    #[test]
+    fn fast_floats_equal_the_standard_formatting() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1e-9,
+            -1e-9,
+            5e-7,
+            -4e-7,
+            1.5e-6,
+            2.5e-6,
+            1.0000005,
+            999_999.999_999_5,
+            1e6,
+            -1e6,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+        ];
+        // Values whose seventh decimal is 5, and their neighbours.
+        for k in 0..20_000u64 {
+            let half = (k as f64 + 0.5) / 1e6;
+            values.extend([half, f64::from_bits(half.to_bits() + 1), -half]);
+            values.push(f64::from_bits(half.to_bits().saturating_sub(1)));
+        }
+        // Every magnitude, from raw bits.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push((x % 10_000_000_000) as f64 / 1e4);
+        }
+        for value in values {
+            assert_eq!(float(value), format!("{value:.6}"), "{value:e}");
+        }
     }
 
     #[test]

@@ -14,10 +14,11 @@ use rayon::prelude::*;
 
 use crate::chart::{render_charts, Chart, ChartError};
 use crate::report::{
-    Cells, Report, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS,
-    GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
+    Cells, Report, RowSource, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS,
+    GROUP_COLUMNS, GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS,
+    TERM_COLUMNS,
 };
-use crate::table::{write_csv, Column, Table, FLOAT_DECIMALS};
+use crate::table::{write_csv, write_csv_chunked, Column, Table, FLOAT_DECIMALS};
 
 /// One file of the report.
 pub trait ReportFile: Sync {
@@ -30,33 +31,54 @@ pub trait ReportFile: Sync {
 /// What a [`CsvFile`] makes when it is written: the columns, and the cells row by row.
 pub type MadeTable<'a> = (Cow<'static, [Column]>, Cells<'a>);
 
+/// How a [`CsvFile`] gets its rows.
+enum Rows<'a> {
+    /// In order, one at a time.
+    InOrder(Box<dyn Fn() -> MadeTable<'a> + Sync + 'a>),
+    /// In any order, so that chunks of them are formatted in parallel.
+    AnyOrder(
+        &'static [Column],
+        Box<dyn Fn() -> RowSource<'a> + Sync + 'a>,
+    ),
+}
+
 /// A table written as CSV.
 pub struct CsvFile<'a> {
     name: &'static str,
-    /// Makes the table's cells, row by row, when the file is written: a row is
-    /// formatted, written and dropped before the next is made.
-    make: Box<dyn Fn() -> MadeTable<'a> + Sync + 'a>,
+    /// Makes the table's cells when the file is written: a row (or a chunk of rows)
+    /// is formatted, written and dropped before the next ones are made.
+    rows: Rows<'a>,
 }
 
 impl<'a> CsvFile<'a> {
     /// `table`, to be written as the file `name`.
     pub fn new(name: &'static str, table: Table) -> Self {
-        CsvFile {
-            name,
-            make: Box::new(move || {
-                (
-                    table.columns.clone(),
-                    Box::new(table.rows.clone().into_iter()),
-                )
-            }),
-        }
+        Self::lazy(name, move || {
+            (
+                table.columns.clone(),
+                Box::new(table.rows.clone().into_iter()),
+            )
+        })
     }
 
     /// A table made only as the file is written.
     pub fn lazy(name: &'static str, make: impl Fn() -> MadeTable<'a> + Sync + 'a) -> Self {
         CsvFile {
             name,
-            make: Box::new(make),
+            rows: Rows::InOrder(Box::new(make)),
+        }
+    }
+
+    /// A table whose rows are made only as the file is written, in chunks formatted
+    /// in parallel (see [`write_csv_chunked`]).
+    pub fn chunked(
+        name: &'static str,
+        columns: &'static [Column],
+        make: impl Fn() -> RowSource<'a> + Sync + 'a,
+    ) -> Self {
+        CsvFile {
+            name,
+            rows: Rows::AnyOrder(columns, Box::new(make)),
         }
     }
 }
@@ -66,8 +88,16 @@ impl ReportFile for CsvFile<'_> {
         self.name
     }
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        let (columns, cells) = (self.make)();
-        write_csv(&columns, cells, out)
+        match &self.rows {
+            Rows::InOrder(make) => {
+                let (columns, cells) = make();
+                write_csv(&columns, cells, out)
+            }
+            Rows::AnyOrder(columns, make) => {
+                let source = make();
+                write_csv_chunked(columns, source.len, &*source.row, out)
+            }
+        }
     }
 }
 
@@ -202,19 +232,19 @@ pub fn report_files_with_charts<'a>(
 
 /// Every table of the report, with summary.json and README.md (no charts).
 pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
-    type Make = for<'r> fn(&'r Report) -> Cells<'r>;
+    type Make = for<'r> fn(&'r Report) -> RowSource<'r>;
     let tables: [Make; 6] = [
-        Report::documents_cells,
-        Report::terms_cells,
-        |r| r.ngrams_cells(None),
-        Report::distinctive_cells,
-        Report::languages_cells,
-        Report::cooccurrence_cells,
+        Report::documents_source,
+        Report::terms_source,
+        |r| r.ngrams_source(None),
+        Report::distinctive_source,
+        Report::languages_source,
+        Report::cooccurrence_source,
     ];
     let mut files: Vec<Box<dyn ReportFile>> = vec![Box::new(SummaryFile(report))];
     for (&(name, _, columns, _), make) in TABLES.iter().zip(tables) {
-        files.push(Box::new(CsvFile::lazy(name, move || {
-            (columns.into(), make(report))
+        files.push(Box::new(CsvFile::chunked(name, columns, move || {
+            make(report)
         })));
     }
     if !report.groups.is_empty() {

@@ -541,7 +541,8 @@ pub struct DocumentRecord {
 #[derive(Debug, Clone, Default)]
 pub struct CorpusCounts {
     pub(crate) options: Options,
-    pub(crate) term_index: FxHashMap<Box<str>, u32>,
+    /// Term ids by their text, which only `terms` holds.
+    pub(crate) term_index: TermIndex,
     /// Every term, indexed by corpus id (assigned in order of first occurrence).
     pub terms: Vec<TermTotals>,
     /// The token position, in the corpus stream, of each term's first occurrence.
@@ -590,7 +591,7 @@ impl CorpusCounts {
     /// Frees what only counting needs (the term index, the merge buckets), before
     /// the tables are made: no more documents can be added afterwards.
     pub(crate) fn finish_counting(&mut self) {
-        self.term_index = FxHashMap::default();
+        self.term_index = TermIndex::default();
         self.ngram_buckets = Vec::new();
         self.pair_buckets = Buckets::default();
     }
@@ -601,23 +602,51 @@ impl CorpusCounts {
     }
 
     fn intern(&mut self, term: &str, kind: TokenKind, first_position: u64) -> u32 {
-        if let Some(&id) = self.term_index.get(term) {
+        if let Some(id) = self.term_index.get(&self.terms, term) {
             return id;
         }
         let id = self.terms.len() as u32;
-        let text: Box<str> = term.into();
         self.terms.push(TermTotals {
-            script: script::token_script(&text),
+            script: script::token_script(term),
             kind,
             surfaces: Vec::new(),
-            text: text.clone(),
+            text: term.into(),
             count: 0,
             doc_freq: 0,
             sentence_freq: 0,
         });
         self.first_positions.push(first_position);
-        self.term_index.insert(text, id);
+        self.term_index.insert(&self.terms, id);
         id
+    }
+}
+
+/// Term ids found by their text, which is kept only in the terms themselves: a
+/// table of ids, 4 bytes and a control byte a term, instead of a second copy of
+/// every term as a key.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TermIndex {
+    ids: hashbrown::HashTable<u32>,
+}
+
+impl TermIndex {
+    fn hash(term: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(term)
+    }
+
+    /// The id of `term`, when `terms` holds it.
+    fn get(&self, terms: &[TermTotals], term: &str) -> Option<u32> {
+        self.ids
+            .find(Self::hash(term), |&id| &*terms[id as usize].text == term)
+            .copied()
+    }
+
+    /// Adds `id`, a term of `terms` not yet in the index.
+    fn insert(&mut self, terms: &[TermTotals], id: u32) {
+        let hash = Self::hash(&terms[id as usize].text);
+        self.ids
+            .insert_unique(hash, id, |&id| Self::hash(&terms[id as usize].text));
     }
 }
 
@@ -639,13 +668,13 @@ impl CorpusCounts {
     pub fn add_batch(&mut self, documents: Vec<DocumentStats>) {
         // Terms the corpus already knows are looked up in parallel; the rest get
         // their ids in document order below.
-        let index = &self.term_index;
+        let (index, terms) = (&self.term_index, &self.terms);
         let known: Vec<Vec<u32>> = documents
             .par_iter()
             .map(|doc| {
                 doc.terms
                     .iter()
-                    .map(|term| index.get(term).copied().unwrap_or(UNKNOWN))
+                    .map(|term| index.get(terms, term).unwrap_or(UNKNOWN))
                     .collect()
             })
             .collect();

@@ -371,6 +371,20 @@ where
         self.len += 1;
     }
 
+    /// Adds `key`, greater than every key added before, whose encoding against
+    /// `against` is `encoded`: copied as it is when `key` follows `against` here
+    /// too and starts no block, encoded anew otherwise.
+    pub fn push_encoded(&mut self, key: K, against: K, encoded: &[u8]) {
+        if self.len.is_multiple_of(PACKED_BLOCK) || against != self.last {
+            self.push(key);
+            return;
+        }
+        debug_assert!(key > self.last);
+        self.bytes.extend_from_slice(encoded);
+        self.last = key;
+        self.len += 1;
+    }
+
     /// Gives back the room not used.
     pub fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
@@ -437,11 +451,11 @@ pub struct PackedIter<'a, K> {
     last: K,
 }
 
-impl<K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> Iterator for PackedIter<'_, K> {
-    type Item = K;
-
+impl<'a, K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> PackedIter<'a, K> {
+    /// The next key, the key it is encoded against (zero at the start of a block)
+    /// and its encoding.
     #[inline]
-    fn next(&mut self) -> Option<K> {
+    pub fn next_encoded(&mut self) -> Option<(K, K, &'a [u8])> {
         if self.index >= self.len {
             return None;
         }
@@ -467,9 +481,18 @@ impl<K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> Iterator for PackedIter<'_
             equal = equal && stored == 0;
         }
         self.at += read;
-        self.last = key;
+        let against = std::mem::replace(&mut self.last, key);
         self.index += 1;
-        Some(key)
+        Some((key, against, &self.bytes[self.at - read..self.at]))
+    }
+}
+
+impl<K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> Iterator for PackedIter<'_, K> {
+    type Item = K;
+
+    #[inline]
+    fn next(&mut self) -> Option<K> {
+        self.next_encoded().map(|(key, _, _)| key)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -582,17 +605,20 @@ where
         let mut singles = PackedKeys::with_room(self.singles.len() + rest.len());
         let mut promoted: Vec<(K, V)> = Vec::new();
         let old_singles = std::mem::take(&mut self.singles);
-        let mut old = old_singles.iter().peekable();
+        let mut old = old_singles.iter();
+        // Old singles are decoded to be compared, and copied without encoding again
+        // where nothing was inserted before them.
+        let mut next_old = old.next_encoded();
         for (key, value) in rest {
-            while let Some(&single) = old.peek() {
-                if single < key {
-                    singles.push(single);
-                    old.next();
-                } else {
+            while let Some((single, against, encoded)) = next_old {
+                if single >= key {
                     break;
                 }
+                singles.push_encoded(single, against, encoded);
+                next_old = old.next_encoded();
             }
-            if old.next_if_eq(&key).is_some() {
+            if next_old.is_some_and(|(single, _, _)| single == key) {
+                next_old = old.next_encoded();
                 let mut total = V::ONE;
                 total.add(value);
                 promoted.push((key, total));
@@ -602,8 +628,9 @@ where
                 promoted.push((key, value));
             }
         }
-        for single in old {
-            singles.push(single);
+        while let Some((single, against, encoded)) = next_old {
+            singles.push_encoded(single, against, encoded);
+            next_old = old.next_encoded();
         }
         singles.shrink_to_fit();
         drop(old_singles);

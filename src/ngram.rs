@@ -585,7 +585,14 @@ where
             return;
         }
         let mut fresh: Vec<(K, V)> = std::mem::take(&mut self.recent).into_iter().collect();
-        fresh.sort_unstable_by_key(|entry| entry.0);
+        // Up to four ids in one integer, compared at once, in the order of the keys.
+        fresh.sort_unstable_by_key(|entry| {
+            entry
+                .0
+                .as_ref()
+                .iter()
+                .fold(0u128, |packed, &id| packed << 32 | u128::from(id))
+        });
 
         let mut rest: Vec<(K, V)> = Vec::with_capacity(fresh.len());
         let mut i = 0;

@@ -674,16 +674,16 @@ impl Report {
         let options = counts.options().clone();
         counts
             .documents
-            .sort_by(|a, b| (&a.id, &a.source, a.line).cmp(&(&b.id, &b.source, b.line)));
+            .par_sort_by(|a, b| (&a.id, &a.source, a.line).cmp(&(&b.id, &b.source, b.line)));
         let documents = counts.documents.len() as u64;
         let idf: Vec<f64> = counts
             .terms
-            .iter()
+            .par_iter()
             .map(|t| ((1.0 + documents as f64) / (1.0 + t.doc_freq as f64)).ln() + 1.0)
             .collect();
 
         let normalizer = Normalizer::new(&options.normalize).ok();
-        let display: Vec<&str> = counts.terms.iter().map(|t| t.display()).collect();
+        let display: Vec<&str> = counts.terms.par_iter().map(|t| t.display()).collect();
         let mut language_totals = totals(&counts.language_words, |k| k.0);
         language_totals.remove(UNDETERMINED);
         let stopword_languages: Vec<&str> = language_totals
@@ -694,7 +694,7 @@ impl Report {
         let stopwords = normalizer.as_ref().map(Stopwords::new);
         let is_stopword: Vec<bool> = counts
             .terms
-            .iter()
+            .par_iter()
             .map(|t| {
                 stopwords
                     .as_ref()
@@ -745,7 +745,7 @@ impl Report {
             )
         });
         let terms: Vec<TermRow> = term_order
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, &id)| {
                 let t = &counts.terms[id as usize];
@@ -847,7 +847,7 @@ impl Report {
             &charted,
             &heatmap_pairs,
         );
-        Report {
+        let report = Report {
             summary,
             documents: document_rows,
             terms,
@@ -868,7 +868,10 @@ impl Report {
             group_terms: group_data.2,
             keyness: group_data.3,
             vocabulary_overlap: group_data.4,
-        }
+        };
+        // Freeing the counts, many small allocations, need not hold up the charts.
+        rayon::spawn(move || drop(counts));
+        report
     }
 
     /// groups.csv, its language columns, group_terms.csv and keyness.csv; all empty without groups.

@@ -71,6 +71,20 @@ fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
 /// Characters the fast path knows (ASCII, Arabic letters, digits and marks, ZWNJ,
 /// punctuation), mixed with any Unicode character, so that every boundary between
 /// the fast path and the fallback is crossed.
+/// Text of only the characters the sentence rules are applied to without
+/// unicode-segmentation, terminals, closing marks and spaces often.
+fn rules_text() -> impl Strategy<Value = String> {
+    let common = prop::sample::select(
+        ". . ! ? ؟ ۔ ) \" ' « » , ، - : aB1ب٣۴\u{064B}\u{200C}\n#"
+            .chars()
+            .collect::<Vec<char>>(),
+    );
+    let ascii = (0u32..0x80).prop_map(|c| char::from_u32(c).unwrap_or(' '));
+    let arabic = (0x600u32..0x700).prop_map(|c| char::from_u32(c).unwrap_or(' '));
+    prop::collection::vec(prop_oneof![4 => common, 1 => ascii, 1 => arabic], 0..96)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
 fn mixed_text() -> impl Strategy<Value = String> {
     let known = prop::sample::select(
         "aZ9_ .,:;'!?()\"#@-/\n\t\r،؛؟«»٪۔\u{2019}\u{2018}\u{201C}\u{00A0}بپچژکگیيىةأإآٱءئؤ\u{0640}٠٩۰۹\u{064B}\u{064E}\u{0651}\u{0652}\u{0654}\u{0670}\u{200C}\u{200D}\u{06D6}"
@@ -101,6 +115,13 @@ proptest! {
 
     #[test]
     fn sentences_equal_unicode_sentences_on_mixed_text(text in mixed_text()) {
+        let got: Vec<(usize, &str)> = sentence_bounds(&text).collect();
+        let want: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+        prop_assert_eq!(got, want);
+    }
+
+    #[test]
+    fn sentences_equal_unicode_sentences_on_rules_text(text in rules_text()) {
         let got: Vec<(usize, &str)> = sentence_bounds(&text).collect();
         let want: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
         prop_assert_eq!(got, want);

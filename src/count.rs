@@ -30,9 +30,6 @@ use crate::stats::{mtld_factors, Mattr, MtldFactors};
 use crate::timing::{Stage, StageTimes};
 use crate::tokenize::{tokenize_with, TokenKind};
 
-/// A pair of term ids. For unordered co-occurrence the smaller id comes first.
-pub type PairKey = (u32, u32);
-
 /// Words counted per (language, script).
 pub type LanguageWords = BTreeMap<(&'static str, &'static str), u64>;
 

@@ -1,7 +1,8 @@
 //! N-gram and pair tables keyed by term ids, without allocation per key: fixed-size
 //! id arrays for n ≤ 4, boxed slices beyond.
 //!
-//! The corpus-wide tables are split into [`SHARDS`] shards by a hash of the key.
+//! A document's n-grams are counted in a [`NgramTable`] and handed on as a compact
+//! [`NgramList`]. The corpus-wide tables are split into [`SHARDS`] shards by a hash of the key.
 //! A batch of documents is merged by first sorting its entries into one bucket per
 //! shard, then adding each bucket to its shard: each shard is small enough to stay
 //! in cache while its bucket goes in, and the shards fill in parallel. Counts are
@@ -16,8 +17,9 @@ pub const PACKED_MAX: usize = 4;
 /// Shards of a corpus-wide table.
 pub const SHARDS: usize = 64;
 
-/// A map from n-grams of one order (sequences of `n` ids) to `V`: one document's
-/// counts (the corpus-wide ones are [`NgramCounts`], in shards).
+/// A map from n-grams of one order (sequences of `n` ids) to `V`, in which one
+/// document at a time is counted (the corpus-wide counts are [`NgramCounts`], in
+/// shards).
 #[derive(Debug, Clone)]
 pub struct NgramTable<V> {
     n: usize,
@@ -75,23 +77,6 @@ impl<V: Default> NgramTable<V> {
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// Calls `f` with each n-gram and its value, in no particular order.
-    pub fn for_each(&self, mut f: impl FnMut(&[u32], &V)) {
-        self.two.iter().for_each(|(k, v)| f(k, v));
-        self.three.iter().for_each(|(k, v)| f(k, v));
-        self.four.iter().for_each(|(k, v)| f(k, v));
-        self.boxed.iter().for_each(|(k, v)| f(k, v));
-    }
-
-    /// The values, in no particular order.
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.two
-            .values()
-            .chain(self.three.values())
-            .chain(self.four.values())
-            .chain(self.boxed.values())
     }
 }
 
@@ -1111,13 +1096,17 @@ mod tests {
             *table.entry(&a) += 2;
             *table.entry(&b) += 1;
             *table.entry(&a) += 3;
-            let mut seen = Vec::new();
-            table.for_each(|gram, &count| seen.push((gram.to_vec(), count)));
+            assert_eq!(table.len(), 2);
+            let list = table.take_list();
+            let mut seen: Vec<(Vec<u32>, u32)> = list
+                .iter()
+                .map(|(gram, count)| (gram.to_vec(), count))
+                .collect();
             seen.sort();
             let mut expected = vec![(a.clone(), 5), (b.clone(), 1)];
             expected.sort();
             assert_eq!(seen, expected, "n = {n}");
-            assert_eq!(table.len(), 2);
+            assert_eq!(list.order(), n);
         }
     }
 

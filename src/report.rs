@@ -193,12 +193,6 @@ impl<'a> RowSource<'a> {
             row: Box::new(row),
         }
     }
-
-    /// The rows in order.
-    pub fn cells(self) -> Cells<'a> {
-        let RowSource { len, row } = self;
-        Box::new((0..len).map(row))
-    }
 }
 
 /// One row of `ngrams.csv`.
@@ -561,10 +555,11 @@ fn by_count_then_text(a: (u64, &str), b: (u64, &str)) -> Ordering {
 }
 
 /// A table of `columns` holding `rows`.
-fn table(columns: &'static [Column], rows: impl Iterator<Item = Vec<String>>) -> Table {
+/// The first `limit` rows of `source` as a table of `columns`.
+fn table(columns: &'static [Column], source: RowSource, limit: usize) -> Table {
     Table {
         columns: columns.into(),
-        rows: rows.collect(),
+        rows: (0..source.len.min(limit)).map(source.row).collect(),
     }
 }
 
@@ -1423,12 +1418,7 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn documents_table_top(&self, limit: usize) -> Table {
-        table(DOCUMENT_COLUMNS, self.documents_cells().take(limit))
-    }
-
-    /// The cells of `documents.csv`, row by row.
-    pub fn documents_cells(&self) -> Cells<'_> {
-        self.documents_source().cells()
+        table(DOCUMENT_COLUMNS, self.documents_source(), limit)
     }
 
     /// The rows of `documents.csv`, in any order.
@@ -1455,12 +1445,7 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn terms_table_top(&self, limit: usize) -> Table {
-        table(TERM_COLUMNS, self.terms_cells().take(limit))
-    }
-
-    /// The cells of `terms.csv`, row by row.
-    pub fn terms_cells(&self) -> Cells<'_> {
-        self.terms_source().cells()
+        table(TERM_COLUMNS, self.terms_source(), limit)
     }
 
     /// The rows of `terms.csv`, in any order.
@@ -1557,12 +1542,7 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn ngrams_table_top(&self, only: Option<usize>, limit: usize) -> Table {
-        table(NGRAM_COLUMNS, self.ngrams_cells(only).take(limit))
-    }
-
-    /// The cells of `ngrams.csv` (or of order `only`), row by row.
-    pub fn ngrams_cells(&self, only: Option<usize>) -> Cells<'_> {
-        self.ngrams_source(only).cells()
+        table(NGRAM_COLUMNS, self.ngrams_source(only), limit)
     }
 
     /// The rows of `ngrams.csv` (or of its order `only`), in any order.
@@ -1604,12 +1584,7 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn distinctive_table_top(&self, limit: usize) -> Table {
-        table(DISTINCTIVE_COLUMNS, self.distinctive_cells().take(limit))
-    }
-
-    /// The cells of `distinctive.csv`, row by row.
-    pub fn distinctive_cells(&self) -> Cells<'_> {
-        self.distinctive_source().cells()
+        table(DISTINCTIVE_COLUMNS, self.distinctive_source(), limit)
     }
 
     /// The rows of `distinctive.csv`, in any order.
@@ -1633,12 +1608,7 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn languages_table_top(&self, limit: usize) -> Table {
-        table(LANGUAGE_COLUMNS, self.languages_cells().take(limit))
-    }
-
-    /// The cells of `languages.csv`, row by row.
-    pub fn languages_cells(&self) -> Cells<'_> {
-        self.languages_source().cells()
+        table(LANGUAGE_COLUMNS, self.languages_source(), limit)
     }
 
     /// The rows of `languages.csv`, in any order.
@@ -1681,12 +1651,7 @@ impl Report {
 
     /// The first `limit` rows of the same table.
     pub fn cooccurrence_table_top(&self, limit: usize) -> Table {
-        table(COOCCURRENCE_COLUMNS, self.cooccurrence_cells().take(limit))
-    }
-
-    /// The cells of `cooccurrence.csv`, row by row.
-    pub fn cooccurrence_cells(&self) -> Cells<'_> {
-        self.cooccurrence_source().cells()
+        table(COOCCURRENCE_COLUMNS, self.cooccurrence_source(), limit)
     }
 
     /// The rows of `cooccurrence.csv`, in any order.

@@ -2,8 +2,8 @@
 //! id arrays for n ≤ 4, boxed slices beyond.
 //!
 //! A document's n-grams are counted in a [`NgramTable`] and handed on as a compact
-//! [`NgramList`]. The corpus-wide tables are split into [`SHARDS`] shards by a hash of the key.
-//! A batch of documents is merged by first sorting its entries into one bucket per
+//! [`NgramList`]. The corpus-wide tables are split into [`SHARDS`] shards by a hash
+//! of the key. A batch of documents is merged by first sorting its entries into one bucket per
 //! shard, then adding each bucket to its shard: each shard is small enough to stay
 //! in cache while its bucket goes in, and the shards fill in parallel. Counts are
 //! sums, so the result does not depend on the order the shards are filled in.
@@ -669,19 +669,9 @@ where
             self.deltas = vec![0; self.sorted.len()];
         }
         let before = self.sorted.len() + self.singles.len();
-        let mut kept = 0;
-        for i in 0..self.sorted.len() {
-            let (entry, delta) = (self.sorted[i], self.deltas[i]);
-            if u64::from(entry.1.occurrences()) + u64::from(delta) > u64::from(threshold) {
-                self.sorted[kept] = entry;
-                self.deltas[kept] = delta;
-                kept += 1;
-            }
-        }
-        self.sorted.truncate(kept);
-        self.deltas.truncate(kept);
-        self.sorted.shrink_to_fit();
-        self.deltas.shrink_to_fit();
+        let kept = self.retain_counted(|value, delta| {
+            u64::from(value.occurrences()) + u64::from(delta) > u64::from(threshold)
+        });
         let single = u64::from(V::ONE.occurrences()) + u64::from(self.threshold);
         if single <= u64::from(threshold) {
             self.singles = PackedKeys::default();
@@ -696,13 +686,20 @@ where
         if u64::from(V::ONE.occurrences()) < min {
             self.singles = PackedKeys::default();
         }
-        let lossy = !self.deltas.is_empty();
+        self.retain_counted(|value, _| u64::from(value.occurrences()) >= min);
+    }
+
+    /// Keeps the counted (non-single) entries for which `keep(value, Δ)` holds, with
+    /// their Δs when those are stored; returns how many were kept.
+    fn retain_counted(&mut self, keep: impl Fn(V, u32) -> bool) -> usize {
+        let lossy = self.deltas.len() == self.sorted.len() && !self.deltas.is_empty();
         let mut kept = 0;
         for i in 0..self.sorted.len() {
-            if u64::from(self.sorted[i].1.occurrences()) >= min {
+            let delta = if lossy { self.deltas[i] } else { 0 };
+            if keep(self.sorted[i].1, delta) {
                 self.sorted[kept] = self.sorted[i];
                 if lossy {
-                    self.deltas[kept] = self.deltas[i];
+                    self.deltas[kept] = delta;
                 }
                 kept += 1;
             }
@@ -713,6 +710,7 @@ where
             self.deltas.truncate(kept);
             self.deltas.shrink_to_fit();
         }
+        kept
     }
 
     /// Number of distinct keys.

@@ -8,6 +8,8 @@
 //! in cache while its bucket goes in, and the shards fill in parallel. Counts are
 //! sums, so the result does not depend on the order the shards are filled in.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -356,20 +358,6 @@ where
         self.len += 1;
     }
 
-    /// Adds `key`, greater than every key added before, whose encoding against
-    /// `against` is `encoded`: copied as it is when `key` follows `against` here
-    /// too and starts no block, encoded anew otherwise.
-    pub fn push_encoded(&mut self, key: K, against: K, encoded: &[u8]) {
-        if self.len.is_multiple_of(PACKED_BLOCK) || against != self.last {
-            self.push(key);
-            return;
-        }
-        debug_assert!(key > self.last);
-        self.bytes.extend_from_slice(encoded);
-        self.last = key;
-        self.len += 1;
-    }
-
     /// Gives back the room not used.
     pub fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
@@ -437,38 +425,111 @@ pub struct PackedIter<'a, K> {
 }
 
 impl<'a, K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> PackedIter<'a, K> {
-    /// The next key, the key it is encoded against (zero at the start of a block)
-    /// and its encoding.
+    /// The next key, whether it is encoded against the key before it (rather than
+    /// against zero, as a block's first key is), and where its encoding lies.
     #[inline]
-    pub fn next_encoded(&mut self) -> Option<(K, K, &'a [u8])> {
+    fn next_located(&mut self) -> Option<(K, bool, Range<usize>)> {
         if self.index >= self.len {
             return None;
         }
-        if self.index.is_multiple_of(PACKED_BLOCK) {
+        let chained = !self.index.is_multiple_of(PACKED_BLOCK);
+        if !chained {
             self.last = K::default();
         }
+        let start = self.at;
         let mut key = K::default();
         let mut equal = true;
-        let mut bytes = self.bytes[self.at..].iter();
-        let mut read = 0;
         for (id, &before) in key.as_mut().iter_mut().zip(self.last.as_ref()) {
-            let mut stored: u32 = 0;
-            let mut shift = 0;
-            for &byte in bytes.by_ref() {
-                read += 1;
+            let mut byte = self.bytes[self.at];
+            self.at += 1;
+            let mut stored = u32::from(byte & 0x7F);
+            let mut shift = 7;
+            while byte >= 0x80 {
+                byte = self.bytes[self.at];
+                self.at += 1;
                 stored |= u32::from(byte & 0x7F) << shift;
-                if byte < 0x80 {
-                    break;
-                }
                 shift += 7;
             }
             *id = if equal { before + stored } else { stored };
             equal = equal && stored == 0;
         }
-        self.at += read;
-        let against = std::mem::replace(&mut self.last, key);
+        self.last = key;
         self.index += 1;
-        Some((key, against, &self.bytes[self.at - read..self.at]))
+        Some((key, chained, start..self.at))
+    }
+}
+
+/// Builds [`PackedKeys`] from keys in order, most of them those of an older
+/// `PackedKeys`, whose encodings are copied in runs where they stay valid: a key
+/// encoded against the one before it, when that one was the last key written and
+/// no block starts here.
+struct PackedMerge<'a, K> {
+    out: PackedKeys<K>,
+    source: &'a [u8],
+    /// Bytes of `source` written in `out`'s count and last key, not yet copied.
+    pending: Range<usize>,
+    /// Whether the last key written is the source key read just before.
+    chained: bool,
+}
+
+impl<'a, K> PackedMerge<'a, K>
+where
+    K: Copy + Ord + Default + AsRef<[u32]> + AsMut<[u32]>,
+{
+    fn new(source: &'a PackedKeys<K>, room: usize) -> Self {
+        PackedMerge {
+            out: PackedKeys::with_room(room),
+            source: &source.bytes,
+            pending: 0..0,
+            chained: false,
+        }
+    }
+
+    /// Writes a key of the source, read with [`PackedIter::next_located`].
+    #[inline]
+    fn copy(&mut self, key: K, chained: bool, bytes: Range<usize>) {
+        let out = &mut self.out;
+        if self.chained && chained && !out.len.is_multiple_of(PACKED_BLOCK) {
+            if self.pending.end != bytes.start {
+                self.flush();
+                self.pending.start = bytes.start;
+            }
+            self.pending.end = bytes.end;
+            self.out.last = key;
+            self.out.len += 1;
+        } else {
+            self.flush();
+            self.out.push(key);
+        }
+        self.chained = true;
+    }
+
+    /// Notes that the source key just read is not written.
+    #[inline]
+    fn skip(&mut self) {
+        self.chained = false;
+    }
+
+    /// Writes a key from elsewhere.
+    #[inline]
+    fn push(&mut self, key: K) {
+        self.flush();
+        self.out.push(key);
+        self.chained = false;
+    }
+
+    fn flush(&mut self) {
+        if !self.pending.is_empty() {
+            let bytes = &self.source[self.pending.clone()];
+            self.out.bytes.extend_from_slice(bytes);
+            self.pending = 0..0;
+        }
+    }
+
+    fn finish(mut self) -> PackedKeys<K> {
+        self.flush();
+        self.out.shrink_to_fit();
+        self.out
     }
 }
 
@@ -477,13 +538,21 @@ impl<K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> Iterator for PackedIter<'_
 
     #[inline]
     fn next(&mut self) -> Option<K> {
-        self.next_encoded().map(|(key, _, _)| key)
+        self.next_located().map(|(key, _, _)| key)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         let left = self.len - self.index;
         (left, Some(left))
     }
+}
+
+/// Up to four ids in one integer, compared at once, in the order of the keys.
+#[inline]
+fn packed<K: AsRef<[u32]>>(key: &K) -> u128 {
+    key.as_ref()
+        .iter()
+        .fold(0u128, |packed, &id| packed << 32 | u128::from(id))
 }
 
 /// Keys are compacted once the recent ones are this many, or an eighth of the
@@ -522,7 +591,10 @@ pub struct SortedCounts<K, V> {
     deltas: Vec<u32>,
     /// Keys whose value is [`Tally::ONE`]; none of them is in `sorted`.
     singles: PackedKeys<K>,
-    recent: FxHashMap<K, V>,
+    /// Entries added since the last compaction, as added: a key may be here more
+    /// than once, and in the arrays too. Appending and sorting them later costs
+    /// less than a hash map, which would have to grow, rehash and fault in pages.
+    recent: Vec<(K, V)>,
     /// The last pruning threshold: Δ of keys added anew from now on.
     threshold: u32,
 }
@@ -533,7 +605,7 @@ impl<K: Default, V> Default for SortedCounts<K, V> {
             sorted: Vec::new(),
             deltas: Vec::new(),
             singles: PackedKeys::default(),
-            recent: FxHashMap::default(),
+            recent: Vec::new(),
             threshold: 0,
         }
     }
@@ -546,10 +618,7 @@ where
     /// Adds `value` to the count of `key`.
     #[inline]
     pub fn add(&mut self, key: K, value: V) {
-        self.recent
-            .entry(key)
-            .and_modify(|v| v.add(value))
-            .or_insert(value);
+        self.recent.push((key, value));
     }
 
     /// Merges the recent keys into the sorted arrays when they are many enough.
@@ -569,15 +638,19 @@ where
         if self.recent.is_empty() {
             return;
         }
-        let mut fresh: Vec<(K, V)> = std::mem::take(&mut self.recent).into_iter().collect();
-        // Up to four ids in one integer, compared at once, in the order of the keys.
-        fresh.sort_unstable_by_key(|entry| {
-            entry
-                .0
-                .as_ref()
-                .iter()
-                .fold(0u128, |packed, &id| packed << 32 | u128::from(id))
-        });
+        let mut fresh = std::mem::take(&mut self.recent);
+        fresh.sort_unstable_by_key(|entry| packed(&entry.0));
+        let mut distinct = 0;
+        for i in 0..fresh.len() {
+            if distinct > 0 && fresh[distinct - 1].0 == fresh[i].0 {
+                let value = fresh[i].1;
+                fresh[distinct - 1].1.add(value);
+            } else {
+                fresh[distinct] = fresh[i];
+                distinct += 1;
+            }
+        }
+        fresh.truncate(distinct);
 
         let mut rest: Vec<(K, V)> = Vec::with_capacity(fresh.len());
         let mut i = 0;
@@ -594,23 +667,28 @@ where
             return;
         }
 
-        let mut singles = PackedKeys::with_room(self.singles.len() + rest.len());
         let mut promoted: Vec<(K, V)> = Vec::new();
         let old_singles = std::mem::take(&mut self.singles);
+        let mut singles = PackedMerge::new(&old_singles, old_singles.len() + rest.len());
         let mut old = old_singles.iter();
-        // Old singles are decoded to be compared, and copied without encoding again
-        // where nothing was inserted before them.
-        let mut next_old = old.next_encoded();
+        let mut next_old = old.next_located();
         for (key, value) in rest {
-            while let Some((single, against, encoded)) = next_old {
-                if single >= key {
+            let wanted = packed(&key);
+            let mut seen_before = false;
+            while let Some((single, chained, bytes)) = next_old.clone() {
+                let at = packed(&single);
+                if at > wanted {
                     break;
                 }
-                singles.push_encoded(single, against, encoded);
-                next_old = old.next_encoded();
+                next_old = old.next_located();
+                if at == wanted {
+                    singles.skip();
+                    seen_before = true;
+                    break;
+                }
+                singles.copy(single, chained, bytes);
             }
-            if next_old.is_some_and(|(single, _, _)| single == key) {
-                next_old = old.next_encoded();
+            if seen_before {
                 let mut total = V::ONE;
                 total.add(value);
                 promoted.push((key, total));
@@ -620,11 +698,11 @@ where
                 promoted.push((key, value));
             }
         }
-        while let Some((single, against, encoded)) = next_old {
-            singles.push_encoded(single, against, encoded);
-            next_old = old.next_encoded();
+        while let Some((single, chained, bytes)) = next_old {
+            singles.copy(single, chained, bytes);
+            next_old = old.next_located();
         }
-        singles.shrink_to_fit();
+        let singles = singles.finish();
         drop(old_singles);
         self.singles = singles;
         if promoted.is_empty() {
@@ -757,7 +835,7 @@ where
         self.sorted.capacity() * entry
             + self.deltas.capacity() * 4
             + self.singles.heap_bytes()
-            + self.recent.capacity() * (entry + 1) * 8 / 7
+            + self.recent.capacity() * entry
     }
 }
 

@@ -559,20 +559,27 @@ fn packed<K: AsRef<[u32]>>(key: &K) -> u128 {
 /// sorted ones, whichever is more.
 const COMPACT_AT_LEAST: usize = 4096;
 
-/// Counts of one key type, held as sorted arrays plus a small hash map of the
-/// keys added since the arrays were last rebuilt.
+/// Counts of one key type, held as sorted arrays plus the entries added since
+/// the arrays were last rebuilt.
 ///
 /// A hash map holds each entry in a bucket of a table kept between 44% and 88%
 /// full, plus a control byte; a sorted array holds it in exactly its own size.
 /// Most n-grams and pairs of a corpus are seen once, in one document (76–88% of
 /// them on the 50 MB bench), so those keys are kept apart, packed, without a value
 /// ("singles", whose value is [`Tally::ONE`]; see [`PackedKeys`]), and only the
-/// others carry their value. Adding goes to the small map only; when that map
-/// reaches an eighth of the arrays, its entries are sorted and merged into them
+/// others carry their value. Adding appends to a vector; when it reaches an
+/// eighth of the arrays, its entries are sorted, summed and merged into them
 /// (each key written about eight times over the arrays' life, in order). On the
 /// 50 MB bench the tables end at 84 MiB this way, against 140 MiB with the singles
 /// unpacked, 213 MiB as one sorted array of keys and values, and about 380 MB as
 /// hash maps; no more than one shard's worth of extra memory is needed at once.
+///
+/// Measured and not kept: runs of singles merged like a binary counter, so that
+/// each is rewritten about log₂ of the batches times instead of eight (a merge of
+/// two runs costs more per key than copying one run past the new keys, and the
+/// whole came out slower); a byte-aligned key encoding with a control byte
+/// (decoding is bound by each key's position depending on the one before, however
+/// it is encoded).
 ///
 /// Pruning ([`SortedCounts::prune`]) is lossy counting (Manku and Motwani, 2002):
 /// every key carries Δ, the most occurrences it may have lost, which is the
@@ -629,8 +636,9 @@ where
         }
     }
 
-    /// Merges the recent keys into the sorted arrays, in three steps: recent keys
-    /// already counted more than once are added in place; the others are merged
+    /// Merges the recent keys into the sorted arrays, in three steps after they
+    /// are sorted and summed: recent keys already counted more than once are added
+    /// in place; the others are merged
     /// with the singles, which they either join or leave (a single seen again);
     /// and the keys leaving the singles, with the new ones seen more than once,
     /// are merged into the counted array.

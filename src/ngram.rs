@@ -8,8 +8,6 @@
 //! in cache while its bucket goes in, and the shards fill in parallel. Counts are
 //! sums, so the result does not depend on the order the shards are filled in.
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -358,6 +356,20 @@ where
         self.len += 1;
     }
 
+    /// Adds `key`, greater than every key added before, whose encoding against
+    /// `against` is `encoded`: copied as it is when `key` follows `against` here
+    /// too and starts no block, encoded anew otherwise.
+    pub fn push_encoded(&mut self, key: K, against: K, encoded: &[u8]) {
+        if self.len.is_multiple_of(PACKED_BLOCK) || against != self.last {
+            self.push(key);
+            return;
+        }
+        debug_assert!(key > self.last);
+        self.bytes.extend_from_slice(encoded);
+        self.last = key;
+        self.len += 1;
+    }
+
     /// Gives back the room not used.
     pub fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
@@ -425,111 +437,38 @@ pub struct PackedIter<'a, K> {
 }
 
 impl<'a, K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> PackedIter<'a, K> {
-    /// The next key, whether it is encoded against the key before it (rather than
-    /// against zero, as a block's first key is), and where its encoding lies.
+    /// The next key, the key it is encoded against (zero at the start of a block)
+    /// and its encoding.
     #[inline]
-    fn next_located(&mut self) -> Option<(K, bool, Range<usize>)> {
+    pub fn next_encoded(&mut self) -> Option<(K, K, &'a [u8])> {
         if self.index >= self.len {
             return None;
         }
-        let chained = !self.index.is_multiple_of(PACKED_BLOCK);
-        if !chained {
+        if self.index.is_multiple_of(PACKED_BLOCK) {
             self.last = K::default();
         }
-        let start = self.at;
         let mut key = K::default();
         let mut equal = true;
+        let mut bytes = self.bytes[self.at..].iter();
+        let mut read = 0;
         for (id, &before) in key.as_mut().iter_mut().zip(self.last.as_ref()) {
-            let mut byte = self.bytes[self.at];
-            self.at += 1;
-            let mut stored = u32::from(byte & 0x7F);
-            let mut shift = 7;
-            while byte >= 0x80 {
-                byte = self.bytes[self.at];
-                self.at += 1;
+            let mut stored: u32 = 0;
+            let mut shift = 0;
+            for &byte in bytes.by_ref() {
+                read += 1;
                 stored |= u32::from(byte & 0x7F) << shift;
+                if byte < 0x80 {
+                    break;
+                }
                 shift += 7;
             }
             *id = if equal { before + stored } else { stored };
             equal = equal && stored == 0;
         }
-        self.last = key;
+        self.at += read;
+        let against = std::mem::replace(&mut self.last, key);
         self.index += 1;
-        Some((key, chained, start..self.at))
-    }
-}
-
-/// Builds [`PackedKeys`] from keys in order, most of them those of an older
-/// `PackedKeys`, whose encodings are copied in runs where they stay valid: a key
-/// encoded against the one before it, when that one was the last key written and
-/// no block starts here.
-struct PackedMerge<'a, K> {
-    out: PackedKeys<K>,
-    source: &'a [u8],
-    /// Bytes of `source` written in `out`'s count and last key, not yet copied.
-    pending: Range<usize>,
-    /// Whether the last key written is the source key read just before.
-    chained: bool,
-}
-
-impl<'a, K> PackedMerge<'a, K>
-where
-    K: Copy + Ord + Default + AsRef<[u32]> + AsMut<[u32]>,
-{
-    fn new(source: &'a PackedKeys<K>, room: usize) -> Self {
-        PackedMerge {
-            out: PackedKeys::with_room(room),
-            source: &source.bytes,
-            pending: 0..0,
-            chained: false,
-        }
-    }
-
-    /// Writes a key of the source, read with [`PackedIter::next_located`].
-    #[inline]
-    fn copy(&mut self, key: K, chained: bool, bytes: Range<usize>) {
-        let out = &mut self.out;
-        if self.chained && chained && !out.len.is_multiple_of(PACKED_BLOCK) {
-            if self.pending.end != bytes.start {
-                self.flush();
-                self.pending.start = bytes.start;
-            }
-            self.pending.end = bytes.end;
-            self.out.last = key;
-            self.out.len += 1;
-        } else {
-            self.flush();
-            self.out.push(key);
-        }
-        self.chained = true;
-    }
-
-    /// Notes that the source key just read is not written.
-    #[inline]
-    fn skip(&mut self) {
-        self.chained = false;
-    }
-
-    /// Writes a key from elsewhere.
-    #[inline]
-    fn push(&mut self, key: K) {
-        self.flush();
-        self.out.push(key);
-        self.chained = false;
-    }
-
-    fn flush(&mut self) {
-        if !self.pending.is_empty() {
-            let bytes = &self.source[self.pending.clone()];
-            self.out.bytes.extend_from_slice(bytes);
-            self.pending = 0..0;
-        }
-    }
-
-    fn finish(mut self) -> PackedKeys<K> {
-        self.flush();
-        self.out.shrink_to_fit();
-        self.out
+        Some((key, against, &self.bytes[self.at - read..self.at]))
     }
 }
 
@@ -538,7 +477,7 @@ impl<K: Copy + Default + AsMut<[u32]> + AsRef<[u32]>> Iterator for PackedIter<'_
 
     #[inline]
     fn next(&mut self) -> Option<K> {
-        self.next_located().map(|(key, _, _)| key)
+        self.next_encoded().map(|(key, _, _)| key)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -574,12 +513,11 @@ const COMPACT_AT_LEAST: usize = 4096;
 /// unpacked, 213 MiB as one sorted array of keys and values, and about 380 MB as
 /// hash maps; no more than one shard's worth of extra memory is needed at once.
 ///
-/// Measured and not kept: runs of singles merged like a binary counter, so that
-/// each is rewritten about log₂ of the batches times instead of eight (a merge of
-/// two runs costs more per key than copying one run past the new keys, and the
-/// whole came out slower); a byte-aligned key encoding with a control byte
-/// (decoding is bound by each key's position depending on the one before, however
-/// it is encoded).
+/// Measured and not kept: runs of singles merged like a binary counter (each key
+/// rewritten about log₂ of the batches times instead of eight, but a merge of two
+/// runs costs more per key than copying one run past the new keys: slower in
+/// all); a control-byte key encoding, and copying untouched singles in runs of
+/// bytes (no faster: reading a key waits on the one before it, however stored).
 ///
 /// Pruning ([`SortedCounts::prune`]) is lossy counting (Manku and Motwani, 2002):
 /// every key carries Δ, the most occurrences it may have lost, which is the
@@ -636,12 +574,11 @@ where
         }
     }
 
-    /// Merges the recent keys into the sorted arrays, in three steps after they
-    /// are sorted and summed: recent keys already counted more than once are added
-    /// in place; the others are merged
-    /// with the singles, which they either join or leave (a single seen again);
-    /// and the keys leaving the singles, with the new ones seen more than once,
-    /// are merged into the counted array.
+    /// Merges the recent keys into the sorted arrays, in three steps once they are
+    /// sorted and summed: recent keys already counted more than once are added in
+    /// place; the others are merged with the singles, which they either join or
+    /// leave (a single seen again); and the keys leaving the singles, with the new
+    /// ones seen more than once, are merged into the counted array.
     pub fn compact(&mut self) {
         if self.recent.is_empty() {
             return;
@@ -675,28 +612,23 @@ where
             return;
         }
 
+        let mut singles = PackedKeys::with_room(self.singles.len() + rest.len());
         let mut promoted: Vec<(K, V)> = Vec::new();
         let old_singles = std::mem::take(&mut self.singles);
-        let mut singles = PackedMerge::new(&old_singles, old_singles.len() + rest.len());
         let mut old = old_singles.iter();
-        let mut next_old = old.next_located();
+        // Old singles are decoded to be compared, and copied without encoding again
+        // where nothing was inserted before them.
+        let mut next_old = old.next_encoded();
         for (key, value) in rest {
-            let wanted = packed(&key);
-            let mut seen_before = false;
-            while let Some((single, chained, bytes)) = next_old.clone() {
-                let at = packed(&single);
-                if at > wanted {
+            while let Some((single, against, encoded)) = next_old {
+                if single >= key {
                     break;
                 }
-                next_old = old.next_located();
-                if at == wanted {
-                    singles.skip();
-                    seen_before = true;
-                    break;
-                }
-                singles.copy(single, chained, bytes);
+                singles.push_encoded(single, against, encoded);
+                next_old = old.next_encoded();
             }
-            if seen_before {
+            if next_old.is_some_and(|(single, _, _)| single == key) {
+                next_old = old.next_encoded();
                 let mut total = V::ONE;
                 total.add(value);
                 promoted.push((key, total));
@@ -706,11 +638,11 @@ where
                 promoted.push((key, value));
             }
         }
-        while let Some((single, chained, bytes)) = next_old {
-            singles.copy(single, chained, bytes);
-            next_old = old.next_located();
+        while let Some((single, against, encoded)) = next_old {
+            singles.push_encoded(single, against, encoded);
+            next_old = old.next_encoded();
         }
-        let singles = singles.finish();
+        singles.shrink_to_fit();
         drop(old_singles);
         self.singles = singles;
         if promoted.is_empty() {
@@ -1152,18 +1084,26 @@ mod tests {
         assert!(!PackedKeys::<[u32; 2]>::default().contains(&[1, 2]));
     }
 
+    /// A list's n-grams and counts, sorted.
+    fn sorted_entries(list: &NgramList) -> Vec<(Vec<u32>, u32)> {
+        let mut entries: Vec<(Vec<u32>, u32)> = list
+            .iter()
+            .map(|(gram, count)| (gram.to_vec(), count))
+            .collect();
+        entries.sort();
+        entries
+    }
+
     #[test]
     fn a_table_taken_as_a_list_is_empty_for_the_next_document() {
         let mut table: NgramTable<u32> = NgramTable::new(2);
         *table.entry(&[1, 2]) += 2;
         *table.entry(&[3, 4]) += 1;
         let list = table.take_list();
-        let mut entries: Vec<(Vec<u32>, u32)> = list
-            .iter()
-            .map(|(gram, count)| (gram.to_vec(), count))
-            .collect();
-        entries.sort();
-        assert_eq!(entries, vec![(vec![1, 2], 2), (vec![3, 4], 1)]);
+        assert_eq!(
+            sorted_entries(&list),
+            vec![(vec![1, 2], 2), (vec![3, 4], 1)]
+        );
         assert!(table.is_empty());
         *table.entry(&[1, 2]) += 1;
         assert_eq!(table.take_list().values().copied().collect::<Vec<_>>(), [1]);
@@ -1182,14 +1122,9 @@ mod tests {
             *table.entry(&a) += 3;
             assert_eq!(table.len(), 2);
             let list = table.take_list();
-            let mut seen: Vec<(Vec<u32>, u32)> = list
-                .iter()
-                .map(|(gram, count)| (gram.to_vec(), count))
-                .collect();
-            seen.sort();
             let mut expected = vec![(a.clone(), 5), (b.clone(), 1)];
             expected.sort();
-            assert_eq!(seen, expected, "n = {n}");
+            assert_eq!(sorted_entries(&list), expected, "n = {n}");
             assert_eq!(list.order(), n);
         }
     }

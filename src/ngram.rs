@@ -516,8 +516,9 @@ const COMPACT_AT_LEAST: usize = 4096;
 /// Measured and not kept: runs of singles merged like a binary counter (each key
 /// rewritten about log₂ of the batches times instead of eight, but a merge of two
 /// runs costs more per key than copying one run past the new keys: slower in
-/// all); a control-byte key encoding, and copying untouched singles in runs of
-/// bytes (no faster: reading a key waits on the one before it, however stored).
+/// all); a control-byte key encoding (no faster: reading a key waits on the one
+/// before it, however stored); copying untouched singles in runs of bytes rather
+/// than key by key (0.06 of 1.3 CPU-s saved on the bench, not worth the code).
 ///
 /// Pruning ([`SortedCounts::prune`]) is lossy counting (Manku and Motwani, 2002):
 /// every key carries Δ, the most occurrences it may have lost, which is the
@@ -558,7 +559,7 @@ impl<K: Default, V> Default for SortedCounts<K, V> {
 
 impl<K, V: Tally> SortedCounts<K, V>
 where
-    K: Ord + std::hash::Hash + Copy + Default + AsRef<[u32]> + AsMut<[u32]>,
+    K: Ord + Copy + Default + AsRef<[u32]> + AsMut<[u32]>,
 {
     /// Adds `value` to the count of `key`.
     #[inline]
@@ -1106,7 +1107,7 @@ mod tests {
         );
         assert!(table.is_empty());
         *table.entry(&[1, 2]) += 1;
-        assert_eq!(table.take_list().values().copied().collect::<Vec<_>>(), [1]);
+        assert_eq!(sorted_entries(&table.take_list()), vec![(vec![1, 2], 1)]);
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn run_report(corpus: &Path, extra: &[&str]) -> Result<Run, Error> {
 
 /// Every document's text, read as `corpstat report` reads it.
 fn read_texts(corpus: &Path) -> Result<Vec<String>, Error> {
-    let (files, problems) = find_files(&[corpus.to_path_buf()])?;
+    let (files, problems) = find_files(&[corpus.to_path_buf()], &InputOptions::default())?;
     Ok(
         DocumentStream::new(files, problems, InputOptions::default())
             .filter_map(|event| match event {

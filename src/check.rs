@@ -35,7 +35,7 @@
 //!
 //! Terms are compared under their folded form, so a change of display form is no drift.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -147,23 +147,40 @@ pub enum CheckError {
     },
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+/// The line numbers of byte offsets in a text, found by binary search over the line
+/// starts, so that a file of many rules is read in linear time.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        Lines(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// The 1-based line of `offset`.
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset).max(1)
+    }
 }
 
 /// Parses and validates a rules file's text; `path` names it in errors.
 pub fn parse_rules(path: &str, text: &str) -> Result<Vec<Rule>, CheckError> {
+    let lines = Lines::of(text);
     let file: RulesFile = toml::from_str(text).map_err(|e| CheckError::Syntax {
         path: path.to_string(),
         message: match e.span() {
-            Some(span) => format!("line {}: {}", line_of(text, span.start), e.message()),
+            Some(span) => format!("line {}: {}", lines.line(span.start), e.message()),
             None => e.message().to_string(),
         },
     })?;
     let mut rules = Vec::new();
+    let mut names: HashMap<String, usize> = HashMap::new();
     for spanned in file.rule {
         // The span starts at the rule's [[rule]] header.
-        let line = line_of(text, spanned.span().start);
+        let line = lines.line(spanned.span().start);
         let mut rule = spanned.into_inner();
         rule.line = line;
         let bad = |message: &str| CheckError::Rule {
@@ -179,6 +196,23 @@ pub fn parse_rules(path: &str, text: &str) -> Result<Vec<Rule>, CheckError> {
             rule.max_change,
             rule.max_change_pct,
         ];
+        if let Some(first) = names.insert(rule.name.clone(), line) {
+            return Err(bad(&format!(
+                "the name is already used by the rule on line {first}; names must be unique"
+            )));
+        }
+        if bounds.iter().flatten().any(|b| !b.is_finite()) {
+            return Err(bad("bounds must be finite numbers (not nan or inf)"));
+        }
+        if let (Some(min), Some(max)) = (rule.min, rule.max) {
+            if min > max {
+                return Err(bad(&format!("min {min} is greater than max {max}")));
+            }
+        }
+        if rule.max_change.is_some_and(|x| x < 0.0) || rule.max_change_pct.is_some_and(|x| x < 0.0)
+        {
+            return Err(bad("max_change and max_change_pct cannot be negative"));
+        }
         match (&rule.metric, rule.drift) {
             (Some(_), Some(_)) => return Err(bad("give either metric or drift, not both")),
             (None, None) => return Err(bad("give a metric or a drift")),
@@ -256,6 +290,12 @@ impl Snapshot {
     /// script the summary does not have, `Err` for a path that names nothing.
     fn metric(&self, path: &str) -> Result<f64, String> {
         let parts: Vec<&str> = path.split('.').collect();
+        if path == "problems.count" {
+            // Only the first problems are listed; the total counts them all.
+            if let Some(total) = self.summary.get("problems_total").and_then(|v| v.as_f64()) {
+                return Ok(total);
+            }
+        }
         if parts.len() == 2 && parts[1] == "count" {
             if let Some(array) = self.summary.get(parts[0]).and_then(|v| v.as_array()) {
                 return Ok(array.len() as f64);
@@ -271,13 +311,18 @@ impl Snapshot {
                         && matches!(parts[0], "languages" | "scripts")
                         && matches!(parts[2], "share" | "words")
                         && value.is_object();
+                    // A kind of problem that did not occur.
+                    let absent_problem = i == 1
+                        && parts.len() == 2
+                        && parts[0] == "problems_by_kind"
+                        && value.is_object();
                     // Exact counts: nothing dropped, no undercount.
                     let exact = i == 1
                         && parts.len() == 2
                         && parts[0] == "approximate"
                         && matches!(parts[1], "max_undercount" | "rounds" | "dropped")
                         && value.is_null();
-                    return if share_of_absent || exact {
+                    return if share_of_absent || exact || absent_problem {
                         Ok(0.0)
                     } else {
                         Err(format!("unknown metric path \"{path}\" in {}", self.origin))
@@ -675,8 +720,9 @@ fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry at all.
+            // Characters XML 1.0 cannot carry at all (its Char production).
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

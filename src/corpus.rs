@@ -31,6 +31,13 @@ struct Batch {
     bytes: usize,
 }
 
+/// Bytes of text per batch under a memory limit: a share of it, from 1 MiB to [`BATCH_BYTES`].
+fn batch_bytes(memory_limit: u64) -> usize {
+    usize::try_from(memory_limit / BATCH_SHARE_OF_LIMIT)
+        .unwrap_or(BATCH_BYTES)
+        .clamp(1 << 20, BATCH_BYTES)
+}
+
 /// A corpus being counted. Add documents, then call [`Corpus::finish`].
 pub struct Corpus {
     analyzer: Analyzer,
@@ -75,8 +82,13 @@ impl Corpus {
         input: &InputOptions,
         on_progress: &mut dyn FnMut(u64),
     ) -> Result<(), InputError> {
-        let (files, problems) = input::find_files(paths)?;
-        let stream = DocumentStream::new(files, problems, input.clone());
+        let (files, problems) = input::find_files(paths, input)?;
+        let mut input = input.clone();
+        if let Some(limit) = self.analyzer.options().memory_limit {
+            // Under a memory limit, no document is longer than a batch.
+            input.max_document_bytes = input.max_document_bytes.min(batch_bytes(limit));
+        }
+        let stream = DocumentStream::new(files, problems, input);
         self.add_events(stream, on_progress);
         Ok(())
     }
@@ -89,12 +101,7 @@ impl Corpus {
         on_progress: &mut dyn FnMut(u64),
     ) {
         let (batch_bytes, queued) = match self.analyzer.options().memory_limit {
-            Some(limit) => (
-                usize::try_from(limit / BATCH_SHARE_OF_LIMIT)
-                    .unwrap_or(BATCH_BYTES)
-                    .clamp(1 << 20, BATCH_BYTES),
-                1,
-            ),
+            Some(limit) => (batch_bytes(limit), 1),
             None => (BATCH_BYTES, 2),
         };
         std::thread::scope(|scope| {

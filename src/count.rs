@@ -20,7 +20,11 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::input::{Document, Problem};
+use crate::input::{Document, Problem, ProblemKind};
+
+/// Input problems listed one by one in `summary.json` and on stderr; the rest are
+/// counted by kind.
+pub const PROBLEMS_LISTED: usize = 100;
 use crate::language::LanguageDetector;
 use crate::ngram::{Buckets, NgramList, NgramTable, Sharded, ShardedNgrams, Tally};
 use crate::normalize::Normalizer;
@@ -562,8 +566,10 @@ pub struct CorpusCounts {
     pub mtld: MtldFactors,
     /// The MATTR window over the token stream.
     pub mattr: Mattr,
-    /// Input problems met while reading.
+    /// The first [`PROBLEMS_LISTED`] input problems met while reading, in reading order.
     pub problems: Vec<Problem>,
+    /// Every input problem met, counted by kind.
+    pub problem_counts: BTreeMap<ProblemKind, u64>,
     /// How the n-gram and pair tables were pruned; `None` while every count is exact.
     pub pruning: Option<Pruning>,
 }
@@ -593,9 +599,13 @@ impl CorpusCounts {
         self.pair_buckets = Buckets::default();
     }
 
-    /// Records an input problem.
+    /// Records an input problem: counted always, kept when fewer than
+    /// [`PROBLEMS_LISTED`] are, so that a million bad lines cost a counter, not a list.
     pub fn add_problem(&mut self, problem: Problem) {
-        self.problems.push(problem);
+        *self.problem_counts.entry(problem.kind).or_default() += 1;
+        if self.problems.len() < PROBLEMS_LISTED {
+            self.problems.push(problem);
+        }
     }
 
     fn intern(&mut self, term: &str, kind: TokenKind, first_position: u64) -> u32 {

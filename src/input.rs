@@ -23,6 +23,8 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -58,7 +60,26 @@ pub struct InputOptions {
     pub id_column: Option<String>,
     /// How documents are grouped. Default: no groups.
     pub group_by: GroupBy,
+    /// Follow symbolic links met in folders (`--follow`). Links named on the command
+    /// line are always followed. Default: false: a link is skipped and named as a
+    /// problem, as ripgrep and find do, so that a link in a corpus folder cannot pull
+    /// in text from elsewhere.
+    pub follow_links: bool,
+    /// A document longer than this many bytes of text is split into parts at line
+    /// breaks (else at a space, else between two characters), so that one document
+    /// never has to be held whole; a JSONL line may be up to four times as long
+    /// (JSON escapes), a CSV record up to the same. Default: [`MAX_DOCUMENT_BYTES`].
+    pub max_document_bytes: usize,
+    /// Stop reading after this many bytes of decoded input (`--max-input-bytes`),
+    /// with a problem. Default: none.
+    pub max_input_bytes: Option<u64>,
+    /// Folders never read, such as the report's own output folder. Default: none.
+    #[serde(skip)]
+    pub exclude: Vec<PathBuf>,
 }
+
+/// Default longest document, in bytes of text: 32 MiB.
+pub const MAX_DOCUMENT_BYTES: usize = 32 << 20;
 
 impl Default for InputOptions {
     fn default() -> Self {
@@ -69,6 +90,10 @@ impl Default for InputOptions {
             text_column: None,
             id_column: None,
             group_by: GroupBy::None,
+            follow_links: false,
+            max_document_bytes: MAX_DOCUMENT_BYTES,
+            max_input_bytes: None,
+            exclude: Vec::new(),
         }
     }
 }
@@ -233,6 +258,17 @@ pub enum ProblemKind {
     Csv,
     /// A folder was reached twice through symbolic links, and skipped the second time.
     SymlinkLoop,
+    /// A symbolic link in a folder was not followed (see `--follow`).
+    Symlink,
+    /// Not a regular file (a FIFO, socket or device): skipped, since reading it
+    /// could block or never end.
+    SpecialFile,
+    /// A document longer than the longest allowed was split into parts.
+    Split,
+    /// A JSONL line or CSV record longer than the longest allowed was skipped.
+    TooLong,
+    /// `--max-input-bytes` was reached: the rest of the input was not read.
+    InputCap,
 }
 
 /// A problem with one input file or line. The run goes on without it.
@@ -297,9 +333,16 @@ pub struct InputFile {
 }
 
 /// Finds every input file under `paths`, in sorted order: the paths sorted, and
-/// each folder walked in sorted order. Folder entries that cannot be read become
-/// problems. A missing path is an error, and nothing is read.
-pub fn find_files(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<Problem>), InputError> {
+/// each folder walked in sorted order. Folder entries that cannot be read, links not
+/// followed and special files become problems; folders in `options.exclude` are left
+/// out. A missing path is an error, and nothing is read.
+///
+/// A path named on the command line is read even when it is a symbolic link or a FIFO
+/// (`<(zcat a.gz)` is one); devices and sockets are refused everywhere.
+pub fn find_files(
+    paths: &[PathBuf],
+    options: &InputOptions,
+) -> Result<(Vec<InputFile>, Vec<Problem>), InputError> {
     let mut sorted: Vec<&PathBuf> = paths.iter().collect();
     sorted.sort();
     sorted.dedup();
@@ -308,106 +351,264 @@ pub fn find_files(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<Problem>), I
             return Err(InputError::Missing(path.display().to_string()));
         }
     }
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+    let excluded: Vec<PathBuf> = options
+        .exclude
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let mut walk = Walk {
+        follow: options.follow_links,
+        excluded,
+        visited: HashSet::new(),
+        files: Vec::new(),
+        problems: Vec::new(),
+    };
     for path in sorted {
         if path.as_os_str() == "-" {
-            files.push(InputFile {
+            walk.files.push(InputFile {
                 path: path.clone(),
                 id: "-".to_string(),
                 size: None,
                 root: "-".to_string(),
             });
-        } else if path.is_dir() {
-            let mut visited = HashSet::new();
-            walk(path, path, &mut visited, &mut files, &mut problems);
-        } else {
-            files.push(InputFile {
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                walk.problems.push(Problem::of_file(
+                    path,
+                    ProblemKind::Unreadable,
+                    e.to_string(),
+                ));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk.visited.clear();
+            walk.dir(path, path);
+        } else if meta.is_file() || is_fifo(&meta) {
+            walk.files.push(InputFile {
                 path: path.clone(),
                 id: path.display().to_string(),
-                size: std::fs::metadata(path).ok().map(|m| m.len()),
+                size: meta.is_file().then_some(meta.len()),
                 root: path.display().to_string(),
             });
+        } else {
+            walk.problems.push(special_file(path, &meta));
         }
     }
-    Ok((files, problems))
+    Ok((walk.files, walk.problems))
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
-    files: &mut Vec<InputFile>,
-    problems: &mut Vec<Problem>,
-) {
-    let problem = |kind, message: String| Problem {
-        source: dir.display().to_string(),
-        line: None,
-        kind,
-        message,
+impl Problem {
+    /// A problem with a whole file or folder.
+    fn of_file(path: &Path, kind: ProblemKind, message: String) -> Problem {
+        Problem {
+            source: path.display().to_string(),
+            line: None,
+            kind,
+            message,
+        }
+    }
+}
+
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// The problem for a path that is neither a file nor a folder.
+fn special_file(path: &Path, meta: &std::fs::Metadata) -> Problem {
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            "a FIFO"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_char_device() || t.is_block_device() {
+            "a device"
+        } else {
+            "not a regular file"
+        }
     };
-    match dir.canonicalize() {
-        Ok(real) => {
-            if !visited.insert(real) {
-                problems.push(problem(
-                    ProblemKind::SymlinkLoop,
-                    "folder already visited through a symbolic link; skipped".to_string(),
+    #[cfg(not(unix))]
+    let what = {
+        let _ = meta;
+        "not a regular file"
+    };
+    Problem::of_file(
+        path,
+        ProblemKind::SpecialFile,
+        format!("{what}, not a regular file; skipped"),
+    )
+}
+
+/// A folder walk: sorted, hidden entries skipped, links followed only when asked.
+struct Walk {
+    follow: bool,
+    /// Canonical paths of folders not to read.
+    excluded: Vec<PathBuf>,
+    /// Canonical paths of the folders entered, to stop link loops.
+    visited: HashSet<PathBuf>,
+    files: Vec<InputFile>,
+    problems: Vec<Problem>,
+}
+
+impl Walk {
+    fn dir(&mut self, root: &Path, dir: &Path) {
+        let real = match dir.canonicalize() {
+            Ok(real) => real,
+            Err(e) => {
+                self.problems.push(Problem::of_file(
+                    dir,
+                    ProblemKind::Unreadable,
+                    e.to_string(),
                 ));
                 return;
             }
-        }
-        Err(e) => {
-            problems.push(problem(ProblemKind::Unreadable, e.to_string()));
+        };
+        if self.excluded.contains(&real) {
             return;
         }
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(problem(ProblemKind::Unreadable, e.to_string()));
+        if !self.visited.insert(real) {
+            self.problems.push(Problem::of_file(
+                dir,
+                ProblemKind::SymlinkLoop,
+                "folder already visited through a symbolic link; skipped".to_string(),
+            ));
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => {
-                if !entry.file_name().to_string_lossy().starts_with('.') {
-                    paths.push(entry.path());
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.problems.push(Problem::of_file(
+                    dir,
+                    ProblemKind::Unreadable,
+                    e.to_string(),
+                ));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => {
+                    if !entry.file_name().to_string_lossy().starts_with('.') {
+                        paths.push(entry.path());
+                    }
                 }
+                Err(e) => self.problems.push(Problem::of_file(
+                    dir,
+                    ProblemKind::Unreadable,
+                    e.to_string(),
+                )),
             }
-            Err(e) => problems.push(problem(ProblemKind::Unreadable, e.to_string())),
+        }
+        paths.sort();
+        for path in paths {
+            self.entry(root, path);
         }
     }
-    paths.sort();
-    for path in paths {
-        match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(root, &path, visited, files, problems),
-            Ok(meta) => {
-                let relative = path.strip_prefix(root).unwrap_or(&path);
-                files.push(InputFile {
-                    id: relative.display().to_string(),
-                    path,
-                    size: Some(meta.len()),
-                    root: root.display().to_string(),
-                });
+
+    fn entry(&mut self, root: &Path, path: PathBuf) {
+        let unreadable =
+            |e: io::Error| Problem::of_file(&path, ProblemKind::Unreadable, e.to_string());
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => return self.problems.push(unreadable(e)),
+        };
+        let meta = if meta.file_type().is_symlink() {
+            let target = std::fs::read_link(&path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            if !self.follow {
+                return self.problems.push(Problem::of_file(
+                    &path,
+                    ProblemKind::Symlink,
+                    format!("symbolic link to {target} not followed; give --follow to read it"),
+                ));
             }
-            Err(e) => problems.push(Problem {
-                source: path.display().to_string(),
-                line: None,
-                kind: ProblemKind::Unreadable,
-                message: e.to_string(),
-            }),
+            match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) => return self.problems.push(unreadable(e)),
+            }
+        } else {
+            meta
+        };
+        if meta.is_dir() {
+            self.dir(root, &path);
+        } else if meta.is_file() {
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            self.files.push(InputFile {
+                id: relative.display().to_string(),
+                size: Some(meta.len()),
+                root: root.display().to_string(),
+                path,
+            });
+        } else {
+            self.problems.push(special_file(&path, &meta));
         }
     }
 }
 
 /// Streams the documents of a list of files, in order, one at a time.
+///
+/// Memory is bounded whatever the input: text files are read in pieces of at most
+/// `max_document_bytes` (a longer file becomes several documents, with a
+/// [`ProblemKind::Split`] problem), JSONL lines and CSV records longer than four
+/// times that are skipped, and decompression is streamed.
 pub struct DocumentStream {
     files: std::vec::IntoIter<InputFile>,
     options: InputOptions,
     pending: Vec<Problem>,
     current: Option<RecordReader>,
+    /// Bytes of decoded input read so far, shared with the open file's reader.
+    budget: Arc<InputBudget>,
+    /// The input cap was reached and reported: nothing more is read.
+    capped: bool,
+}
+
+/// Decoded bytes read so far, against `--max-input-bytes`.
+#[derive(Debug, Default)]
+struct InputBudget {
+    read: AtomicU64,
+    cap: Option<u64>,
+    reached: AtomicBool,
+}
+
+/// A reader that counts the decoded bytes it passes on, and ends (as at the end
+/// of the file) when the run's input cap is reached.
+struct Budgeted<R> {
+    inner: R,
+    budget: Arc<InputBudget>,
+}
+
+impl<R: Read> Read for Budgeted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = self.budget.read.load(Ordering::Relaxed);
+        let allowed = match self.budget.cap {
+            Some(cap) if read >= cap => {
+                self.budget.reached.store(true, Ordering::Relaxed);
+                return Ok(0);
+            }
+            Some(cap) => usize::try_from(cap - read)
+                .unwrap_or(usize::MAX)
+                .min(buf.len()),
+            None => buf.len(),
+        };
+        let n = self.inner.read(&mut buf[..allowed])?;
+        self.budget.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 impl DocumentStream {
@@ -415,11 +616,17 @@ impl DocumentStream {
     pub fn new(files: Vec<InputFile>, problems: Vec<Problem>, options: InputOptions) -> Self {
         let mut pending = problems;
         pending.reverse();
+        let budget = Arc::new(InputBudget {
+            cap: options.max_input_bytes,
+            ..InputBudget::default()
+        });
         DocumentStream {
             files: files.into_iter(),
             options,
             pending,
             current: None,
+            budget,
+            capped: false,
         }
     }
 
@@ -432,35 +639,44 @@ impl DocumentStream {
             match File::open(&file.path) {
                 Ok(f) => Box::new(f),
                 Err(e) => {
-                    return Some(InputEvent::Problem(Problem {
-                        source,
-                        line: None,
-                        kind: ProblemKind::Unreadable,
-                        message: e.to_string(),
-                    }))
+                    return Some(InputEvent::Problem(Problem::of_file(
+                        &file.path,
+                        ProblemKind::Unreadable,
+                        e.to_string(),
+                    )))
                 }
             }
         };
-        let reader: Box<dyn Read + Send> = match compression {
+        let decompressed: Box<dyn Read + Send> = match compression {
             Compression::None => raw,
             Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(raw)),
             Compression::Zstd => match zstd::stream::read::Decoder::new(raw) {
                 Ok(d) => Box::new(d),
                 Err(e) => {
-                    return Some(InputEvent::Problem(Problem {
-                        source,
-                        line: None,
-                        kind: ProblemKind::Decompress,
-                        message: format!("cannot start zstd decoding: {e}"),
-                    }))
+                    return Some(InputEvent::Problem(Problem::of_file(
+                        &file.path,
+                        ProblemKind::Decompress,
+                        format!("cannot start zstd decoding: {e}"),
+                    )))
                 }
             },
         };
+        // A UTF-8 byte order mark is dropped and UTF-16 (with its mark) becomes UTF-8,
+        // for every format: Excel's "Unicode text" export is UTF-16 TSV.
+        let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .strip_bom(true)
+            .build(decompressed);
+        let reader: Box<dyn Read + Send> = Box::new(Budgeted {
+            inner: decoded,
+            budget: Arc::clone(&self.budget),
+        });
         let file_group = self.options.group_by.of_file(&file);
         let group_field = match &self.options.group_by {
             GroupBy::Field(name) => Some(name.clone()),
             _ => None,
         };
+        let max_document = self.options.max_document_bytes.max(1);
+        let max_record = max_document.saturating_mul(4);
         match format {
             InputFormat::Jsonl => {
                 self.current = Some(RecordReader::Jsonl(Box::new(JsonlReader {
@@ -469,6 +685,9 @@ impl DocumentStream {
                     file_id: file.id,
                     line: 0,
                     buffer: Vec::new(),
+                    max_line: max_record,
+                    max_document,
+                    split: Vec::new(),
                     text_field: self.options.text_field.clone(),
                     id_field: self.options.id_field.clone(),
                     file_group,
@@ -482,12 +701,20 @@ impl DocumentStream {
                 } else {
                     b','
                 };
+                let record_start = Arc::new(AtomicU64::new(0));
+                let reader = Box::new(RecordCapped {
+                    inner: reader,
+                    read: 0,
+                    record_start: Arc::clone(&record_start),
+                    max: max_record as u64,
+                });
                 match CsvReader::new(
                     reader,
                     delimiter,
                     source,
                     file.id,
                     file_group,
+                    record_start,
                     &self.options,
                 ) {
                     Ok(csv) => {
@@ -499,15 +726,39 @@ impl DocumentStream {
             }
             InputFormat::Text | InputFormat::Auto => {
                 let group = file_group.or_else(|| group_field.map(|_| NO_GROUP.to_string()));
-                Some(read_text_file(
+                self.current = Some(RecordReader::Text(Box::new(TextReader {
                     reader,
                     source,
-                    file.id,
+                    id: file.id,
                     group,
-                    &mut self.pending,
-                ))
+                    max: max_document,
+                    carry: Vec::new(),
+                    parts: 0,
+                    line: 1,
+                    eof: false,
+                    done: false,
+                })));
+                None
             }
         }
+    }
+
+    /// The problem that says the input cap was reached, once.
+    fn cap_problem(&mut self) -> Option<InputEvent> {
+        if self.capped || !self.budget.reached.load(Ordering::Relaxed) {
+            return None;
+        }
+        self.capped = true;
+        self.current = None;
+        let cap = self.budget.cap.unwrap_or(0);
+        Some(InputEvent::Problem(Problem {
+            source: "--max-input-bytes".to_string(),
+            line: None,
+            kind: ProblemKind::InputCap,
+            message: format!(
+                "the input cap of {cap} bytes was reached; the document being read was cut there and the rest of the input was not read"
+            ),
+        }))
     }
 }
 
@@ -527,6 +778,12 @@ impl Iterator for DocumentStream {
                         continue;
                     }
                 }
+            }
+            if let Some(event) = self.cap_problem() {
+                return Some(event);
+            }
+            if self.capped {
+                return None;
             }
             let file = self.files.next()?;
             if let Some(event) = self.open_next(file) {
@@ -573,55 +830,138 @@ fn read_error_kind(error: &io::Error) -> ProblemKind {
     }
 }
 
-fn read_text_file(
-    mut reader: Box<dyn Read + Send>,
+/// A text file, read in pieces of at most `max` bytes: one document, or several
+/// parts (`ID#1`, `ID#2`, ...) when it is longer.
+struct TextReader {
+    reader: Box<dyn Read + Send>,
     source: String,
     id: String,
     group: Option<String>,
-    pending: &mut Vec<Problem>,
-) -> InputEvent {
-    let mut bytes = Vec::new();
-    // read_to_end keeps what it read before an error: a truncated file still counts.
-    if let Some(e) = reader.read_to_end(&mut bytes).err() {
-        let problem = Problem {
-            source: source.clone(),
-            line: None,
-            kind: read_error_kind(&e),
-            message: format!(
-                "read failed after {} bytes, kept what was read: {e}",
-                bytes.len()
-            ),
-        };
-        if bytes.is_empty() {
-            return InputEvent::Problem(problem);
+    max: usize,
+    /// Bytes read and not yet handed on.
+    carry: Vec<u8>,
+    /// Parts handed on so far.
+    parts: u64,
+    /// The line the carried bytes start on.
+    line: u64,
+    eof: bool,
+    done: bool,
+}
+
+impl TextReader {
+    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        if self.done {
+            return None;
         }
-        pending.push(problem);
-    }
-    match decode(&bytes) {
-        Decoded::Binary => InputEvent::Problem(Problem {
-            source,
-            line: None,
-            kind: ProblemKind::Binary,
-            message: "binary file (holds a NUL byte); skipped".to_string(),
-        }),
-        Decoded::Text { text, replaced } => {
-            if replaced > 0 {
-                pending.push(Problem {
-                    source: source.clone(),
-                    line: None,
-                    kind: ProblemKind::InvalidUtf8,
-                    message: format!("{replaced} bytes of invalid UTF-8 replaced by U+FFFD"),
-                });
+        // Read until one byte more than a part can hold, or the end.
+        while !self.eof && self.carry.len() <= self.max {
+            let want = (self.max + 1 - self.carry.len()) as u64;
+            match (&mut self.reader).take(want).read_to_end(&mut self.carry) {
+                Ok(0) => self.eof = true,
+                Ok(_) => {}
+                Err(e) => {
+                    // What was read before the error is kept: a truncated file still counts.
+                    self.eof = true;
+                    let problem = Problem::of_file(
+                        Path::new(&self.source),
+                        read_error_kind(&e),
+                        format!("read failed, kept what was read: {e}"),
+                    );
+                    if self.parts == 0 && self.carry.is_empty() {
+                        self.done = true;
+                        return Some(InputEvent::Problem(problem));
+                    }
+                    pending.push(problem);
+                }
             }
-            InputEvent::Document(Document {
-                id,
-                source,
-                line: 0,
-                text: unix_line_endings(text),
-                group,
-            })
         }
+        if let Some(at) = memchr_nul(&self.carry) {
+            self.done = true;
+            let message = if self.parts == 0 {
+                "binary file (holds a NUL byte); skipped".to_string()
+            } else {
+                format!(
+                    "binary data (a NUL byte) in part {}; this part and the rest skipped (byte {at} of the part)",
+                    self.parts + 1
+                )
+            };
+            return Some(InputEvent::Problem(Problem::of_file(
+                Path::new(&self.source),
+                ProblemKind::Binary,
+                message,
+            )));
+        }
+        let whole = self.eof && self.carry.len() <= self.max;
+        let piece: Vec<u8> = if whole {
+            self.done = true;
+            std::mem::take(&mut self.carry)
+        } else {
+            if self.parts == 0 {
+                pending.push(Problem::of_file(
+                    Path::new(&self.source),
+                    ProblemKind::Split,
+                    format!(
+                        "longer than {} bytes: split into parts at line breaks, ids {}#1, {}#2, ...",
+                        self.max, self.id, self.id
+                    ),
+                ));
+            }
+            let cut = split_point(&self.carry, self.max);
+            let rest = self.carry.split_off(cut);
+            std::mem::replace(&mut self.carry, rest)
+        };
+        let split = !whole || self.parts > 0;
+        self.parts += 1;
+        let (id, line) = if split {
+            (format!("{}#{}", self.id, self.parts), self.line)
+        } else {
+            (self.id.clone(), 0)
+        };
+        self.line += piece.iter().filter(|&&b| b == b'\n').count() as u64;
+        let (text, replaced) = decode_utf8_lossy(&piece);
+        drop(piece);
+        if replaced > 0 {
+            pending.push(Problem {
+                source: self.source.clone(),
+                line: split.then_some(line),
+                kind: ProblemKind::InvalidUtf8,
+                message: format!("{replaced} bytes of invalid UTF-8 replaced by U+FFFD"),
+            });
+        }
+        Some(InputEvent::Document(Document {
+            id,
+            source: self.source.clone(),
+            line,
+            text: unix_line_endings(text),
+            group: self.group.clone(),
+        }))
     }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Where to cut `bytes`, longer than `max`, so that the first part holds at most `max`
+/// bytes: after the last line break in the second half of those, else after the last
+/// space or tab there, else at the last character boundary (never inside a UTF-8
+/// sequence). Always in `1..=max`.
+pub fn split_point(bytes: &[u8], max: usize) -> usize {
+    let max = max.clamp(1, bytes.len());
+    let half = max / 2;
+    let tail = &bytes[half..max];
+    if let Some(i) = tail.iter().rposition(|&b| b == b'\n') {
+        return half + i + 1;
+    }
+    if let Some(i) = tail.iter().rposition(|&b| b == b' ' || b == b'\t') {
+        return half + i + 1;
+    }
+    // A UTF-8 sequence is at most 4 bytes: back up over at most 3 continuation bytes.
+    let is_continuation = |i: usize| bytes.get(i).is_some_and(|&b| b & 0xC0 == 0x80);
+    (max.saturating_sub(3)..=max)
+        .rev()
+        .find(|&cut| cut > 0 && !is_continuation(cut))
+        .unwrap_or(max)
 }
 
 /// CRLF and lone CR become LF, so that a document counts the same whatever
@@ -687,6 +1027,7 @@ fn decode_utf8_lossy(bytes: &[u8]) -> (String, usize) {
 }
 
 enum RecordReader {
+    Text(Box<TextReader>),
     Jsonl(Box<JsonlReader>),
     Csv(Box<CsvReader>),
 }
@@ -694,10 +1035,51 @@ enum RecordReader {
 impl RecordReader {
     fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
         match self {
+            RecordReader::Text(r) => r.next_event(pending),
             RecordReader::Jsonl(r) => r.next_event(pending),
-            RecordReader::Csv(r) => r.next_event(),
+            RecordReader::Csv(r) => r.next_event(pending),
         }
     }
+}
+
+/// The documents made from one record's text: the text itself, or its parts
+/// (`ID#1`, `ID#2`, ...) when it is longer than `max` bytes.
+fn record_documents(document: Document, max: usize, pending: &mut Vec<Problem>) -> Vec<Document> {
+    if document.text.len() <= max {
+        return vec![document];
+    }
+    pending.push(Problem {
+        source: document.source.clone(),
+        line: Some(document.line),
+        kind: ProblemKind::Split,
+        message: format!(
+            "text longer than {max} bytes: split into parts at line breaks, ids {}#1, {}#2, ...",
+            document.id, document.id
+        ),
+    });
+    let mut parts = Vec::new();
+    let mut rest = document.text.as_str();
+    while !rest.is_empty() {
+        let cut = if rest.len() <= max {
+            rest.len()
+        } else {
+            split_point(rest.as_bytes(), max)
+        };
+        // split_point cuts at a character boundary of valid UTF-8.
+        let cut = (cut..=rest.len())
+            .find(|&c| rest.is_char_boundary(c))
+            .unwrap_or(rest.len());
+        let (part, tail) = rest.split_at(cut);
+        parts.push(Document {
+            id: format!("{}#{}", document.id, parts.len() + 1),
+            source: document.source.clone(),
+            line: document.line,
+            text: part.to_string(),
+            group: document.group.clone(),
+        });
+        rest = tail;
+    }
+    parts
 }
 
 struct JsonlReader {
@@ -706,6 +1088,12 @@ struct JsonlReader {
     file_id: String,
     line: u64,
     buffer: Vec<u8>,
+    /// Longest line read, in bytes; longer lines are skipped.
+    max_line: usize,
+    /// Longest document; longer texts are split.
+    max_document: usize,
+    /// Parts of a split line not handed on yet, last part first.
+    split: Vec<Document>,
     text_field: String,
     id_field: String,
     /// The group of every line, when the file decides it.
@@ -725,10 +1113,31 @@ impl JsonlReader {
     }
 
     fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        if let Some(part) = self.split.pop() {
+            return Some(InputEvent::Document(part));
+        }
         loop {
             self.buffer.clear();
-            match self.lines.read_until(b'\n', &mut self.buffer) {
+            let limit = self.max_line as u64 + 1;
+            match (&mut self.lines)
+                .take(limit)
+                .read_until(b'\n', &mut self.buffer)
+            {
                 Ok(0) => return None,
+                Ok(n) if n as u64 == limit && !self.buffer.ends_with(b"\n") => {
+                    self.line += 1;
+                    let skipped = match skip_line(&mut self.lines) {
+                        Ok(rest) => rest + n as u64,
+                        Err(_) => n as u64,
+                    };
+                    return Some(self.problem(
+                        ProblemKind::TooLong,
+                        format!(
+                            "line of {skipped} bytes or more, longer than {} bytes; skipped",
+                            self.max_line
+                        ),
+                    ));
+                }
                 Ok(_) => {}
                 Err(e) => {
                     // A corrupt compressed stream ends the file; what came before is kept.
@@ -800,13 +1209,40 @@ impl JsonlReader {
                 }),
                 None => self.file_group.clone(),
             };
-            return Some(InputEvent::Document(Document {
+            let document = Document {
                 id,
                 source: self.source.clone(),
                 line: self.line,
                 text: unix_line_endings(text),
                 group,
-            }));
+            };
+            let mut parts = record_documents(document, self.max_document, pending);
+            parts.reverse();
+            let first = parts.pop()?;
+            self.split = parts;
+            return Some(InputEvent::Document(first));
+        }
+    }
+}
+
+/// Reads past the rest of a line without keeping it; returns the bytes skipped.
+fn skip_line(reader: &mut impl BufRead) -> io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(skipped);
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(skipped + i as u64 + 1);
+            }
+            None => {
+                let n = buffer.len();
+                reader.consume(n);
+                skipped += n as u64;
+            }
         }
     }
 }
@@ -816,9 +1252,41 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
+/// A reader that fails once more than `max` bytes have been read since the start of
+/// the current record (`record_start`, set by the CSV reader), so that one huge
+/// field cannot grow without bound in the CSV parser's buffers.
+struct RecordCapped {
+    inner: Box<dyn Read + Send>,
+    read: u64,
+    record_start: Arc<AtomicU64>,
+    max: u64,
+}
+
+impl Read for RecordCapped {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self
+            .read
+            .saturating_sub(self.record_start.load(Ordering::Relaxed))
+            > self.max
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a record longer than {} bytes", self.max),
+            ));
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
 struct CsvReader {
     reader: csv::Reader<Box<dyn Read + Send>>,
     record: csv::ByteRecord,
+    /// Where the next record starts, in bytes, for [`RecordCapped`].
+    record_start: Arc<AtomicU64>,
+    max_document: usize,
+    split: Vec<Document>,
     source: String,
     file_id: String,
     text_index: usize,
@@ -835,6 +1303,7 @@ impl CsvReader {
         source: String,
         file_id: String,
         file_group: Option<String>,
+        record_start: Arc<AtomicU64>,
         options: &InputOptions,
     ) -> Result<Self, Problem> {
         let problem = |message: String| Problem {
@@ -886,9 +1355,13 @@ impl CsvReader {
             })?),
             _ => None,
         };
+        record_start.store(reader.position().byte(), Ordering::Relaxed);
         Ok(CsvReader {
             reader,
             record: csv::ByteRecord::new(),
+            record_start,
+            max_document: options.max_document_bytes.max(1),
+            split: Vec::new(),
             source,
             file_id,
             text_index,
@@ -899,12 +1372,18 @@ impl CsvReader {
         })
     }
 
-    fn next_event(&mut self) -> Option<InputEvent> {
+    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        if let Some(part) = self.split.pop() {
+            return Some(InputEvent::Document(part));
+        }
         if self.done {
             return None;
         }
         let headers_len = self.reader.byte_headers().map(|h| h.len()).unwrap_or(0);
-        match self.reader.read_byte_record(&mut self.record) {
+        let read = self.reader.read_byte_record(&mut self.record);
+        self.record_start
+            .store(self.reader.position().byte(), Ordering::Relaxed);
+        match read {
             Ok(false) => None,
             Ok(true) => {
                 let line = self.record.position().map_or(0, |p| p.line());
@@ -929,13 +1408,18 @@ impl CsvReader {
                     Some(i) => Some(field(i)),
                     None => self.file_group.clone(),
                 };
-                Some(InputEvent::Document(Document {
+                let document = Document {
                     id,
                     source: self.source.clone(),
                     line,
                     text: unix_line_endings(text),
                     group,
-                }))
+                };
+                let mut parts = record_documents(document, self.max_document, pending);
+                parts.reverse();
+                let first = parts.pop()?;
+                self.split = parts;
+                Some(InputEvent::Document(first))
             }
             Err(e) => {
                 self.done = true;

@@ -417,6 +417,7 @@ impl LanguageDetector {
         } else {
             self.detect_runs(&segments)
         };
+        let nearest = NearestReliable::of(&detections);
         let mut languages = Vec::with_capacity(segments.len());
         let mut pooled: Vec<(&'static str, &'static str)> = Vec::new();
         for (i, detection) in detections.iter().enumerate() {
@@ -428,20 +429,7 @@ impl LanguageDetector {
                 languages.push(d.language);
                 continue;
             }
-            let same_script_strong = |j: usize| {
-                detections[j]
-                    .filter(|n| n.reliable && n.script == d.script)
-                    .map(|n| n.language)
-            };
-            let before = (0..i)
-                .rev()
-                .find_map(|j| same_script_strong(j).map(|l| (i - j, l)));
-            let after =
-                (i + 1..detections.len()).find_map(|j| same_script_strong(j).map(|l| (j - i, l)));
-            let neighbour = match (before, after) {
-                (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
-                (b, a) => b.or(a).map(|x| x.1),
-            };
+            let neighbour = nearest.language(i, d.script);
             let language = match neighbour {
                 Some(language) => language,
                 None => match pooled.iter().find(|(s, _)| *s == d.script) {
@@ -587,6 +575,56 @@ impl LanguageDetector {
             d.language
         } else {
             UNDETERMINED
+        }
+    }
+}
+
+/// For each sentence, the nearest sentence before it and after it whose detection is
+/// reliable, per script: found in two passes, so that a document of many weak
+/// sentences costs linear time (a search from each sentence would cost the square).
+struct NearestReliable {
+    /// Per weak sentence: (script, index, language) of the last reliable sentence of
+    /// each script before it (empty for the others).
+    before: Vec<Vec<(&'static str, usize, &'static str)>>,
+    after: Vec<Vec<(&'static str, usize, &'static str)>>,
+}
+
+impl NearestReliable {
+    fn of(detections: &[Option<Detection>]) -> NearestReliable {
+        let pass = |order: &mut dyn Iterator<Item = usize>| {
+            let mut seen: Vec<(&'static str, usize, &'static str)> = Vec::new();
+            let mut at = vec![Vec::new(); detections.len()];
+            for i in order {
+                // What is seen strictly before (or after) a weak sentence i.
+                if detections[i].is_some_and(|d| !d.reliable) {
+                    at[i] = seen.clone();
+                }
+                if let Some(d) = detections[i].filter(|d| d.reliable) {
+                    match seen.iter_mut().find(|(s, ..)| *s == d.script) {
+                        Some(entry) => *entry = (d.script, i, d.language),
+                        None => seen.push((d.script, i, d.language)),
+                    }
+                }
+            }
+            at
+        };
+        NearestReliable {
+            before: pass(&mut (0..detections.len())),
+            after: pass(&mut (0..detections.len()).rev()),
+        }
+    }
+
+    /// The language of the nearest reliable sentence of `script` to the weak sentence
+    /// `i`; on a tie, the one before it.
+    fn language(&self, i: usize, script: &'static str) -> Option<&'static str> {
+        let find = |list: &[(&'static str, usize, &'static str)]| {
+            list.iter()
+                .find(|(s, ..)| *s == script)
+                .map(|&(_, j, l)| (i.abs_diff(j), l))
+        };
+        match (find(&self.before[i]), find(&self.after[i])) {
+            (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
+            (b, a) => b.or(a).map(|x| x.1),
         }
     }
 }

@@ -52,6 +52,7 @@ pub mod ngram;
 pub mod normalize;
 pub mod options;
 pub mod report;
+pub mod report_dir;
 pub mod script;
 pub mod stats;
 pub mod stopwords;

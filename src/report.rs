@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::association::{associate, Association};
 use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, Pruning, TermTotals};
-use crate::input::Problem;
 use crate::input::{GroupBy, NO_GROUP};
+use crate::input::{Problem, ProblemKind};
 use crate::keyness::{keyness, Keyness};
 use crate::language::UNDETERMINED;
 use crate::ngram::ShardedNgrams;
@@ -86,8 +86,13 @@ pub struct Summary {
     pub languages: BTreeMap<String, Share>,
     /// Words per script.
     pub scripts: BTreeMap<String, Share>,
-    /// Input problems, sorted by file, line, kind and message.
+    /// The first 100 input problems met in reading order (see
+    /// [`crate::count::PROBLEMS_LISTED`]), sorted by file, line, kind and message.
     pub problems: Vec<Problem>,
+    /// Input problems in all, listed or not.
+    pub problems_total: u64,
+    /// Input problems in all, by kind.
+    pub problems_by_kind: BTreeMap<ProblemKind, u64>,
 }
 
 /// One row of `documents.csv`.
@@ -828,6 +833,8 @@ impl Report {
             languages: shares(totals(&counts.language_words, |k| k.0)),
             scripts: shares(totals(&counts.language_words, |k| k.1)),
             problems,
+            problems_total: counts.problem_counts.values().sum(),
+            problems_by_kind: counts.problem_counts.clone(),
         };
         let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
         let chart_data = Self::chart_data(

@@ -658,19 +658,25 @@ fn special_spans(text: &str) -> Vec<(Range<usize>, TokenKind)> {
 
 fn url_at(text: &str, start: usize) -> Option<(Range<usize>, TokenKind)> {
     let rest = &text[start..];
-    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+    // Compared as bytes: only the first 8 are looked at, whatever follows them.
     let prefix_len = ["https://", "http://", "www."]
         .iter()
-        .find(|p| head.starts_with(**p))?
+        .find(|p| {
+            rest.as_bytes()
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        })?
         .len();
     let mut end = start
         + rest
             .char_indices()
             .find(|&(_, c)| ends_url(c))
             .map_or(rest.len(), |(i, _)| i);
-    // Trailing punctuation belongs to the sentence, not the address.
+    // Trailing punctuation belongs to the sentence, not the address. Trimming never
+    // removes a '(', so whether the address holds one is decided once.
+    let has_open_paren = text[start..end].contains('(');
     while let Some(last) = text[..end].chars().last() {
-        let unbalanced_paren = last == ')' && !text[start..end].contains('(');
+        let unbalanced_paren = last == ')' && !has_open_paren;
         if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | ']' | '}') || unbalanced_paren
         {
             end -= last.len_utf8();

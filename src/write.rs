@@ -289,18 +289,7 @@ pub fn write_files(
     // the one reported.
     let stage = |file: &(dyn ReportFile + '_)| {
         let target = dir.join(file.name());
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{}.", file.name()))
-            .tempfile_in(dir)
-            .map_err(error(&target))?;
-        make_readable(temp.as_file()).map_err(error(&target))?;
-        let mut out = BufWriter::new(temp);
-        file.write(&mut out).map_err(error(&target))?;
-        let temp = out
-            .into_inner()
-            .map_err(|e| error(&target)(e.into_error()))?;
-        temp.as_file().sync_all().map_err(error(&target))?;
-        Ok((temp, target))
+        stage_file(dir, file).map(|temp| (temp, target))
     };
     let staged: Vec<Result<_, WriteError>> = files.par_iter().map(|f| stage(f.as_ref())).collect();
     let staged: Vec<_> = staged.into_iter().collect::<Result<_, _>>()?;
@@ -310,6 +299,29 @@ pub fn write_files(
         written.push(target);
     }
     Ok(written)
+}
+
+/// Writes `file` to a temporary file in `dir`, complete and synced, to be renamed
+/// into place.
+pub(crate) fn stage_file(
+    dir: &Path,
+    file: &(dyn ReportFile + '_),
+) -> Result<tempfile::NamedTempFile, WriteError> {
+    let target = dir.join(file.name());
+    let error = |source| WriteError {
+        path: target.clone(),
+        source,
+    };
+    let temp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", file.name()))
+        .tempfile_in(dir)
+        .map_err(error)?;
+    make_readable(temp.as_file()).map_err(error)?;
+    let mut out = BufWriter::new(temp);
+    file.write(&mut out).map_err(error)?;
+    let temp = out.into_inner().map_err(|e| error(e.into_error()))?;
+    temp.as_file().sync_all().map_err(error)?;
+    Ok(temp)
 }
 
 /// Temporary files are created private (0600); a report is meant to be read by others.
@@ -335,15 +347,19 @@ pub enum ReportError {
     Write(#[from] WriteError),
 }
 
-/// Writes the whole report, charts and index.html included, into `dir` (see [`write_files`]).
+/// Writes the whole report, charts and index.html included, as the report in `dir`
+/// (see [`crate::report_dir`]).
 pub fn write_report(
     dir: &Path,
     report: &Report,
     corpus: &str,
 ) -> Result<Vec<PathBuf>, ReportError> {
     let files = report_files_with_charts(report, corpus)?;
-    Ok(write_files(dir, &files)?)
+    Ok(crate::report_dir::write_report_dir(dir, &files)?)
 }
+
+/// Table cells on index.html longer than this many characters are cut, with an ellipsis.
+const MAX_HTML_CELL_CHARS: usize = 200;
 
 fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -384,7 +400,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
         ("Zipf exponent", opt(s.zipf_exponent)),
         ("Heaps K", opt(s.heaps_k)),
         ("Heaps β", opt(s.heaps_beta)),
-        ("input problems", s.problems.len().to_string()),
+        ("input problems", s.problems_total.to_string()),
     ] {
         let _ = writeln!(html, "<tr><th>{key}</th><td class=\"n\">{value}</td></tr>");
     }
@@ -455,7 +471,9 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
                 } else {
                     ""
                 };
-                let _ = write!(html, "<td dir=\"auto\"{class}>{}</td>", html_escape(cell));
+                // The CSV file has the whole cell; a page of megabyte cells helps no one.
+                let cell = crate::chart::text::shortened(cell, MAX_HTML_CELL_CHARS);
+                let _ = write!(html, "<td dir=\"auto\"{class}>{}</td>", html_escape(&cell));
             }
             html.push_str("</tr>\n");
         }
@@ -546,7 +564,9 @@ numbers, URLs, e-mail addresses, mentions or hashtags) unless `--cooc-all-kinds`
 | `approximate` | `null` when every count is exact. With `--memory-limit SIZE`, once the n-gram and pair tables outgrew half of SIZE and were pruned (lossy counting: a key is dropped when its count plus Δ, the most it may have lost before, is at most the threshold; the threshold rises one step per round): `max_undercount`, the last threshold, so that every count and doc_freq in `ngrams.csv` (n ≥ 2) and `cooccurrence.csv` is at most this much below the true one and never above it, and every n-gram or pair seen more often is kept; `rounds`, the prunings; `dropped`, the entries dropped. Single terms, their counts, marginals and every other statistic stay exact |
 | `languages` | per ISO 639-3 code: `words` (tokens in sentences of that language) and `share` (of all tokens); `und` when a sentence's language could not be told; Persian is `fas` |
 | `scripts` | per script: `words` and `share`; a token's script is that of its first letter, `common` for tokens without letters |
-| `problems` | input problems (file, line, kind, message), empty when there are none |
+| `problems` | the first 100 input problems met in reading order (file, line, kind, message), sorted; empty when there are none |
+| `problems_total` | input problems in all, listed or not |
+| `problems_by_kind` | input problems in all, per kind: `unreadable`, `invalid_utf8`, `binary`, `decompress`, `malformed_json`, `missing_text`, `csv`, `symlink_loop`, `symlink` (a link in a folder, not followed without `--follow`), `special_file` (a FIFO, socket or device, skipped), `split` (a document longer than `--max-document-bytes`, split into parts `ID#1`, `ID#2`, ...), `too_long` (a JSONL line or CSV record longer than four times that, skipped), `input_cap` (`--max-input-bytes` reached) |
 
 Statistics that need at least one token (or two points for a fit) are `null` otherwise.
 Floating-point values are rounded to 6 decimals.
@@ -566,11 +586,13 @@ Floating-point values are rounded to 6 decimals.
 | `cooccurrence_n` | N of the co-occurrence tables |
 | `languages.CODE.words`, `languages.CODE.share` | per language (ISO 639-3, `und` included); 0 for a language the corpus lacks |
 | `scripts.NAME.words`, `scripts.NAME.share` | per script; 0 for a script the corpus lacks |
-| `problems.count` | number of input problems |
+| `problems.count` | number of input problems, listed or not |
+| `problems_by_kind.KIND` | input problems of one kind; 0 for a kind that did not occur |
 | `approximate.max_undercount`, `approximate.rounds`, `approximate.dropped` | how far pruned n-gram and pair counts may be off; all 0 when every count is exact |
 | `options.memory_limit` | `--memory-limit` in bytes (absent from the metrics when not given) |
+| `options.input.max_document_bytes`, `options.input.max_input_bytes` | the input bounds in bytes (the second absent when not given) |
 | `options.ngram_min`, `options.ngram_max`, `options.ngram_min_count`, `options.keyness_min_count`, `options.distinctive_per_document`, `options.mattr_window`, `options.cooccurrence.window`, `options.cooccurrence.min_count` | the numeric options |
-| `options.keep_stopwords`, `options.cooccurrence.ordered`, `options.cooccurrence.all_kinds`, `options.normalize.teh_marbuta`, `options.normalize.persian_zwnj_repair`, `options.normalize.stem`, `options.detect_every_sentence` | the switches, as 1 (on) or 0 (off) |
+| `options.keep_stopwords`, `options.cooccurrence.ordered`, `options.cooccurrence.all_kinds`, `options.normalize.teh_marbuta`, `options.normalize.persian_zwnj_repair`, `options.normalize.stem`, `options.detect_every_sentence`, `options.input.follow_links` | the switches, as 1 (on) or 0 (off) |
 "#;
 
 const README_TAIL: &str = r#"

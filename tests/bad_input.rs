@@ -263,7 +263,7 @@ fn unreadable_entries_are_recorded_and_the_rest_processed() {
     let (_tmp, dir) = corpus();
     // A link to nowhere: the walk finds it, but it cannot be read (as a file that vanished).
     std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("vanished.txt")).unwrap();
-    let run = report(&dir, &[]);
+    let run = report(&dir, &["--follow"]);
     run.assert_good_counted();
     run.assert_one_problem("vanished.txt", "unreadable");
 }
@@ -345,7 +345,12 @@ fn a_symlink_loop_is_reported_once() {
     let (_tmp, dir) = corpus();
     std::fs::create_dir(dir.join("sub")).unwrap();
     std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
+    // Links are not followed by default: the link is named, not entered.
     let run = report(&dir, &[]);
+    run.assert_good_counted();
+    run.assert_one_problem("loop", "symlink");
+    // With --follow the loop is entered once and found.
+    let run = report(&dir, &["--follow"]);
     run.assert_good_counted();
     run.assert_one_problem("loop", "symlink_loop");
     assert_eq!(run.summary["documents"], 1);

@@ -92,7 +92,11 @@ fn report_is_byte_identical_with_one_and_two_threads_and_any_path_order() {
     reversed.swap(0, 2);
     assert!(report_into(&shuffled, &reversed).status.success());
     let a = read_report(&one);
-    assert_eq!(a.len(), 18, "8 tables and texts, index.html, 9 charts");
+    assert_eq!(
+        a.len(),
+        19,
+        "8 tables and texts, index.html, 9 charts, the manifest"
+    );
     assert!(a.iter().any(|(name, _)| name == "top-terms-fas.png"));
     assert_eq!(a, read_report(&two));
     assert_eq!(a, read_report(&shuffled));
@@ -399,6 +403,7 @@ fn report_leaves_other_files_alone() {
     assert_eq!(
         names,
         [
+            ".corpstat-manifest",
             "README.md",
             "cooccurrence.csv",
             "cooccurrence.png",
@@ -419,6 +424,24 @@ fn report_leaves_other_files_alone() {
             "top-terms.png",
             "zipf.png",
         ]
+    );
+}
+
+#[test]
+fn a_new_report_drops_the_files_only_the_old_one_wrote() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(report_into(tmp.path(), &["--group-by", "file:001_*=a,*=b"])
+        .status
+        .success());
+    assert!(tmp.path().join("groups.csv").exists());
+    std::fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    assert!(report_into(tmp.path(), &[]).status.success());
+    for stale in ["groups.csv", "group_terms.csv", "keyness.csv", "groups.png"] {
+        assert!(!tmp.path().join(stale).exists(), "{stale} is left over");
+    }
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("notes.txt")).unwrap(),
+        "mine"
     );
 }
 

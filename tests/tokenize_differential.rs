@@ -29,7 +29,8 @@ fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
         );
         return;
     }
-    let (files, problems) = find_files(&[PathBuf::from(&corpus)]).expect("the corpus is readable");
+    let (files, problems) = find_files(&[PathBuf::from(&corpus)], &InputOptions::default())
+        .expect("the corpus is readable");
     assert!(problems.is_empty());
     let (mut documents, mut tokens, mut bytes) = (0usize, 0usize, 0usize);
     let mut sentence_count = 0usize;

@@ -726,7 +726,19 @@ fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
 
 /// A file-name-safe form of a group name.
 fn file_safe(name: &str) -> String {
-    name.chars()
+    let plain = !name.is_empty()
+        && name.len() <= 40
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if plain {
+        return name.to_string();
+    }
+    // A short slug for the reader and a hash of the whole name, after a '.' that no
+    // plain name holds: bounded, and distinct for `a/b`, `a_b` and `a.b`.
+    let slug: String = name
+        .chars()
+        .take(24)
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {
                 c
@@ -734,7 +746,15 @@ fn file_safe(name: &str) -> String {
                 '_'
             }
         })
-        .collect()
+        .collect();
+    format!("{slug}.{:016x}", fnv1a(name.as_bytes()))
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every run and every platform.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The keyness charts of the (at most 6) largest groups, and the groups chart.

@@ -102,8 +102,27 @@ pub fn is_rtl(text: &str) -> bool {
     })
 }
 
-/// Lays out `text` as one line of `size` pixels.
+/// Labels longer than this many characters are cut, with an ellipsis: no chart has
+/// room for more, and shaping a term of megabytes would take minutes.
+pub const MAX_LABEL_CHARS: usize = 120;
+
+/// `text`, cut to [`MAX_LABEL_CHARS`] characters with an ellipsis when longer.
+pub fn shortened(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(_) => {
+            let end = text
+                .char_indices()
+                .nth(max_chars.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}…", &text[..end]))
+        }
+    }
+}
+
+/// Lays out `text` as one line of `size` pixels (cut to [`MAX_LABEL_CHARS`]).
 pub fn layout(font: &Font, text: &str, size: f32) -> Line {
+    let text = &*shortened(text, MAX_LABEL_CHARS);
     let scale = font.scale(size);
     let ascent = font.raster.ascent_unscaled() * scale;
     let mut glyphs = Vec::new();

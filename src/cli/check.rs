@@ -50,7 +50,9 @@ pub struct CheckArgs {
     #[arg(long)]
     summary: Option<PathBuf>,
 
-    /// Also write the results as JUnit XML to this file.
+    /// Also write the results as JUnit XML to this file (replaced atomically; a path
+    /// that is not a regular file is refused). `-` prints the XML to stdout instead
+    /// of the table.
     #[arg(long, value_name = "FILE")]
     junit: Option<PathBuf>,
 
@@ -116,24 +118,21 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         },
     )?;
 
-    if let Some(junit) = &args.junit {
-        corpstat::write::write_files(
-            junit
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new(".")),
-            &[Box::new(JunitFile {
-                name: junit
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "junit.xml".into()),
-                xml: check::junit_xml(&outcomes),
-            })],
-        )?;
+    let junit_to_stdout = args.junit.as_deref() == Some(std::path::Path::new("-"));
+    match &args.junit {
+        Some(_) if junit_to_stdout => {
+            let mut out = io::stdout().lock();
+            out.write_all(check::junit_xml(&outcomes).as_bytes())?;
+            out.flush()?;
+        }
+        Some(junit) => write_junit(junit, check::junit_xml(&outcomes))?,
+        None => {}
     }
 
     let failed = outcomes.iter().filter(|o| o.status == Status::Fail).count();
-    if args.output.format() == Format::Json {
+    if junit_to_stdout {
+        // stdout holds the XML.
+    } else if args.output.format() == Format::Json {
         let mut out = io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, &outcomes).map_err(io::Error::from)?;
         writeln!(out)?;
@@ -169,6 +168,30 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     } else {
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// Writes the JUnit XML to `path` atomically, refusing to replace anything that is
+/// not a regular file (`/dev/stdout`, a link, a folder): an atomic rename would put a
+/// regular file in its place.
+fn write_junit(path: &std::path::Path, xml: String) -> Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if !meta.is_file() {
+            anyhow::bail!(
+                "--junit {}: not a regular file; give a file path, or - for stdout",
+                path.display()
+            );
+        }
+    }
+    let name = match path.file_name() {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => anyhow::bail!("--junit {}: not a file path", path.display()),
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    corpstat::write::write_files(dir, &[Box::new(JunitFile { name, xml })])?;
+    Ok(())
 }
 
 struct JunitFile {

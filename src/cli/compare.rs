@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use corpstat::chart::render_keyness;
 use corpstat::input::GroupBy;
-use corpstat::write::{write_files, CsvFile, PngFile, ReportFile};
+use corpstat::report_dir::write_report_dir;
+use corpstat::write::{CsvFile, PngFile, ReportFile};
 
 use super::CorpusArgs;
 
@@ -91,6 +92,7 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
         bail!("compare needs two different inputs, got {target} twice");
     }
     args.corpus.paths = vec![args.target.clone(), args.reference.clone()];
+    args.corpus.exclude = vec![args.output.clone()];
     args.corpus.group_by = Some(GroupBy::Input);
     let analyzed = args.corpus.analyze()?;
     let report = &analyzed.report;
@@ -142,7 +144,7 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
         Box::new(PngFile(render_keyness(report, &target, &corpus)?)),
         Box::new(JsonFile(json)),
     ];
-    write_files(&args.output, &files)?;
+    write_report_dir(&args.output, &files)?;
 
     let mut out = io::stdout().lock();
     writeln!(

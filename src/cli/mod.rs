@@ -52,7 +52,16 @@ enum Command {
 /// The exit code when input was skipped or only partly read, or on any error.
 const EXIT_ERROR: u8 = 2;
 
+/// The exit code after Ctrl-C or SIGTERM, as a shell reports a SIGINT.
+const EXIT_INTERRUPTED: i32 = 130;
+
 pub fn main() -> ExitCode {
+    // Ctrl-C and SIGTERM remove what a report write has staged, then end the run;
+    // the output folder keeps its old report or the new one, never a mix.
+    let _ = ctrlc::set_handler(|| {
+        corpstat::report_dir::abandon_staging();
+        std::process::exit(EXIT_INTERRUPTED);
+    });
     let command = Cli::command()
         .mut_subcommand("report", |c| c.after_help(report::after_help()))
         .mut_subcommand("terms", |c| c.after_help(columns_help(terms::COLUMNS)))
@@ -228,7 +237,7 @@ struct CorpusArgs {
     #[arg(long)]
     cooc_all_kinds: bool,
 
-    /// N-gram orders, as N or MIN..MAX (inclusive).
+    /// N-gram orders, as N or MIN..MAX (inclusive), from 1 to 32.
     #[arg(long, default_value = "1..3", value_parser = parse_range)]
     ngrams: (usize, usize),
 
@@ -240,9 +249,9 @@ struct CorpusArgs {
     #[arg(long, value_enum, default_value = "window")]
     cooc_scope: ScopeArg,
 
-    /// Largest distance in tokens for --cooc-scope window.
-    #[arg(long, default_value_t = 5)]
-    window: usize,
+    /// Largest distance in tokens for --cooc-scope window, 1 to 1000.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    window: u16,
 
     /// Count (a, b) only when a comes first (window scope only).
     #[arg(long)]
@@ -260,9 +269,29 @@ struct CorpusArgs {
     #[arg(long, default_value_t = 3)]
     keyness_min_count: u64,
 
-    /// Worker threads (default: one per core).
-    #[arg(long)]
-    threads: Option<usize>,
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+
+    /// Follow symbolic links found in folders (links named on the command line are
+    /// always followed). Without it, a link is skipped and named as a problem.
+    #[arg(short = 'L', long)]
+    follow: bool,
+
+    /// Stop reading after SIZE bytes of decoded text (such as 500M, 2G), with a
+    /// problem: a bound for CI jobs on inputs nobody looked at.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_input_bytes: Option<u64>,
+
+    /// Split documents longer than SIZE bytes into parts ID#1, ID#2, ... at line
+    /// breaks (1K to 1G), so that no document is held whole; JSONL lines and CSV
+    /// records longer than four times SIZE are skipped. Both are reported as problems.
+    #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_document_size)]
+    max_document_bytes: u64,
+
+    /// Folders never read (the report's own output folder).
+    #[arg(skip)]
+    exclude: Vec<PathBuf>,
 
     /// Exit 0 even when input was skipped or only partly read (problems are still reported).
     #[arg(long)]
@@ -320,10 +349,25 @@ fn parse_range(s: &str) -> Result<(usize, usize), String> {
             (n, n)
         }
     };
-    if min == 0 || min > max {
-        return Err(format!("need 1 <= MIN <= MAX, got {s}"));
+    if min == 0 || min > max || max > MAX_NGRAM_ORDER {
+        return Err(format!(
+            "need 1 <= MIN <= MAX <= {MAX_NGRAM_ORDER}, got {s}"
+        ));
     }
     Ok((min, max))
+}
+
+/// The longest n-gram order: each n-gram holds n term ids, and orders past a few
+/// words count almost nothing but single occurrences.
+const MAX_NGRAM_ORDER: usize = 32;
+
+/// `--max-document-bytes`: a size from 1K to 1G.
+fn parse_document_size(s: &str) -> Result<u64, String> {
+    let size = parse_size(s)?;
+    if !(1 << 10..=1 << 30).contains(&size) {
+        return Err(format!("\"{s}\": give a size from 1K to 1G"));
+    }
+    Ok(size)
 }
 
 impl CorpusArgs {
@@ -370,7 +414,7 @@ impl CorpusArgs {
                     ScopeArg::Sentence => CoocScope::Sentence,
                     ScopeArg::Document => CoocScope::Document,
                 },
-                window: self.window,
+                window: usize::from(self.window),
                 ordered: self.ordered,
                 all_kinds: self.cooc_all_kinds,
                 min_count: self.min_count,
@@ -388,6 +432,11 @@ impl CorpusArgs {
                 text_column: self.text_column.clone(),
                 id_column: self.id_column.clone(),
                 group_by: self.group_by.clone().unwrap_or_default(),
+                follow_links: self.follow,
+                max_document_bytes: usize::try_from(self.max_document_bytes)
+                    .unwrap_or(corpstat::input::MAX_DOCUMENT_BYTES),
+                max_input_bytes: self.max_input_bytes,
+                exclude: self.exclude.clone(),
             },
             ..Options::default()
         }
@@ -400,23 +449,22 @@ impl CorpusArgs {
         if self.quiet || !io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
         }
-        let total: Option<u64> =
-            corpstat::input::find_files(&self.paths)
-                .ok()
-                .and_then(|(files, _)| {
-                    files
-                        .iter()
-                        .map(|f| {
-                            let name = f.path.to_string_lossy();
-                            let compressed = name.ends_with(".gz") || name.ends_with(".zst");
-                            if compressed {
-                                None
-                            } else {
-                                f.size
-                            }
-                        })
-                        .sum()
-                });
+        let total: Option<u64> = corpstat::input::find_files(&self.paths, &self.options().input)
+            .ok()
+            .and_then(|(files, _)| {
+                files
+                    .iter()
+                    .map(|f| {
+                        let name = f.path.to_string_lossy();
+                        let compressed = name.ends_with(".gz") || name.ends_with(".zst");
+                        if compressed {
+                            None
+                        } else {
+                            f.size
+                        }
+                    })
+                    .sum()
+            });
         let bar = match total {
             Some(total) => indicatif::ProgressBar::new(total).with_style(
                 indicatif::ProgressStyle::with_template(
@@ -442,10 +490,7 @@ impl CorpusArgs {
         let options = self.options();
         let mut builder = rayon::ThreadPoolBuilder::new();
         if let Some(threads) = self.threads {
-            if threads == 0 {
-                bail!("--threads must be at least 1");
-            }
-            builder = builder.num_threads(threads);
+            builder = builder.num_threads(usize::from(threads));
         }
         let pool = builder.build().context("cannot start the worker threads")?;
         let progress = self.progress_bar();
@@ -460,8 +505,30 @@ impl CorpusArgs {
             Ok((corpus.finish(), times))
         })?;
         progress.finish_and_clear();
-        for problem in &report.summary.problems {
+        let s = &report.summary;
+        for problem in &s.problems {
             eprintln!("corpstat: {problem}");
+        }
+        let unlisted = s.problems_total.saturating_sub(s.problems.len() as u64);
+        if unlisted > 0 {
+            let kinds: Vec<String> = s
+                .problems_by_kind
+                .iter()
+                .map(|(kind, n)| {
+                    format!(
+                        "{n} {}",
+                        serde_json::to_value(kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect();
+            eprintln!(
+                "corpstat: ... and {unlisted} more input problem(s) not listed ({} in all: {}); summary.json counts them under problems_by_kind",
+                s.problems_total,
+                kinds.join(", ")
+            );
         }
         if report.summary.documents == 0 {
             let paths: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
@@ -514,7 +581,7 @@ impl Analyzed {
         if self.partial {
             eprintln!(
                 "corpstat: {} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)",
-                self.report.summary.problems.len()
+                self.report.summary.problems_total
             );
             ExitCode::from(EXIT_ERROR)
         } else {

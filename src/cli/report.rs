@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use corpstat::report_dir::write_report_dir;
 use corpstat::timing::Stage;
-use corpstat::write::{report_files_with_charts, write_files, GROUP_TABLES, TABLES};
+use corpstat::write::{report_files_with_charts, GROUP_TABLES, TABLES};
 
 use super::CorpusArgs;
 
@@ -49,7 +50,8 @@ pub fn after_help() -> String {
     help
 }
 
-pub fn run(args: ReportArgs) -> Result<ExitCode> {
+pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
+    args.corpus.exclude = vec![args.output.clone()];
     let analyzed = args.corpus.analyze()?;
     let corpus = args.corpus.name();
     let started = std::time::Instant::now();
@@ -58,7 +60,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     analyzed.times.add(Stage::Charts, charts_took);
     let written = analyzed
         .times
-        .time(Stage::Write, || write_files(&args.output, &files))?;
+        .time(Stage::Write, || write_report_dir(&args.output, &files))?;
     if !args.corpus.quiet {
         let s = &analyzed.report.summary;
         eprintln!(

@@ -56,7 +56,7 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
         vec!["zipf_exponent".into(), opt(s.zipf_exponent)],
         vec!["heaps_k".into(), opt(s.heaps_k)],
         vec!["heaps_beta".into(), opt(s.heaps_beta)],
-        vec!["problems.count".into(), s.problems.len().to_string()],
+        vec!["problems.count".into(), s.problems_total.to_string()],
     ];
     for (group, shares) in [("languages", &s.languages), ("scripts", &s.scripts)] {
         for (code, share) in shares {

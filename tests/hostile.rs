@@ -1,0 +1,753 @@
+//! Hostile input and faults, through the real binary, each run under a time and a
+//! memory bound: links out of the corpus, special files, decompression bombs, huge
+//! lines and tokens, inputs that once took quadratic time, group names that break
+//! file names, rules files built to hurt, and kills during the write phase.
+//!
+//! The bounds are far above what a correct run needs (seconds and tens of MB) and
+//! far below what the old failures took (minutes, gigabytes): a test fails on a
+//! regression of kind, not on a slow machine.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What a bounded run gave.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    /// Peak resident memory of the process, in MB.
+    peak_mb: f64,
+}
+
+fn corpstat() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_corpstat"));
+    command.env_remove("CORPSTAT_TEST_PAUSE");
+    command
+}
+
+/// Waits for `child` at most `seconds`, then kills it and fails; returns its exit code
+/// and peak memory (from wait4's resource usage).
+fn wait_bounded(child: &mut Child, seconds: u64, what: &str) -> (Option<i32>, f64) {
+    let pid = child.id() as libc::pid_t;
+    let started = Instant::now();
+    loop {
+        let mut status = 0;
+        // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: pid is our child; status and usage are valid for writes.
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if done == pid {
+            let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+            // ru_maxrss is in KB on Linux.
+            return (code, usage.ru_maxrss as f64 / 1024.0);
+        }
+        if started.elapsed() > Duration::from_secs(seconds) {
+            let _ = child.kill();
+            panic!("{what}: still running after {seconds} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Runs corpstat with `args` (and `stdin`), within `seconds` and `max_mb` of memory.
+fn run(args: &[&str], dir: &Path, seconds: u64, max_mb: f64) -> Run {
+    let mut child = corpstat()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("corpstat starts");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = stdout.read_to_end(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = stderr.read_to_end(&mut s);
+        s
+    });
+    let what = format!("corpstat {}", args.join(" "));
+    let (code, peak_mb) = wait_bounded(&mut child, seconds, &what);
+    let run = Run {
+        code,
+        stdout: String::from_utf8_lossy(&out.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+        peak_mb,
+    };
+    assert!(
+        run.peak_mb <= max_mb,
+        "{what}: peak memory {:.0} MB, bound {max_mb} MB",
+        run.peak_mb
+    );
+    assert!(
+        !run.stderr.contains("panicked"),
+        "{what} panicked: {}",
+        run.stderr
+    );
+    run
+}
+
+fn summary(dir: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
+}
+
+fn gzip(path: &Path, chunks: impl Iterator<Item = Vec<u8>>) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+    for chunk in chunks {
+        gz.write_all(&chunk).unwrap();
+    }
+    gz.finish().unwrap();
+}
+
+#[test]
+fn links_out_of_the_corpus_are_not_followed_unless_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = tmp.path().join("outside");
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(outside.join("secret.txt"), "zanzibarsecret text").unwrap();
+    std::fs::write(corpus.join("a.txt"), "ordinary words here").unwrap();
+    std::os::unix::fs::symlink(&outside, corpus.join("dirlink")).unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.txt"), corpus.join("filelink")).unwrap();
+    // A loop: followed with --follow, it must end.
+    std::os::unix::fs::symlink(&corpus, corpus.join("loop")).unwrap();
+
+    let r = run(
+        &["terms", "corpus", "--format", "csv"],
+        tmp.path(),
+        30,
+        300.0,
+    );
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stdout.contains("ordinary"), "{}", r.stdout);
+    assert!(!r.stdout.contains("zanzibarsecret"), "{}", r.stdout);
+    for link in ["dirlink", "filelink", "loop"] {
+        assert!(
+            r.stderr.contains(&format!("{link}: symbolic link to"))
+                && r.stderr.contains("--follow"),
+            "{}",
+            r.stderr
+        );
+    }
+
+    let r = run(
+        &["terms", "corpus", "--follow", "--format", "csv"],
+        tmp.path(),
+        30,
+        300.0,
+    );
+    assert!(r.stdout.contains("zanzibarsecret"), "{}", r.stdout);
+    assert!(r.stderr.contains("already visited"), "{}", r.stderr);
+    assert_eq!(r.code, Some(2), "the loop is a problem: {}", r.stderr);
+
+    // A link named on the command line is what the user asked for.
+    let r = run(
+        &["terms", "corpus/dirlink", "--format", "csv"],
+        tmp.path(),
+        30,
+        300.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("zanzibarsecret"));
+}
+
+#[test]
+fn fifos_and_devices_are_skipped_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "some words").unwrap();
+    let fifo = std::ffi::CString::new(corpus.join("pipe").to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    let r = run(
+        &["terms", "corpus", "--format", "csv"],
+        tmp.path(),
+        20,
+        300.0,
+    );
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr
+            .contains("pipe: a FIFO, not a regular file; skipped"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("words"));
+
+    let r = run(&["terms", "/dev/zero"], tmp.path(), 20, 300.0);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("/dev/zero: a device"), "{}", r.stderr);
+}
+
+#[test]
+fn a_compressed_bomb_is_read_in_bounded_memory() {
+    // 96 MB of one word in one text file, 0.4 MB compressed: three parts of 32 MiB.
+    let tmp = tempfile::tempdir().unwrap();
+    let line = "bomb ".repeat(200).into_bytes();
+    gzip(
+        &tmp.path().join("bomb.txt.gz"),
+        (0..96_000).map(|_| line.clone()),
+    );
+    let r = run(
+        &["stats", "bomb.txt.gz", "--format", "json", "--threads", "2"],
+        tmp.path(),
+        120,
+        700.0,
+    );
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("split into parts"), "{}", r.stderr);
+    let stats: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(stats["tokens"], 96_000 * 200, "{stats}");
+    assert_eq!(stats["documents"], 3);
+
+    // With --memory-limit the parts are smaller, and the peak with them.
+    let r = run(
+        &[
+            "stats",
+            "bomb.txt.gz",
+            "--memory-limit",
+            "100M",
+            "--format",
+            "json",
+        ],
+        tmp.path(),
+        120,
+        250.0,
+    );
+    let stats: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(stats["tokens"], 96_000 * 200, "{stats}");
+
+    // --max-input-bytes stops reading there, with a problem.
+    let r = run(
+        &[
+            "stats",
+            "bomb.txt.gz",
+            "--max-input-bytes",
+            "1M",
+            "--format",
+            "json",
+        ],
+        tmp.path(),
+        30,
+        200.0,
+    );
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr.contains("input cap of 1048576 bytes"),
+        "{}",
+        r.stderr
+    );
+    let stats: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(stats["tokens"], (1 << 20) / 5 + 1, "{stats}");
+}
+
+#[test]
+fn huge_lines_and_records_are_split_or_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A JSONL line of 6 MB (over 4 x 1 MiB: skipped), then a good one.
+    let huge = format!("{{\"text\":\"{}\"}}\n", "x".repeat(6 << 20));
+    let mut jsonl = huge.into_bytes();
+    jsonl.extend_from_slice(b"{\"text\":\"after the huge line\"}\n");
+    // A line of 3 MB of words: kept, split into parts.
+    let long = format!(
+        "{{\"id\":\"long\",\"text\":\"{}\"}}\n",
+        "word ".repeat(600_000)
+    );
+    jsonl.extend_from_slice(long.as_bytes());
+    std::fs::write(tmp.path().join("a.jsonl"), jsonl).unwrap();
+    // A CSV field of 6 MB: the rest of the file is skipped with a problem.
+    let csv = format!(
+        "id,text\n1,hello there\n2,\"{}\"\n3,never\n",
+        "y".repeat(6 << 20)
+    );
+    std::fs::write(tmp.path().join("b.csv"), csv).unwrap();
+    let r = run(
+        &[
+            "langs",
+            "a.jsonl",
+            "b.csv",
+            "--text-column",
+            "text",
+            "--max-document-bytes",
+            "1M",
+            "--format",
+            "csv",
+        ],
+        tmp.path(),
+        60,
+        300.0,
+    );
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("a.jsonl:1: line of"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("a.jsonl:3: text longer than 1048576 bytes"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("b.csv"), "{}", r.stderr);
+    assert!(r.stderr.contains("a record longer than"), "{}", r.stderr);
+    for id in ["a.jsonl:2", "long#1", "long#2", "long#3", "b.csv:2"] {
+        assert!(r.stdout.contains(id), "{id} missing: {}", r.stdout);
+    }
+    assert!(!r.stdout.contains("b.csv:4"), "{}", r.stdout);
+}
+
+#[test]
+fn one_long_document_takes_linear_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Persian text mentioning a Latin name thousands of times: byte 8 after each 'H'
+    // falls inside a Persian letter (once 46 s at 4 MB).
+    let sentence = "شرکت Huawei گوشی تازه‌ای را در بازار ایران عرضه کرد و قیمت آن را اعلام نمود. ";
+    let persian = sentence.repeat(4_000_000 / sentence.len());
+    std::fs::write(tmp.path().join("fa.txt"), &persian).unwrap();
+    // 80,000 one-word lines: every sentence weak (once 17 s).
+    let short: String = (0..80_000)
+        .map(|i| ["yes\n", "no\n", "ok\n"][i % 3])
+        .collect();
+    std::fs::write(tmp.path().join("short.txt"), short).unwrap();
+    // One token of 10 MB: charts and index.html must not draw or print all of it.
+    std::fs::write(tmp.path().join("token.txt"), "z".repeat(10 << 20)).unwrap();
+    for file in ["fa.txt", "short.txt"] {
+        let r = run(&["stats", file, "--format", "json"], tmp.path(), 30, 600.0);
+        assert_eq!(r.code, Some(0), "{file}: {}", r.stderr);
+    }
+    let r = run(
+        &["report", "token.txt", "-o", "out", "-q"],
+        tmp.path(),
+        30,
+        600.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let index = std::fs::metadata(tmp.path().join("out/index.html"))
+        .unwrap()
+        .len();
+    assert!(index < 200_000, "index.html is {index} bytes");
+}
+
+#[test]
+fn group_names_give_bounded_distinct_file_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let long_group = "گروه".repeat(80); // 640 bytes
+    let groups = ["a/b", "a_b", "a.b", long_group.as_str()];
+    let mut jsonl = String::new();
+    for (g, group) in groups.iter().enumerate() {
+        for d in 0..3 {
+            let words: Vec<String> = (0..30).map(|w| format!("w{g}x{} common", w % 7)).collect();
+            jsonl.push_str(
+                &serde_json::json!({"id": format!("{g}-{d}"), "group": group, "text": words.join(" ")})
+                    .to_string(),
+            );
+            jsonl.push('\n');
+        }
+    }
+    std::fs::write(tmp.path().join("g.jsonl"), jsonl).unwrap();
+    let r = run(
+        &[
+            "report",
+            "g.jsonl",
+            "--group-by",
+            "field:group",
+            "-o",
+            "out",
+            "-q",
+        ],
+        tmp.path(),
+        60,
+        600.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let charts: Vec<String> = std::fs::read_dir(tmp.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("keyness-"))
+        .collect();
+    assert_eq!(charts.len(), 4, "{charts:?}");
+    assert!(charts.iter().all(|n| n.len() < 100), "{charts:?}");
+    let index = std::fs::read_to_string(tmp.path().join("out/index.html")).unwrap();
+    for group in groups {
+        assert!(index.contains(group), "index.html lacks the group {group}");
+    }
+}
+
+#[test]
+fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = tmp.path().join("out");
+    let r = run(
+        &["report", "-o", report.to_str().unwrap(), "-q"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        60,
+        600.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // 40,000 rules: about 36 s when each rule's line was counted from the start.
+    let rules: String = (0..40_000)
+        .map(|i| format!("[[rule]]\nname = \"r{i}\"\nmetric = \"documents\"\nmin = 1\n\n"))
+        .collect();
+    std::fs::write(tmp.path().join("many.toml"), rules).unwrap();
+    let r = run(
+        &[
+            "check",
+            "--summary",
+            "out/summary.json",
+            "--rules",
+            "many.toml",
+            "--format",
+            "csv",
+        ],
+        tmp.path(),
+        20,
+        600.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // The header, the rule every check adds (input read in full), and the 40,000.
+    assert_eq!(r.stdout.lines().count(), 40_002);
+
+    let bad = [
+        ("min = nan", "finite"),
+        ("min = 9\nmax = 1", "min 9 is greater than max 1"),
+        ("max = inf", "finite"),
+    ];
+    for (bounds, message) in bad {
+        let text = format!("[[rule]]\nname = \"ok\"\nmetric = \"documents\"\nmin = 1\n\n[[rule]]\nname = \"bad\"\nmetric = \"documents\"\n{bounds}\n");
+        std::fs::write(tmp.path().join("bad.toml"), text).unwrap();
+        let r = run(
+            &[
+                "check",
+                "--summary",
+                "out/summary.json",
+                "--rules",
+                "bad.toml",
+            ],
+            tmp.path(),
+            20,
+            300.0,
+        );
+        assert_eq!(r.code, Some(2), "{bounds}");
+        assert!(
+            r.stderr.contains("bad.toml:6: rule \"bad\"") && r.stderr.contains(message),
+            "{bounds}: {}",
+            r.stderr
+        );
+    }
+    let duplicate = "[[rule]]\nname = \"same\"\nmetric = \"documents\"\nmin = 1\n\n[[rule]]\nname = \"same\"\nmetric = \"tokens\"\nmin = 1\n";
+    std::fs::write(tmp.path().join("dup.toml"), duplicate).unwrap();
+    let r = run(
+        &[
+            "check",
+            "--summary",
+            "out/summary.json",
+            "--rules",
+            "dup.toml",
+        ],
+        tmp.path(),
+        20,
+        300.0,
+    );
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr.contains("dup.toml:6") && r.stderr.contains("line 1"),
+        "{}",
+        r.stderr
+    );
+
+    // JUnit: a rule name with characters XML forbids, written to stdout with `-`.
+    let odd = "[[rule]]\nname = \"odd \\uFFFF \\u0001 <&>\"\nmetric = \"documents\"\nmax = 0\n";
+    std::fs::write(tmp.path().join("odd.toml"), odd).unwrap();
+    let r = run(
+        &[
+            "check",
+            "--summary",
+            "out/summary.json",
+            "--rules",
+            "odd.toml",
+            "--junit",
+            "-",
+        ],
+        tmp.path(),
+        20,
+        300.0,
+    );
+    assert_eq!(r.code, Some(1));
+    let xml = roxmltree::Document::parse(&r.stdout).expect("valid XML");
+    assert_eq!(
+        xml.descendants()
+            .filter(|n| n.has_tag_name("failure"))
+            .count(),
+        1
+    );
+
+    // --junit never replaces what is not a regular file.
+    std::os::unix::fs::symlink("/dev/null", tmp.path().join("devlink")).unwrap();
+    for target in ["/dev/stdout", "devlink"] {
+        let r = run(
+            &[
+                "check",
+                "--summary",
+                "out/summary.json",
+                "--rules",
+                "odd.toml",
+                "--junit",
+                target,
+            ],
+            tmp.path(),
+            20,
+            300.0,
+        );
+        assert_eq!(r.code, Some(2), "{target}: {}", r.stderr);
+        assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    }
+    assert!(std::fs::symlink_metadata(tmp.path().join("devlink"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
+fn many_bad_lines_are_counted_not_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut jsonl = String::from("{\"text\":\"one good line\"}\n");
+    for _ in 0..300_000 {
+        jsonl.push_str("not json\n");
+    }
+    std::fs::write(tmp.path().join("bad.jsonl"), jsonl).unwrap();
+    let r = run(
+        &["report", "bad.jsonl", "-o", "out", "-q"],
+        tmp.path(),
+        60,
+        400.0,
+    );
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr.lines().count() <= 103,
+        "{} stderr lines",
+        r.stderr.lines().count()
+    );
+    assert!(
+        r.stderr.contains("299900 more input problem(s)"),
+        "{}",
+        r.stderr
+    );
+    let s = summary(&tmp.path().join("out"));
+    assert_eq!(s["problems"].as_array().unwrap().len(), 100);
+    assert_eq!(s["problems_total"], 300_000);
+    assert_eq!(s["problems_by_kind"]["malformed_json"], 300_000);
+    let size = std::fs::metadata(tmp.path().join("out/summary.json"))
+        .unwrap()
+        .len();
+    assert!(size < 100_000, "summary.json is {size} bytes");
+}
+
+#[test]
+fn numeric_options_have_ranges() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("a.txt"), "a b c").unwrap();
+    for args in [
+        ["--ngrams", "1..9223372036854775807"],
+        ["--ngrams", "1..4294967296"],
+        ["--ngrams", "1..33"],
+        ["--threads", "100000"],
+        ["--threads", "0"],
+        ["--window", "0"],
+        ["--window", "5000"],
+        ["--max-document-bytes", "10"],
+        ["--memory-limit", "-1"],
+    ] {
+        let mut all = vec!["terms", "a.txt"];
+        all.extend(args);
+        let r = run(&all, tmp.path(), 20, 200.0);
+        assert_eq!(r.code, Some(2), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("error"), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn bom_and_utf16_are_read_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("a.jsonl"),
+        "\u{FEFF}{\"text\":\"firstline\"}\n{\"text\":\"secondline\"}\n",
+    )
+    .unwrap();
+    std::fs::write(tmp.path().join("b.csv"), "\u{FEFF}text\ncsvword\n").unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "id\ttext\r\n1\tسلام دنیا\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    std::fs::write(tmp.path().join("c.tsv"), utf16).unwrap();
+    let r = run(
+        &[
+            "terms",
+            "a.jsonl",
+            "b.csv",
+            "c.tsv",
+            "--text-column",
+            "text",
+            "--format",
+            "csv",
+        ],
+        tmp.path(),
+        20,
+        300.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    for word in ["firstline", "secondline", "csvword", "سلام", "دنیا"] {
+        assert!(r.stdout.contains(word), "{word}: {}", r.stdout);
+    }
+}
+
+#[test]
+fn the_output_folder_inside_the_input_is_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("a.txt"), "words in a file").unwrap();
+    for _ in 0..2 {
+        let r = run(&["report", ".", "-o", "out", "-q"], tmp.path(), 60, 600.0);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert_eq!(summary(&tmp.path().join("out"))["documents"], 1);
+    }
+}
+
+/// The files of a report folder and their bytes.
+fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Hidden staging folders beside `out`.
+fn staging_folders(parent: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(parent)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("corpstat-stage-"))
+        .collect()
+}
+
+/// Starts a report of `corpus` into `out` that pauses at `point` of the write, and
+/// waits until it is there.
+fn paused_report(dir: &Path, corpus: &str, point: &str) -> Child {
+    let mut child = corpstat()
+        .args(["report", corpus, "-o", "out", "-q"])
+        .current_dir(dir)
+        .env("CORPSTAT_TEST_PAUSE", point)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    // The whole line: closing the pipe while the run still writes to it would end it.
+    let line = format!("paused at {point}\n");
+    while !String::from_utf8_lossy(&seen).contains(&line) {
+        assert_eq!(
+            stderr.read(&mut byte).unwrap(),
+            1,
+            "the run ended before pausing"
+        );
+        seen.push(byte[0]);
+    }
+    child
+}
+
+#[test]
+fn a_kill_during_the_write_leaves_one_whole_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("old")).unwrap();
+    std::fs::create_dir_all(dir.join("new")).unwrap();
+    std::fs::write(dir.join("old/a.txt"), "the old corpus has these words").unwrap();
+    std::fs::write(
+        dir.join("new/a.txt"),
+        "the new corpus has other words entirely",
+    )
+    .unwrap();
+    let r = run(&["report", "new", "-o", "out", "-q"], dir, 60, 600.0);
+    assert_eq!(r.code, Some(0));
+    let new_report = listing(&dir.join("out"));
+    let r = run(&["report", "old", "-o", "out", "-q"], dir, 60, 600.0);
+    assert_eq!(r.code, Some(0));
+    std::fs::write(dir.join("out/notes.txt"), "mine").unwrap();
+    let old_report = listing(&dir.join("out"));
+    let with_notes = |report: &[(String, Vec<u8>)]| {
+        let mut r = report.to_vec();
+        r.push(("notes.txt".to_string(), b"mine".to_vec()));
+        r.sort();
+        r
+    };
+
+    // Killed with every new file staged, before the swap: the old report stands.
+    let mut child = paused_report(dir, "new", "staged");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(listing(&dir.join("out")), old_report);
+    assert_eq!(staging_folders(dir).len(), 1);
+
+    // Killed after the swap, before the old report is removed: the new one stands.
+    let mut child = paused_report(dir, "new", "swapped");
+    assert_eq!(
+        staging_folders(dir).len(),
+        1,
+        "the stale staging was removed"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(listing(&dir.join("out")), with_notes(&new_report));
+
+    // Ctrl-C (SIGINT) while staged: the staging is removed and the exit is 130.
+    let mut child = paused_report(dir, "old", "staged");
+    // SAFETY: sends a signal to our own child.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let (code, _) = wait_bounded(&mut child, 40, "interrupted report");
+    assert_eq!(code, Some(130), "the interrupted run");
+    assert_eq!(listing(&dir.join("out")), with_notes(&new_report));
+    assert!(
+        staging_folders(dir).is_empty(),
+        "{:?}",
+        staging_folders(dir)
+    );
+
+    // Two runs at once: the second waits for the first's lock.
+    let mut first = paused_report(dir, "old", "staged");
+    let mut second = corpstat()
+        .args(["report", "new", "-o", "out", "-q"])
+        .current_dir(dir)
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let early = second.try_wait().unwrap();
+    assert!(
+        early.is_none(),
+        "the second run did not wait: {early:?}; the first: {:?}",
+        first.try_wait()
+    );
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let (code, _) = wait_bounded(&mut second, 60, "second report");
+    assert_eq!(code, Some(0));
+    assert_eq!(listing(&dir.join("out")), with_notes(&new_report));
+    assert!(staging_folders(dir).is_empty());
+}

@@ -241,9 +241,40 @@ fn write_delimited<R: AsRef<[String]>>(
         .write_record(columns.iter().map(|c| c.name))
         .map_err(into_io_error)?;
     for row in rows {
-        writer.write_record(row.as_ref()).map_err(into_io_error)?;
+        writer
+            .write_record(spreadsheet_safe(columns, row.as_ref()))
+            .map_err(into_io_error)?;
     }
     writer.flush()
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (OWASP's list).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell that a spreadsheet would run as a formula (`=HYPERLINK(...)`, `@SUM`,
+/// `+1+2`), written with a leading apostrophe, as spreadsheets themselves mark text;
+/// numbers and every other cell unchanged.
+pub fn spreadsheet_safe<'a>(
+    columns: &'a [Column],
+    row: &'a [String],
+) -> impl Iterator<Item = std::borrow::Cow<'a, [u8]>> + 'a {
+    row.iter().enumerate().map(|(i, cell)| {
+        let text = columns.get(i).is_none_or(|c| c.kind == Kind::Text);
+        if text && cell.starts_with(FORMULA_STARTS) {
+            std::borrow::Cow::Owned(format!("'{cell}").into_bytes())
+        } else {
+            std::borrow::Cow::Borrowed(cell.as_bytes())
+        }
+    })
+}
+
+/// A cell read back from a CSV file corpstat wrote: the apostrophe of
+/// [`spreadsheet_safe`] removed.
+pub fn unmark_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// Rows formatted together, in parallel with the next chunks, by [`write_csv_chunked`].
@@ -271,7 +302,10 @@ pub fn write_csv_chunked(
                     .delimiter(b',')
                     .from_writer(Vec::new());
                 for i in rows {
-                    writer.write_record(row(i)).map_err(into_io_error)?;
+                    let cells = row(i);
+                    writer
+                        .write_record(spreadsheet_safe(columns, &cells))
+                        .map_err(into_io_error)?;
                 }
                 writer
                     .into_inner()

@@ -669,6 +669,12 @@ NLTK's `BigramAssocMeasures` on the same counts. A cell that would come out nega
 
 ## Number format
 
+A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (a document id
+`=HYPERLINK(...)`, a mention `@name`) is written with a leading apostrophe (`'@name`), as
+spreadsheets mark text themselves, so that opening a CSV file never runs a formula; drop
+that apostrophe when reading such a cell in code (`corpstat check` does). Number columns
+never carry one.
+
 Integers are written in full (n-gram and pair counts are kept in 32 bits and would stop at
 4,294,967,295). Floating-point values in the CSV files have exactly {DECIMALS}
 digits after the decimal point. No file holds a timestamp, so the same input gives the same

@@ -751,3 +751,58 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     assert_eq!(listing(&dir.join("out")), with_notes(&new_report));
     assert!(staging_folders(dir).is_empty());
 }
+
+#[test]
+fn no_csv_cell_is_a_formula_for_a_spreadsheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("f.jsonl"),
+        "{\"id\":\"=HYPERLINK(\\\"http://evil\\\")\",\"text\":\"ask @admin now. ask @admin again. ask @admin\"}\n{\"id\":\"-2+3\",\"text\":\"plain words\"}\n",
+    )
+    .unwrap();
+    let r = run(
+        &["report", "f.jsonl", "-o", "out", "-q"],
+        tmp.path(),
+        60,
+        600.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    for file in [
+        "documents.csv",
+        "terms.csv",
+        "distinctive.csv",
+        "languages.csv",
+    ] {
+        let text = std::fs::read_to_string(tmp.path().join("out").join(file)).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                let formula = cell.starts_with(['=', '+', '@'])
+                    || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+                assert!(!formula, "{file}: {cell:?}");
+            }
+        }
+    }
+    let terms = std::fs::read_to_string(tmp.path().join("out/terms.csv")).unwrap();
+    assert!(terms.contains("'@admin,3,"), "{terms}");
+    // check reads the marked term back as the term: no drift against itself.
+    std::fs::write(
+        tmp.path().join("r.toml"),
+        "[[rule]]\nname = \"same\"\ndrift = \"new_term_share\"\nmax = 0\n",
+    )
+    .unwrap();
+    let r = run(
+        &[
+            "check",
+            "f.jsonl",
+            "--rules",
+            "r.toml",
+            "--baseline",
+            "out/summary.json",
+        ],
+        tmp.path(),
+        30,
+        300.0,
+    );
+    assert_eq!(r.code, Some(0), "{}{}", r.stdout, r.stderr);
+}

@@ -123,7 +123,16 @@ pub struct DocumentStats {
     pub language_words: LanguageWords,
     /// MTLD factor counts, forward and backward.
     pub mtld: MtldFactors,
+    /// What counting could not do in full (a co-occurrence scope over
+    /// [`MAX_SCOPE_TERMS`] distinct words).
+    pub problems: Vec<Problem>,
 }
+
+/// Distinct words of one sentence (sentence scope) or one document (document scope)
+/// that co-occurrence pairs up, at most: every pair of them is counted, so the work
+/// grows with the square of this number (4,000 words give 8 million pairs). Beyond
+/// it, pairs are counted among the words first seen, and a problem says so.
+pub const MAX_SCOPE_TERMS: usize = 4000;
 
 impl DocumentStats {
     /// Number of tokens.
@@ -244,7 +253,23 @@ impl Analyzer {
         }
 
         let ngrams = self.count_ngrams(&token_ids, &tokenized.sentences);
-        let pairs = self.count_pairs(&token_ids, &tokenized.sentences, &term_kinds);
+        let (pairs, widest_scope) = self.count_pairs(&token_ids, &tokenized.sentences, &term_kinds);
+        let mut problems = Vec::new();
+        if widest_scope > MAX_SCOPE_TERMS {
+            let scope = match self.options.cooccurrence.scope {
+                CoocScope::Document => "document",
+                _ => "sentence",
+            };
+            problems.push(Problem {
+                source: document.source.clone(),
+                line: (document.line > 0).then_some(document.line),
+                kind: ProblemKind::CoocCapped,
+                message: format!(
+                    "document {}: {widest_scope} distinct words in one {scope}: co-occurrence pairs counted among the first {MAX_SCOPE_TERMS} only (--cooc-scope window has no such bound)",
+                    document.id
+                ),
+            });
+        }
 
         let term_scripts: Vec<&'static str> =
             terms.iter().map(|t| script::token_script(t)).collect();
@@ -300,6 +325,7 @@ impl Analyzer {
             language_words,
             mtld,
             token_ids,
+            problems,
             id: document.id,
             source: document.source,
             line: document.line,
@@ -340,10 +366,11 @@ impl Analyzer {
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
         term_kinds: &[TokenKind],
-    ) -> NgramList {
+    ) -> (NgramList, usize) {
         SCRATCH.with_borrow_mut(|scratch| {
-            self.count_pairs_into(&mut scratch.pairs, token_ids, sentences, term_kinds);
-            scratch.pairs.take_list()
+            let widest =
+                self.count_pairs_into(&mut scratch.pairs, token_ids, sentences, term_kinds);
+            (scratch.pairs.take_list(), widest)
         })
     }
 
@@ -353,10 +380,15 @@ impl Analyzer {
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
         term_kinds: &[TokenKind],
-    ) {
+    ) -> usize {
         let cooc = &self.options.cooccurrence;
         let counted = |id: u32| cooc.all_kinds || term_kinds[id as usize] == TokenKind::Word;
+        // The most distinct words of one scope, to report a scope that was cut.
+        let mut widest = 0;
         let mut add_all_pairs = |ids: &[u32]| {
+            widest = widest.max(ids.len());
+            // Local ids follow first occurrence: the words first seen are kept.
+            let ids = &ids[..ids.len().min(MAX_SCOPE_TERMS)];
             for (i, &a) in ids.iter().enumerate() {
                 for &b in &ids[i + 1..] {
                     *pairs.entry(&[a, b]) += 1;
@@ -402,6 +434,7 @@ impl Analyzer {
                 add_all_pairs(&distinct);
             }
         }
+        widest
     }
 }
 
@@ -801,7 +834,11 @@ impl CorpusCounts {
             pairs,
             language_words,
             mtld,
+            problems,
         } = doc;
+        for problem in problems {
+            self.add_problem(problem);
+        }
 
         let mut global = Vec::with_capacity(terms.len());
         let mut doc_terms = Vec::with_capacity(terms.len());

@@ -269,6 +269,9 @@ pub enum ProblemKind {
     TooLong,
     /// `--max-input-bytes` was reached: the rest of the input was not read.
     InputCap,
+    /// A sentence or document held more distinct words than co-occurrence pairs up
+    /// in one scope (see [`crate::count::MAX_SCOPE_TERMS`]).
+    CoocCapped,
 }
 
 /// A problem with one input file or line. The run goes on without it.

@@ -402,6 +402,7 @@ impl LanguageDetector {
     where
         S: IntoIterator<Item = I>,
         I: IntoIterator<Item = (&'a str, &'static str)>,
+        I::IntoIter: Clone,
     {
         let segments: Vec<(&'static str, String, usize)> = sentences
             .into_iter()
@@ -460,6 +461,7 @@ impl LanguageDetector {
     /// covers a run of short lines.
     fn detect_runs(&self, segments: &[(&'static str, String, usize)]) -> Vec<Option<Detection>> {
         let mut detections: Vec<Option<Detection>> = Vec::with_capacity(segments.len());
+        let mut asked = AskedBefore::default();
         // The language the model last was sure of, per script.
         let mut current: Vec<(&'static str, &'static str)> = Vec::new();
         for (i, (script, text, words)) in segments.iter().enumerate() {
@@ -498,11 +500,11 @@ impl LanguageDetector {
                 sample.push_str(next_text);
                 sample_words += next_words;
             }
-            let mut d = self.detect_segment(script, &sample, sample_words);
+            let mut d = asked.detect(self, script, &sample, sample_words);
             if sample_words > *words {
                 // The sample speaks for this segment unless its own evidence disagrees.
                 if !d.reliable || own.is_some_and(|e| e != d.language) {
-                    d = self.detect_segment(script, text, *words);
+                    d = asked.detect(self, script, text, *words);
                 }
             }
             match current.iter_mut().find(|(s, _)| s == script) {
@@ -579,6 +581,33 @@ impl LanguageDetector {
     }
 }
 
+/// The model's answers within one document, by text: a document of repeated short
+/// lines (`yes`, `no`, `ok`, boilerplate) asks the model about the same few texts
+/// again and again, and each answer costs tens of microseconds.
+#[derive(Default)]
+struct AskedBefore {
+    answers: FxHashMap<(&'static str, usize, String), Detection>,
+}
+
+impl AskedBefore {
+    /// What [`LanguageDetector::detect_segment`] says, asked once per distinct text.
+    fn detect(
+        &mut self,
+        detector: &LanguageDetector,
+        script: &'static str,
+        text: &str,
+        words: usize,
+    ) -> Detection {
+        let key = (script, words, text.to_string());
+        if let Some(&d) = self.answers.get(&key) {
+            return d;
+        }
+        let d = detector.detect_segment(script, text, words);
+        self.answers.insert(key, d);
+        d
+    }
+}
+
 /// For each sentence, the nearest sentence before it and after it whose detection is
 /// reliable, per script: found in two passes, so that a document of many weak
 /// sentences costs linear time (a search from each sentence would cost the square).
@@ -632,12 +661,12 @@ impl NearestReliable {
 /// The dominant script of some words (the one with the most words; ties go to
 /// the name that sorts first), its words joined by spaces, and their number.
 fn dominant_segment<'a>(
-    words: impl Iterator<Item = (&'a str, &'static str)>,
+    words: impl Iterator<Item = (&'a str, &'static str)> + Clone,
 ) -> (&'static str, String, usize) {
-    let words: Vec<(&str, &'static str)> = words.filter(|(_, s)| *s != script::COMMON).collect();
+    let words = words.filter(|(_, s)| *s != script::COMMON);
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    for (_, s) in &words {
-        match counts.iter_mut().find(|(name, _)| name == s) {
+    for (_, s) in words.clone() {
+        match counts.iter_mut().find(|(name, _)| *name == s) {
             Some((_, n)) => *n += 1,
             None => counts.push((s, 1)),
         }
@@ -649,7 +678,10 @@ fn dominant_segment<'a>(
         return (script::COMMON, String::new(), 0);
     };
     let mut text = String::new();
-    for (w, _) in words.iter().filter(|(_, s)| *s == dominant) {
+    for (w, _) in words
+        .filter(|(_, s)| *s == dominant)
+        .take(MAX_SEGMENT_WORDS)
+    {
         if !text.is_empty() {
             text.push(' ');
         }
@@ -657,6 +689,11 @@ fn dominant_segment<'a>(
     }
     (dominant, text, count)
 }
+
+/// A sentence's words shown to the evidence and the model, at most: far more than
+/// either needs, and a bound on the time and memory of one sentence of megabytes
+/// (a text without a sentence end).
+const MAX_SEGMENT_WORDS: usize = 1000;
 
 /// Evidence for Arabic, Persian and Urdu in Arabic-script text.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -566,7 +566,7 @@ numbers, URLs, e-mail addresses, mentions or hashtags) unless `--cooc-all-kinds`
 | `scripts` | per script: `words` and `share`; a token's script is that of its first letter, `common` for tokens without letters |
 | `problems` | the first 100 input problems met in reading order (file, line, kind, message), sorted; empty when there are none |
 | `problems_total` | input problems in all, listed or not |
-| `problems_by_kind` | input problems in all, per kind: `unreadable`, `invalid_utf8`, `binary`, `decompress`, `malformed_json`, `missing_text`, `csv`, `symlink_loop`, `symlink` (a link in a folder, not followed without `--follow`), `special_file` (a FIFO, socket or device, skipped), `split` (a document longer than `--max-document-bytes`, split into parts `ID#1`, `ID#2`, ...), `too_long` (a JSONL line or CSV record longer than four times that, skipped), `input_cap` (`--max-input-bytes` reached) |
+| `problems_by_kind` | input problems in all, per kind: `unreadable`, `invalid_utf8`, `binary`, `decompress`, `malformed_json`, `missing_text`, `csv`, `symlink_loop`, `symlink` (a link in a folder, not followed without `--follow`), `special_file` (a FIFO, socket or device, skipped), `split` (a document longer than `--max-document-bytes`, split into parts `ID#1`, `ID#2`, ...), `too_long` (a JSONL line or CSV record longer than four times that, skipped), `input_cap` (`--max-input-bytes` reached), `cooc_capped` (a sentence or document of more than 4,000 distinct words under `--cooc-scope sentence` or `document`: pairs counted among the first 4,000 it holds) |
 
 Statistics that need at least one token (or two points for a fit) are `null` otherwise.
 Floating-point values are rounded to 6 decimals.

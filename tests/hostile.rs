@@ -806,3 +806,43 @@ fn no_csv_cell_is_a_formula_for_a_spreadsheet() {
     );
     assert_eq!(r.code, Some(0), "{}{}", r.stdout, r.stderr);
 }
+
+#[test]
+fn a_document_scope_of_many_words_is_bounded() {
+    // 10,000 distinct words in one document: 50 million pairs in document scope.
+    let tmp = tempfile::tempdir().unwrap();
+    let words: Vec<String> = (0..10_000)
+        .map(|i| {
+            let mut w = String::new();
+            let mut n = i;
+            for _ in 0..4 {
+                w.push((b'a' + (n % 26) as u8) as char);
+                n /= 26;
+            }
+            w
+        })
+        .collect();
+    std::fs::write(tmp.path().join("many.txt"), words.join(" ")).unwrap();
+    let r = run(
+        &[
+            "stats",
+            "many.txt",
+            "--cooc-scope",
+            "document",
+            "--format",
+            "json",
+        ],
+        tmp.path(),
+        30,
+        800.0,
+    );
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("10000 distinct words in one document: co-occurrence pairs counted among the first 4000"),
+        "{}",
+        r.stderr
+    );
+    let stats: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(stats["problems_by_kind"]["cooc_capped"], 1);
+}

@@ -339,7 +339,7 @@ fn one_long_document_takes_linear_time() {
 fn group_names_give_bounded_distinct_file_names() {
     let tmp = tempfile::tempdir().unwrap();
     let long_group = "گروه".repeat(80); // 640 bytes
-    let groups = ["a/b", "a_b", "a.b", long_group.as_str()];
+    let groups = ["a/b", "a_b", "a.b", "../up", long_group.as_str()];
     let mut jsonl = String::new();
     for (g, group) in groups.iter().enumerate() {
         for d in 0..3 {
@@ -372,7 +372,10 @@ fn group_names_give_bounded_distinct_file_names() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("keyness-"))
         .collect();
-    assert_eq!(charts.len(), 4, "{charts:?}");
+    // The five groups get five charts (the report draws the six largest), none
+    // outside the folder.
+    assert_eq!(charts.len(), 5, "{charts:?}");
+    assert!(!tmp.path().join("up.png").exists() && !tmp.path().join("keyness-..").exists());
     assert!(charts.iter().all(|n| n.len() < 100), "{charts:?}");
     let index = std::fs::read_to_string(tmp.path().join("out/index.html")).unwrap();
     for group in groups {

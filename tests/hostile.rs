@@ -566,6 +566,8 @@ fn numeric_options_have_ranges() {
         ["--window", "5000"],
         ["--max-document-bytes", "10"],
         ["--memory-limit", "-1"],
+        ["--memory-limit", "1e30G"],
+        ["--max-input-bytes", "0"],
     ] {
         let mut all = vec!["terms", "a.txt"];
         all.extend(args);

@@ -333,7 +333,12 @@ fn parse_size(s: &str) -> Result<u64, String> {
     if !value.is_finite() || value <= 0.0 {
         return Err(format!("\"{s}\": the size must be positive"));
     }
-    Ok((value * scale as f64) as u64)
+    let bytes = value * scale as f64;
+    // 1 EiB: beyond any machine, and far from where the conversion would saturate.
+    if bytes > (1u64 << 60) as f64 {
+        return Err(format!("\"{s}\": the size must be at most 1 EiB"));
+    }
+    Ok(bytes as u64)
 }
 
 fn parse_range(s: &str) -> Result<(usize, usize), String> {

@@ -8,7 +8,7 @@ use clap::Args;
 
 use corpstat::report_dir::write_report_dir;
 use corpstat::timing::Stage;
-use corpstat::write::{report_files_with_charts, GROUP_TABLES, TABLES};
+use corpstat::write::{report_files_with_charts, TABLES};
 
 use super::CorpusArgs;
 
@@ -31,16 +31,14 @@ pub struct ReportArgs {
 
 pub fn after_help() -> String {
     let mut help = String::from("Files written:\n  summary.json      every corpus statistic, the language and script shares, the problems\n");
-    for (name, _, columns, _) in TABLES {
-        let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
-        help.push_str(&format!("  {name:<18}{}\n", names.join(",")));
-    }
-    for (name, _, columns, _) in GROUP_TABLES {
-        let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
-        help.push_str(&format!(
-            "  {name:<18}{} (with --group-by)\n",
-            names.join(",")
-        ));
+    for spec in TABLES {
+        let names: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
+        let only = if spec.needs_groups {
+            " (with --group-by)"
+        } else {
+            ""
+        };
+        help.push_str(&format!("  {:<18}{}{only}\n", spec.name, names.join(",")));
     }
     help.push_str("  README.md         what every file and column means\n");
     help.push_str(

@@ -1,9 +1,10 @@
-//! Report writers: every output file behind one trait, written atomically.
+//! Report writers: every output file behind one trait.
 //!
-//! [`write_report`] first writes every file to a temporary file in the target
-//! folder (flushed and synced), and only when all of them are complete renames
-//! them over the old ones. A failure before that leaves the previous report as
-//! it was; corpstat never touches files in the folder that are not its own.
+//! A report folder is written whole and swapped into place by
+//! [`crate::report_dir::write_report_dir`]; [`write_files`] writes single files
+//! atomically (each to a temporary file in the target folder, flushed and synced,
+//! renamed over the old one only when all are complete). The tables are defined
+//! once, in [`TABLES`].
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -13,12 +14,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::chart::{render_charts, Chart, ChartError};
-use crate::report::{
-    Cells, Report, RowSource, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS,
-    GROUP_COLUMNS, GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS,
-    TERM_COLUMNS,
-};
+use crate::report::{Cells, Report, RowSource};
 use crate::table::{write_csv, write_csv_chunked, Column, Table, FLOAT_DECIMALS};
+
+mod tables;
+pub use tables::{TableRows, TableSpec, TABLES};
 
 /// One file of the report.
 pub trait ReportFile: Sync {
@@ -66,6 +66,17 @@ impl<'a> CsvFile<'a> {
         CsvFile {
             name,
             rows: Rows::InOrder(Box::new(make)),
+        }
+    }
+
+    /// The table `spec` of `report`, made only as the file is written.
+    pub fn of_spec(spec: &'static TableSpec, report: &'a Report) -> Self {
+        match spec.rows {
+            TableRows::Source(make) => Self::chunked(spec.name, spec.columns, move || make(report)),
+            TableRows::Table(make) => Self::lazy(spec.name, move || {
+                let table = make(report);
+                (table.columns, Box::new(table.rows.into_iter()))
+            }),
         }
     }
 
@@ -126,46 +137,6 @@ impl ReportFile for ReadmeFile {
     }
 }
 
-/// The CSV tables of the report: (file name, what it holds, columns, sort order).
-pub const TABLES: &[(&str, &str, &[Column], &str)] = &[
-    (
-        "documents.csv",
-        "One row per document.",
-        DOCUMENT_COLUMNS,
-        "document id ascending (then source file and line, for repeated ids)",
-    ),
-    (
-        "terms.csv",
-        "One row per distinct term (unigram).",
-        TERM_COLUMNS,
-        "count descending, then term ascending by code point",
-    ),
-    (
-        "ngrams.csv",
-        "N-grams of every order asked for (`--ngrams`, default 1..3). N-grams never cross a sentence boundary. Orders 2 and up keep only n-grams seen at least `--ngram-min-count` times (default 2); order 1 lists every term.",
-        NGRAM_COLUMNS,
-        "n ascending, then count descending, then n-gram ascending by code point",
-    ),
-    (
-        "distinctive.csv",
-        "The top terms of each document by TF-IDF (default 20 per document).",
-        DISTINCTIVE_COLUMNS,
-        "document as in documents.csv, then tfidf descending, then term ascending",
-    ),
-    (
-        "languages.csv",
-        "Words per language: each sentence is detected, and its words go to its language. One row per document and language, then rows with document `*` for the corpus.",
-        LANGUAGE_COLUMNS,
-        "document as in documents.csv (corpus rows last), then words descending, then language ascending",
-    ),
-    (
-        "cooccurrence.csv",
-        "Pairs of terms that occur together, with association measures. Pairs seen fewer than `--min-count` times (default 3) are left out; a term is never paired with itself.",
-        COOCCURRENCE_COLUMNS,
-        "count descending, then term_a ascending, then term_b ascending",
-    ),
-];
-
 /// A chart.
 pub struct PngFile(pub Chart);
 
@@ -190,28 +161,6 @@ impl ReportFile for IndexFile {
     }
 }
 
-/// The tables written with `--group-by`: (file name, what it holds, columns, sort order).
-pub const GROUP_TABLES: &[(&str, &str, &[Column], &str)] = &[
-    (
-        "groups.csv",
-        "With `--group-by`: one row per group, then one `share_CODE` column per language of the corpus (most words first).",
-        GROUP_COLUMNS,
-        "group ascending",
-    ),
-    (
-        "group_terms.csv",
-        "With `--group-by`: the top 200 terms of each group.",
-        GROUP_TERM_COLUMNS,
-        "group, then count descending, then term",
-    ),
-    (
-        "keyness.csv",
-        "With `--group-by` and at least two groups: each group against the rest of the corpus (against the other group when there are two), for every term seen at least `--keyness-min-count` times (default 3) in both together. `p_value` is written in scientific notation.",
-        KEYNESS_COLUMNS,
-        "target ascending, then llr descending (over-used first), then term",
-    ),
-];
-
 /// Every file of the report, charts included, in the order they are written.
 /// `corpus` names the corpus in chart titles and on the page.
 pub fn report_files_with_charts<'a>(
@@ -232,32 +181,9 @@ pub fn report_files_with_charts<'a>(
 
 /// Every table of the report, with summary.json and README.md (no charts).
 pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
-    type Make = for<'r> fn(&'r Report) -> RowSource<'r>;
-    let tables: [Make; 6] = [
-        Report::documents_source,
-        Report::terms_source,
-        |r| r.ngrams_source(None),
-        Report::distinctive_source,
-        Report::languages_source,
-        Report::cooccurrence_source,
-    ];
     let mut files: Vec<Box<dyn ReportFile>> = vec![Box::new(SummaryFile(report))];
-    for (&(name, _, columns, _), make) in TABLES.iter().zip(tables) {
-        files.push(Box::new(CsvFile::chunked(name, columns, move || {
-            make(report)
-        })));
-    }
-    if !report.groups.is_empty() {
-        type MakeTable = fn(&Report) -> Table;
-        let tables: [MakeTable; 3] = [Report::groups_table, Report::group_terms_table, |r| {
-            r.keyness_table(None)
-        }];
-        for (&(name, ..), make) in GROUP_TABLES.iter().zip(tables) {
-            files.push(Box::new(CsvFile::lazy(name, move || {
-                let table = make(report);
-                (table.columns, Box::new(table.rows.into_iter()))
-            })));
-        }
+    for spec in TABLES.iter().filter(|spec| spec.is_in(report)) {
+        files.push(Box::new(CsvFile::of_spec(spec, report)));
     }
     files.push(Box::new(ReadmeFile));
     files
@@ -423,41 +349,13 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
     }
     html.push_str("<h2>Tables</h2>\n<p>The first rows of each table; <a href=\"README.md\">README.md</a> explains every column.</p>\n");
     const SHOWN: usize = 10;
-    let mut tables = vec![
-        (report.documents_table_top(SHOWN), report.documents.len()),
-        (report.terms_table_top(SHOWN), report.terms.len()),
-        (report.ngrams_table_top(None, SHOWN), report.ngram_count()),
-        (
-            report.distinctive_table_top(SHOWN),
-            report.distinctive.len(),
-        ),
-        (report.languages_table_top(SHOWN), report.languages.len()),
-        (
-            report.cooccurrence_table_top(SHOWN),
-            report.cooccurrences.len(),
-        ),
-    ];
-    let mut described: Vec<&(&str, &str, &[Column], &str)> = TABLES.iter().collect();
-    if !report.groups.is_empty() {
-        let mut shown = [
-            report.groups_table(),
-            report.group_terms_table(),
-            report.keyness_table(None),
-        ];
-        for table in &mut shown {
-            table.rows.truncate(SHOWN);
-        }
-        let [groups, terms, keyness] = shown;
-        tables.push((groups, report.groups.len()));
-        tables.push((terms, report.group_terms.len()));
-        tables.push((keyness, report.keyness.len()));
-        described.extend(GROUP_TABLES.iter());
-    }
-    for (&&(name, about, ..), (table, total)) in described.iter().zip(tables) {
+    for spec in TABLES.iter().filter(|spec| spec.is_in(report)) {
+        let (table, total) = spec.top(report, SHOWN);
         let _ = writeln!(
             html,
-            "<h3><a href=\"{name}\">{name}</a></h3>\n<p>{}</p>\n<table>\n<tr>",
-            html_escape(about)
+            "<h3><a href=\"{0}\">{0}</a></h3>\n<p>{1}</p>\n<table>\n<tr>",
+            spec.name,
+            html_escape(spec.about)
         );
         for c in table.columns.iter() {
             let _ = write!(html, "<th>{}</th>", c.name);
@@ -487,15 +385,16 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
 pub fn report_readme() -> String {
     let mut md = String::new();
     md.push_str(README_HEAD);
-    for (name, about, columns, order) in TABLES.iter().chain(GROUP_TABLES) {
+    for spec in TABLES {
         let _ = writeln!(
             md,
-            "\n## `{name}`\n\n{about}\n\n| column | meaning |\n|---|---|"
+            "\n## `{}`\n\n{}\n\n| column | meaning |\n|---|---|",
+            spec.name, spec.about
         );
-        for c in *columns {
+        for c in spec.columns {
             let _ = writeln!(md, "| `{}` | {} |", c.name, c.doc);
         }
-        let _ = writeln!(md, "\nSorted by {order}.");
+        let _ = writeln!(md, "\nSorted by {}.", spec.order);
     }
     md.push_str(&README_TAIL.replace("{DECIMALS}", &FLOAT_DECIMALS.to_string()));
     md
@@ -504,9 +403,10 @@ pub fn report_readme() -> String {
 const README_HEAD: &str = r#"# The corpstat report
 
 This folder is written by `corpstat report` (by default from the bundled `seeds/`
-corpus). It is generated: do not edit it by hand. Every file is regenerated on each
-run, written to a temporary file first and renamed into place, so a failed run
-leaves the previous report whole.
+corpus). It is generated: do not edit it by hand. Each run writes the whole report into
+a hidden folder beside this one and swaps the two in one step, so a reader (or a failed
+or killed run) sees the previous report or the new one, never a mix. `.corpstat-manifest`
+lists the files corpstat wrote here: the next run replaces them, and keeps any other file.
 
 Text passes through normalization, tokenization and sentence splitting:
 

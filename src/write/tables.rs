@@ -1,0 +1,146 @@
+//! The CSV tables of the report, each defined once.
+//!
+//! A [`TableSpec`] holds everything about one table: its file name, what it holds,
+//! its columns, its order and how its rows are made. The report's files, index.html,
+//! the report's README.md and `corpstat report --help` all iterate [`TABLES`], so a
+//! new table is one spec here (and its row source in the report), with no second
+//! list to keep in step.
+
+use crate::report::{
+    Report, RowSource, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS,
+    GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
+};
+use crate::table::{Column, Table};
+
+/// One CSV table of the report.
+pub struct TableSpec {
+    /// The file name in the report folder.
+    pub name: &'static str,
+    /// What the table holds, in one paragraph of Markdown.
+    pub about: &'static str,
+    /// The columns, as documented (a table may add columns, such as `share_CODE`).
+    pub columns: &'static [Column],
+    /// The sort order, in words.
+    pub order: &'static str,
+    /// Written only with `--group-by`, when the report has groups.
+    pub needs_groups: bool,
+    /// How the rows are made, when the file is written.
+    pub rows: TableRows,
+}
+
+/// How a table's rows are made.
+#[derive(Clone, Copy)]
+pub enum TableRows {
+    /// Rows under the spec's columns, made in any order, so that chunks of them are
+    /// formatted in parallel.
+    Source(for<'r> fn(&'r Report) -> RowSource<'r>),
+    /// A whole table with its own columns (groups.csv adds one per language).
+    Table(fn(&Report) -> Table),
+}
+
+impl TableSpec {
+    /// Whether `report` has this table.
+    pub fn is_in(&self, report: &Report) -> bool {
+        !self.needs_groups || !report.groups.is_empty()
+    }
+
+    /// The first `n` rows of the table and the number of rows in all, for index.html.
+    pub fn top(&self, report: &Report, n: usize) -> (Table, usize) {
+        match self.rows {
+            TableRows::Source(make) => {
+                let source = make(report);
+                let total = source.len;
+                let rows = (0..total.min(n)).map(&*source.row).collect();
+                (
+                    Table {
+                        columns: self.columns.into(),
+                        rows,
+                    },
+                    total,
+                )
+            }
+            TableRows::Table(make) => {
+                let mut table = make(report);
+                let total = table.rows.len();
+                table.rows.truncate(n);
+                (table, total)
+            }
+        }
+    }
+}
+
+/// Every CSV table of the report, in the order they are written and documented.
+pub const TABLES: &[TableSpec] = &[
+    TableSpec {
+        name: "documents.csv",
+        about: "One row per document.",
+        columns: DOCUMENT_COLUMNS,
+        order: "document id ascending (then source file and line, for repeated ids)",
+        needs_groups: false,
+        rows: TableRows::Source(Report::documents_source),
+    },
+    TableSpec {
+        name: "terms.csv",
+        about: "One row per distinct term (unigram).",
+        columns: TERM_COLUMNS,
+        order: "count descending, then term ascending by code point",
+        needs_groups: false,
+        rows: TableRows::Source(Report::terms_source),
+    },
+    TableSpec {
+        name: "ngrams.csv",
+        about: "N-grams of every order asked for (`--ngrams`, default 1..3). N-grams never cross a sentence boundary. Orders 2 and up keep only n-grams seen at least `--ngram-min-count` times (default 2); order 1 lists every term.",
+        columns: NGRAM_COLUMNS,
+        order: "n ascending, then count descending, then n-gram ascending by code point",
+        needs_groups: false,
+        rows: TableRows::Source(|r| r.ngrams_source(None)),
+    },
+    TableSpec {
+        name: "distinctive.csv",
+        about: "The top terms of each document by TF-IDF (default 20 per document).",
+        columns: DISTINCTIVE_COLUMNS,
+        order: "document as in documents.csv, then tfidf descending, then term ascending",
+        needs_groups: false,
+        rows: TableRows::Source(Report::distinctive_source),
+    },
+    TableSpec {
+        name: "languages.csv",
+        about: "Words per language: each sentence is detected, and its words go to its language. One row per document and language, then rows with document `*` for the corpus.",
+        columns: LANGUAGE_COLUMNS,
+        order: "document as in documents.csv (corpus rows last), then words descending, then language ascending",
+        needs_groups: false,
+        rows: TableRows::Source(Report::languages_source),
+    },
+    TableSpec {
+        name: "cooccurrence.csv",
+        about: "Pairs of terms that occur together, with association measures. Pairs seen fewer than `--min-count` times (default 3) are left out; a term is never paired with itself.",
+        columns: COOCCURRENCE_COLUMNS,
+        order: "count descending, then term_a ascending, then term_b ascending",
+        needs_groups: false,
+        rows: TableRows::Source(Report::cooccurrence_source),
+    },
+    TableSpec {
+        name: "groups.csv",
+        about: "With `--group-by`: one row per group, then one `share_CODE` column per language of the corpus (most words first).",
+        columns: GROUP_COLUMNS,
+        order: "group ascending",
+        needs_groups: true,
+        rows: TableRows::Table(Report::groups_table),
+    },
+    TableSpec {
+        name: "group_terms.csv",
+        about: "With `--group-by`: the top 200 terms of each group.",
+        columns: GROUP_TERM_COLUMNS,
+        order: "group, then count descending, then term",
+        needs_groups: true,
+        rows: TableRows::Table(Report::group_terms_table),
+    },
+    TableSpec {
+        name: "keyness.csv",
+        about: "With `--group-by` and at least two groups: each group against the rest of the corpus (against the other group when there are two), for every term seen at least `--keyness-min-count` times (default 3) in both together. `p_value` is written in scientific notation.",
+        columns: KEYNESS_COLUMNS,
+        order: "target ascending, then llr descending (over-used first), then term",
+        needs_groups: true,
+        rows: TableRows::Table(|r| r.keyness_table(None)),
+    },
+];

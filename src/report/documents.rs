@@ -1,0 +1,85 @@
+//! `documents.csv`: one row per document.
+
+use super::*;
+
+/// One row of `documents.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentRow {
+    pub document: String,
+    pub bytes: u64,
+    pub tokens: u64,
+    pub types: u64,
+    pub sentences: u64,
+    pub language: &'static str,
+    pub language_share: f64,
+    pub script: &'static str,
+}
+
+/// Columns of `documents.csv`.
+pub const DOCUMENT_COLUMNS: &[Column] = &[
+    text(
+        "document",
+        "document id: path relative to the input root, or the JSONL/CSV id, or file:line",
+    ),
+    number(
+        "bytes",
+        "size of the document's text in UTF-8 bytes, before normalization",
+    ),
+    number("tokens", "word tokens"),
+    number("types", "distinct terms"),
+    number("sentences", "sentences with at least one token"),
+    text(
+        "language",
+        "dominant language (ISO 639-3): most words, und only when nothing else is found",
+    ),
+    number(
+        "language_share",
+        "share of the document's words in the dominant language",
+    ),
+    text("script", "script with the most words"),
+];
+
+impl Report {
+    pub(super) fn document_row(doc: &DocumentRecord) -> DocumentRow {
+        let (language, words) = dominant_language(&totals(&doc.language_words, |k| k.0));
+        let script = most_words(totals(&doc.language_words, |k| k.1).into_iter())
+            .map_or(script::COMMON, |(s, _)| s);
+        DocumentRow {
+            document: doc.id.clone(),
+            bytes: doc.bytes,
+            tokens: doc.tokens,
+            types: doc.terms.len() as u64,
+            sentences: doc.sentences,
+            language,
+            language_share: share(words, doc.tokens),
+            script,
+        }
+    }
+
+    /// `documents.csv`.
+    pub fn documents_table(&self) -> Table {
+        self.documents_table_top(usize::MAX)
+    }
+
+    /// The first `limit` rows of the same table.
+    pub fn documents_table_top(&self, limit: usize) -> Table {
+        table(DOCUMENT_COLUMNS, self.documents_source(), limit)
+    }
+
+    /// The rows of `documents.csv`, in any order.
+    pub fn documents_source(&self) -> RowSource<'_> {
+        RowSource::new(self.documents.len(), |i| {
+            let d = &self.documents[i];
+            vec![
+                d.document.clone(),
+                d.bytes.to_string(),
+                d.tokens.to_string(),
+                d.types.to_string(),
+                d.sentences.to_string(),
+                d.language.to_string(),
+                float(d.language_share),
+                d.script.to_string(),
+            ]
+        })
+    }
+}

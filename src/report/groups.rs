@@ -1,0 +1,339 @@
+//! With `--group-by`: `groups.csv`, `group_terms.csv`, `keyness.csv`, and the
+//! vocabulary overlap of two groups.
+
+use super::*;
+
+/// The shared vocabulary of two groups.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct VocabularyOverlap {
+    /// Terms both groups use.
+    pub shared: u64,
+    /// Terms either group uses.
+    pub union: u64,
+    /// shared / union.
+    pub jaccard: f64,
+}
+
+/// One row of `groups.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRow {
+    pub group: String,
+    pub documents: u64,
+    pub tokens: u64,
+    pub types: u64,
+    pub ttr: f64,
+    /// Dominant language (most words; und only when nothing else).
+    pub language: &'static str,
+    /// Share of the group's words per language of [`Report::group_languages`].
+    pub shares: Vec<f64>,
+}
+
+/// One row of `group_terms.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupTermRow {
+    pub group: String,
+    pub rank: usize,
+    pub term: String,
+    pub count: u64,
+    pub per_million: f64,
+}
+
+/// One row of `keyness.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeynessRow {
+    pub target: String,
+    pub reference: String,
+    pub term: String,
+    pub count_target: u64,
+    pub count_reference: u64,
+    pub per_million_target: f64,
+    pub per_million_reference: f64,
+    pub measures: Keyness,
+}
+
+/// Terms per group in `group_terms.csv`.
+pub const GROUP_TERMS: usize = 200;
+
+/// The first columns of `groups.csv`; one `share_CODE` column per language follows.
+pub const GROUP_COLUMNS: &[Column] = &[
+    text("group", "the group"),
+    number("documents", "documents in the group"),
+    number("tokens", "tokens"),
+    number("types", "distinct terms"),
+    number("ttr", "types / tokens"),
+    text("language", "dominant language (ISO 639-3)"),
+];
+
+/// Columns of `group_terms.csv`.
+pub const GROUP_TERM_COLUMNS: &[Column] = &[
+    text("group", "the group"),
+    number("rank", "1 = most frequent in the group"),
+    text(
+        "term",
+        "the term (stopwords and non-words left out unless --keep-stopwords)",
+    ),
+    number("count", "occurrences in the group"),
+    number("per_million", "count per million of the group's tokens"),
+];
+
+/// Columns of `keyness.csv`.
+pub const KEYNESS_COLUMNS: &[Column] = &[
+    text("target", "the group studied"),
+    text(
+        "reference",
+        "what it is set against: the other group, or (rest) for all other groups",
+    ),
+    text(
+        "term",
+        "the term (stopwords and non-words left out unless --keep-stopwords)",
+    ),
+    number("count_target", "a: occurrences in the target"),
+    number("count_reference", "b: occurrences in the reference"),
+    number("per_million_target", "a per million target tokens"),
+    number("per_million_reference", "b per million reference tokens"),
+    number(
+        "llr",
+        "Rayson's log-likelihood, negative when under-used in the target",
+    ),
+    number("chi2", "Pearson's χ² of [[a, b], [c − a, d − b]]"),
+    number(
+        "log_ratio",
+        "Hardie's log ratio log2((a/c) / (b/d)), a zero count taken as 0.5",
+    ),
+    number(
+        "pct_diff",
+        "Gabrielatos' %DIFF 100 (a/c − b/d) / (b/d), a zero count taken as 0.5",
+    ),
+    number("p_value", "p of llr under χ² with 1 degree of freedom"),
+    text("effect", "over, under or equal"),
+];
+
+/// The reference of a target when there are more than two groups.
+pub const REST: &str = "(rest)";
+
+impl Report {
+    /// groups.csv, its language columns, group_terms.csv and keyness.csv; all empty without groups.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn group_tables(
+        counts: &CorpusCounts,
+        names: &TermNames,
+        documents: &[DocumentRow],
+        options: &Options,
+    ) -> (
+        Vec<GroupRow>,
+        Vec<&'static str>,
+        Vec<GroupTermRow>,
+        Vec<KeynessRow>,
+        Option<VocabularyOverlap>,
+    ) {
+        let group_by = &options.input.group_by;
+        if *group_by == GroupBy::None {
+            return Default::default();
+        }
+        struct Group {
+            documents: u64,
+            tokens: u64,
+            terms: rustc_hash::FxHashMap<u32, u64>,
+            words: LanguageWords,
+        }
+        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+        for (record, row) in counts.documents.iter().zip(documents) {
+            let name = match group_by {
+                GroupBy::Lang => row.language.to_string(),
+                _ => record.group.clone().unwrap_or_else(|| NO_GROUP.to_string()),
+            };
+            let g = groups.entry(name).or_insert_with(|| Group {
+                documents: 0,
+                tokens: 0,
+                terms: rustc_hash::FxHashMap::default(),
+                words: LanguageWords::new(),
+            });
+            g.documents += 1;
+            g.tokens += record.tokens;
+            for &(id, c) in &record.terms {
+                *g.terms.entry(id).or_default() += c as u64;
+            }
+            for (k, w) in &record.language_words {
+                *g.words.entry(*k).or_default() += w;
+            }
+        }
+        let mut languages: Vec<(&'static str, u64)> = totals(&counts.language_words, |k| k.0)
+            .into_iter()
+            .collect();
+        languages.sort_by(|a, b| by_count_then_text((a.1, a.0), (b.1, b.0)));
+        let languages: Vec<&'static str> = languages.into_iter().map(|(l, _)| l).collect();
+
+        let listed =
+            |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
+        let mut rows = Vec::new();
+        let mut group_terms = Vec::new();
+        for (name, g) in &groups {
+            let by_language = totals(&g.words, |k| k.0);
+            let (language, _) = dominant_language(&by_language);
+            rows.push(GroupRow {
+                group: name.clone(),
+                documents: g.documents,
+                tokens: g.tokens,
+                types: g.terms.len() as u64,
+                ttr: share(g.terms.len() as u64, g.tokens),
+                language,
+                shares: languages
+                    .iter()
+                    .map(|l| share(by_language.get(l).copied().unwrap_or(0), g.tokens))
+                    .collect(),
+            });
+            let mut top: Vec<(u32, u64)> = g
+                .terms
+                .iter()
+                .filter(|(&id, _)| listed(id))
+                .map(|(&id, &c)| (id, c))
+                .collect();
+            top.sort_by(|a, b| names.by_count_then_text((a.1, a.0), (b.1, b.0)));
+            group_terms.extend(top.into_iter().take(GROUP_TERMS).enumerate().map(
+                |(i, (id, c))| GroupTermRow {
+                    group: name.clone(),
+                    rank: i + 1,
+                    term: names.display[id as usize].to_string(),
+                    count: c,
+                    per_million: share(c, g.tokens) * 1e6,
+                },
+            ));
+        }
+
+        let mut keyness_rows = Vec::new();
+        if groups.len() >= 2 {
+            for (name, g) in &groups {
+                let reference = if groups.len() == 2 {
+                    groups
+                        .keys()
+                        .find(|k| *k != name)
+                        .cloned()
+                        .unwrap_or_default()
+                } else {
+                    REST.to_string()
+                };
+                let (c, d) = (g.tokens, counts.tokens - g.tokens);
+                if c == 0 || d == 0 {
+                    continue;
+                }
+                let mut rows: Vec<KeynessRow> = (0..counts.terms.len() as u32)
+                    .filter(|&id| listed(id))
+                    .filter_map(|id| {
+                        let a = g.terms.get(&id).copied().unwrap_or(0);
+                        let b = counts.terms[id as usize].count - a;
+                        (a + b >= options.keyness_min_count.max(1)).then(|| KeynessRow {
+                            target: name.clone(),
+                            reference: reference.clone(),
+                            term: names.display[id as usize].to_string(),
+                            count_target: a,
+                            count_reference: b,
+                            per_million_target: share(a, c) * 1e6,
+                            per_million_reference: share(b, d) * 1e6,
+                            measures: keyness(a as f64, b as f64, c as f64, d as f64),
+                        })
+                    })
+                    .collect();
+                rows.sort_by(|x, y| {
+                    y.measures
+                        .llr
+                        .total_cmp(&x.measures.llr)
+                        .then_with(|| x.term.cmp(&y.term))
+                });
+                keyness_rows.extend(rows);
+            }
+        }
+        let overlap = match groups.values().collect::<Vec<_>>().as_slice() {
+            [a, b] => {
+                let shared = a.terms.keys().filter(|id| b.terms.contains_key(id)).count() as u64;
+                let union = (a.terms.len() + b.terms.len()) as u64 - shared;
+                Some(VocabularyOverlap {
+                    shared,
+                    union,
+                    jaccard: round(share(shared, union)),
+                })
+            }
+            _ => None,
+        };
+        (rows, languages, group_terms, keyness_rows, overlap)
+    }
+
+    /// `groups.csv` (empty without groups).
+    pub fn groups_table(&self) -> Table {
+        let mut columns: Vec<Column> = GROUP_COLUMNS.to_vec();
+        for l in &self.group_languages {
+            columns.push(number(
+                crate::table::column_name(format!("share_{l}")),
+                "share of the group's words in this language",
+            ));
+        }
+        Table {
+            columns: columns.into(),
+            rows: self
+                .groups
+                .iter()
+                .map(|g| {
+                    let mut row = vec![
+                        g.group.clone(),
+                        g.documents.to_string(),
+                        g.tokens.to_string(),
+                        g.types.to_string(),
+                        float(g.ttr),
+                        g.language.to_string(),
+                    ];
+                    row.extend(g.shares.iter().map(|&s| float(s)));
+                    row
+                })
+                .collect(),
+        }
+    }
+
+    /// `group_terms.csv`.
+    pub fn group_terms_table(&self) -> Table {
+        Table {
+            columns: GROUP_TERM_COLUMNS.into(),
+            rows: self
+                .group_terms
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.group.clone(),
+                        t.rank.to_string(),
+                        t.term.clone(),
+                        t.count.to_string(),
+                        float(t.per_million),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// `keyness.csv`, or the rows of one target.
+    pub fn keyness_table(&self, target: Option<&str>) -> Table {
+        Table {
+            columns: KEYNESS_COLUMNS.into(),
+            rows: self
+                .keyness
+                .iter()
+                .filter(|k| target.is_none_or(|t| k.target == t))
+                .map(|k| {
+                    let m = &k.measures;
+                    vec![
+                        k.target.clone(),
+                        k.reference.clone(),
+                        k.term.clone(),
+                        k.count_target.to_string(),
+                        k.count_reference.to_string(),
+                        float(k.per_million_target),
+                        float(k.per_million_reference),
+                        float(m.llr),
+                        float(m.chi2),
+                        float(m.log_ratio),
+                        float(m.pct_diff),
+                        format!("{:.6e}", m.p_value),
+                        m.effect.to_string(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}

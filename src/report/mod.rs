@@ -1,0 +1,444 @@
+//! The corpus tables and summary, computed once from the merged counts.
+//!
+//! Every table is sorted with a key that never ties (see each `*_COLUMNS`
+//! constant's table in `reports/README.md`), so the same corpus always gives the
+//! same rows in the same order, whatever the thread count or file order.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::association::{associate, Association};
+use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, Pruning, TermTotals};
+use crate::input::{GroupBy, NO_GROUP};
+use crate::input::{Problem, ProblemKind};
+use crate::keyness::{keyness, Keyness};
+use crate::language::UNDETERMINED;
+use crate::ngram::ShardedNgrams;
+use crate::normalize::Normalizer;
+use crate::options::{CoocScope, Options};
+use crate::script;
+use crate::stats;
+use crate::stopwords::Stopwords;
+use crate::table::{float, number, round, text, Column, Table};
+use crate::tokenize::TokenKind;
+
+mod charts;
+mod cooccurrence;
+mod distinctive;
+mod documents;
+mod groups;
+mod languages;
+mod ngrams;
+mod summary;
+mod terms;
+
+pub use charts::{ChartData, Ranked, CHART_TERMS, HEATMAP_WORDS, LANGUAGE_CHART_SHARE};
+pub use cooccurrence::{CooccurrenceRow, PairRow, COOCCURRENCE_COLUMNS};
+pub use distinctive::{DistinctiveEntry, DistinctiveRow, DISTINCTIVE_COLUMNS};
+pub use documents::{DocumentRow, DOCUMENT_COLUMNS};
+pub use groups::{
+    GroupRow, GroupTermRow, KeynessRow, VocabularyOverlap, GROUP_COLUMNS, GROUP_TERMS,
+    GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, REST,
+};
+pub use languages::{LanguageRow, LANGUAGE_COLUMNS};
+pub use ngrams::{NgramRow, NgramRows, NGRAM_COLUMNS};
+pub use summary::{Share, Summary, SCHEMA_VERSION};
+pub use terms::{TermRow, STOPWORD_LANGUAGE_SHARE, TERM_COLUMNS};
+
+/// Cells of a table, one `Vec` per row, made as they are read.
+pub type Cells<'a> = Box<dyn Iterator<Item = Vec<String>> + 'a>;
+
+/// The rows of a table, made in any order: how many there are, and the cells of
+/// row `i`. Large files are formatted from it in chunks, in parallel.
+pub struct RowSource<'a> {
+    /// Number of rows.
+    pub len: usize,
+    /// The cells of row `i`, for `i < len`.
+    pub row: Box<dyn Fn(usize) -> Vec<String> + Sync + 'a>,
+}
+
+impl<'a> RowSource<'a> {
+    /// `len` rows made by `row`.
+    pub fn new(len: usize, row: impl Fn(usize) -> Vec<String> + Sync + 'a) -> Self {
+        RowSource {
+            len,
+            row: Box::new(row),
+        }
+    }
+}
+
+/// Everything the report writes, computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub summary: Summary,
+    pub documents: Vec<DocumentRow>,
+    pub terms: Vec<TermRow>,
+    /// The display form of every term, by corpus term id.
+    pub names: Vec<Box<str>>,
+    /// N-grams per order, from the smallest order asked for.
+    pub ngrams: Vec<NgramRows>,
+    pub distinctive: Vec<DistinctiveEntry>,
+    pub languages: Vec<LanguageRow>,
+    pub cooccurrences: Vec<PairRow>,
+    /// N of the co-occurrence tables, unrounded (the summary holds it rounded).
+    pub pair_n: f64,
+    /// f(term) of every term in the co-occurrence tables' scope, by term id.
+    pub marginals: Vec<u64>,
+    /// What the charts show beyond the tables.
+    pub chart_data: ChartData,
+    /// With groups: one row per group, sorted by name.
+    pub groups: Vec<GroupRow>,
+    /// The languages of the share columns of groups.csv, by corpus words.
+    pub group_languages: Vec<&'static str>,
+    /// With groups: the top terms of each group.
+    pub group_terms: Vec<GroupTermRow>,
+    /// With groups: each group against the rest.
+    pub keyness: Vec<KeynessRow>,
+    /// With exactly two groups: how much of their vocabularies they share.
+    pub vocabulary_overlap: Option<VocabularyOverlap>,
+}
+
+/// How each corpus term id is shown, and whether tables that skip stopwords skip it.
+struct TermNames<'a> {
+    display: &'a [&'a str],
+    skip: &'a (dyn Fn(u32) -> bool + Sync),
+    /// Each term's place when all are sorted by display form, so that sorting
+    /// tables compares two numbers instead of two strings.
+    text_rank: &'a [u32],
+    /// Whether a display form holds only characters above U+0020, so that n-grams
+    /// sort by their terms' ranks exactly as their joined strings would.
+    plain: &'a [bool],
+}
+
+impl TermNames<'_> {
+    /// Count descending, then display form ascending: the order of every table.
+    fn by_count_then_text(&self, a: (u64, u32), b: (u64, u32)) -> Ordering {
+        b.0.cmp(&a.0)
+            .then_with(|| self.text_rank[a.1 as usize].cmp(&self.text_rank[b.1 as usize]))
+    }
+
+    /// Two n-grams of one order in the order of their joined strings: by their
+    /// terms' ranks, or byte by byte where a form holds a character at or below
+    /// U+0020 (which can sort before the joining space).
+    fn cmp_ngrams(&self, a: &[u32], b: &[u32]) -> Ordering {
+        for (&x, &y) in a.iter().zip(b) {
+            if x == y {
+                continue;
+            }
+            if self.plain[x as usize] && self.plain[y as usize] {
+                return self.text_rank[x as usize].cmp(&self.text_rank[y as usize]);
+            }
+            return cmp_joined(self.display, a, b);
+        }
+        Ordering::Equal
+    }
+}
+
+/// Count descending, then text ascending by code point: the order of every table.
+fn by_count_then_text(a: (u64, &str), b: (u64, &str)) -> Ordering {
+    b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
+}
+
+/// A table of `columns` holding `rows`.
+/// The first `limit` rows of `source` as a table of `columns`.
+fn table(columns: &'static [Column], source: RowSource, limit: usize) -> Table {
+    Table {
+        columns: columns.into(),
+        rows: (0..source.len.min(limit)).map(source.row).collect(),
+    }
+}
+
+/// The terms of an n-gram (ids into `names`) joined by one space.
+fn joined<S: AsRef<str>>(names: &[S], ids: &[u32]) -> String {
+    let mut text = String::new();
+    for (i, &id) in ids.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(names[id as usize].as_ref());
+    }
+    text
+}
+
+/// Compares two n-grams as the strings of their terms joined by one space would
+/// compare, without making the strings.
+fn cmp_joined(display: &[&str], a: &[u32], b: &[u32]) -> Ordering {
+    // The first terms usually differ: compare them whole first.
+    if let (Some(&x), Some(&y)) = (a.first(), b.first()) {
+        let (x, y) = (display[x as usize], display[y as usize]);
+        if !x.starts_with(y) && !y.starts_with(x) {
+            return x.cmp(y);
+        }
+    }
+    joined_bytes(display, a).cmp(joined_bytes(display, b))
+}
+
+fn joined_bytes<'a>(display: &'a [&'a str], ids: &'a [u32]) -> impl Iterator<Item = u8> + 'a {
+    ids.iter().enumerate().flat_map(move |(i, &id)| {
+        let separator: &'static [u8] = if i == 0 { b"" } else { b" " };
+        separator
+            .iter()
+            .chain(display[id as usize].as_bytes())
+            .copied()
+    })
+}
+
+fn share(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// The key with the most words; ties go to the key that sorts first.
+fn most_words<K: Ord + Copy>(counts: impl Iterator<Item = (K, u64)>) -> Option<(K, u64)> {
+    counts.max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+}
+
+fn totals<K: Ord + Copy>(
+    words: &LanguageWords,
+    key: impl Fn(&(&'static str, &'static str)) -> K,
+) -> BTreeMap<K, u64> {
+    let mut out = BTreeMap::new();
+    for (k, &w) in words {
+        *out.entry(key(k)).or_default() += w;
+    }
+    out
+}
+
+/// The dominant language of a document's words: the language with the most
+/// words, `und` only when no sentence had a language.
+fn dominant_language(by_language: &BTreeMap<&'static str, u64>) -> (&'static str, u64) {
+    most_words(
+        by_language
+            .iter()
+            .filter(|(l, _)| **l != UNDETERMINED)
+            .map(|(l, w)| (*l, *w)),
+    )
+    .or_else(|| by_language.get(UNDETERMINED).map(|&w| (UNDETERMINED, w)))
+    .unwrap_or((UNDETERMINED, 0))
+}
+
+impl Report {
+    /// Computes the tables from merged counts.
+    pub fn new(mut counts: CorpusCounts) -> Report {
+        counts.finish_counting();
+        crate::corpus::release_free_memory();
+        let options = counts.options().clone();
+        counts
+            .documents
+            .par_sort_by(|a, b| (&a.id, &a.source, a.line).cmp(&(&b.id, &b.source, b.line)));
+        let documents = counts.documents.len() as u64;
+        let idf: Vec<f64> = counts
+            .terms
+            .par_iter()
+            .map(|t| ((1.0 + documents as f64) / (1.0 + t.doc_freq as f64)).ln() + 1.0)
+            .collect();
+
+        let normalizer = Normalizer::new(&options.normalize).ok();
+        let display: Vec<&str> = counts.terms.par_iter().map(|t| t.display()).collect();
+        let mut language_totals = totals(&counts.language_words, |k| k.0);
+        language_totals.remove(UNDETERMINED);
+        let stopword_languages: Vec<&str> = language_totals
+            .iter()
+            .filter(|(_, &w)| share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
+            .map(|(l, _)| *l)
+            .collect();
+        let stopwords = normalizer.as_ref().map(Stopwords::new);
+        let is_stopword: Vec<bool> = counts
+            .terms
+            .par_iter()
+            .map(|t| {
+                stopwords
+                    .as_ref()
+                    .is_some_and(|s| s.contains(&t.text, &stopword_languages))
+            })
+            .collect();
+
+        let mut by_text: Vec<u32> = (0..display.len() as u32).collect();
+        by_text.par_sort_unstable_by(|&a, &b| display[a as usize].cmp(display[b as usize]));
+        let mut text_rank = vec![0u32; display.len()];
+        for (rank, &id) in by_text.iter().enumerate() {
+            text_rank[id as usize] = rank as u32;
+        }
+        drop(by_text);
+        let plain: Vec<bool> = display
+            .iter()
+            .map(|d| d.bytes().all(|b| b > b' '))
+            .collect();
+        let skip = |id: u32| !options.keep_stopwords && is_stopword[id as usize];
+        let names = TermNames {
+            display: &display,
+            skip: &skip,
+            text_rank: &text_rank,
+            plain: &plain,
+        };
+
+        let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
+        let charted = Self::charted_terms(&counts, &names);
+        let heatmap: Vec<u32> = charted
+            .iter()
+            .take(HEATMAP_WORDS)
+            .map(|&(id, _)| id)
+            .collect();
+        // Only the heatmap looks at pairs counted less often than the tables list;
+        // the rest of those, most entries, go before anything else is made.
+        let heatmap_pairs = Self::heatmap_pairs(&mut counts.pairs, &heatmap);
+        counts.pairs.retain_at_least(options.cooccurrence.min_count);
+        for table in &mut counts.ngrams {
+            table.retain_at_least(options.ngram_min_count);
+        }
+        crate::corpus::release_free_memory();
+
+        let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
+        term_order.par_sort_unstable_by(|&a, &b| {
+            names.by_count_then_text(
+                (counts.terms[a as usize].count, a),
+                (counts.terms[b as usize].count, b),
+            )
+        });
+        let terms: Vec<TermRow> = term_order
+            .par_iter()
+            .enumerate()
+            .map(|(i, &id)| {
+                let t = &counts.terms[id as usize];
+                TermRow {
+                    rank: i + 1,
+                    term: display[id as usize].to_string(),
+                    count: t.count,
+                    doc_freq: t.doc_freq,
+                    per_million: share(t.count, counts.tokens) * 1e6,
+                    idf: idf[id as usize],
+                    script: t.script,
+                    kind: t.kind.name(),
+                    stopword: is_stopword[id as usize],
+                }
+            })
+            .collect();
+        // The three large tables are independent: made at once, each table of counts
+        // emptied as its rows are taken.
+        let ngram_tables = std::mem::take(&mut counts.ngrams);
+        let pair_table = std::mem::take(&mut counts.pairs);
+        let counts_ref = &counts;
+        let (ngrams, (distinctive, cooccurrences)) = rayon::join(
+            || Self::build_ngram_rows(ngram_tables, &names, &options),
+            || {
+                rayon::join(
+                    || {
+                        Self::build_distinctive(
+                            counts_ref,
+                            &names,
+                            &idf,
+                            options.distinctive_per_document,
+                        )
+                    },
+                    || Self::build_pair_rows(pair_table, &counts_ref.terms, &names, &options),
+                )
+            },
+        );
+        crate::corpus::release_free_memory();
+
+        let mut document_rows = Vec::with_capacity(counts.documents.len());
+        let mut languages = Vec::new();
+        for doc in &counts.documents {
+            document_rows.push(Self::document_row(doc));
+            languages.extend(languages::language_rows(
+                &doc.id,
+                &doc.language_words,
+                doc.tokens,
+            ));
+        }
+        languages.extend(languages::language_rows(
+            "*",
+            &counts.language_words,
+            counts.tokens,
+        ));
+
+        let sorted_counts: Vec<u64> = terms.iter().map(|t| t.count).collect();
+        let heaps = stats::heaps_fit(&counts.first_positions, counts.tokens);
+        let shares = |map: BTreeMap<&'static str, u64>| -> BTreeMap<String, Share> {
+            map.into_iter()
+                .map(|(k, words)| {
+                    let s = Share {
+                        words,
+                        share: round(share(words, counts.tokens)),
+                    };
+                    (k.to_string(), s)
+                })
+                .collect()
+        };
+        let mut problems = counts.problems.clone();
+        problems.sort();
+        let tokens = counts.tokens;
+        let ratio = |x: f64| (tokens > 0).then(|| round(x));
+        let summary = Summary {
+            schema_version: SCHEMA_VERSION,
+            corpstat_version: env!("CARGO_PKG_VERSION"),
+            normalization: normalizer.map(|n| n.step_names()).unwrap_or_default(),
+            stopword_languages: stopword_languages.iter().map(|l| l.to_string()).collect(),
+            options: options.clone(),
+            documents,
+            tokens,
+            types: counts.terms.len() as u64,
+            hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
+            sentences: counts.sentences,
+            ttr: ratio(share(counts.terms.len() as u64, tokens)),
+            yules_k: stats::yules_k(sorted_counts.iter().copied()).map(round),
+            mattr: counts.mattr.value().map(round),
+            mtld: counts.mtld.mtld().map(round),
+            zipf_exponent: stats::zipf_exponent(&sorted_counts).map(round),
+            heaps_k: heaps.map(|h| round(h.0)),
+            heaps_beta: heaps.map(|h| round(h.1)),
+            cooccurrence_n: round(cooccurrence_n),
+            approximate: counts.pruning,
+            languages: shares(totals(&counts.language_words, |k| k.0)),
+            scripts: shares(totals(&counts.language_words, |k| k.1)),
+            problems,
+            problems_total: counts.problem_counts.values().sum(),
+            problems_by_kind: counts.problem_counts.clone(),
+        };
+        let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
+        let chart_data = Self::chart_data(
+            &counts,
+            &names,
+            &is_stopword,
+            &options,
+            &document_rows,
+            &terms,
+            &ngrams,
+            &summary,
+            &charted,
+            &heatmap_pairs,
+        );
+        let report = Report {
+            summary,
+            documents: document_rows,
+            terms,
+            names: display.iter().map(|&name| name.into()).collect(),
+            ngrams,
+            distinctive,
+            languages,
+            cooccurrences,
+            pair_n: cooccurrence_n,
+            marginals: counts
+                .terms
+                .iter()
+                .map(|t| t.marginal(options.cooccurrence.scope))
+                .collect(),
+            chart_data,
+            groups: group_data.0,
+            group_languages: group_data.1,
+            group_terms: group_data.2,
+            keyness: group_data.3,
+            vocabulary_overlap: group_data.4,
+        };
+        // Freeing the counts, many small allocations, need not hold up the charts.
+        rayon::spawn(move || drop(counts));
+        report
+    }
+}

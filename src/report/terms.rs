@@ -1,0 +1,68 @@
+//! `terms.csv`: one row per distinct term.
+
+use super::*;
+
+/// One row of `terms.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermRow {
+    pub rank: usize,
+    pub term: String,
+    pub count: u64,
+    pub doc_freq: u64,
+    pub per_million: f64,
+    pub idf: f64,
+    pub script: &'static str,
+    pub kind: &'static str,
+    pub stopword: bool,
+}
+
+/// Columns of `terms.csv`.
+pub const TERM_COLUMNS: &[Column] = &[
+    number("rank", "1 = most frequent"),
+    text("term", "the term as written most often (after nfkc, invisible, zwnj, tatweel, diacritics); counted under its folded form"),
+    number("count", "occurrences in the corpus"),
+    number("doc_freq", "documents that contain it"),
+    number("per_million", "count per million tokens"),
+    number("idf", "ln((1 + documents) / (1 + doc_freq)) + 1"),
+    text("script", "script of the term's first letter; common for a term without letters"),
+    text("kind", "word, number, url, email, mention or hashtag"),
+    text("stopword", "true when the term is in the stopword list of a language with at least 5% of the words"),
+];
+
+/// A language needs this share of the corpus' words for its stopwords to be marked.
+pub const STOPWORD_LANGUAGE_SHARE: f64 = 0.05;
+
+impl Report {
+    /// `terms.csv`.
+    pub fn terms_table(&self) -> Table {
+        self.terms_table_top(usize::MAX)
+    }
+
+    /// The first `limit` rows of the same table.
+    pub fn terms_table_top(&self, limit: usize) -> Table {
+        table(TERM_COLUMNS, self.terms_source(), limit)
+    }
+
+    /// The rows of `terms.csv`, in any order.
+    pub fn terms_source(&self) -> RowSource<'_> {
+        RowSource::new(self.terms.len(), |i| {
+            let t = &self.terms[i];
+            vec![
+                t.rank.to_string(),
+                t.term.clone(),
+                t.count.to_string(),
+                t.doc_freq.to_string(),
+                float(t.per_million),
+                float(t.idf),
+                t.script.to_string(),
+                t.kind.to_string(),
+                t.stopword.to_string(),
+            ]
+        })
+    }
+
+    /// The most frequent terms, at most `n`.
+    pub fn top_terms(&self, n: usize) -> &[TermRow] {
+        &self.terms[..n.min(self.terms.len())]
+    }
+}

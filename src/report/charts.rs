@@ -39,20 +39,36 @@ pub const HEATMAP_WORDS: usize = 20;
 /// A language's share of the words for a chart of its own.
 pub const LANGUAGE_CHART_SHARE: f64 = 0.10;
 
+/// What the chart data is made from: the counts, and the tables made before it.
+pub(super) struct ChartInputs<'a> {
+    pub counts: &'a CorpusCounts,
+    pub names: &'a TermNames<'a>,
+    pub is_stopword: &'a [bool],
+    pub options: &'a Options,
+    pub documents: &'a [DocumentRow],
+    pub terms: &'a [TermRow],
+    pub ngrams: &'a [NgramRows],
+    pub summary: &'a Summary,
+    /// The most frequent charted words, most frequent first.
+    pub top_ids: &'a [(u32, u64)],
+    /// The heatmap's pairs, taken before the pair table was cut to its minimum count.
+    pub heatmap_pairs: &'a FxHashMap<[u32; 2], u32>,
+}
+
 impl Report {
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn chart_data(
-        counts: &CorpusCounts,
-        names: &TermNames,
-        is_stopword: &[bool],
-        options: &Options,
-        documents: &[DocumentRow],
-        terms: &[TermRow],
-        ngrams: &[NgramRows],
-        summary: &Summary,
-        top_ids: &[(u32, u64)],
-        heatmap_pairs: &FxHashMap<[u32; 2], u32>,
-    ) -> ChartData {
+    pub(super) fn chart_data(inputs: ChartInputs<'_>) -> ChartData {
+        let ChartInputs {
+            counts,
+            names,
+            is_stopword,
+            options,
+            documents,
+            terms,
+            ngrams,
+            summary,
+            top_ids,
+            heatmap_pairs,
+        } = inputs;
         let charted =
             |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
         let sort = |items: &mut Vec<(u32, u64)>| {

@@ -111,21 +111,29 @@ pub const KEYNESS_COLUMNS: &[Column] = &[
 /// The reference of a target when there are more than two groups.
 pub const REST: &str = "(rest)";
 
+/// The group tables of a report, made together from one pass over the documents.
+#[derive(Default)]
+pub(super) struct GroupTables {
+    /// groups.csv, one row per group.
+    pub rows: Vec<GroupRow>,
+    /// The languages of groups.csv's share columns.
+    pub languages: Vec<&'static str>,
+    /// group_terms.csv.
+    pub terms: Vec<GroupTermRow>,
+    /// keyness.csv.
+    pub keyness: Vec<KeynessRow>,
+    /// With exactly two groups: their shared vocabulary.
+    pub overlap: Option<VocabularyOverlap>,
+}
+
 impl Report {
     /// groups.csv, its language columns, group_terms.csv and keyness.csv; all empty without groups.
-    #[allow(clippy::type_complexity)]
     pub(super) fn group_tables(
         counts: &CorpusCounts,
         names: &TermNames,
         documents: &[DocumentRow],
         options: &Options,
-    ) -> (
-        Vec<GroupRow>,
-        Vec<&'static str>,
-        Vec<GroupTermRow>,
-        Vec<KeynessRow>,
-        Option<VocabularyOverlap>,
-    ) {
+    ) -> GroupTables {
         let group_by = &options.input.group_by;
         if *group_by == GroupBy::None {
             return Default::default();
@@ -254,7 +262,13 @@ impl Report {
             }
             _ => None,
         };
-        (rows, languages, group_terms, keyness_rows, overlap)
+        GroupTables {
+            rows,
+            languages,
+            terms: group_terms,
+            keyness: keyness_rows,
+            overlap,
+        }
     }
 
     /// `groups.csv` (empty without groups).

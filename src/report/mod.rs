@@ -224,6 +224,50 @@ fn dominant_language(by_language: &BTreeMap<&'static str, u64>) -> (&'static str
     .unwrap_or((UNDETERMINED, 0))
 }
 
+/// The languages whose stopwords are marked (those with at least
+/// [`STOPWORD_LANGUAGE_SHARE`] of the words), and whether each term is a stopword of one.
+fn stopword_flags(
+    counts: &CorpusCounts,
+    normalizer: Option<&Normalizer>,
+) -> (Vec<&'static str>, Vec<bool>) {
+    let mut language_totals = totals(&counts.language_words, |k| k.0);
+    language_totals.remove(UNDETERMINED);
+    let stopword_languages: Vec<&'static str> = language_totals
+        .iter()
+        .filter(|(_, &w)| share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
+        .map(|(l, _)| *l)
+        .collect();
+    let stopwords = normalizer.map(Stopwords::new);
+    let is_stopword: Vec<bool> = counts
+        .terms
+        .par_iter()
+        .map(|t| {
+            stopwords
+                .as_ref()
+                .is_some_and(|s| s.contains(&t.text, &stopword_languages))
+        })
+        .collect();
+    (stopword_languages, is_stopword)
+}
+
+/// Each term's rank among the display forms sorted by code point, so that tables
+/// compare two integers instead of two strings; and whether each display form is
+/// free of spaces and control characters (then n-grams joined by spaces compare as
+/// their ranks do).
+fn text_ranks(display: &[&str]) -> (Vec<u32>, Vec<bool>) {
+    let mut by_text: Vec<u32> = (0..display.len() as u32).collect();
+    by_text.par_sort_unstable_by(|&a, &b| display[a as usize].cmp(display[b as usize]));
+    let mut text_rank = vec![0u32; display.len()];
+    for (rank, &id) in by_text.iter().enumerate() {
+        text_rank[id as usize] = rank as u32;
+    }
+    let plain: Vec<bool> = display
+        .iter()
+        .map(|d| d.bytes().all(|b| b > b' '))
+        .collect();
+    (text_rank, plain)
+}
+
 impl Report {
     /// Computes the tables from merged counts.
     pub fn new(mut counts: CorpusCounts) -> Report {
@@ -242,35 +286,8 @@ impl Report {
 
         let normalizer = Normalizer::new(&options.normalize).ok();
         let display: Vec<&str> = counts.terms.par_iter().map(|t| t.display()).collect();
-        let mut language_totals = totals(&counts.language_words, |k| k.0);
-        language_totals.remove(UNDETERMINED);
-        let stopword_languages: Vec<&str> = language_totals
-            .iter()
-            .filter(|(_, &w)| share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
-            .map(|(l, _)| *l)
-            .collect();
-        let stopwords = normalizer.as_ref().map(Stopwords::new);
-        let is_stopword: Vec<bool> = counts
-            .terms
-            .par_iter()
-            .map(|t| {
-                stopwords
-                    .as_ref()
-                    .is_some_and(|s| s.contains(&t.text, &stopword_languages))
-            })
-            .collect();
-
-        let mut by_text: Vec<u32> = (0..display.len() as u32).collect();
-        by_text.par_sort_unstable_by(|&a, &b| display[a as usize].cmp(display[b as usize]));
-        let mut text_rank = vec![0u32; display.len()];
-        for (rank, &id) in by_text.iter().enumerate() {
-            text_rank[id as usize] = rank as u32;
-        }
-        drop(by_text);
-        let plain: Vec<bool> = display
-            .iter()
-            .map(|d| d.bytes().all(|b| b > b' '))
-            .collect();
+        let (stopword_languages, is_stopword) = stopword_flags(&counts, normalizer.as_ref());
+        let (text_rank, plain) = text_ranks(&display);
         let skip = |id: u32| !options.keep_stopwords && is_stopword[id as usize];
         let names = TermNames {
             display: &display,
@@ -295,31 +312,7 @@ impl Report {
         }
         crate::corpus::release_free_memory();
 
-        let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
-        term_order.par_sort_unstable_by(|&a, &b| {
-            names.by_count_then_text(
-                (counts.terms[a as usize].count, a),
-                (counts.terms[b as usize].count, b),
-            )
-        });
-        let terms: Vec<TermRow> = term_order
-            .par_iter()
-            .enumerate()
-            .map(|(i, &id)| {
-                let t = &counts.terms[id as usize];
-                TermRow {
-                    rank: i + 1,
-                    term: display[id as usize].to_string(),
-                    count: t.count,
-                    doc_freq: t.doc_freq,
-                    per_million: share(t.count, counts.tokens) * 1e6,
-                    idf: idf[id as usize],
-                    script: t.script,
-                    kind: t.kind.name(),
-                    stopword: is_stopword[id as usize],
-                }
-            })
-            .collect();
+        let terms = terms::term_rows(&counts, &names, &idf, &is_stopword);
         // The three large tables are independent: made at once, each table of counts
         // emptied as its rows are taken.
         let ngram_tables = std::mem::take(&mut counts.ngrams);
@@ -359,62 +352,26 @@ impl Report {
             counts.tokens,
         ));
 
-        let sorted_counts: Vec<u64> = terms.iter().map(|t| t.count).collect();
-        let heaps = stats::heaps_fit(&counts.first_positions, counts.tokens);
-        let shares = |map: BTreeMap<&'static str, u64>| -> BTreeMap<String, Share> {
-            map.into_iter()
-                .map(|(k, words)| {
-                    let s = Share {
-                        words,
-                        share: round(share(words, counts.tokens)),
-                    };
-                    (k.to_string(), s)
-                })
-                .collect()
-        };
-        let mut problems = counts.problems.clone();
-        problems.sort();
-        let tokens = counts.tokens;
-        let ratio = |x: f64| (tokens > 0).then(|| round(x));
-        let summary = Summary {
-            schema_version: SCHEMA_VERSION,
-            corpstat_version: env!("CARGO_PKG_VERSION"),
-            normalization: normalizer.map(|n| n.step_names()).unwrap_or_default(),
-            stopword_languages: stopword_languages.iter().map(|l| l.to_string()).collect(),
-            options: options.clone(),
-            documents,
-            tokens,
-            types: counts.terms.len() as u64,
-            hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
-            sentences: counts.sentences,
-            ttr: ratio(share(counts.terms.len() as u64, tokens)),
-            yules_k: stats::yules_k(sorted_counts.iter().copied()).map(round),
-            mattr: counts.mattr.value().map(round),
-            mtld: counts.mtld.mtld().map(round),
-            zipf_exponent: stats::zipf_exponent(&sorted_counts).map(round),
-            heaps_k: heaps.map(|h| round(h.0)),
-            heaps_beta: heaps.map(|h| round(h.1)),
-            cooccurrence_n: round(cooccurrence_n),
-            approximate: counts.pruning,
-            languages: shares(totals(&counts.language_words, |k| k.0)),
-            scripts: shares(totals(&counts.language_words, |k| k.1)),
-            problems,
-            problems_total: counts.problem_counts.values().sum(),
-            problems_by_kind: counts.problem_counts.clone(),
-        };
-        let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
-        let chart_data = Self::chart_data(
+        let summary = Summary::of(
             &counts,
-            &names,
-            &is_stopword,
-            &options,
-            &document_rows,
             &terms,
-            &ngrams,
-            &summary,
-            &charted,
-            &heatmap_pairs,
+            normalizer.as_ref(),
+            &stopword_languages,
+            cooccurrence_n,
         );
+        let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
+        let chart_data = Self::chart_data(charts::ChartInputs {
+            counts: &counts,
+            names: &names,
+            is_stopword: &is_stopword,
+            options: &options,
+            documents: &document_rows,
+            terms: &terms,
+            ngrams: &ngrams,
+            summary: &summary,
+            top_ids: &charted,
+            heatmap_pairs: &heatmap_pairs,
+        });
         let report = Report {
             summary,
             documents: document_rows,
@@ -431,11 +388,11 @@ impl Report {
                 .map(|t| t.marginal(options.cooccurrence.scope))
                 .collect(),
             chart_data,
-            groups: group_data.0,
-            group_languages: group_data.1,
-            group_terms: group_data.2,
-            keyness: group_data.3,
-            vocabulary_overlap: group_data.4,
+            groups: group_data.rows,
+            group_languages: group_data.languages,
+            group_terms: group_data.terms,
+            keyness: group_data.keyness,
+            vocabulary_overlap: group_data.overlap,
         };
         // Freeing the counts, many small allocations, need not hold up the charts.
         rayon::spawn(move || drop(counts));

@@ -70,3 +70,58 @@ pub struct Summary {
     /// Input problems in all, by kind.
     pub problems_by_kind: BTreeMap<ProblemKind, u64>,
 }
+
+impl Summary {
+    /// The summary of merged `counts`, whose term rows are `terms` (most frequent first).
+    pub(super) fn of(
+        counts: &CorpusCounts,
+        terms: &[TermRow],
+        normalizer: Option<&Normalizer>,
+        stopword_languages: &[&'static str],
+        cooccurrence_n: f64,
+    ) -> Summary {
+        let sorted_counts: Vec<u64> = terms.iter().map(|t| t.count).collect();
+        let heaps = stats::heaps_fit(&counts.first_positions, counts.tokens);
+        let shares = |map: BTreeMap<&'static str, u64>| -> BTreeMap<String, Share> {
+            map.into_iter()
+                .map(|(k, words)| {
+                    let s = Share {
+                        words,
+                        share: round(share(words, counts.tokens)),
+                    };
+                    (k.to_string(), s)
+                })
+                .collect()
+        };
+        let mut problems = counts.problems.clone();
+        problems.sort();
+        let tokens = counts.tokens;
+        let ratio = |x: f64| (tokens > 0).then(|| round(x));
+        Summary {
+            schema_version: SCHEMA_VERSION,
+            corpstat_version: env!("CARGO_PKG_VERSION"),
+            normalization: normalizer.map(|n| n.step_names()).unwrap_or_default(),
+            stopword_languages: stopword_languages.iter().map(|l| l.to_string()).collect(),
+            options: counts.options().clone(),
+            documents: counts.documents.len() as u64,
+            tokens,
+            types: counts.terms.len() as u64,
+            hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
+            sentences: counts.sentences,
+            ttr: ratio(share(counts.terms.len() as u64, tokens)),
+            yules_k: stats::yules_k(sorted_counts.iter().copied()).map(round),
+            mattr: counts.mattr.value().map(round),
+            mtld: counts.mtld.mtld().map(round),
+            zipf_exponent: stats::zipf_exponent(&sorted_counts).map(round),
+            heaps_k: heaps.map(|h| round(h.0)),
+            heaps_beta: heaps.map(|h| round(h.1)),
+            cooccurrence_n: round(cooccurrence_n),
+            approximate: counts.pruning,
+            languages: shares(totals(&counts.language_words, |k| k.0)),
+            scripts: shares(totals(&counts.language_words, |k| k.1)),
+            problems,
+            problems_total: counts.problem_counts.values().sum(),
+            problems_by_kind: counts.problem_counts.clone(),
+        }
+    }
+}

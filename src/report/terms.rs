@@ -66,3 +66,38 @@ impl Report {
         &self.terms[..n.min(self.terms.len())]
     }
 }
+
+/// The rows of terms.csv: every term, by count descending, then display form.
+pub(super) fn term_rows(
+    counts: &CorpusCounts,
+    names: &TermNames,
+    idf: &[f64],
+    is_stopword: &[bool],
+) -> Vec<TermRow> {
+    let display = names.display;
+    let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
+    term_order.par_sort_unstable_by(|&a, &b| {
+        names.by_count_then_text(
+            (counts.terms[a as usize].count, a),
+            (counts.terms[b as usize].count, b),
+        )
+    });
+    term_order
+        .par_iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            let t = &counts.terms[id as usize];
+            TermRow {
+                rank: i + 1,
+                term: display[id as usize].to_string(),
+                count: t.count,
+                doc_freq: t.doc_freq,
+                per_million: share(t.count, counts.tokens) * 1e6,
+                idf: idf[id as usize],
+                script: t.script,
+                kind: t.kind.name(),
+                stopword: is_stopword[id as usize],
+            }
+        })
+        .collect()
+}

@@ -9,8 +9,10 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::util::corpstat;
 
 /// What a bounded run gave.
 struct Run {
@@ -19,12 +21,6 @@ struct Run {
     stderr: String,
     /// Peak resident memory of the process, in MB.
     peak_mb: f64,
-}
-
-fn corpstat() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_corpstat"));
-    command.env_remove("CORPSTAT_TEST_PAUSE");
-    command
 }
 
 /// Waits for `child` at most `seconds`, then kills it and fails; returns its exit code
@@ -52,7 +48,7 @@ fn wait_bounded(child: &mut Child, seconds: u64, what: &str) -> (Option<i32>, f6
 }
 
 /// Runs corpstat with `args` (and `stdin`), within `seconds` and `max_mb` of memory.
-fn run(args: &[&str], dir: &Path, seconds: u64, max_mb: f64) -> Run {
+fn run_bounded(args: &[&str], dir: &Path, seconds: u64, max_mb: f64) -> Run {
     let mut child = corpstat()
         .args(args)
         .current_dir(dir)
@@ -121,7 +117,7 @@ fn links_out_of_the_corpus_are_not_followed_unless_asked() {
     // A loop: followed with --follow, it must end.
     std::os::unix::fs::symlink(&corpus, corpus.join("loop")).unwrap();
 
-    let r = run(
+    let r = run_bounded(
         &["terms", "corpus", "--format", "csv"],
         tmp.path(),
         30,
@@ -139,7 +135,7 @@ fn links_out_of_the_corpus_are_not_followed_unless_asked() {
         );
     }
 
-    let r = run(
+    let r = run_bounded(
         &["terms", "corpus", "--follow", "--format", "csv"],
         tmp.path(),
         30,
@@ -150,7 +146,7 @@ fn links_out_of_the_corpus_are_not_followed_unless_asked() {
     assert_eq!(r.code, Some(2), "the loop is a problem: {}", r.stderr);
 
     // A link named on the command line is what the user asked for.
-    let r = run(
+    let r = run_bounded(
         &["terms", "corpus/dirlink", "--format", "csv"],
         tmp.path(),
         30,
@@ -169,7 +165,7 @@ fn fifos_and_devices_are_skipped_not_read() {
     let fifo = std::ffi::CString::new(corpus.join("pipe").to_str().unwrap()).unwrap();
     // SAFETY: a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
-    let r = run(
+    let r = run_bounded(
         &["terms", "corpus", "--format", "csv"],
         tmp.path(),
         20,
@@ -184,7 +180,7 @@ fn fifos_and_devices_are_skipped_not_read() {
     );
     assert!(r.stdout.contains("words"));
 
-    let r = run(&["terms", "/dev/zero"], tmp.path(), 20, 300.0);
+    let r = run_bounded(&["terms", "/dev/zero"], tmp.path(), 20, 300.0);
     assert_eq!(r.code, Some(2));
     assert!(r.stderr.contains("/dev/zero: a device"), "{}", r.stderr);
 }
@@ -198,7 +194,7 @@ fn a_compressed_bomb_is_read_in_bounded_memory() {
         &tmp.path().join("bomb.txt.gz"),
         (0..96_000).map(|_| line.clone()),
     );
-    let r = run(
+    let r = run_bounded(
         &["stats", "bomb.txt.gz", "--format", "json", "--threads", "2"],
         tmp.path(),
         120,
@@ -211,7 +207,7 @@ fn a_compressed_bomb_is_read_in_bounded_memory() {
     assert_eq!(stats["documents"], 3);
 
     // With --memory-limit the parts are smaller, and the peak with them.
-    let r = run(
+    let r = run_bounded(
         &[
             "stats",
             "bomb.txt.gz",
@@ -228,7 +224,7 @@ fn a_compressed_bomb_is_read_in_bounded_memory() {
     assert_eq!(stats["tokens"], 96_000 * 200, "{stats}");
 
     // --max-input-bytes stops reading there, with a problem.
-    let r = run(
+    let r = run_bounded(
         &[
             "stats",
             "bomb.txt.gz",
@@ -271,7 +267,7 @@ fn huge_lines_and_records_are_split_or_skipped() {
         "y".repeat(6 << 20)
     );
     std::fs::write(tmp.path().join("b.csv"), csv).unwrap();
-    let r = run(
+    let r = run_bounded(
         &[
             "langs",
             "a.jsonl",
@@ -319,10 +315,10 @@ fn one_long_document_takes_linear_time() {
     // One token of 10 MB: charts and index.html must not draw or print all of it.
     std::fs::write(tmp.path().join("token.txt"), "z".repeat(10 << 20)).unwrap();
     for file in ["fa.txt", "short.txt"] {
-        let r = run(&["stats", file, "--format", "json"], tmp.path(), 30, 600.0);
+        let r = run_bounded(&["stats", file, "--format", "json"], tmp.path(), 30, 600.0);
         assert_eq!(r.code, Some(0), "{file}: {}", r.stderr);
     }
-    let r = run(
+    let r = run_bounded(
         &["report", "token.txt", "-o", "out", "-q"],
         tmp.path(),
         30,
@@ -352,7 +348,7 @@ fn group_names_give_bounded_distinct_file_names() {
         }
     }
     std::fs::write(tmp.path().join("g.jsonl"), jsonl).unwrap();
-    let r = run(
+    let r = run_bounded(
         &[
             "report",
             "g.jsonl",
@@ -387,7 +383,7 @@ fn group_names_give_bounded_distinct_file_names() {
 fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let report = tmp.path().join("out");
-    let r = run(
+    let r = run_bounded(
         &["report", "-o", report.to_str().unwrap(), "-q"],
         Path::new(env!("CARGO_MANIFEST_DIR")),
         60,
@@ -399,7 +395,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
         .map(|i| format!("[[rule]]\nname = \"r{i}\"\nmetric = \"documents\"\nmin = 1\n\n"))
         .collect();
     std::fs::write(tmp.path().join("many.toml"), rules).unwrap();
-    let r = run(
+    let r = run_bounded(
         &[
             "check",
             "--summary",
@@ -425,7 +421,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     for (bounds, message) in bad {
         let text = format!("[[rule]]\nname = \"ok\"\nmetric = \"documents\"\nmin = 1\n\n[[rule]]\nname = \"bad\"\nmetric = \"documents\"\n{bounds}\n");
         std::fs::write(tmp.path().join("bad.toml"), text).unwrap();
-        let r = run(
+        let r = run_bounded(
             &[
                 "check",
                 "--summary",
@@ -446,7 +442,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     }
     let duplicate = "[[rule]]\nname = \"same\"\nmetric = \"documents\"\nmin = 1\n\n[[rule]]\nname = \"same\"\nmetric = \"tokens\"\nmin = 1\n";
     std::fs::write(tmp.path().join("dup.toml"), duplicate).unwrap();
-    let r = run(
+    let r = run_bounded(
         &[
             "check",
             "--summary",
@@ -468,7 +464,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     // JUnit: a rule name with characters XML forbids, written to stdout with `-`.
     let odd = "[[rule]]\nname = \"odd \\uFFFF \\u0001 <&>\"\nmetric = \"documents\"\nmax = 0\n";
     std::fs::write(tmp.path().join("odd.toml"), odd).unwrap();
-    let r = run(
+    let r = run_bounded(
         &[
             "check",
             "--summary",
@@ -494,7 +490,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     // --junit never replaces what is not a regular file.
     std::os::unix::fs::symlink("/dev/null", tmp.path().join("devlink")).unwrap();
     for target in ["/dev/stdout", "devlink"] {
-        let r = run(
+        let r = run_bounded(
             &[
                 "check",
                 "--summary",
@@ -525,7 +521,7 @@ fn many_bad_lines_are_counted_not_listed() {
         jsonl.push_str("not json\n");
     }
     std::fs::write(tmp.path().join("bad.jsonl"), jsonl).unwrap();
-    let r = run(
+    let r = run_bounded(
         &["report", "bad.jsonl", "-o", "out", "-q"],
         tmp.path(),
         60,
@@ -571,7 +567,7 @@ fn numeric_options_have_ranges() {
     ] {
         let mut all = vec!["terms", "a.txt"];
         all.extend(args);
-        let r = run(&all, tmp.path(), 20, 200.0);
+        let r = run_bounded(&all, tmp.path(), 20, 200.0);
         assert_eq!(r.code, Some(2), "{args:?}: {}", r.stderr);
         assert!(r.stderr.contains("error"), "{args:?}: {}", r.stderr);
     }
@@ -595,7 +591,7 @@ fn bom_and_utf16_are_read_in_every_format() {
         )
         .collect();
     std::fs::write(tmp.path().join("c.tsv"), utf16).unwrap();
-    let r = run(
+    let r = run_bounded(
         &[
             "terms",
             "a.jsonl",
@@ -621,7 +617,7 @@ fn the_output_folder_inside_the_input_is_not_read() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("a.txt"), "words in a file").unwrap();
     for _ in 0..2 {
-        let r = run(&["report", ".", "-o", "out", "-q"], tmp.path(), 60, 600.0);
+        let r = run_bounded(&["report", ".", "-o", "out", "-q"], tmp.path(), 60, 600.0);
         assert_eq!(r.code, Some(0), "{}", r.stderr);
         assert_eq!(summary(&tmp.path().join("out"))["documents"], 1);
     }
@@ -690,10 +686,10 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
         "the new corpus has other words entirely",
     )
     .unwrap();
-    let r = run(&["report", "new", "-o", "out", "-q"], dir, 60, 600.0);
+    let r = run_bounded(&["report", "new", "-o", "out", "-q"], dir, 60, 600.0);
     assert_eq!(r.code, Some(0));
     let new_report = listing(&dir.join("out"));
-    let r = run(&["report", "old", "-o", "out", "-q"], dir, 60, 600.0);
+    let r = run_bounded(&["report", "old", "-o", "out", "-q"], dir, 60, 600.0);
     assert_eq!(r.code, Some(0));
     std::fs::write(dir.join("out/notes.txt"), "mine").unwrap();
     let old_report = listing(&dir.join("out"));
@@ -765,7 +761,7 @@ fn no_csv_cell_is_a_formula_for_a_spreadsheet() {
         "{\"id\":\"=HYPERLINK(\\\"http://evil\\\")\",\"text\":\"ask @admin now. ask @admin again. ask @admin\"}\n{\"id\":\"-2+3\",\"text\":\"plain words\"}\n",
     )
     .unwrap();
-    let r = run(
+    let r = run_bounded(
         &["report", "f.jsonl", "-o", "out", "-q"],
         tmp.path(),
         60,
@@ -796,7 +792,7 @@ fn no_csv_cell_is_a_formula_for_a_spreadsheet() {
         "[[rule]]\nname = \"same\"\ndrift = \"new_term_share\"\nmax = 0\n",
     )
     .unwrap();
-    let r = run(
+    let r = run_bounded(
         &[
             "check",
             "f.jsonl",
@@ -828,7 +824,7 @@ fn a_document_scope_of_many_words_is_bounded() {
         })
         .collect();
     std::fs::write(tmp.path().join("many.txt"), words.join(" ")).unwrap();
-    let r = run(
+    let r = run_bounded(
         &[
             "stats",
             "many.txt",

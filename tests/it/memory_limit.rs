@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 use corpstat::{Corpus, Document, Options, Report};
 
@@ -144,7 +143,7 @@ fn pruning_does_not_depend_on_the_thread_count() {
 #[test]
 fn the_cli_reports_the_approximation_and_refuses_a_bad_size() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_corpstat"))
+    let out = crate::util::corpstat()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["report", "-q", "--memory-limit", "64K", "-o"])
         .arg(dir.path())
@@ -160,7 +159,7 @@ fn the_cli_reports_the_approximation_and_refuses_a_bad_size() {
     assert_eq!(summary["options"]["memory_limit"], 65536);
     assert!(summary["approximate"]["max_undercount"].as_u64().unwrap() >= 1);
 
-    let out = Command::new(env!("CARGO_BIN_EXE_corpstat"))
+    let out = crate::util::corpstat()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["stats", "--memory-limit", "lots"])
         .output()

@@ -1,16 +1,8 @@
 //! Arabic-script text end to end: folding, display forms, ZWNJ words, digits, URLs,
 //! stopwords, and the language of the seeds.
 
+use crate::util::run;
 use std::path::Path;
-use std::process::Command;
-
-fn corpstat(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_corpstat"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("corpstat runs")
-}
 
 /// terms.csv rows as (term, count, script, kind, stopword).
 fn terms(dir: &Path) -> Vec<(String, u64, String, String, bool)> {
@@ -77,7 +69,7 @@ fn a_persian_and_arabic_corpus_folds_as_a_reader_expects() {
     )
     .unwrap();
     let out = tmp.path().join("report");
-    let output = corpstat(&[
+    let output = run(&[
         "report",
         corpus.to_str().unwrap(),
         "-o",
@@ -152,7 +144,7 @@ fn options_switch_the_rules_off_and_on() {
     let terms_of = |extra: &[&str]| -> Vec<String> {
         let mut args = vec!["terms", file.to_str().unwrap(), "--format", "csv"];
         args.extend_from_slice(extra);
-        let output = corpstat(&args);
+        let output = run(&args);
         assert!(
             output.status.success(),
             "{}",
@@ -194,7 +186,7 @@ fn options_switch_the_rules_off_and_on() {
     // Stemming merges a word's forms under its most frequent member.
     let stems = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(stems.path(), "الكتاب كتاب الكتاب بالمدرسة المدرسة").unwrap();
-    let output = corpstat(&[
+    let output = run(&[
         "terms",
         stems.path().to_str().unwrap(),
         "--stem",
@@ -213,14 +205,14 @@ fn options_switch_the_rules_off_and_on() {
         "{table}"
     );
 
-    let bad = corpstat(&["terms", file.to_str().unwrap(), "--no-fold", "kashida"]);
+    let bad = run(&["terms", file.to_str().unwrap(), "--no-fold", "kashida"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown normalization step \"kashida\""));
 }
 
 #[test]
 fn seeds_languages() {
-    let output = corpstat(&[
+    let output = run(&[
         "report",
         "-q",
         "-o",

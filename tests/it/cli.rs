@@ -2,47 +2,9 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-fn corpstat() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_corpstat"));
-    command.current_dir(env!("CARGO_MANIFEST_DIR"));
-    command
-}
-
-fn run(args: &[&str]) -> Output {
-    corpstat().args(args).output().expect("corpstat runs")
-}
-
-/// Runs corpstat with `input` on its standard input.
-fn run_with_input(args: &[&str], input: &str) -> Output {
-    let mut child = corpstat()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("corpstat runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(input.as_bytes())
-        .expect("corpstat reads its input");
-    child.wait_with_output().expect("corpstat finishes")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
+use crate::util::{corpstat, run, run_with_input, seeds, stderr, stdout};
 
 /// Every file of a report folder, name and bytes, sorted by name.
 fn read_report(dir: &Path) -> Vec<(String, Vec<u8>)> {

@@ -1,18 +1,10 @@
 //! Groups, keyness and `corpstat compare`.
 
 use std::path::Path;
-use std::process::Command;
 
+use crate::util::run;
 use corpstat::input::GroupBy;
 use corpstat::{Corpus, Document, Options};
-
-fn corpstat(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_corpstat"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("corpstat runs")
-}
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * b.abs().max(1.0)
@@ -117,7 +109,7 @@ fn the_persian_seed_against_the_arabic_ones() {
     let tmp = tempfile::tempdir().unwrap();
     let with = tmp.path().join("with");
     let without = tmp.path().join("without");
-    assert!(corpstat(&[
+    assert!(run(&[
         "report",
         "-q",
         "--group-by",
@@ -128,7 +120,7 @@ fn the_persian_seed_against_the_arabic_ones() {
     ])
     .status
     .success());
-    assert!(corpstat(&[
+    assert!(run(&[
         "report",
         "-q",
         "--group-by",
@@ -179,7 +171,7 @@ fn groups_by_dir_field_and_file_pattern() {
         let out = tmp
             .path()
             .join(rule.replace([':', '=', ',', '*', '/'], "_"));
-        let run = corpstat(&[
+        let run = run(&[
             "report",
             "-q",
             path.to_str().unwrap(),
@@ -212,7 +204,7 @@ fn groups_by_dir_field_and_file_pattern() {
     )
     .unwrap();
     assert_eq!(groups("field:site", &jsonl), ["(none):1", "x:1", "y:1"]);
-    let bad = corpstat(&["report", "--group-by", "colour"]);
+    let bad = run(&["report", "--group-by", "colour"]);
     assert_eq!(bad.status.code(), Some(2));
 }
 
@@ -237,7 +229,7 @@ fn compare_writes_keyness_and_the_differences() {
         std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
     }
     let out = tmp.path().join("cmp");
-    let run = corpstat(&[
+    let compared = run(&[
         "compare",
         a.to_str().unwrap(),
         b.to_str().unwrap(),
@@ -245,9 +237,9 @@ fn compare_writes_keyness_and_the_differences() {
         out.to_str().unwrap(),
     ]);
     assert!(
-        run.status.success(),
+        compared.status.success(),
         "{}",
-        String::from_utf8_lossy(&run.stderr)
+        String::from_utf8_lossy(&compared.stderr)
     );
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("compare.json")).unwrap()).unwrap();
@@ -269,6 +261,6 @@ fn compare_writes_keyness_and_the_differences() {
         .skip(1)
         .all(|l| l.starts_with(&format!("{target},"))));
     assert!(out.join("keyness.png").exists());
-    let same = corpstat(&["compare", a.to_str().unwrap(), a.to_str().unwrap()]);
+    let same = run(&["compare", a.to_str().unwrap(), a.to_str().unwrap()]);
     assert_eq!(same.status.code(), Some(2));
 }

@@ -3,13 +3,12 @@
 //! `cargo run --release -- report` and commit the result.
 
 use std::path::Path;
-use std::process::Command;
 
 #[test]
 fn committed_report_matches_the_code() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_corpstat"))
+    let status = crate::util::corpstat()
         .current_dir(root)
         .args(["report", "-q", "-o"])
         .arg(tmp.path())

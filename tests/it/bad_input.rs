@@ -5,7 +5,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const GOOD: &str = "الأمن الدولي مهم للجميع. The council met today.";
 
@@ -80,10 +80,7 @@ fn report(dir: &Path, extra: &[&str]) -> Run {
         out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let output = Command::new(env!("CARGO_BIN_EXE_corpstat"))
-        .args(&args)
-        .output()
-        .unwrap();
+    let output = crate::util::corpstat().args(&args).output().unwrap();
     assert_ne!(
         output.status.code(),
         Some(101),

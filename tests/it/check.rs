@@ -1,8 +1,9 @@
 //! `corpstat check`: every rule kind passing and failing, exit codes, JUnit XML read
 //! back by a real parser, bad rules files, and a drift test on the seeds.
 
+use crate::util::{run, seeds};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const ENGLISH: &str = "The Security Council held its first formal public meeting on cyber security on Tuesday, \
 discussing the growing threat that hacking poses to the critical infrastructure of states. \
@@ -12,18 +13,6 @@ Several delegations asked for clear rules of behaviour for states in cyberspace,
 governments responsible when attacks are launched from their territory. Others warned that new rules \
 could be used to restrict the freedom of the internet. The debate ended without a formal statement, \
 but members agreed to continue the discussion next year.";
-
-fn corpstat(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_corpstat"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("corpstat runs")
-}
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
 
 struct Fixture {
     _tmp: tempfile::TempDir,
@@ -38,7 +27,7 @@ fn fixture() -> Fixture {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     let baseline = dir.join("baseline");
-    let out = corpstat(&["report", "-q", "-o", baseline.to_str().unwrap()]);
+    let out = run(&["report", "-q", "-o", baseline.to_str().unwrap()]);
     assert!(out.status.success());
     let drifted = dir.join("drifted");
     std::fs::create_dir(&drifted).unwrap();
@@ -177,7 +166,7 @@ fn every_rule_kind_passes_and_fails() {
     let rules = write_rules(&f, "rules.toml", EVERY_KIND);
     let junit = f.dir.join("out/junit.xml");
     let baseline = f.baseline.join("summary.json");
-    let out = corpstat(&[
+    let out = run(&[
         "check",
         f.drifted.to_str().unwrap(),
         "--rules",
@@ -244,7 +233,7 @@ fn drift_language_rule_fails_with_the_numbers() {
          [[rule]]\nname = \"language mix\"\ndrift = \"language_share_change\"\nmax = 0.05\n",
     );
     let baseline = f.baseline.join("summary.json");
-    let out = corpstat(&[
+    let out = run(&[
         "check",
         f.drifted.to_str().unwrap(),
         "--rules",
@@ -279,7 +268,7 @@ fn drift_language_rule_fails_with_the_numbers() {
 fn the_same_corpus_passes_its_own_init_rules() {
     let f = fixture();
     let baseline = f.baseline.join("summary.json");
-    let init = corpstat(&["check", "--init", "--baseline", baseline.to_str().unwrap()]);
+    let init = run(&["check", "--init", "--baseline", baseline.to_str().unwrap()]);
     assert!(init.status.success());
     let text = String::from_utf8(init.stdout).unwrap();
     assert!(
@@ -287,7 +276,7 @@ fn the_same_corpus_passes_its_own_init_rules() {
             && text.contains("drift = \"top_k_overlap\"")
     );
     let rules = write_rules(&f, "init.toml", &text);
-    let out = corpstat(&[
+    let out = run(&[
         "check",
         "--rules",
         &rules,
@@ -304,7 +293,7 @@ fn the_same_corpus_passes_its_own_init_rules() {
     );
     assert!(statuses(&out).iter().all(|r| r.1 == "pass"));
     // The same, from the existing report without reading the corpus.
-    let out = corpstat(&[
+    let out = run(&[
         "check",
         "--summary",
         baseline.to_str().unwrap(),
@@ -315,7 +304,7 @@ fn the_same_corpus_passes_its_own_init_rules() {
     ]);
     assert_eq!(out.status.code(), Some(0));
     // Without a baseline, --init leaves the comparing rules out, and they still pass.
-    let plain = corpstat(&["check", "--init"]);
+    let plain = run(&["check", "--init"]);
     let text = String::from_utf8(plain.stdout).unwrap();
     assert!(
         !text.contains("max_change =")
@@ -323,17 +312,14 @@ fn the_same_corpus_passes_its_own_init_rules() {
             && !text.contains("drift =")
     );
     let rules = write_rules(&f, "plain.toml", &text);
-    assert_eq!(
-        corpstat(&["check", "--rules", &rules]).status.code(),
-        Some(0)
-    );
+    assert_eq!(run(&["check", "--rules", &rules]).status.code(), Some(0));
 }
 
 #[test]
 fn usage_and_input_errors_exit_2_with_the_file_and_line() {
     let f = fixture();
     let unknown = write_rules(&f, "unknown.toml", "[[rule]]\nname = \"x\"\nmetric = \"documents\"\nmin = 1\n\n[[rule]]\nname = \"typo\"\nmetric = \"tokenz\"\nmin = 1\n");
-    let out = corpstat(&["check", "--rules", &unknown]);
+    let out = run(&["check", "--rules", &unknown]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -348,7 +334,7 @@ fn usage_and_input_errors_exit_2_with_the_file_and_line() {
         "bad.toml",
         "[[rule]]\nname = \"x\"\nmetric = documents\n",
     );
-    let out = corpstat(&["check", "--rules", &bad_toml]);
+    let out = run(&["check", "--rules", &bad_toml]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&format!("{bad_toml}: line 3")), "{stderr}");
@@ -358,7 +344,7 @@ fn usage_and_input_errors_exit_2_with_the_file_and_line() {
         "nobound.toml",
         "[[rule]]\nname = \"lonely\"\nmetric = \"documents\"\n",
     );
-    let out = corpstat(&["check", "--rules", &no_bound]);
+    let out = run(&["check", "--rules", &no_bound]);
     assert!(String::from_utf8_lossy(&out.stderr).contains(":1: rule \"lonely\": give min, max"));
 
     let drift = write_rules(
@@ -366,11 +352,11 @@ fn usage_and_input_errors_exit_2_with_the_file_and_line() {
         "drift.toml",
         "[[rule]]\nname = \"d\"\ndrift = \"new_term_share\"\nmax = 0.1\n",
     );
-    let out = corpstat(&["check", "--rules", &drift]);
+    let out = run(&["check", "--rules", &drift]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs --baseline"));
 
-    let missing = corpstat(&[
+    let missing = run(&[
         "check",
         "--rules",
         f.dir.join("nope.toml").to_str().unwrap(),
@@ -394,7 +380,7 @@ fn usage_and_input_errors_exit_2_with_the_file_and_line() {
         "ok.toml",
         "[[rule]]\nname = \"x\"\nmetric = \"documents\"\nmin = 1\n",
     );
-    let out = corpstat(&[
+    let out = run(&[
         "check",
         "--rules",
         &ok,
@@ -418,7 +404,7 @@ fn input_problems_fail_unless_partial_is_allowed() {
         "r.toml",
         "[[rule]]\nname = \"docs\"\nmetric = \"documents\"\nmin = 1\n",
     );
-    let out = corpstat(&[
+    let out = run(&[
         "check",
         corpus.to_str().unwrap(),
         "--rules",
@@ -432,7 +418,7 @@ fn input_problems_fail_unless_partial_is_allowed() {
         (results[0].0.as_str(), results[0].1.as_str()),
         ("input read in full", "fail")
     );
-    let out = corpstat(&[
+    let out = run(&[
         "check",
         corpus.to_str().unwrap(),
         "--rules",
@@ -449,7 +435,7 @@ fn input_problems_fail_unless_partial_is_allowed() {
 fn the_ci_example_passes_on_the_seeds() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let rules = root.join("examples/corpus-ci/rules.toml");
-    let out = corpstat(&[
+    let out = run(&[
         "check",
         "seeds",
         "--rules",

@@ -1,0 +1,15 @@
+//! The integration tests: one crate, so the binary and the helpers in [`util`] are
+//! built once.
+
+mod arabic_script;
+mod bad_input;
+mod check;
+mod cli;
+mod committed_report;
+mod groups;
+mod hostile;
+mod known_answers;
+mod memory_limit;
+mod properties;
+mod tokenize_differential;
+mod util;

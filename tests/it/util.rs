@@ -1,0 +1,58 @@
+//! What every integration test shares: the binary, run from the repository root.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The repository root, where `seeds/` and `reports/` are.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled corpus.
+pub fn seeds() -> PathBuf {
+    root().join("seeds")
+}
+
+/// The corpstat binary, to be run from the repository root (the test hook that
+/// pauses the report write is cleared).
+pub fn corpstat() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_corpstat"));
+    command
+        .current_dir(root())
+        .env_remove("CORPSTAT_TEST_PAUSE");
+    command
+}
+
+/// Runs corpstat with `args` to the end.
+pub fn run(args: &[&str]) -> Output {
+    corpstat().args(args).output().expect("corpstat runs")
+}
+
+/// Runs corpstat with `input` on its standard input.
+pub fn run_with_input(args: &[&str], input: &str) -> Output {
+    let mut child = corpstat()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("corpstat runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .expect("corpstat reads its input");
+    child.wait_with_output().expect("corpstat finishes")
+}
+
+/// Standard output, which must be UTF-8.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+/// Standard error.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}

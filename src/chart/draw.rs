@@ -162,10 +162,10 @@ fn bar_chart(
     })
 }
 
-fn top_ngrams(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+fn top_ngrams(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     let data = &report.chart_data;
     let rows = (data.top_bigrams.len() + data.top_trigrams.len()).max(2) as u32;
-    let png = render("top-ngrams.png", (1000, 220 + 30 * rows), |root| {
+    let png = render(name, (1000, 220 + 30 * rows), |root| {
         let share = data.top_bigrams.len().max(1) as f64
             / (data.top_bigrams.len() + data.top_trigrams.len()).max(2) as f64;
         let split = (root.dim_in_pixel().1 as f64 * share) as u32;
@@ -175,7 +175,7 @@ fn top_ngrams(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         Ok(())
     })?;
     Ok(Chart {
-        name: "top-ngrams.png".into(),
+        name: name.into(),
         title: "Top bigrams and trigrams".into(),
         png,
     })
@@ -270,7 +270,7 @@ fn palette(i: usize) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+fn languages(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     // Languages by corpus words, most first; one color each.
     let mut order: Vec<(&String, u64)> = report
         .summary
@@ -322,7 +322,7 @@ fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         .collect();
     let shares_items: Ranked = order.iter().map(|(c, w)| (c.to_string(), *w)).collect();
     let height = 260 + 30 * order.len() as u32 + 26 * docs.len() as u32;
-    let png = render("languages.png", (1000, height), |root| {
+    let png = render(name, (1000, height), |root| {
         let (upper, lower) = root.split_vertically(140 + 30 * order.len() as u32);
         bars(
             &upper,
@@ -345,17 +345,17 @@ fn languages(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         )
     })?;
     Ok(Chart {
-        name: "languages.png".into(),
+        name: name.into(),
         title: "Language shares, and the mix of each document".into(),
         png,
     })
 }
 
-fn zipf(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+fn zipf(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     let data = &report.chart_data;
     let max_rank = data.zipf_points.last().map_or(2, |p| p.0.max(2)) as f64;
     let max_count = data.zipf_points.first().map_or(2, |p| p.1.max(2)) as f64;
-    let png = render("zipf.png", (900, 640), |root| {
+    let png = render(name, (900, 640), |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(
                 format!("Zipf: rank against frequency — {corpus}"),
@@ -402,18 +402,18 @@ fn zipf(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         Ok(())
     })?;
     Ok(Chart {
-        name: "zipf.png".into(),
+        name: name.into(),
         title: "Zipf's law: rank against frequency, with the fitted line".into(),
         png,
     })
 }
 
-fn heaps(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+fn heaps(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     let data = &report.chart_data;
     let s = &report.summary;
     let max_n = data.heaps_points.last().map_or(1, |p| p.0.max(1)) as f64;
     let max_v = data.heaps_points.last().map_or(1, |p| p.1.max(1)) as f64;
-    let png = render("heaps.png", (900, 640), |root| {
+    let png = render(name, (900, 640), |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(format!("Heaps: vocabulary growth — {corpus}"), title_font())
             .margin(20)
@@ -456,7 +456,7 @@ fn heaps(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         Ok(())
     })?;
     Ok(Chart {
-        name: "heaps.png".into(),
+        name: name.into(),
         title: "Heaps' law: vocabulary growth, with the fitted curve".into(),
         png,
     })
@@ -474,11 +474,11 @@ fn npmi_color(value: f64) -> RGBColor {
     }
 }
 
-fn cooccurrence(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+fn cooccurrence(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     let data = &report.chart_data;
     let words = &data.npmi_words;
     let n = words.len().max(1);
-    let png = render("cooccurrence.png", (1100, 1100), |root| {
+    let png = render(name, (1100, 1100), |root| {
         let label_width = words
             .iter()
             .map(|w| {
@@ -545,13 +545,13 @@ fn cooccurrence(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         Ok(())
     })?;
     Ok(Chart {
-        name: "cooccurrence.png".into(),
+        name: name.into(),
         title: "Co-occurrence: NPMI among the top words (blue: together more than chance, red: less, grey: never)".into(),
         png,
     })
 }
 
-fn lengths(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+fn lengths(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     let tokens: Vec<u64> = report.documents.iter().map(|d| d.tokens).collect();
     let max = tokens.iter().copied().max().unwrap_or(0);
     let bins = 30u64;
@@ -562,7 +562,7 @@ fn lengths(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
     }
     let top = counts.iter().copied().max().unwrap_or(1).max(1);
     let png =
-        render("lengths.png", (900, 600), |root| {
+        render(name, (900, 600), |root| {
             let mut chart = ChartBuilder::on(root)
                 .caption(format!("Document lengths — {corpus}"), title_font())
                 .margin(20)
@@ -587,7 +587,7 @@ fn lengths(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
             Ok(())
         })?;
     Ok(Chart {
-        name: "lengths.png".into(),
+        name: name.into(),
         title: "Histogram of document lengths in tokens".into(),
         png,
     })
@@ -776,6 +776,46 @@ fn group_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError>
     Ok(charts)
 }
 
+/// One chart of the report that is always drawn: its file name and how to draw it.
+/// The charts of a family (`top-terms-LANG.png`, `keyness-GROUP.png`) are drawn by
+/// [`render_charts`] itself.
+pub struct ChartSpec {
+    /// The file name in the report folder.
+    pub name: &'static str,
+    /// Draws the chart of a report; the arguments are the report, the corpus' name
+    /// for the title, and the file name.
+    pub draw: fn(&Report, &str, &str) -> Result<Chart, ChartError>,
+}
+
+/// The charts every report has, after `top-terms.png` and its per-language
+/// charts, in the order they are written and shown.
+pub const CHARTS: &[ChartSpec] = &[
+    ChartSpec {
+        name: "top-ngrams.png",
+        draw: top_ngrams,
+    },
+    ChartSpec {
+        name: "languages.png",
+        draw: languages,
+    },
+    ChartSpec {
+        name: "zipf.png",
+        draw: zipf,
+    },
+    ChartSpec {
+        name: "heaps.png",
+        draw: heaps,
+    },
+    ChartSpec {
+        name: "cooccurrence.png",
+        draw: cooccurrence,
+    },
+    ChartSpec {
+        name: "lengths.png",
+        draw: lengths,
+    },
+];
+
 /// The keyness chart of one target, as `keyness.png` (for `corpstat compare`).
 pub fn render_keyness(report: &Report, target: &str, corpus: &str) -> Result<Chart, ChartError> {
     keyness_chart(report, target, corpus, "keyness.png")
@@ -805,17 +845,9 @@ pub fn render_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartE
             Ok(vec![bar_chart(&name, &title, corpus, items, "count")?])
         }));
     }
-    let one = |draw: fn(&Report, &str) -> Result<Chart, ChartError>| -> Draw {
-        Box::new(move || Ok(vec![draw(report, corpus)?]))
-    };
-    draws.extend([
-        one(top_ngrams),
-        one(languages),
-        one(zipf),
-        one(heaps),
-        one(cooccurrence),
-        one(lengths),
-    ]);
+    draws.extend(CHARTS.iter().map(|spec| -> Draw {
+        Box::new(move || Ok(vec![(spec.draw)(report, corpus, spec.name)?]))
+    }));
     draws.push(Box::new(|| group_charts(report, corpus)));
     // Charts are drawn in parallel and kept in this order.
     let drawn: Vec<Result<Vec<Chart>, ChartError>> = draws.par_iter().map(|draw| draw()).collect();

@@ -5,4 +5,4 @@ pub mod backend;
 pub mod draw;
 pub mod text;
 
-pub use draw::{render_charts, render_keyness, Chart, ChartError};
+pub use draw::{render_charts, render_keyness, Chart, ChartError, ChartSpec, CHARTS};

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use corpstat::chart::CHARTS;
 use corpstat::report_dir::write_report_dir;
 use corpstat::timing::Stage;
 use corpstat::write::{report_files_with_charts, TABLES};
@@ -44,7 +45,14 @@ pub fn after_help() -> String {
     help.push_str(
         "  index.html        one page: the summary, every chart, the first rows of every table\n",
     );
-    help.push_str("  *.png             top-terms[-LANG], top-ngrams, languages, zipf, heaps, cooccurrence, lengths\n");
+    let charts: Vec<&str> = CHARTS
+        .iter()
+        .map(|c| c.name.trim_end_matches(".png"))
+        .collect();
+    help.push_str(&format!(
+        "  *.png             top-terms[-LANG], {}; with --group-by: groups, keyness-GROUP\n",
+        charts.join(", ")
+    ));
     help
 }
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use corpstat::report::MetricValue;
 use corpstat::table::{number, text, Column, Format, Table};
 
 use super::{CorpusArgs, OutputArgs};
@@ -30,10 +31,6 @@ pub fn after_help() -> String {
     "Output columns (csv, tsv, table):\n  statistic       name, as in summary.json (languages.CODE.share, scripts.NAME.share, ...)\n  value           its value\nWith --format json: the summary.json object.\n".to_string()
 }
 
-fn opt(value: Option<f64>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
-}
-
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
     let analyzed = args.corpus.analyze()?;
     let s = &analyzed.report.summary;
@@ -43,21 +40,17 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
         writeln!(out)?;
         return Ok(analyzed.exit_code());
     }
-    let mut rows: Vec<Vec<String>> = vec![
-        vec!["documents".into(), s.documents.to_string()],
-        vec!["tokens".into(), s.tokens.to_string()],
-        vec!["types".into(), s.types.to_string()],
-        vec!["hapax".into(), s.hapax.to_string()],
-        vec!["sentences".into(), s.sentences.to_string()],
-        vec!["ttr".into(), opt(s.ttr)],
-        vec!["yules_k".into(), opt(s.yules_k)],
-        vec!["mattr".into(), opt(s.mattr)],
-        vec!["mtld".into(), opt(s.mtld)],
-        vec!["zipf_exponent".into(), opt(s.zipf_exponent)],
-        vec!["heaps_k".into(), opt(s.heaps_k)],
-        vec!["heaps_beta".into(), opt(s.heaps_beta)],
-        vec!["problems.count".into(), s.problems_total.to_string()],
-    ];
+    let mut rows: Vec<Vec<String>> = s
+        .metrics()
+        .into_iter()
+        .map(|m| {
+            let value = match m.value {
+                MetricValue::Count(n) => n.to_string(),
+                MetricValue::Ratio(v) => v.map(|v| v.to_string()).unwrap_or_default(),
+            };
+            vec![m.path.to_string(), value]
+        })
+        .collect();
     for (group, shares) in [("languages", &s.languages), ("scripts", &s.scripts)] {
         for (code, share) in shares {
             rows.push(vec![

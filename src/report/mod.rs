@@ -46,7 +46,7 @@ pub use groups::{
 };
 pub use languages::{LanguageRow, LANGUAGE_COLUMNS};
 pub use ngrams::{NgramRow, NgramRows, NGRAM_COLUMNS};
-pub use summary::{Share, Summary, SCHEMA_VERSION};
+pub use summary::{Metric, MetricValue, Share, Summary, SCHEMA_VERSION};
 pub use terms::{TermRow, STOPWORD_LANGUAGE_SHARE, TERM_COLUMNS};
 
 /// Cells of a table, one `Vec` per row, made as they are read.

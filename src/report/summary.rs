@@ -125,3 +125,60 @@ impl Summary {
         }
     }
 }
+
+/// A headline statistic of the summary: its metric path (as `corpstat check` and
+/// `corpstat stats` name it), its label on the page, and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    /// The dotted path into summary.json.
+    pub path: &'static str,
+    /// The label on index.html.
+    pub label: String,
+    /// The value.
+    pub value: MetricValue,
+}
+
+/// The value of a [`Metric`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MetricValue {
+    /// A count.
+    Count(u64),
+    /// A statistic that may be undefined (no tokens, too few points for a fit).
+    Ratio(Option<f64>),
+}
+
+impl Summary {
+    /// The headline statistics, in the order index.html and `corpstat stats` show
+    /// them: the one list of them.
+    pub fn metrics(&self) -> Vec<Metric> {
+        use MetricValue::{Count, Ratio};
+        let metric = |path, label: &str, value| Metric {
+            path,
+            label: label.to_string(),
+            value,
+        };
+        vec![
+            metric("documents", "documents", Count(self.documents)),
+            metric("tokens", "tokens", Count(self.tokens)),
+            metric("types", "types", Count(self.types)),
+            metric("hapax", "hapax legomena", Count(self.hapax)),
+            metric("sentences", "sentences", Count(self.sentences)),
+            metric("ttr", "type/token ratio", Ratio(self.ttr)),
+            metric("yules_k", "Yule's K", Ratio(self.yules_k)),
+            metric(
+                "mattr",
+                &format!("MATTR ({})", self.options.mattr_window),
+                Ratio(self.mattr),
+            ),
+            metric("mtld", "MTLD", Ratio(self.mtld)),
+            metric("zipf_exponent", "Zipf exponent", Ratio(self.zipf_exponent)),
+            metric("heaps_k", "Heaps K", Ratio(self.heaps_k)),
+            metric("heaps_beta", "Heaps β", Ratio(self.heaps_beta)),
+            metric(
+                "problems.count",
+                "input problems",
+                Count(self.problems_total),
+            ),
+        ]
+    }
+}

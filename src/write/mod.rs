@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::chart::{render_charts, Chart, ChartError};
-use crate::report::{Cells, Report, RowSource};
+use crate::report::{Cells, MetricValue, Report, RowSource};
 use crate::table::{write_csv, write_csv_chunked, Column, Table, FLOAT_DECIMALS};
 
 mod tables;
@@ -311,24 +311,17 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
          figure {{ margin: 1.5em 0; }} img {{ max-width: 100%; border: 1px solid #ddd; }}\n\
          </style>\n</head>\n<body>\n<h1>corpstat report: <span dir=\"auto\">{corpus}</span></h1>\n"
     );
-    let opt = |v: Option<f64>| v.map_or("—".to_string(), |v| v.to_string());
     html.push_str("<h2>Summary</h2>\n<table>\n");
-    for (key, value) in [
-        ("documents", s.documents.to_string()),
-        ("tokens", s.tokens.to_string()),
-        ("types", s.types.to_string()),
-        ("hapax legomena", s.hapax.to_string()),
-        ("sentences", s.sentences.to_string()),
-        ("type/token ratio", opt(s.ttr)),
-        ("Yule's K", opt(s.yules_k)),
-        ("MATTR (500)", opt(s.mattr)),
-        ("MTLD", opt(s.mtld)),
-        ("Zipf exponent", opt(s.zipf_exponent)),
-        ("Heaps K", opt(s.heaps_k)),
-        ("Heaps β", opt(s.heaps_beta)),
-        ("input problems", s.problems_total.to_string()),
-    ] {
-        let _ = writeln!(html, "<tr><th>{key}</th><td class=\"n\">{value}</td></tr>");
+    for metric in s.metrics() {
+        let value = match metric.value {
+            MetricValue::Count(n) => n.to_string(),
+            MetricValue::Ratio(v) => v.map_or("—".to_string(), |v| v.to_string()),
+        };
+        let _ = writeln!(
+            html,
+            "<tr><th>{}</th><td class=\"n\">{value}</td></tr>",
+            metric.label
+        );
     }
     html.push_str("</table>\n<table>\n<tr><th>language</th><th>words</th><th>share</th></tr>\n");
     for (code, share) in &s.languages {

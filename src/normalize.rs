@@ -396,30 +396,168 @@ impl NormalizeStep for ArabicStem {
     }
 }
 
-/// Every step name that `--no-fold` accepts.
-pub const PROFILE_STEPS: &[&str] = &[
-    "nfkc",
-    "invisible",
-    "zwnj",
-    "tatweel",
-    "diacritics",
-    "alef",
-    "yeh-kaf",
-    "digits",
-    "lowercase",
+/// When a step runs: on the text (surface), or on each token (fold).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// On the text, before tokenizing: how a term is displayed.
+    Surface,
+    /// On each token: the key a term is counted under.
+    Fold,
+}
+
+/// One normalization step: its name, phase and when it runs. [`STEPS`] lists them
+/// all; the pipeline, `--no-fold`'s check and help, and `summary.json`'s
+/// `normalization` are made from that list.
+pub struct StepSpec {
+    /// The name, as in `summary.json` and `--no-fold`.
+    pub name: &'static str,
+    /// When it runs.
+    pub phase: Phase,
+    /// Whether `--no-fold` can switch it off (the steps of the profile).
+    pub in_profile: bool,
+    /// Whether it works within runs of text between ASCII white space, so that the
+    /// surface phase may skip runs it cannot change (all but `persian-zwnj-repair`,
+    /// which joins words across a space).
+    pub is_local: bool,
+    /// Whether the options ask for it (before `--no-fold`).
+    pub wanted: fn(&NormalizeOptions) -> bool,
+    /// The step itself.
+    pub make: fn() -> Box<dyn NormalizeStep>,
+}
+
+fn full(options: &NormalizeOptions) -> bool {
+    options.form == NormalForm::Full
+}
+
+/// Every step, in the order the steps of each phase run.
+pub const STEPS: &[StepSpec] = &[
+    StepSpec {
+        name: "nfkc",
+        phase: Phase::Surface,
+        in_profile: true,
+        is_local: true,
+        wanted: |o| o.form != NormalForm::None,
+        make: || Box::new(Nfkc),
+    },
+    StepSpec {
+        name: "invisible",
+        phase: Phase::Surface,
+        in_profile: true,
+        is_local: true,
+        wanted: full,
+        make: || char_map("invisible", INVISIBLE),
+    },
+    StepSpec {
+        name: "zwnj",
+        phase: Phase::Surface,
+        in_profile: true,
+        is_local: true,
+        wanted: full,
+        make: || Box::new(Zwnj),
+    },
+    StepSpec {
+        name: "persian-zwnj-repair",
+        phase: Phase::Surface,
+        in_profile: false,
+        is_local: false,
+        wanted: |o| full(o) && o.persian_zwnj_repair,
+        make: || Box::new(PersianZwnjRepair),
+    },
+    StepSpec {
+        name: "tatweel",
+        phase: Phase::Surface,
+        in_profile: true,
+        is_local: true,
+        wanted: full,
+        make: || char_map("tatweel", TATWEEL),
+    },
+    StepSpec {
+        name: "diacritics",
+        phase: Phase::Surface,
+        in_profile: true,
+        is_local: true,
+        wanted: full,
+        make: || char_map("diacritics", DIACRITICS),
+    },
+    StepSpec {
+        name: "alef",
+        phase: Phase::Fold,
+        in_profile: true,
+        is_local: true,
+        wanted: full,
+        make: || char_map("alef", ALEF),
+    },
+    StepSpec {
+        name: "yeh-kaf",
+        phase: Phase::Fold,
+        in_profile: true,
+        is_local: true,
+        wanted: full,
+        make: || char_map("yeh-kaf", YEH_KAF),
+    },
+    StepSpec {
+        name: "teh-marbuta",
+        phase: Phase::Fold,
+        in_profile: false,
+        is_local: true,
+        wanted: |o| full(o) && o.teh_marbuta,
+        make: || char_map("teh-marbuta", TEH_MARBUTA),
+    },
+    StepSpec {
+        name: "digits",
+        phase: Phase::Fold,
+        in_profile: true,
+        is_local: true,
+        wanted: full,
+        make: || char_map("digits", DIGITS),
+    },
+    StepSpec {
+        name: "lowercase",
+        phase: Phase::Fold,
+        in_profile: true,
+        is_local: true,
+        wanted: |o| o.case == CaseMode::Fold,
+        make: || Box::new(Lowercase),
+    },
+    StepSpec {
+        name: "stem",
+        phase: Phase::Fold,
+        in_profile: false,
+        is_local: true,
+        wanted: |o| o.stem,
+        make: || Box::new(ArabicStem::default()),
+    },
 ];
 
+/// The names `--no-fold` accepts: the steps of the profile, in order.
+pub fn profile_steps() -> impl Iterator<Item = &'static str> {
+    STEPS.iter().filter(|s| s.in_profile).map(|s| s.name)
+}
+
 /// An unknown step name.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown normalization step \"{0}\" (steps: nfkc, invisible, zwnj, tatweel, diacritics, alef, yeh-kaf, digits, lowercase)")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownStep(pub String);
+
+impl std::fmt::Display for UnknownStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let steps: Vec<&str> = profile_steps().collect();
+        write!(
+            f,
+            "unknown normalization step \"{}\" (steps: {})",
+            self.0,
+            steps.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownStep {}
 
 /// The normalization pipeline: surface steps, then fold steps.
 pub struct Normalizer {
     surface: Vec<Box<dyn NormalizeStep>>,
     fold: Vec<Box<dyn NormalizeStep>>,
     /// Whether every surface step works within runs of text between ASCII white
-    /// space (all but `persian-zwnj-repair`, which joins words across a space).
+    /// space (see [`StepSpec::is_local`]).
     surface_is_local: bool,
 }
 
@@ -428,62 +566,39 @@ fn char_map(name: &'static str, table: &'static [(char, char, Replace)]) -> Box<
 }
 
 impl Normalizer {
-    /// The pipeline for `options`.
+    /// The pipeline for `options`: every step of [`STEPS`] the options ask for and
+    /// `--no-fold` does not switch off.
     pub fn new(options: &NormalizeOptions) -> Result<Self, UnknownStep> {
         if let Some(bad) = options
             .disabled
             .iter()
-            .find(|d| !PROFILE_STEPS.contains(&d.as_str()))
+            .find(|d| !profile_steps().any(|name| name == d.as_str()))
         {
             return Err(UnknownStep(bad.clone()));
         }
-        let on = |name: &str| !options.disabled.iter().any(|d| d == name);
-        let full = options.form == NormalForm::Full;
-        let mut surface: Vec<Box<dyn NormalizeStep>> = Vec::new();
-        let mut fold: Vec<Box<dyn NormalizeStep>> = Vec::new();
-        if options.form != NormalForm::None && on("nfkc") {
-            surface.push(Box::new(Nfkc));
-        }
-        if full {
-            if on("invisible") {
-                surface.push(char_map("invisible", INVISIBLE));
+        Ok(Self::of_steps(options))
+    }
+
+    fn of_steps(options: &NormalizeOptions) -> Self {
+        let mut normalizer = Normalizer {
+            surface: Vec::new(),
+            fold: Vec::new(),
+            surface_is_local: true,
+        };
+        for step in STEPS {
+            let off = step.in_profile && options.disabled.iter().any(|d| d == step.name);
+            if off || !(step.wanted)(options) {
+                continue;
             }
-            if on("zwnj") {
-                surface.push(Box::new(Zwnj));
-            }
-            if options.persian_zwnj_repair {
-                surface.push(Box::new(PersianZwnjRepair));
-            }
-            if on("tatweel") {
-                surface.push(char_map("tatweel", TATWEEL));
-            }
-            if on("diacritics") {
-                surface.push(char_map("diacritics", DIACRITICS));
-            }
-            if on("alef") {
-                fold.push(char_map("alef", ALEF));
-            }
-            if on("yeh-kaf") {
-                fold.push(char_map("yeh-kaf", YEH_KAF));
-            }
-            if options.teh_marbuta {
-                fold.push(char_map("teh-marbuta", TEH_MARBUTA));
-            }
-            if on("digits") {
-                fold.push(char_map("digits", DIGITS));
+            match step.phase {
+                Phase::Surface => {
+                    normalizer.surface_is_local &= step.is_local;
+                    normalizer.surface.push((step.make)());
+                }
+                Phase::Fold => normalizer.fold.push((step.make)()),
             }
         }
-        if options.case == CaseMode::Fold && on("lowercase") {
-            fold.push(Box::new(Lowercase));
-        }
-        if options.stem {
-            fold.push(Box::new(ArabicStem::default()));
-        }
-        Ok(Normalizer {
-            surface,
-            fold,
-            surface_is_local: !options.persian_zwnj_repair,
-        })
+        normalizer
     }
 
     /// The names of the steps, in the order they run.
@@ -583,23 +698,9 @@ impl Normalizer {
 }
 
 impl Default for Normalizer {
+    /// The full profile, with case folding.
     fn default() -> Self {
-        Normalizer {
-            surface: vec![
-                Box::new(Nfkc),
-                char_map("invisible", INVISIBLE),
-                Box::new(Zwnj),
-                char_map("tatweel", TATWEEL),
-                char_map("diacritics", DIACRITICS),
-            ],
-            fold: vec![
-                char_map("alef", ALEF),
-                char_map("yeh-kaf", YEH_KAF),
-                char_map("digits", DIGITS),
-                Box::new(Lowercase),
-            ],
-            surface_is_local: true,
-        }
+        Self::of_steps(&NormalizeOptions::default())
     }
 }
 
@@ -675,11 +776,59 @@ mod tests {
     }
 
     #[test]
-    fn default_matches_the_full_profile() {
-        assert_eq!(Normalizer::default().step_names(), PROFILE_STEPS);
+    fn steps_run_in_the_documented_order() {
+        let profile = [
+            "nfkc",
+            "invisible",
+            "zwnj",
+            "tatweel",
+            "diacritics",
+            "alef",
+            "yeh-kaf",
+            "digits",
+            "lowercase",
+        ];
+        assert_eq!(Normalizer::default().step_names(), profile);
+        assert_eq!(profile_steps().collect::<Vec<_>>(), profile);
+        let all = with(NormalizeOptions {
+            persian_zwnj_repair: true,
+            teh_marbuta: true,
+            stem: true,
+            disabled: vec!["digits".into()],
+            ..NormalizeOptions::default()
+        });
         assert_eq!(
-            with(NormalizeOptions::default()).step_names(),
-            PROFILE_STEPS
+            all.step_names(),
+            [
+                "nfkc",
+                "invisible",
+                "zwnj",
+                "persian-zwnj-repair",
+                "tatweel",
+                "diacritics",
+                "alef",
+                "yeh-kaf",
+                "teh-marbuta",
+                "lowercase",
+                "stem"
+            ]
+        );
+        assert!(!all.surface_is_local && Normalizer::default().surface_is_local);
+        let nfkc_only = with(NormalizeOptions {
+            form: NormalForm::Nfkc,
+            case: CaseMode::Keep,
+            ..NormalizeOptions::default()
+        });
+        assert_eq!(nfkc_only.step_names(), ["nfkc"]);
+        let err = Normalizer::new(&NormalizeOptions {
+            disabled: vec!["stem".into()],
+            ..NormalizeOptions::default()
+        })
+        .err()
+        .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("unknown normalization step \"stem\" (steps: nfkc, invisible, zwnj, tatweel, diacritics, alef, yeh-kaf, digits, lowercase)")
         );
     }
 

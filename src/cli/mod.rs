@@ -52,6 +52,11 @@ enum Command {
 /// The exit code when input was skipped or only partly read, or on any error.
 const EXIT_ERROR: u8 = 2;
 
+/// The subcommands that read a corpus (and take [`CorpusArgs`]).
+const CORPUS_SUBCOMMANDS: [&str; 8] = [
+    "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "compare",
+];
+
 /// The exit code after Ctrl-C or SIGTERM, as a shell reports a SIGINT.
 const EXIT_INTERRUPTED: i32 = 130;
 
@@ -62,7 +67,18 @@ pub fn main() -> ExitCode {
         corpstat::report_dir::abandon_staging();
         std::process::exit(EXIT_INTERRUPTED);
     });
-    let command = Cli::command()
+    // The steps --no-fold takes come from the normalization registry.
+    let steps: Vec<&str> = corpstat::normalize::profile_steps().collect();
+    let no_fold = format!(
+        "Switch off one step of the profile (repeatable): {}",
+        steps.join(", ")
+    );
+    let mut command = Cli::command();
+    for name in CORPUS_SUBCOMMANDS {
+        command =
+            command.mut_subcommand(name, |c| c.mut_arg("no_fold", |a| a.help(no_fold.clone())));
+    }
+    let command = command
         .mut_subcommand("report", |c| c.after_help(report::after_help()))
         .mut_subcommand("terms", |c| c.after_help(columns_help(terms::COLUMNS)))
         .mut_subcommand("ngrams", |c| c.after_help(columns_help(ngrams::COLUMNS)))
@@ -200,7 +216,7 @@ struct CorpusArgs {
     #[arg(long, value_enum, default_value = "fold")]
     case: CaseArg,
 
-    /// Switch off one step of the profile (repeatable): nfkc, invisible, zwnj, tatweel, diacritics, alef, yeh-kaf, digits, lowercase.
+    /// Switch off one step of the profile (repeatable).
     #[arg(long, value_name = "STEP")]
     no_fold: Vec<String>,
 

@@ -155,7 +155,7 @@ impl Corpus {
                     },
                 );
                 analyzed = next;
-                release_free_memory();
+                crate::alloc::release_free_memory();
                 read += batch.bytes as u64;
                 on_progress(read);
             }
@@ -184,41 +184,5 @@ impl Corpus {
     pub fn finish(self) -> Report {
         let times = self.stage_times();
         times.time(Stage::Tables, || Report::new(self.counts))
-    }
-}
-
-/// Asks glibc to serve every allocation of 128 KiB or more with its own mapping,
-/// returned to the system when freed. By default glibc raises that threshold each
-/// time such a block is freed, up to 32 MiB, after which the tables' arrays, which
-/// are rebuilt larger again and again as they grow, leave holes in its heaps that
-/// it cannot hand back: on the 50 MB bench this lowers the peak by about 20 MB.
-/// Call it once, before anything is counted; the command line does.
-pub fn tune_allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        extern "C" {
-            fn mallopt(param: i32, value: i32) -> i32;
-        }
-        const M_MMAP_THRESHOLD: i32 = -3;
-        // SAFETY: mallopt only changes a setting of the allocator.
-        unsafe {
-            mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-        }
-    }
-}
-
-/// Hands memory freed by the last batch back to the system. glibc keeps freed
-/// memory in its heaps, and the batches' many small allocations, made on worker
-/// threads and freed on this one, leave it in pieces it does not return alone.
-pub(crate) fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        extern "C" {
-            fn malloc_trim(pad: usize) -> i32;
-        }
-        // SAFETY: malloc_trim only releases free pages; it takes no pointer.
-        unsafe {
-            malloc_trim(0);
-        }
     }
 }

@@ -40,6 +40,7 @@
 //! assert!((report.summary.languages["ara"].share - 12.0 / 21.0).abs() < 1e-6);
 //! ```
 
+mod alloc;
 pub mod association;
 pub mod chart;
 pub mod check;

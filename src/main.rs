@@ -7,6 +7,27 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    corpstat::corpus::tune_allocator();
+    tune_allocator();
     cli::main()
+}
+
+/// Asks glibc to serve every allocation of 128 KiB or more with its own mapping,
+/// returned to the system when freed. By default glibc raises that threshold each
+/// time such a block is freed, up to 32 MiB, after which the tables' arrays, which
+/// are rebuilt larger again and again as they grow, leave holes in its heaps that
+/// it cannot hand back: on the 50 MB bench this lowers the peak by about 20 MB.
+/// Called once, before anything is counted. It is the program's choice, not the
+/// library's: a program that embeds corpstat keeps its own allocator settings.
+fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn mallopt(param: i32, value: i32) -> i32;
+        }
+        const M_MMAP_THRESHOLD: i32 = -3;
+        // SAFETY: mallopt only changes a setting of the allocator.
+        unsafe {
+            mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+        }
+    }
 }

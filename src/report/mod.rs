@@ -272,7 +272,7 @@ impl Report {
     /// Computes the tables from merged counts.
     pub fn new(mut counts: CorpusCounts) -> Report {
         counts.finish_counting();
-        crate::corpus::release_free_memory();
+        crate::alloc::release_free_memory();
         let options = counts.options().clone();
         counts
             .documents
@@ -310,7 +310,7 @@ impl Report {
         for table in &mut counts.ngrams {
             table.retain_at_least(options.ngram_min_count);
         }
-        crate::corpus::release_free_memory();
+        crate::alloc::release_free_memory();
 
         let terms = terms::term_rows(&counts, &names, &idf, &is_stopword);
         // The three large tables are independent: made at once, each table of counts
@@ -334,7 +334,7 @@ impl Report {
                 )
             },
         );
-        crate::corpus::release_free_memory();
+        crate::alloc::release_free_memory();
 
         let mut document_rows = Vec::with_capacity(counts.documents.len());
         let mut languages = Vec::new();

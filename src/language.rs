@@ -342,11 +342,11 @@ impl LanguageDetector {
             unicode_segmentation::UnicodeSegmentation::unicode_words(text)
                 .map(|w| (w, script::token_script(w)))
                 .collect();
-        let (script, segment, count) = dominant_segment(words.iter().copied());
-        if count == 0 {
-            return Detection::undetermined(script);
+        let segment = dominant_segment(words.iter().copied());
+        if segment.words == 0 {
+            return Detection::undetermined(segment.script);
         }
-        self.detect_segment(script, &segment, count)
+        self.detect_segment(segment.script, &segment.text, segment.words)
     }
 
     /// Detects the language of `text`, `words` words all written in `script`.
@@ -404,15 +404,15 @@ impl LanguageDetector {
         I: IntoIterator<Item = (&'a str, &'static str)>,
         I::IntoIter: Clone,
     {
-        let segments: Vec<(&'static str, String, usize)> = sentences
+        let segments: Vec<Segment> = sentences
             .into_iter()
             .map(|words| dominant_segment(words.into_iter()))
             .collect();
         let detections = if self.every_sentence {
             segments
                 .iter()
-                .map(|(script, text, words)| {
-                    (*words > 0).then(|| self.detect_segment(script, text, *words))
+                .map(|seg| {
+                    (seg.words > 0).then(|| self.detect_segment(seg.script, &seg.text, seg.words))
                 })
                 .collect()
         } else {
@@ -459,12 +459,20 @@ impl LanguageDetector {
     /// is asked about a short segment, the segments that follow it in the same
     /// script are shown with it, up to [`SAMPLE_WORDS`] words, so that one answer
     /// covers a run of short lines.
-    fn detect_runs(&self, segments: &[(&'static str, String, usize)]) -> Vec<Option<Detection>> {
+    fn detect_runs(&self, segments: &[Segment]) -> Vec<Option<Detection>> {
         let mut detections: Vec<Option<Detection>> = Vec::with_capacity(segments.len());
         let mut asked = AskedBefore::default();
         // The language the model last was sure of, per script.
         let mut current: Vec<(&'static str, &'static str)> = Vec::new();
-        for (i, (script, text, words)) in segments.iter().enumerate() {
+        for (
+            i,
+            Segment {
+                script,
+                text,
+                words,
+            },
+        ) in segments.iter().enumerate()
+        {
             if *words == 0 {
                 detections.push(None);
                 continue;
@@ -492,13 +500,13 @@ impl LanguageDetector {
             }
             let mut sample = text.clone();
             let mut sample_words = *words;
-            for (next_script, next_text, next_words) in &segments[i + 1..] {
-                if sample_words >= SAMPLE_WORDS || next_script != script {
+            for next in &segments[i + 1..] {
+                if sample_words >= SAMPLE_WORDS || next.script != *script {
                     break;
                 }
                 sample.push(' ');
-                sample.push_str(next_text);
-                sample_words += next_words;
+                sample.push_str(&next.text);
+                sample_words += next.words;
             }
             let mut d = asked.detect(self, script, &sample, sample_words);
             if sample_words > *words {
@@ -560,16 +568,16 @@ impl LanguageDetector {
     fn pool(
         &self,
         script: &'static str,
-        segments: &[(&'static str, String, usize)],
+        segments: &[Segment],
         detections: &[Option<Detection>],
     ) -> &'static str {
         let mut text = String::new();
         let mut words = 0;
-        for ((s, segment, count), d) in segments.iter().zip(detections) {
-            if *s == script && d.is_some_and(|d| !d.reliable) {
-                text.push_str(segment);
+        for (segment, d) in segments.iter().zip(detections) {
+            if segment.script == script && d.is_some_and(|d| !d.reliable) {
+                text.push_str(&segment.text);
                 text.push(' ');
-                words += count;
+                words += segment.words;
             }
         }
         let d = self.detect_segment(script, &text, words);
@@ -658,11 +666,18 @@ impl NearestReliable {
     }
 }
 
-/// The dominant script of some words (the one with the most words; ties go to
-/// the name that sorts first), its words joined by spaces, and their number.
-fn dominant_segment<'a>(
-    words: impl Iterator<Item = (&'a str, &'static str)> + Clone,
-) -> (&'static str, String, usize) {
+/// What language detection sees of a sentence: the words of its dominant script.
+struct Segment {
+    /// The script with the most words (ties go to the name that sorts first).
+    script: &'static str,
+    /// Its words joined by spaces, at most [`MAX_SEGMENT_WORDS`] of them.
+    text: String,
+    /// How many words it has in all.
+    words: usize,
+}
+
+/// The segment of a sentence's words (word, script).
+fn dominant_segment<'a>(words: impl Iterator<Item = (&'a str, &'static str)> + Clone) -> Segment {
     let words = words.filter(|(_, s)| *s != script::COMMON);
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for (_, s) in words.clone() {
@@ -675,7 +690,11 @@ fn dominant_segment<'a>(
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
     else {
-        return (script::COMMON, String::new(), 0);
+        return Segment {
+            script: script::COMMON,
+            text: String::new(),
+            words: 0,
+        };
     };
     let mut text = String::new();
     for (w, _) in words
@@ -687,7 +706,11 @@ fn dominant_segment<'a>(
         }
         text.push_str(w);
     }
-    (dominant, text, count)
+    Segment {
+        script: dominant,
+        text,
+        words: count,
+    }
 }
 
 /// A sentence's words shown to the evidence and the model, at most: far more than

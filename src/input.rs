@@ -379,11 +379,7 @@ pub fn find_files(
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) => {
-                walk.problems.push(Problem::of_file(
-                    path,
-                    ProblemKind::Unreadable,
-                    e.to_string(),
-                ));
+                walk.problems.push(Problem::unreadable(path, &e));
                 continue;
             }
         };
@@ -405,6 +401,11 @@ pub fn find_files(
 }
 
 impl Problem {
+    /// A file or folder that could not be opened or read.
+    fn unreadable(path: &Path, error: &io::Error) -> Problem {
+        Problem::of_file(path, ProblemKind::Unreadable, error.to_string())
+    }
+
     /// A problem with a whole file or folder.
     fn of_file(path: &Path, kind: ProblemKind, message: String) -> Problem {
         Problem {
@@ -471,11 +472,7 @@ impl Walk {
         let real = match dir.canonicalize() {
             Ok(real) => real,
             Err(e) => {
-                self.problems.push(Problem::of_file(
-                    dir,
-                    ProblemKind::Unreadable,
-                    e.to_string(),
-                ));
+                self.problems.push(Problem::unreadable(dir, &e));
                 return;
             }
         };
@@ -493,11 +490,7 @@ impl Walk {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) => {
-                self.problems.push(Problem::of_file(
-                    dir,
-                    ProblemKind::Unreadable,
-                    e.to_string(),
-                ));
+                self.problems.push(Problem::unreadable(dir, &e));
                 return;
             }
         };
@@ -509,11 +502,7 @@ impl Walk {
                         paths.push(entry.path());
                     }
                 }
-                Err(e) => self.problems.push(Problem::of_file(
-                    dir,
-                    ProblemKind::Unreadable,
-                    e.to_string(),
-                )),
+                Err(e) => self.problems.push(Problem::unreadable(dir, &e)),
             }
         }
         paths.sort();
@@ -523,8 +512,7 @@ impl Walk {
     }
 
     fn entry(&mut self, root: &Path, path: PathBuf) {
-        let unreadable =
-            |e: io::Error| Problem::of_file(&path, ProblemKind::Unreadable, e.to_string());
+        let unreadable = |e: io::Error| Problem::unreadable(&path, &e);
         let meta = match std::fs::symlink_metadata(&path) {
             Ok(meta) => meta,
             Err(e) => return self.problems.push(unreadable(e)),
@@ -641,13 +629,7 @@ impl DocumentStream {
         } else {
             match File::open(&file.path) {
                 Ok(f) => Box::new(f),
-                Err(e) => {
-                    return Some(InputEvent::Problem(Problem::of_file(
-                        &file.path,
-                        ProblemKind::Unreadable,
-                        e.to_string(),
-                    )))
-                }
+                Err(e) => return Some(InputEvent::Problem(Problem::unreadable(&file.path, &e))),
             }
         };
         let decompressed: Box<dyn Read + Send> = match compression {

@@ -59,10 +59,7 @@ pub fn write_report_dir(
     dir: &Path,
     files: &[Box<dyn ReportFile + '_>],
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| WriteError { path, source }
-    };
+    let error = WriteError::at;
     let target = resolve(dir).map_err(error(dir))?;
     let (parent, name) = match (target.parent(), target.file_name()) {
         (Some(parent), Some(name)) => (parent.to_path_buf(), name.to_string_lossy().into_owned()),
@@ -134,10 +131,7 @@ fn stage_and_swap(
     staging: &Path,
     files: &[Box<dyn ReportFile + '_>],
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| WriteError { path, source }
-    };
+    let error = WriteError::at;
     let staged: Vec<Result<(), WriteError>> = files
         .par_iter()
         .map(|file| {
@@ -269,10 +263,7 @@ fn rename_one_by_one(
     names: &BTreeSet<&str>,
     previous: &BTreeSet<String>,
 ) -> Result<(), WriteError> {
-    let error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| WriteError { path, source }
-    };
+    let error = WriteError::at;
     std::fs::create_dir_all(target).map_err(error(target))?;
     for name in names.iter().copied().chain([MANIFEST]) {
         let to = target.join(name);

@@ -199,16 +199,24 @@ pub struct WriteError {
     pub source: io::Error,
 }
 
+impl WriteError {
+    /// A function that makes the error for `path` from an I/O error.
+    pub(crate) fn at(path: &Path) -> impl Fn(io::Error) -> WriteError {
+        let path = path.to_path_buf();
+        move |source| WriteError {
+            path: path.clone(),
+            source,
+        }
+    }
+}
+
 /// Writes `files` into `dir` atomically: all are staged as temporary files, then
 /// renamed into place. Creates `dir` if needed. Returns the paths written.
 pub fn write_files(
     dir: &Path,
     files: &[Box<dyn ReportFile + '_>],
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| WriteError { path, source }
-    };
+    let error = WriteError::at;
     std::fs::create_dir_all(dir).map_err(error(dir))?;
     // Files are made and written in parallel; they are renamed into place only
     // when all are complete, in order, and the first failure (in file order) is

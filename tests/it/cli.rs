@@ -4,23 +4,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use crate::util::{corpstat, run, run_with_input, seeds, stderr, stdout};
-
-/// Every file of a report folder, name and bytes, sorted by name.
-fn read_report(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
+use crate::util::{corpstat, read_report, run, run_with_input, seeds, stderr, stdout};
 
 fn report_into(dir: &Path, extra: &[&str]) -> Output {
     let out = dir.to_str().unwrap();

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::corpstat;
+use crate::util::{corpstat, read_report};
 
 /// What a bounded run gave.
 struct Run {
@@ -623,22 +623,6 @@ fn the_output_folder_inside_the_input_is_not_read() {
     }
 }
 
-/// The files of a report folder and their bytes.
-fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
-
 /// Hidden staging folders beside `out`.
 fn staging_folders(parent: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(parent)
@@ -688,11 +672,11 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     .unwrap();
     let r = run_bounded(&["report", "new", "-o", "out", "-q"], dir, 60, 600.0);
     assert_eq!(r.code, Some(0));
-    let new_report = listing(&dir.join("out"));
+    let new_report = read_report(&dir.join("out"));
     let r = run_bounded(&["report", "old", "-o", "out", "-q"], dir, 60, 600.0);
     assert_eq!(r.code, Some(0));
     std::fs::write(dir.join("out/notes.txt"), "mine").unwrap();
-    let old_report = listing(&dir.join("out"));
+    let old_report = read_report(&dir.join("out"));
     let with_notes = |report: &[(String, Vec<u8>)]| {
         let mut r = report.to_vec();
         r.push(("notes.txt".to_string(), b"mine".to_vec()));
@@ -704,7 +688,7 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     let mut child = paused_report(dir, "new", "staged");
     child.kill().unwrap();
     child.wait().unwrap();
-    assert_eq!(listing(&dir.join("out")), old_report);
+    assert_eq!(read_report(&dir.join("out")), old_report);
     assert_eq!(staging_folders(dir).len(), 1);
 
     // Killed after the swap, before the old report is removed: the new one stands.
@@ -716,7 +700,7 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     );
     child.kill().unwrap();
     child.wait().unwrap();
-    assert_eq!(listing(&dir.join("out")), with_notes(&new_report));
+    assert_eq!(read_report(&dir.join("out")), with_notes(&new_report));
 
     // Ctrl-C (SIGINT) while staged: the staging is removed and the exit is 130.
     let mut child = paused_report(dir, "old", "staged");
@@ -724,7 +708,7 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     let (code, _) = wait_bounded(&mut child, 40, "interrupted report");
     assert_eq!(code, Some(130), "the interrupted run");
-    assert_eq!(listing(&dir.join("out")), with_notes(&new_report));
+    assert_eq!(read_report(&dir.join("out")), with_notes(&new_report));
     assert!(
         staging_folders(dir).is_empty(),
         "{:?}",
@@ -749,7 +733,7 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     first.wait().unwrap();
     let (code, _) = wait_bounded(&mut second, 60, "second report");
     assert_eq!(code, Some(0));
-    assert_eq!(listing(&dir.join("out")), with_notes(&new_report));
+    assert_eq!(read_report(&dir.join("out")), with_notes(&new_report));
     assert!(staging_folders(dir).is_empty());
 }
 

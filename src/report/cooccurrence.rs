@@ -112,12 +112,7 @@ impl Report {
 
     /// `cooccurrence.csv`.
     pub fn cooccurrence_table(&self) -> Table {
-        self.cooccurrence_table_top(usize::MAX)
-    }
-
-    /// The first `limit` rows of the same table.
-    pub fn cooccurrence_table_top(&self, limit: usize) -> Table {
-        table(COOCCURRENCE_COLUMNS, self.cooccurrence_source(), limit)
+        table(COOCCURRENCE_COLUMNS, self.cooccurrence_source(), usize::MAX)
     }
 
     /// The rows of `cooccurrence.csv`, in any order.

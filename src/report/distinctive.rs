@@ -118,12 +118,7 @@ impl Report {
 
     /// `distinctive.csv`.
     pub fn distinctive_table(&self) -> Table {
-        self.distinctive_table_top(usize::MAX)
-    }
-
-    /// The first `limit` rows of the same table.
-    pub fn distinctive_table_top(&self, limit: usize) -> Table {
-        table(DISTINCTIVE_COLUMNS, self.distinctive_source(), limit)
+        table(DISTINCTIVE_COLUMNS, self.distinctive_source(), usize::MAX)
     }
 
     /// The rows of `distinctive.csv`, in any order.

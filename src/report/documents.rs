@@ -58,12 +58,7 @@ impl Report {
 
     /// `documents.csv`.
     pub fn documents_table(&self) -> Table {
-        self.documents_table_top(usize::MAX)
-    }
-
-    /// The first `limit` rows of the same table.
-    pub fn documents_table_top(&self, limit: usize) -> Table {
-        table(DOCUMENT_COLUMNS, self.documents_source(), limit)
+        table(DOCUMENT_COLUMNS, self.documents_source(), usize::MAX)
     }
 
     /// The rows of `documents.csv`, in any order.

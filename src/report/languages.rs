@@ -61,12 +61,7 @@ pub(super) fn language_rows(
 impl Report {
     /// `languages.csv`.
     pub fn languages_table(&self) -> Table {
-        self.languages_table_top(usize::MAX)
-    }
-
-    /// The first `limit` rows of the same table.
-    pub fn languages_table_top(&self, limit: usize) -> Table {
-        table(LANGUAGE_COLUMNS, self.languages_source(), limit)
+        table(LANGUAGE_COLUMNS, self.languages_source(), usize::MAX)
     }
 
     /// The rows of `languages.csv`, in any order.

@@ -177,12 +177,7 @@ impl Report {
 
     /// `ngrams.csv`, or only the n-grams of order `only` when given.
     pub fn ngrams_table(&self, only: Option<usize>) -> Table {
-        self.ngrams_table_top(only, usize::MAX)
-    }
-
-    /// The first `limit` rows of the same table.
-    pub fn ngrams_table_top(&self, only: Option<usize>, limit: usize) -> Table {
-        table(NGRAM_COLUMNS, self.ngrams_source(only), limit)
+        table(NGRAM_COLUMNS, self.ngrams_source(only), usize::MAX)
     }
 
     /// The rows of `ngrams.csv` (or of its order `only`), in any order.

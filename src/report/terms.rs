@@ -35,12 +35,7 @@ pub const STOPWORD_LANGUAGE_SHARE: f64 = 0.05;
 impl Report {
     /// `terms.csv`.
     pub fn terms_table(&self) -> Table {
-        self.terms_table_top(usize::MAX)
-    }
-
-    /// The first `limit` rows of the same table.
-    pub fn terms_table_top(&self, limit: usize) -> Table {
-        table(TERM_COLUMNS, self.terms_source(), limit)
+        table(TERM_COLUMNS, self.terms_source(), usize::MAX)
     }
 
     /// The rows of `terms.csv`, in any order.

@@ -126,23 +126,40 @@ struct RulesFile {
 pub enum CheckError {
     /// The file cannot be read.
     #[error("{path}: {message}")]
-    Read { path: String, message: String },
+    Read {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
     /// The rules file is not valid TOML or does not have the rules' shape.
     #[error("{path}: {message}")]
-    Syntax { path: String, message: String },
+    Syntax {
+        /// The file.
+        path: String,
+        /// What is wrong, with its line.
+        message: String,
+    },
     /// A rule is not well formed.
     #[error("{path}:{line}: rule \"{name}\": {message}")]
     Rule {
+        /// The rules file.
         path: String,
+        /// The line of the rule's `[[rule]]` header.
         line: usize,
+        /// The rule's name.
         name: String,
+        /// What is wrong with it.
         message: String,
     },
     /// The baseline was written with another layout of summary.json.
     #[error("{path}: baseline has schema_version {found}, this corpstat writes {expected}; regenerate the baseline with this version")]
     Schema {
+        /// The baseline's summary.json.
         path: String,
+        /// Its schema_version.
         found: u64,
+        /// The schema_version this corpstat writes.
         expected: u64,
     },
 }

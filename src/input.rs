@@ -962,7 +962,12 @@ pub fn unix_line_endings(text: String) -> String {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Decoded {
     /// Text, and how many invalid bytes were replaced by U+FFFD.
-    Text { text: String, replaced: usize },
+    Text {
+        /// The text.
+        text: String,
+        /// Invalid bytes replaced by U+FFFD.
+        replaced: usize,
+    },
     /// The bytes hold a NUL and are not UTF-16.
     Binary,
 }

@@ -9,7 +9,7 @@
 //! tokenize   UAX #29 words and sentences, URLs and tags    (tokenize)
 //! count      per-document statistics, merged with +=       (count, ngram, language, script)
 //! tables     sorted tables, association, keyness, fits     (report, association, keyness, stats, stopwords)
-//! write      CSV, JSON, README, index.html, PNG charts     (write, table, chart)
+//! write      CSV, JSON, README, index.html, PNG charts     (write, table, chart, report_dir)
 //! ```
 //!
 //! [`Corpus`] drives the stages (reading, parallel analysis and the in-order merge
@@ -39,6 +39,8 @@
 //! assert_eq!(report.summary.languages["eng"].words, 9);
 //! assert!((report.summary.languages["ara"].share - 12.0 / 21.0).abs() < 1e-6);
 //! ```
+
+#![deny(missing_docs)]
 
 mod alloc;
 pub mod association;

@@ -292,7 +292,7 @@ const PACKED_BLOCK: usize = 64;
 /// Sorted, distinct keys of ids in about half their size: each key is stored as
 /// LEB128 varints against the key before it, component by component, as the
 /// difference while the components before were equal and as the value itself
-/// after the first that differs. Every [`PACKED_BLOCK`]th key starts a block and is
+/// after the first that differs. Every `PACKED_BLOCK`th key starts a block and is
 /// stored against zero, so that a key is found by a binary search over blocks.
 #[derive(Debug, Clone)]
 pub struct PackedKeys<K> {

@@ -112,7 +112,12 @@ impl Default for Options {
 pub enum OptionsError {
     /// The n-gram range is empty or starts at 0.
     #[error("n-gram orders must satisfy 1 <= min <= max, got {min}..{max}")]
-    NgramRange { min: usize, max: usize },
+    NgramRange {
+        /// The smallest order asked for.
+        min: usize,
+        /// The largest order asked for.
+        max: usize,
+    },
     /// The co-occurrence window is 0.
     #[error("the co-occurrence window must be at least 1")]
     Window,

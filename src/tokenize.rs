@@ -104,7 +104,7 @@ pub fn tokenize(text: &str) -> Tokenized<'_> {
 
 /// The plain UAX #29 words of `text`, without sentences: the same tokens as
 /// `unicode_word_indices()`, found by a fast path for ASCII and Arabic-script text
-/// (see [`push_words`]) with unicode-segmentation for the rest.
+/// (see `push_words`) with unicode-segmentation for the rest.
 pub fn words(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     push_words(text, 0..text.len(), &mut tokens);
@@ -554,7 +554,7 @@ fn sentence_cuts(paragraph: &str, base: usize) -> Option<Vec<usize>> {
 /// The UAX #29 sentences of `text` as (byte offset, sentence), exactly as
 /// `split_sentence_bound_indices` gives them: a paragraph without a sentence
 /// terminal is one sentence, a paragraph of ASCII and Arabic-block characters is
-/// cut by the rules themselves ([`sentence_cuts`]), and only the others are handed
+/// cut by the rules themselves (`sentence_cuts`), and only the others are handed
 /// to unicode-segmentation.
 pub fn sentence_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     paragraphs(text).flat_map(move |range| {

@@ -6,19 +6,28 @@ use super::*;
 /// are in [`Report::marginals`]), 12 bytes a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PairRow {
+    /// The first term (corpus id).
     pub a: u32,
+    /// The second term (corpus id).
     pub b: u32,
+    /// How often they co-occur in the scope.
     pub count: u32,
 }
 
 /// One row of `cooccurrence.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CooccurrenceRow {
+    /// The first term, as displayed.
     pub term_a: String,
+    /// The second term, as displayed.
     pub term_b: String,
+    /// How often the two co-occur in the scope.
     pub count: u64,
+    /// f(a): the first term's count in the scope.
     pub count_a: u64,
+    /// f(b): the second term's count in the scope.
     pub count_b: u64,
+    /// The association measures of the pair.
     pub measures: Association,
 }
 

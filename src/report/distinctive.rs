@@ -6,20 +6,30 @@ use super::*;
 /// [`Report::documents`]), its rank there, the term id, its count and TF-IDF.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DistinctiveEntry {
+    /// The document: its index in [`Report::documents`].
     pub document: u32,
+    /// Rank within the document, from 1.
     pub rank: u32,
+    /// The term (corpus id).
     pub term: u32,
+    /// The term's count in the document.
     pub count: u32,
+    /// Its TF-IDF in the document.
     pub tfidf: f64,
 }
 
 /// One row of `distinctive.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DistinctiveRow {
+    /// The document id.
     pub document: String,
+    /// Rank within the document, from 1.
     pub rank: usize,
+    /// The term, as displayed.
     pub term: String,
+    /// The term's count in the document.
     pub count: u64,
+    /// Its TF-IDF in the document.
     pub tfidf: f64,
 }
 

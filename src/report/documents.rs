@@ -5,13 +5,21 @@ use super::*;
 /// One row of `documents.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentRow {
+    /// The document id.
     pub document: String,
+    /// Its size in UTF-8 bytes, before normalization.
     pub bytes: u64,
+    /// Word tokens.
     pub tokens: u64,
+    /// Distinct terms.
     pub types: u64,
+    /// Sentences holding a token.
     pub sentences: u64,
+    /// Its dominant language (ISO 639-3).
     pub language: &'static str,
+    /// That language's share of its words.
     pub language_share: f64,
+    /// Its dominant script.
     pub script: &'static str,
 }
 

@@ -17,10 +17,15 @@ pub struct VocabularyOverlap {
 /// One row of `groups.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupRow {
+    /// The group's name.
     pub group: String,
+    /// Documents in the group.
     pub documents: u64,
+    /// Word tokens in the group.
     pub tokens: u64,
+    /// Distinct terms in the group.
     pub types: u64,
+    /// Type/token ratio of the group.
     pub ttr: f64,
     /// Dominant language (most words; und only when nothing else).
     pub language: &'static str,
@@ -31,23 +36,36 @@ pub struct GroupRow {
 /// One row of `group_terms.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupTermRow {
+    /// The group's name.
     pub group: String,
+    /// Rank within the group, from 1.
     pub rank: usize,
+    /// The term, as displayed.
     pub term: String,
+    /// The term's count in the group.
     pub count: u64,
+    /// Occurrences per million tokens of the group.
     pub per_million: f64,
 }
 
 /// One row of `keyness.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeynessRow {
+    /// The group under study.
     pub target: String,
+    /// What it is compared with: the rest of the corpus, or the other group.
     pub reference: String,
+    /// The term, as displayed.
     pub term: String,
+    /// The term's count in the target.
     pub count_target: u64,
+    /// The term's count in the reference.
     pub count_reference: u64,
+    /// Occurrences per million tokens of the target.
     pub per_million_target: f64,
+    /// Occurrences per million tokens of the reference.
     pub per_million_reference: f64,
+    /// Log-likelihood, χ², log ratio, %DIFF, p-value and direction.
     pub measures: Keyness,
 }
 

@@ -7,9 +7,13 @@ use super::*;
 pub struct LanguageRow {
     /// The document, or `*` for the corpus.
     pub document: String,
+    /// The language (ISO 639-3, `und` when not told).
     pub language: &'static str,
+    /// The script of its words.
     pub script: &'static str,
+    /// Words in sentences of that language and script.
     pub words: u64,
+    /// Their share of the document's (or corpus') words.
     pub share: f64,
 }
 

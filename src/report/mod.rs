@@ -74,15 +74,21 @@ impl<'a> RowSource<'a> {
 /// Everything the report writes, computed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
+    /// The corpus-level statistics: `summary.json`.
     pub summary: Summary,
+    /// `documents.csv`, sorted by id.
     pub documents: Vec<DocumentRow>,
+    /// `terms.csv`, most frequent first.
     pub terms: Vec<TermRow>,
     /// The display form of every term, by corpus term id.
     pub names: Vec<Box<str>>,
     /// N-grams per order, from the smallest order asked for.
     pub ngrams: Vec<NgramRows>,
+    /// `distinctive.csv`: the top terms of each document by TF-IDF.
     pub distinctive: Vec<DistinctiveEntry>,
+    /// `languages.csv`: per document, then `*` for the corpus.
     pub languages: Vec<LanguageRow>,
+    /// `cooccurrence.csv`: the pairs listed, most frequent first.
     pub cooccurrences: Vec<PairRow>,
     /// N of the co-occurrence tables, unrounded (the summary holds it rounded).
     pub pair_n: f64,

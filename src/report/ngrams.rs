@@ -41,10 +41,15 @@ impl NgramRows {
 /// One row of `ngrams.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NgramRow {
+    /// The order.
     pub n: usize,
+    /// Rank within the order, from 1.
     pub rank: usize,
+    /// The n-gram, its terms joined by a space.
     pub ngram: String,
+    /// Occurrences.
     pub count: u64,
+    /// Documents it occurs in.
     pub doc_freq: u64,
 }
 

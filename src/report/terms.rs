@@ -5,14 +5,23 @@ use super::*;
 /// One row of `terms.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TermRow {
+    /// Rank, from 1: count descending, then term.
     pub rank: usize,
+    /// The term, in its most frequent surface form.
     pub term: String,
+    /// Occurrences.
     pub count: u64,
+    /// Documents it occurs in.
     pub doc_freq: u64,
+    /// Occurrences per million tokens.
     pub per_million: f64,
+    /// Smoothed inverse document frequency ln((1 + N) / (1 + df)) + 1.
     pub idf: f64,
+    /// The script of its first letter (`common` without letters).
     pub script: &'static str,
+    /// The token kind: word, number, url, email, mention or hashtag.
     pub kind: &'static str,
+    /// Whether it is a stopword of a language with at least 5% of the words.
     pub stopword: bool,
 }
 

@@ -213,29 +213,30 @@ impl GroupBy {
 }
 
 /// Glob matching: `**` matches anything, `*` anything but `/`, `?` one character but `/`.
+///
+/// Decided by dynamic programming over (pattern position, text position), so a
+/// pattern of many stars costs the product of the two lengths, never more.
 pub fn glob_match(pattern: &str, text: &str) -> bool {
-    fn matches(p: &[char], t: &[char]) -> bool {
-        match p.first() {
-            None => t.is_empty(),
-            Some('*') if p.get(1) == Some(&'*') => (0..=t.len()).any(|k| matches(&p[2..], &t[k..])),
-            Some('*') => {
-                for k in 0..=t.len() {
-                    if matches(&p[1..], &t[k..]) {
-                        return true;
-                    }
-                    if k < t.len() && t[k] == '/' {
-                        return false;
-                    }
-                }
-                false
-            }
-            Some('?') => !t.is_empty() && t[0] != '/' && matches(&p[1..], &t[1..]),
-            Some(c) => t.first() == Some(c) && matches(&p[1..], &t[1..]),
-        }
-    }
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
-    matches(&p, &t)
+    let (m, n) = (p.len(), t.len());
+    // rest[i][j]: whether p[i..] matches t[j..], filled from the ends.
+    let mut rest = vec![vec![false; n + 1]; m + 1];
+    rest[m][n] = true;
+    for i in (0..m).rev() {
+        for j in (0..=n).rev() {
+            let next = t.get(j).copied();
+            rest[i][j] = match p[i] {
+                '*' if p.get(i + 1) == Some(&'*') => {
+                    rest[i + 2][j] || (next.is_some() && rest[i][j + 1])
+                }
+                '*' => rest[i + 1][j] || (next.is_some_and(|c| c != '/') && rest[i][j + 1]),
+                '?' => next.is_some_and(|c| c != '/') && rest[i + 1][j + 1],
+                c => next == Some(c) && rest[i + 1][j + 1],
+            };
+        }
+    }
+    rest[0][0]
 }
 
 /// What went wrong with a file or a line.
@@ -1445,6 +1446,19 @@ mod tests {
             ]))
         );
         assert!(GroupBy::parse("file:x").is_err() && GroupBy::parse("colour").is_err());
+        assert!(glob_match("a/**/b", "a/x/y/b") && !glob_match("a/*/b", "a/x/y/b"));
+        assert!(glob_match("*", "") && !glob_match("?", "") && glob_match("**", "a/b"));
+    }
+
+    /// A pattern of many stars against a long path: once exponential in the stars.
+    #[test]
+    fn many_stars_take_polynomial_time() {
+        let pattern = format!("{}b", "*a".repeat(30));
+        let text = "a".repeat(2000);
+        assert!(!glob_match(&pattern, &text));
+        let pattern = format!("{}b", "**a".repeat(30));
+        assert!(!glob_match(&pattern, &text));
+        assert!(glob_match(&pattern, &format!("{text}b")));
     }
 
     #[test]

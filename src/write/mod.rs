@@ -191,21 +191,22 @@ pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
 
 /// An error writing the report.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {source}")]
+#[error("{path}: {error}")]
 pub struct WriteError {
     /// The file or folder.
     pub path: PathBuf,
-    /// What went wrong.
-    pub source: io::Error,
+    /// What went wrong. Not the error's `source()`: the message already holds it, and
+    /// a chain printed whole would say it twice.
+    pub error: io::Error,
 }
 
 impl WriteError {
     /// A function that makes the error for `path` from an I/O error.
     pub(crate) fn at(path: &Path) -> impl Fn(io::Error) -> WriteError {
         let path = path.to_path_buf();
-        move |source| WriteError {
+        move |error| WriteError {
             path: path.clone(),
-            source,
+            error,
         }
     }
 }
@@ -242,19 +243,16 @@ pub(crate) fn stage_file(
     file: &(dyn ReportFile + '_),
 ) -> Result<tempfile::NamedTempFile, WriteError> {
     let target = dir.join(file.name());
-    let error = |source| WriteError {
-        path: target.clone(),
-        source,
-    };
+    let error = WriteError::at(&target);
     let temp = tempfile::Builder::new()
         .prefix(&format!(".{}.", file.name()))
         .tempfile_in(dir)
-        .map_err(error)?;
-    make_readable(temp.as_file()).map_err(error)?;
+        .map_err(&error)?;
+    make_readable(temp.as_file()).map_err(&error)?;
     let mut out = BufWriter::new(temp);
-    file.write(&mut out).map_err(error)?;
+    file.write(&mut out).map_err(&error)?;
     let temp = out.into_inner().map_err(|e| error(e.into_error()))?;
-    temp.as_file().sync_all().map_err(error)?;
+    temp.as_file().sync_all().map_err(&error)?;
     Ok(temp)
 }
 

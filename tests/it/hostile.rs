@@ -831,3 +831,27 @@ fn a_document_scope_of_many_words_is_bounded() {
     let stats: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(stats["problems_by_kind"]["cooc_capped"], 1);
 }
+
+#[test]
+fn an_output_path_that_is_a_file_is_refused_and_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("a.txt"), "some words here").unwrap();
+    std::fs::write(tmp.path().join("notes"), "precious").unwrap();
+    let r = run_bounded(
+        &["report", "a.txt", "-o", "notes", "-q"],
+        tmp.path(),
+        30,
+        300.0,
+    );
+    assert_eq!(r.code, Some(2));
+    assert_eq!(
+        r.stderr.matches("Not a directory").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("notes")).unwrap(),
+        "precious"
+    );
+}

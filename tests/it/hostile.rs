@@ -90,6 +90,13 @@ fn run_bounded(args: &[&str], dir: &Path, seconds: u64, max_mb: f64) -> Run {
     run
 }
 
+/// `corpstat check` of `dir/out/summary.json` against `rules`, within 20 s and 600 MB.
+fn check_summary(dir: &Path, rules: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["check", "--summary", "out/summary.json", "--rules", rules];
+    args.extend_from_slice(extra);
+    run_bounded(&args, dir, 20, 600.0)
+}
+
 fn summary(dir: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
 }
@@ -395,20 +402,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
         .map(|i| format!("[[rule]]\nname = \"r{i}\"\nmetric = \"documents\"\nmin = 1\n\n"))
         .collect();
     std::fs::write(tmp.path().join("many.toml"), rules).unwrap();
-    let r = run_bounded(
-        &[
-            "check",
-            "--summary",
-            "out/summary.json",
-            "--rules",
-            "many.toml",
-            "--format",
-            "csv",
-        ],
-        tmp.path(),
-        20,
-        600.0,
-    );
+    let r = check_summary(tmp.path(), "many.toml", &["--format", "csv"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     // The header, the rule every check adds (input read in full), and the 40,000.
     assert_eq!(r.stdout.lines().count(), 40_002);
@@ -421,18 +415,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     for (bounds, message) in bad {
         let text = format!("[[rule]]\nname = \"ok\"\nmetric = \"documents\"\nmin = 1\n\n[[rule]]\nname = \"bad\"\nmetric = \"documents\"\n{bounds}\n");
         std::fs::write(tmp.path().join("bad.toml"), text).unwrap();
-        let r = run_bounded(
-            &[
-                "check",
-                "--summary",
-                "out/summary.json",
-                "--rules",
-                "bad.toml",
-            ],
-            tmp.path(),
-            20,
-            300.0,
-        );
+        let r = check_summary(tmp.path(), "bad.toml", &[]);
         assert_eq!(r.code, Some(2), "{bounds}");
         assert!(
             r.stderr.contains("bad.toml:6: rule \"bad\"") && r.stderr.contains(message),
@@ -442,18 +425,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     }
     let duplicate = "[[rule]]\nname = \"same\"\nmetric = \"documents\"\nmin = 1\n\n[[rule]]\nname = \"same\"\nmetric = \"tokens\"\nmin = 1\n";
     std::fs::write(tmp.path().join("dup.toml"), duplicate).unwrap();
-    let r = run_bounded(
-        &[
-            "check",
-            "--summary",
-            "out/summary.json",
-            "--rules",
-            "dup.toml",
-        ],
-        tmp.path(),
-        20,
-        300.0,
-    );
+    let r = check_summary(tmp.path(), "dup.toml", &[]);
     assert_eq!(r.code, Some(2));
     assert!(
         r.stderr.contains("dup.toml:6") && r.stderr.contains("line 1"),
@@ -464,20 +436,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     // JUnit: a rule name with characters XML forbids, written to stdout with `-`.
     let odd = "[[rule]]\nname = \"odd \\uFFFF \\u0001 <&>\"\nmetric = \"documents\"\nmax = 0\n";
     std::fs::write(tmp.path().join("odd.toml"), odd).unwrap();
-    let r = run_bounded(
-        &[
-            "check",
-            "--summary",
-            "out/summary.json",
-            "--rules",
-            "odd.toml",
-            "--junit",
-            "-",
-        ],
-        tmp.path(),
-        20,
-        300.0,
-    );
+    let r = check_summary(tmp.path(), "odd.toml", &["--junit", "-"]);
     assert_eq!(r.code, Some(1));
     let xml = roxmltree::Document::parse(&r.stdout).expect("valid XML");
     assert_eq!(
@@ -490,20 +449,7 @@ fn a_big_rules_file_is_read_in_linear_time_and_bad_rules_are_refused() {
     // --junit never replaces what is not a regular file.
     std::os::unix::fs::symlink("/dev/null", tmp.path().join("devlink")).unwrap();
     for target in ["/dev/stdout", "devlink"] {
-        let r = run_bounded(
-            &[
-                "check",
-                "--summary",
-                "out/summary.json",
-                "--rules",
-                "odd.toml",
-                "--junit",
-                target,
-            ],
-            tmp.path(),
-            20,
-            300.0,
-        );
+        let r = check_summary(tmp.path(), "odd.toml", &["--junit", target]);
         assert_eq!(r.code, Some(2), "{target}: {}", r.stderr);
         assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
     }

@@ -21,6 +21,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::input::{Document, Problem, ProblemKind};
+use crate::script::Script;
 
 /// Input problems listed one by one in `summary.json` and on stderr; the rest are
 /// counted by kind.
@@ -35,7 +36,7 @@ use crate::timing::{Stage, StageTimes};
 use crate::tokenize::{tokenize_with, TokenKind};
 
 /// Words counted per (language, script).
-pub type LanguageWords = BTreeMap<(&'static str, &'static str), u64>;
+pub type LanguageWords = BTreeMap<(&'static str, Script), u64>;
 
 /// Strings in one buffer: a document's distinct terms, made on a worker thread
 /// and read on the merging one without an allocation per term.
@@ -271,8 +272,7 @@ impl Analyzer {
             });
         }
 
-        let term_scripts: Vec<&'static str> =
-            terms.iter().map(|t| script::token_script(t)).collect();
+        let term_scripts: Vec<Script> = terms.iter().map(|t| script::token_script(t)).collect();
         let detect_started = Instant::now();
         let sentence_languages = self
             .detector
@@ -288,15 +288,12 @@ impl Analyzer {
         let mut language_words = LanguageWords::new();
         // Tokens per script within a sentence first: a sentence has one or two
         // scripts, and the names are compared by address before by content.
-        let mut per_script: Vec<(&'static str, u64)> = Vec::new();
+        let mut per_script: Vec<(Script, u64)> = Vec::new();
         for (range, language) in tokenized.sentences.iter().zip(sentence_languages) {
             per_script.clear();
             for &id in &token_ids[range.clone()] {
                 let script = term_scripts[id as usize];
-                match per_script
-                    .iter_mut()
-                    .find(|(s, _)| std::ptr::eq(*s, script) || *s == script)
-                {
+                match per_script.iter_mut().find(|(s, _)| *s == script) {
                     Some((_, n)) => *n += 1,
                     None => per_script.push((script, 1)),
                 }
@@ -474,7 +471,7 @@ pub struct TermTotals {
     /// Sentences that contain it.
     pub sentence_freq: u64,
     /// Its script (see [`crate::script::token_script`]).
-    pub script: &'static str,
+    pub script: Script,
     /// Its kind (of its first occurrence in the corpus).
     pub kind: TokenKind,
     /// Surface forms that differ from the term itself, with their counts.

@@ -40,7 +40,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::script;
+use crate::script::{self, Script};
 
 /// The code for text whose language cannot be told.
 pub const UNDETERMINED: &str = "und";
@@ -65,27 +65,27 @@ fn strong(info: &whatlang::Info, words: usize) -> bool {
 }
 
 /// Scripts that one language owns, with that language.
-const SCRIPT_LANGUAGES: &[(&str, &str)] = &[
-    ("armenian", "hye"),
-    ("bengali", "ben"),
-    ("ethiopic", "amh"),
-    ("georgian", "kat"),
-    ("greek", "ell"),
-    ("gujarati", "guj"),
-    ("gurmukhi", "pan"),
-    ("hangul", "kor"),
-    ("hebrew", "heb"),
-    ("hiragana", "jpn"),
-    ("kannada", "kan"),
-    ("katakana", "jpn"),
-    ("khmer", "khm"),
-    ("malayalam", "mal"),
-    ("myanmar", "mya"),
-    ("oriya", "ori"),
-    ("sinhala", "sin"),
-    ("tamil", "tam"),
-    ("telugu", "tel"),
-    ("thai", "tha"),
+const SCRIPT_LANGUAGES: &[(Script, &str)] = &[
+    (Script::Armenian, "hye"),
+    (Script::Bengali, "ben"),
+    (Script::Ethiopic, "amh"),
+    (Script::Georgian, "kat"),
+    (Script::Greek, "ell"),
+    (Script::Gujarati, "guj"),
+    (Script::Gurmukhi, "pan"),
+    (Script::Hangul, "kor"),
+    (Script::Hebrew, "heb"),
+    (Script::Hiragana, "jpn"),
+    (Script::Kannada, "kan"),
+    (Script::Katakana, "jpn"),
+    (Script::Khmer, "khm"),
+    (Script::Malayalam, "mal"),
+    (Script::Myanmar, "mya"),
+    (Script::Oriya, "ori"),
+    (Script::Sinhala, "sin"),
+    (Script::Tamil, "tam"),
+    (Script::Telugu, "tel"),
+    (Script::Thai, "tha"),
 ];
 
 /// Letters only Persian uses among the three (Urdu shares some; its own letters
@@ -221,7 +221,7 @@ pub struct Detection {
     /// ISO 639-3 code, or `und`.
     pub language: &'static str,
     /// The dominant script (see [`crate::script`]).
-    pub script: &'static str,
+    pub script: Script,
     /// From 0 to 1: whatlang's confidence, or the evidence's share; 1 when the
     /// script decides; 0 for `und`.
     pub confidence: f64,
@@ -230,7 +230,7 @@ pub struct Detection {
 }
 
 impl Detection {
-    fn undetermined(script: &'static str) -> Self {
+    fn undetermined(script: Script) -> Self {
         Detection {
             language: UNDETERMINED,
             script,
@@ -338,7 +338,7 @@ impl LanguageDetector {
 
     /// Detects the language of a line or a sentence on its own.
     pub fn detect(&self, text: &str) -> Detection {
-        let words: Vec<(&str, &'static str)> =
+        let words: Vec<(&str, Script)> =
             unicode_segmentation::UnicodeSegmentation::unicode_words(text)
                 .map(|w| (w, script::token_script(w)))
                 .collect();
@@ -350,8 +350,8 @@ impl LanguageDetector {
     }
 
     /// Detects the language of `text`, `words` words all written in `script`.
-    pub fn detect_segment(&self, script: &'static str, text: &str, words: usize) -> Detection {
-        let evidence = (script == "arabic").then(|| ArabicEvidence::of(text));
+    pub fn detect_segment(&self, script: Script, text: &str, words: usize) -> Detection {
+        let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
         if let Some(d) = self.decided(script, evidence.as_ref(), words) {
             return d;
         }
@@ -401,7 +401,7 @@ impl LanguageDetector {
     pub fn detect_document<'a, S, I>(&self, sentences: S) -> Vec<&'static str>
     where
         S: IntoIterator<Item = I>,
-        I: IntoIterator<Item = (&'a str, &'static str)>,
+        I: IntoIterator<Item = (&'a str, Script)>,
         I::IntoIter: Clone,
     {
         let segments: Vec<Segment> = sentences
@@ -420,7 +420,7 @@ impl LanguageDetector {
         };
         let nearest = NearestReliable::of(&detections);
         let mut languages = Vec::with_capacity(segments.len());
-        let mut pooled: Vec<(&'static str, &'static str)> = Vec::new();
+        let mut pooled: Vec<(Script, &'static str)> = Vec::new();
         for (i, detection) in detections.iter().enumerate() {
             let Some(d) = detection else {
                 languages.push(UNDETERMINED);
@@ -463,16 +463,9 @@ impl LanguageDetector {
         let mut detections: Vec<Option<Detection>> = Vec::with_capacity(segments.len());
         let mut asked = AskedBefore::default();
         // The language the model last was sure of, per script.
-        let mut current: Vec<(&'static str, &'static str)> = Vec::new();
-        for (
-            i,
-            Segment {
-                script,
-                text,
-                words,
-            },
-        ) in segments.iter().enumerate()
-        {
+        let mut current: Vec<(Script, &'static str)> = Vec::new();
+        for (i, segment) in segments.iter().enumerate() {
+            let (script, text, words) = (segment.script, &segment.text, &segment.words);
             if *words == 0 {
                 detections.push(None);
                 continue;
@@ -482,11 +475,11 @@ impl LanguageDetector {
                 continue;
             }
             // The segment's own evidence beyond what decides without the model.
-            let own = match *script {
-                "latin" => latin_evidence(text),
+            let own = match script {
+                Script::Latin => latin_evidence(text),
                 _ => None,
             };
-            let known = current.iter().find(|(s, _)| s == script).map(|&(_, l)| l);
+            let known = current.iter().find(|(s, _)| *s == script).map(|&(_, l)| l);
             if let Some(language) = known {
                 if own.is_none_or(|e| e == language || !self.is_allowed(e)) {
                     detections.push(Some(Detection {
@@ -501,7 +494,7 @@ impl LanguageDetector {
             let mut sample = text.clone();
             let mut sample_words = *words;
             for next in &segments[i + 1..] {
-                if sample_words >= SAMPLE_WORDS || next.script != *script {
+                if sample_words >= SAMPLE_WORDS || next.script != script {
                     break;
                 }
                 sample.push(' ');
@@ -515,7 +508,7 @@ impl LanguageDetector {
                     d = asked.detect(self, script, text, *words);
                 }
             }
-            match current.iter_mut().find(|(s, _)| s == script) {
+            match current.iter_mut().find(|(s, _)| *s == script) {
                 Some(entry) if d.reliable => entry.1 = d.language,
                 None if d.reliable => current.push((script, d.language)),
                 _ => {}
@@ -527,13 +520,8 @@ impl LanguageDetector {
 
     /// The detection of a segment when the script or the evidence decides, without
     /// the model; `None` when the model is needed.
-    fn detect_without_model(
-        &self,
-        script: &'static str,
-        text: &str,
-        words: usize,
-    ) -> Option<Detection> {
-        let evidence = (script == "arabic").then(|| ArabicEvidence::of(text));
+    fn detect_without_model(&self, script: Script, text: &str, words: usize) -> Option<Detection> {
+        let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
         self.decided(script, evidence.as_ref(), words)
     }
 
@@ -541,7 +529,7 @@ impl LanguageDetector {
     /// decisive Arabic-script `evidence`.
     fn decided(
         &self,
-        script: &'static str,
+        script: Script,
         evidence: Option<&ArabicEvidence>,
         words: usize,
     ) -> Option<Detection> {
@@ -567,7 +555,7 @@ impl LanguageDetector {
 
     fn pool(
         &self,
-        script: &'static str,
+        script: Script,
         segments: &[Segment],
         detections: &[Option<Detection>],
     ) -> &'static str {
@@ -594,7 +582,7 @@ impl LanguageDetector {
 /// again and again, and each answer costs tens of microseconds.
 #[derive(Default)]
 struct AskedBefore {
-    answers: FxHashMap<(&'static str, usize, String), Detection>,
+    answers: FxHashMap<(Script, usize, String), Detection>,
 }
 
 impl AskedBefore {
@@ -602,7 +590,7 @@ impl AskedBefore {
     fn detect(
         &mut self,
         detector: &LanguageDetector,
-        script: &'static str,
+        script: Script,
         text: &str,
         words: usize,
     ) -> Detection {
@@ -622,14 +610,14 @@ impl AskedBefore {
 struct NearestReliable {
     /// Per weak sentence: (script, index, language) of the last reliable sentence of
     /// each script before it (empty for the others).
-    before: Vec<Vec<(&'static str, usize, &'static str)>>,
-    after: Vec<Vec<(&'static str, usize, &'static str)>>,
+    before: Vec<Vec<(Script, usize, &'static str)>>,
+    after: Vec<Vec<(Script, usize, &'static str)>>,
 }
 
 impl NearestReliable {
     fn of(detections: &[Option<Detection>]) -> NearestReliable {
         let pass = |order: &mut dyn Iterator<Item = usize>| {
-            let mut seen: Vec<(&'static str, usize, &'static str)> = Vec::new();
+            let mut seen: Vec<(Script, usize, &'static str)> = Vec::new();
             let mut at = vec![Vec::new(); detections.len()];
             for i in order {
                 // What is seen strictly before (or after) a weak sentence i.
@@ -653,8 +641,8 @@ impl NearestReliable {
 
     /// The language of the nearest reliable sentence of `script` to the weak sentence
     /// `i`; on a tie, the one before it.
-    fn language(&self, i: usize, script: &'static str) -> Option<&'static str> {
-        let find = |list: &[(&'static str, usize, &'static str)]| {
+    fn language(&self, i: usize, script: Script) -> Option<&'static str> {
+        let find = |list: &[(Script, usize, &'static str)]| {
             list.iter()
                 .find(|(s, ..)| *s == script)
                 .map(|&(_, j, l)| (i.abs_diff(j), l))
@@ -669,7 +657,7 @@ impl NearestReliable {
 /// What language detection sees of a sentence: the words of its dominant script.
 struct Segment {
     /// The script with the most words (ties go to the name that sorts first).
-    script: &'static str,
+    script: Script,
     /// Its words joined by spaces, at most [`MAX_SEGMENT_WORDS`] of them.
     text: String,
     /// How many words it has in all.
@@ -677,9 +665,9 @@ struct Segment {
 }
 
 /// The segment of a sentence's words (word, script).
-fn dominant_segment<'a>(words: impl Iterator<Item = (&'a str, &'static str)> + Clone) -> Segment {
+fn dominant_segment<'a>(words: impl Iterator<Item = (&'a str, Script)> + Clone) -> Segment {
     let words = words.filter(|(_, s)| *s != script::COMMON);
-    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    let mut counts: Vec<(Script, usize)> = Vec::new();
     for (_, s) in words.clone() {
         match counts.iter_mut().find(|(name, _)| *name == s) {
             Some((_, n)) => *n += 1,
@@ -688,7 +676,7 @@ fn dominant_segment<'a>(words: impl Iterator<Item = (&'a str, &'static str)> + C
     }
     let Some((dominant, count)) = counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
     else {
         return Segment {
             script: script::COMMON,
@@ -802,14 +790,14 @@ mod tests {
     fn detects_arabic_persian_and_english_sentences() {
         let d = LanguageDetector::new();
         let arabic = d.detect("قال وزير خارجية الصين إن بلاده ضد جميع أشكال الهجمات الإلكترونية");
-        assert_eq!((arabic.language, arabic.script), ("ara", "arabic"));
+        assert_eq!((arabic.language, arabic.script), ("ara", Script::Arabic));
         let persian = d.detect(
             "مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی امانوئل ماکرون به نشر رسیده است",
         );
-        assert_eq!((persian.language, persian.script), ("fas", "arabic"));
+        assert_eq!((persian.language, persian.script), ("fas", Script::Arabic));
         let english =
             d.detect("The Security Council held its first open meeting on cyber security");
-        assert_eq!((english.language, english.script), ("eng", "latin"));
+        assert_eq!((english.language, english.script), ("eng", Script::Latin));
         let urdu = d.detect("وزیر اعظم نے کہا کہ حکومت عوام کے مسائل حل کرے گی");
         assert_eq!(urdu.language, "urd");
     }
@@ -840,7 +828,7 @@ mod tests {
     #[test]
     fn weak_sentences_take_their_neighbours_language() {
         let d = LanguageDetector::new();
-        let doc: Vec<Vec<(&str, &'static str)>> = [
+        let doc: Vec<Vec<(&str, Script)>> = [
             "وزیر امور خارجه ایران روز شنبه در تهران گفت که مذاکرات ادامه دارد",
             "Emmanuel Macron",
             "Infografik Frankreich: Mit diesen Forderungen treten die Kandidaten an",
@@ -857,7 +845,7 @@ mod tests {
         assert_eq!(d.detect_document(doc), ["fas", "deu", "deu", "fas"]);
     }
 
-    fn document(sentences: &[&'static str]) -> Vec<Vec<(&'static str, &'static str)>> {
+    fn document(sentences: &[&'static str]) -> Vec<Vec<(&'static str, Script)>> {
         sentences
             .iter()
             .map(|s| {
@@ -915,7 +903,7 @@ mod tests {
     #[test]
     fn a_lone_weak_segment_is_not_guessed() {
         let d = LanguageDetector::new();
-        let doc = vec![vec![("ad_1", "latin")]];
+        let doc = vec![vec![("ad_1", Script::Latin)]];
         assert_eq!(d.detect_document(doc), [UNDETERMINED]);
     }
 

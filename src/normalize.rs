@@ -373,7 +373,10 @@ impl NormalizeStep for ArabicStem {
     }
 
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
-        let is_arabic = |w: &str| w.chars().any(|c| crate::script::char_script(c) == "arabic");
+        let is_arabic = |w: &str| {
+            w.chars()
+                .any(|c| crate::script::char_script(c) == crate::script::Script::Arabic)
+        };
         if !is_arabic(&text) {
             return text;
         }

@@ -92,12 +92,14 @@ pub struct Line {
     pub ascent: f32,
 }
 
+use crate::script::Script;
+
 /// Whether the text holds a right-to-left letter (Arabic, Syriac, Thaana, Hebrew).
 pub fn is_rtl(text: &str) -> bool {
     text.chars().any(|c| {
         matches!(
             crate::script::char_script(c),
-            "arabic" | "hebrew" | "syriac" | "thaana"
+            Script::Arabic | Script::Hebrew | Script::Syriac | Script::Thaana
         )
     })
 }

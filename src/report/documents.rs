@@ -20,7 +20,7 @@ pub struct DocumentRow {
     /// That language's share of its words.
     pub language_share: f64,
     /// Its dominant script.
-    pub script: &'static str,
+    pub script: Script,
 }
 
 /// Columns of `documents.csv`.

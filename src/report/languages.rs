@@ -10,7 +10,7 @@ pub struct LanguageRow {
     /// The language (ISO 639-3, `und` when not told).
     pub language: &'static str,
     /// The script of its words.
-    pub script: &'static str,
+    pub script: Script,
     /// Words in sentences of that language and script.
     pub words: u64,
     /// Their share of the document's (or corpus') words.

@@ -20,7 +20,7 @@ use crate::language::UNDETERMINED;
 use crate::ngram::ShardedNgrams;
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
-use crate::script;
+use crate::script::{self, Script};
 use crate::stats;
 use crate::stopwords::Stopwords;
 use crate::table::{float, number, round, text, Column, Table};
@@ -208,7 +208,7 @@ fn most_words<K: Ord + Copy>(counts: impl Iterator<Item = (K, u64)>) -> Option<(
 
 fn totals<K: Ord + Copy>(
     words: &LanguageWords,
-    key: impl Fn(&(&'static str, &'static str)) -> K,
+    key: impl Fn(&(&'static str, Script)) -> K,
 ) -> BTreeMap<K, u64> {
     let mut out = BTreeMap::new();
     for (k, &w) in words {

@@ -82,17 +82,6 @@ impl Summary {
     ) -> Summary {
         let sorted_counts: Vec<u64> = terms.iter().map(|t| t.count).collect();
         let heaps = stats::heaps_fit(&counts.first_positions, counts.tokens);
-        let shares = |map: BTreeMap<&'static str, u64>| -> BTreeMap<String, Share> {
-            map.into_iter()
-                .map(|(k, words)| {
-                    let s = Share {
-                        words,
-                        share: round(share(words, counts.tokens)),
-                    };
-                    (k.to_string(), s)
-                })
-                .collect()
-        };
         let mut problems = counts.problems.clone();
         problems.sort();
         let tokens = counts.tokens;
@@ -117,8 +106,8 @@ impl Summary {
             heaps_beta: heaps.map(|h| round(h.1)),
             cooccurrence_n: round(cooccurrence_n),
             approximate: counts.pruning,
-            languages: shares(totals(&counts.language_words, |k| k.0)),
-            scripts: shares(totals(&counts.language_words, |k| k.1)),
+            languages: shares(totals(&counts.language_words, |k| k.0), counts.tokens),
+            scripts: shares(totals(&counts.language_words, |k| k.1), counts.tokens),
             problems,
             problems_total: counts.problem_counts.values().sum(),
             problems_by_kind: counts.problem_counts.clone(),
@@ -181,4 +170,17 @@ impl Summary {
             ),
         ]
     }
+}
+
+/// Words per key (a language or a script) with their share of `tokens`, keyed by name.
+fn shares<K: std::fmt::Display>(map: BTreeMap<K, u64>, tokens: u64) -> BTreeMap<String, Share> {
+    map.into_iter()
+        .map(|(k, words)| {
+            let s = Share {
+                words,
+                share: round(share(words, tokens)),
+            };
+            (k.to_string(), s)
+        })
+        .collect()
 }

@@ -18,7 +18,7 @@ pub struct TermRow {
     /// Smoothed inverse document frequency ln((1 + N) / (1 + df)) + 1.
     pub idf: f64,
     /// The script of its first letter (`common` without letters).
-    pub script: &'static str,
+    pub script: Script,
     /// The token kind: word, number, url, email, mention or hashtag.
     pub kind: &'static str,
     /// Whether it is a stopword of a language with at least 5% of the words.

@@ -2,6 +2,7 @@
 //! bigram measures, by NLTK), in Arabic, Persian and English.
 
 use corpstat::report::Report;
+use corpstat::script::Script;
 use corpstat::{CoocOptions, CoocScope, Corpus, Options};
 
 fn report(options: Options, docs: &[(&str, &str)]) -> Report {
@@ -57,7 +58,7 @@ fn hand_counted_arabic_paragraph() {
             ("وقلم", 1)
         ]
     );
-    assert!(r.terms.iter().all(|t| t.script == "arabic"));
+    assert!(r.terms.iter().all(|t| t.script == Script::Arabic));
     assert_close!(r.terms[0].per_million, 3.0 / 8.0 * 1e6);
     // Bigrams stay inside sentences: 2 + 3 + 0 of them, no "كتاب في".
     let bigrams: Vec<String> = r.ngram_rows(Some(2)).map(|g| g.ngram).collect();
@@ -83,7 +84,7 @@ fn hand_counted_arabic_paragraph() {
         (d.tokens, d.types, d.sentences, d.bytes),
         (8, 5, 3, ARABIC_PARAGRAPH.len() as u64)
     );
-    assert_eq!(d.script, "arabic");
+    assert_eq!(d.script, Script::Arabic);
 }
 
 #[test]
@@ -281,7 +282,7 @@ fn one_document_in_two_languages() {
     let rows: Vec<(&str, &str, &str, u64)> = r
         .languages
         .iter()
-        .map(|l| (l.document.as_str(), l.language, l.script, l.words))
+        .map(|l| (l.document.as_str(), l.language, l.script.name(), l.words))
         .collect();
     assert_eq!(
         rows,
@@ -299,7 +300,7 @@ fn one_document_in_two_languages() {
     );
     assert_eq!(r.summary.scripts["latin"].words, 16);
     let d = &r.documents[0];
-    assert_eq!((d.language, d.script), ("eng", "latin"));
+    assert_eq!((d.language, d.script), ("eng", Script::Latin));
     assert_close!(d.language_share, 16.0 / 27.0);
 }
 

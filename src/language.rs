@@ -582,7 +582,8 @@ impl LanguageDetector {
 /// again and again, and each answer costs tens of microseconds.
 #[derive(Default)]
 struct AskedBefore {
-    answers: FxHashMap<(Script, usize, String), Detection>,
+    /// By text: the script and word count it was asked with, and the answer.
+    answers: FxHashMap<String, (Script, usize, Detection)>,
 }
 
 impl AskedBefore {
@@ -594,12 +595,14 @@ impl AskedBefore {
         text: &str,
         words: usize,
     ) -> Detection {
-        let key = (script, words, text.to_string());
-        if let Some(&d) = self.answers.get(&key) {
-            return d;
+        // Looked up by the borrowed text: a repeated text costs no allocation.
+        if let Some(&(s, w, d)) = self.answers.get(text) {
+            if (s, w) == (script, words) {
+                return d;
+            }
         }
         let d = detector.detect_segment(script, text, words);
-        self.answers.insert(key, d);
+        self.answers.insert(text.to_string(), (script, words, d));
         d
     }
 }

@@ -171,7 +171,7 @@ fn stage_and_swap(
     sync_dir(staging);
     pause_for_tests("staged");
     {
-        let mut guard = STAGING.lock().unwrap_or_else(|e| e.into_inner());
+        let guard = STAGING.lock().unwrap_or_else(|e| e.into_inner());
         let swapped = if !target.exists() {
             std::fs::rename(staging, target).is_ok()
         } else {
@@ -187,7 +187,7 @@ fn stage_and_swap(
         }
         pause_for_tests("swapped");
         let _ = std::fs::remove_dir_all(staging);
-        guard.take();
+        drop(guard);
     }
     Ok(written)
 }
@@ -273,7 +273,6 @@ fn rename_one_by_one(
         let _ = std::fs::remove_file(target.join(stale));
     }
     let _ = std::fs::remove_dir_all(staging);
-    STAGING.lock().unwrap_or_else(|e| e.into_inner()).take();
     Ok(())
 }
 

@@ -110,15 +110,13 @@ pub const MAX_LABEL_CHARS: usize = 120;
 
 /// `text`, cut to [`MAX_LABEL_CHARS`] characters with an ellipsis when longer.
 pub fn shortened(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(max_chars) {
-        None => std::borrow::Cow::Borrowed(text),
-        Some(_) => {
-            let end = text
-                .char_indices()
-                .nth(max_chars.saturating_sub(1))
-                .map_or(text.len(), |(i, _)| i);
+    let mut chars = text.char_indices();
+    // Cut before the last character that fits, when another follows it.
+    match chars.nth(max_chars.saturating_sub(1)) {
+        Some((end, _)) if chars.next().is_some() => {
             std::borrow::Cow::Owned(format!("{}…", &text[..end]))
         }
+        _ => std::borrow::Cow::Borrowed(text),
     }
 }
 

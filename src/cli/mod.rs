@@ -52,11 +52,6 @@ enum Command {
 /// The exit code when input was skipped or only partly read, or on any error.
 const EXIT_ERROR: u8 = 2;
 
-/// The subcommands that read a corpus (and take [`CorpusArgs`]).
-const CORPUS_SUBCOMMANDS: [&str; 8] = [
-    "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "compare",
-];
-
 /// The exit code after Ctrl-C or SIGTERM, as a shell reports a SIGINT.
 const EXIT_INTERRUPTED: i32 = 130;
 
@@ -74,7 +69,13 @@ pub fn main() -> ExitCode {
         steps.join(", ")
     );
     let mut command = Cli::command();
-    for name in CORPUS_SUBCOMMANDS {
+    // Every subcommand that reads a corpus has the option.
+    let corpus_subcommands: Vec<String> = command
+        .get_subcommands()
+        .filter(|c| c.get_arguments().any(|a| a.get_id() == "no_fold"))
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in corpus_subcommands {
         command =
             command.mut_subcommand(name, |c| c.mut_arg("no_fold", |a| a.help(no_fold.clone())));
     }

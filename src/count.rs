@@ -27,11 +27,11 @@ use crate::script::Script;
 /// counted by kind.
 pub const PROBLEMS_LISTED: usize = 100;
 use crate::language::LanguageDetector;
-use crate::ngram::{Buckets, NgramList, NgramTable, Sharded, ShardedNgrams, Tally};
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script;
 use crate::stats::{mtld_factors, Mattr, MtldFactors};
+use crate::store::{Buckets, NgramList, NgramTable, Sharded, ShardedNgrams, Tally};
 use crate::timing::{Stage, StageTimes};
 use crate::tokenize::{tokenize_with, TokenKind};
 

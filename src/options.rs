@@ -74,7 +74,7 @@ pub struct Options {
     /// Co-occurrence options.
     pub cooccurrence: CoocOptions,
     /// `--memory-limit`, in bytes: the n-gram and pair tables are kept within half
-    /// of it by lossy counting (see [`crate::ngram::SortedCounts::prune`]), and input
+    /// of it by lossy counting (see [`crate::store::SortedCounts::prune`]), and input
     /// is read in smaller batches. Single terms stay exact. Default: none, every
     /// count exact.
     pub memory_limit: Option<u64>,

@@ -17,12 +17,12 @@ use crate::input::{GroupBy, NO_GROUP};
 use crate::input::{Problem, ProblemKind};
 use crate::keyness::{keyness, Keyness};
 use crate::language::UNDETERMINED;
-use crate::ngram::ShardedNgrams;
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script::{self, Script};
 use crate::stats;
 use crate::stopwords::Stopwords;
+use crate::store::ShardedNgrams;
 use crate::table::{float, number, round, text, Column, Table};
 use crate::tokenize::TokenKind;
 

@@ -1,0 +1,188 @@
+//! CSV and TSV: one document per record, with the text, id and group taken from
+//! named columns; a record is capped in bytes so one broken quote cannot take all
+//! memory.
+
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use super::{unix_line_endings, Document, GroupBy, InputEvent, ProblemKind};
+use crate::{InputOptions, Problem};
+
+/// A reader that fails once more than `max` bytes have been read since the start of
+/// the current record (`record_start`, set by the CSV reader), so that one huge
+/// field cannot grow without bound in the CSV parser's buffers.
+pub(super) struct RecordCapped {
+    inner: Box<dyn Read + Send>,
+    read: u64,
+    record_start: Arc<AtomicU64>,
+    max: u64,
+}
+
+impl Read for RecordCapped {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self
+            .read
+            .saturating_sub(self.record_start.load(Ordering::Relaxed))
+            > self.max
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a record longer than {} bytes", self.max),
+            ));
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+pub(super) struct CsvReader {
+    reader: csv::Reader<Box<dyn Read + Send>>,
+    record: csv::ByteRecord,
+    /// Where the next record starts, in bytes, for [`RecordCapped`].
+    record_start: Arc<AtomicU64>,
+    source: String,
+    file_id: String,
+    text_index: usize,
+    id_index: Option<usize>,
+    file_group: Option<String>,
+    group_index: Option<usize>,
+    done: bool,
+}
+
+impl CsvReader {
+    pub(super) fn new(
+        reader: Box<dyn Read + Send>,
+        delimiter: u8,
+        source: String,
+        file_id: String,
+        file_group: Option<String>,
+        max_record: usize,
+        options: &InputOptions,
+    ) -> Result<Self, Problem> {
+        let record_start = Arc::new(AtomicU64::new(0));
+        let reader: Box<dyn Read + Send> = Box::new(RecordCapped {
+            inner: reader,
+            read: 0,
+            record_start: Arc::clone(&record_start),
+            max: max_record as u64,
+        });
+        let problem = |message: String| Problem {
+            source: source.clone(),
+            line: None,
+            kind: ProblemKind::Csv,
+            message,
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(reader);
+        let headers = reader
+            .byte_headers()
+            .map_err(|e| problem(format!("cannot read the header row: {e}")))?
+            .clone();
+        let names: Vec<String> = headers
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).into_owned())
+            .collect();
+        let find = |column: &str| names.iter().position(|name| name == column);
+        let Some(text_column) = &options.text_column else {
+            return Err(problem(format!(
+                "CSV/TSV input needs --text-column (columns: {})",
+                names.join(", ")
+            )));
+        };
+        let text_index = find(text_column).ok_or_else(|| {
+            problem(format!(
+                "no column \"{text_column}\" (columns: {})",
+                names.join(", ")
+            ))
+        })?;
+        let id_index = match &options.id_column {
+            Some(column) => Some(find(column).ok_or_else(|| {
+                problem(format!(
+                    "no column \"{column}\" (columns: {})",
+                    names.join(", ")
+                ))
+            })?),
+            None => None,
+        };
+        let group_index = match &options.group_by {
+            GroupBy::Field(column) => Some(find(column).ok_or_else(|| {
+                problem(format!(
+                    "no column \"{column}\" to group by (columns: {})",
+                    names.join(", ")
+                ))
+            })?),
+            _ => None,
+        };
+        record_start.store(reader.position().byte(), Ordering::Relaxed);
+        Ok(CsvReader {
+            reader,
+            record: csv::ByteRecord::new(),
+            record_start,
+            source,
+            file_id,
+            text_index,
+            id_index,
+            file_group,
+            group_index,
+            done: false,
+        })
+    }
+
+    pub(super) fn next_event(&mut self) -> Option<InputEvent> {
+        if self.done {
+            return None;
+        }
+        let headers_len = self.reader.byte_headers().map(|h| h.len()).unwrap_or(0);
+        let read = self.reader.read_byte_record(&mut self.record);
+        self.record_start
+            .store(self.reader.position().byte(), Ordering::Relaxed);
+        match read {
+            Ok(false) => None,
+            Ok(true) => {
+                let line = self.record.position().map_or(0, |p| p.line());
+                if self.record.len() != headers_len {
+                    return Some(InputEvent::Problem(Problem {
+                        source: self.source.clone(),
+                        line: Some(line),
+                        kind: ProblemKind::Csv,
+                        message: format!(
+                            "record has {} fields, the header has {headers_len}; skipped",
+                            self.record.len()
+                        ),
+                    }));
+                }
+                let field = |i: usize| String::from_utf8_lossy(&self.record[i]).into_owned();
+                let text = field(self.text_index);
+                let id = match self.id_index {
+                    Some(i) => field(i),
+                    None => format!("{}:{line}", self.file_id),
+                };
+                let group = match self.group_index {
+                    Some(i) => Some(field(i)),
+                    None => self.file_group.clone(),
+                };
+                Some(InputEvent::Document(Document {
+                    id,
+                    source: self.source.clone(),
+                    line,
+                    text: unix_line_endings(text),
+                    group,
+                }))
+            }
+            Err(e) => {
+                self.done = true;
+                let line = e.position().map(|p| p.line());
+                Some(InputEvent::Problem(Problem {
+                    source: self.source.clone(),
+                    line,
+                    kind: ProblemKind::Csv,
+                    message: format!("cannot read the rest of the file: {e}"),
+                }))
+            }
+        }
+    }
+}

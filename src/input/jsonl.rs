@@ -1,0 +1,194 @@
+//! JSONL (one JSON object per line): the text, id and group fields of each line;
+//! a malformed or overlong line is a problem and the next line is read.
+
+use std::io::{self, BufRead, BufReader, Read};
+
+use super::decode::decode_utf8_lossy;
+use super::stream::read_error_kind;
+use super::{unix_line_endings, Document, GroupBy, InputEvent, ProblemKind, NO_GROUP};
+use crate::{InputOptions, Problem};
+
+pub(super) struct JsonlReader {
+    lines: BufReader<Box<dyn Read + Send>>,
+    source: String,
+    file_id: String,
+    line: u64,
+    buffer: Vec<u8>,
+    /// Longest line read, in bytes; longer lines are skipped.
+    max_line: usize,
+    text_field: String,
+    id_field: String,
+    /// The group of every line, when the file decides it.
+    file_group: Option<String>,
+    /// The field that holds each line's group.
+    group_field: Option<String>,
+}
+
+impl JsonlReader {
+    /// A reader of one JSONL file; lines longer than `max_line` bytes are skipped.
+    pub(super) fn new(
+        reader: Box<dyn Read + Send>,
+        source: String,
+        file_id: String,
+        file_group: Option<String>,
+        max_line: usize,
+        options: &InputOptions,
+    ) -> Self {
+        let group_field = match &options.group_by {
+            GroupBy::Field(name) => Some(name.clone()),
+            _ => None,
+        };
+        JsonlReader {
+            lines: BufReader::with_capacity(1 << 16, reader),
+            source,
+            file_id,
+            line: 0,
+            buffer: Vec::new(),
+            max_line,
+            text_field: options.text_field.clone(),
+            id_field: options.id_field.clone(),
+            file_group,
+            group_field,
+        }
+    }
+
+    fn problem(&self, kind: ProblemKind, message: String) -> InputEvent {
+        InputEvent::Problem(Problem {
+            source: self.source.clone(),
+            line: Some(self.line),
+            kind,
+            message,
+        })
+    }
+
+    pub(super) fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        loop {
+            self.buffer.clear();
+            let limit = self.max_line as u64 + 1;
+            match (&mut self.lines)
+                .take(limit)
+                .read_until(b'\n', &mut self.buffer)
+            {
+                Ok(0) => return None,
+                Ok(n) if n as u64 == limit && !self.buffer.ends_with(b"\n") => {
+                    self.line += 1;
+                    let skipped = match skip_line(&mut self.lines) {
+                        Ok(rest) => rest + n as u64,
+                        Err(_) => n as u64,
+                    };
+                    return Some(self.problem(
+                        ProblemKind::TooLong,
+                        format!(
+                            "line of {skipped} bytes or more, longer than {} bytes; skipped",
+                            self.max_line
+                        ),
+                    ));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    // A corrupt compressed stream ends the file; what came before is kept.
+                    let kind = read_error_kind(&e);
+                    let event = InputEvent::Problem(Problem {
+                        source: self.source.clone(),
+                        line: None,
+                        kind,
+                        message: format!(
+                            "read failed after {} line(s), which were kept: {e}",
+                            self.line
+                        ),
+                    });
+                    // Make the next call end this file.
+                    self.lines = BufReader::new(Box::new(io::empty()));
+                    return Some(event);
+                }
+            }
+            self.line += 1;
+            let line = trim_line_end(&self.buffer);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let (line_text, replaced) = decode_utf8_lossy(line);
+            if replaced > 0 {
+                pending.push(Problem {
+                    source: self.source.clone(),
+                    line: Some(self.line),
+                    kind: ProblemKind::InvalidUtf8,
+                    message: format!("{replaced} bytes of invalid UTF-8 replaced by U+FFFD"),
+                });
+            }
+            let value: serde_json::Value = match serde_json::from_str(&line_text) {
+                Ok(v) => v,
+                Err(e) => {
+                    return Some(self.problem(ProblemKind::MalformedJson, format!("not JSON: {e}")))
+                }
+            };
+            let serde_json::Value::Object(mut object) = value else {
+                return Some(
+                    self.problem(ProblemKind::MalformedJson, "not a JSON object".to_string()),
+                );
+            };
+            let text = match object.remove(&self.text_field) {
+                Some(serde_json::Value::String(text)) => text,
+                Some(_) => {
+                    return Some(self.problem(
+                        ProblemKind::MissingText,
+                        format!("field \"{}\" is not a string", self.text_field),
+                    ))
+                }
+                None => {
+                    return Some(self.problem(
+                        ProblemKind::MissingText,
+                        format!("no field \"{}\"", self.text_field),
+                    ))
+                }
+            };
+            let id = match object.get(&self.id_field) {
+                Some(serde_json::Value::String(id)) => id.clone(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => format!("{}:{}", self.file_id, self.line),
+            };
+            let group = match &self.group_field {
+                Some(field) => Some(match object.get(field) {
+                    Some(serde_json::Value::String(g)) => g.clone(),
+                    Some(serde_json::Value::Number(n)) => n.to_string(),
+                    _ => NO_GROUP.to_string(),
+                }),
+                None => self.file_group.clone(),
+            };
+            return Some(InputEvent::Document(Document {
+                id,
+                source: self.source.clone(),
+                line: self.line,
+                text: unix_line_endings(text),
+                group,
+            }));
+        }
+    }
+}
+
+/// Reads past the rest of a line without keeping it; returns the bytes skipped.
+fn skip_line(reader: &mut impl BufRead) -> io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(skipped);
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(skipped + i as u64 + 1);
+            }
+            None => {
+                let n = buffer.len();
+                reader.consume(n);
+                skipped += n as u64;
+            }
+        }
+    }
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}

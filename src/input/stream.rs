@@ -1,0 +1,356 @@
+//! The document stream: opens each file in turn (decompressing and decoding it),
+//! hands it to the reader for its format, and applies the limits that keep memory
+//! bounded (`--max-document-bytes`, `--max-input-bytes`) in one place for every format.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+
+use super::csv::CsvReader;
+use super::jsonl::JsonlReader;
+use super::text::TextReader;
+use super::{split_point, GroupBy, InputEvent, InputFile, ProblemKind, NO_GROUP};
+use crate::{Document, InputFormat, InputOptions, Problem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// Streams the documents of a list of files, in order, one at a time.
+///
+/// Memory is bounded whatever the input: text files are read in pieces of at most
+/// `max_document_bytes` (a longer file becomes several documents, with a
+/// [`ProblemKind::Split`] problem), JSONL lines and CSV records longer than four
+/// times that are skipped, and decompression is streamed.
+pub struct DocumentStream {
+    files: std::vec::IntoIter<InputFile>,
+    options: InputOptions,
+    pending: Vec<Problem>,
+    current: Option<RecordReader>,
+    /// Bytes of decoded input read so far, shared with the open file's reader.
+    budget: Arc<InputBudget>,
+    /// The input cap was reached and reported: nothing more is read.
+    capped: bool,
+    /// Parts of a split record not handed on yet, last part first.
+    parts: Vec<Document>,
+}
+
+/// Decoded bytes read so far, against `--max-input-bytes`.
+#[derive(Debug, Default)]
+struct InputBudget {
+    read: AtomicU64,
+    cap: Option<u64>,
+    reached: AtomicBool,
+}
+
+/// A reader that counts the decoded bytes it passes on, and ends (as at the end
+/// of the file) when the run's input cap is reached.
+struct Budgeted<R> {
+    inner: R,
+    budget: Arc<InputBudget>,
+}
+
+impl<R: Read> Read for Budgeted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = self.budget.read.load(Ordering::Relaxed);
+        let allowed = match self.budget.cap {
+            Some(cap) if read >= cap => {
+                self.budget.reached.store(true, Ordering::Relaxed);
+                return Ok(0);
+            }
+            Some(cap) => usize::try_from(cap - read)
+                .unwrap_or(usize::MAX)
+                .min(buf.len()),
+            None => buf.len(),
+        };
+        let n = self.inner.read(&mut buf[..allowed])?;
+        self.budget.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl DocumentStream {
+    /// A stream over `files`, reporting `problems` (from the walk) first.
+    pub fn new(files: Vec<InputFile>, problems: Vec<Problem>, options: InputOptions) -> Self {
+        let mut pending = problems;
+        pending.reverse();
+        let budget = Arc::new(InputBudget {
+            cap: options.max_input_bytes,
+            ..InputBudget::default()
+        });
+        DocumentStream {
+            files: files.into_iter(),
+            options,
+            pending,
+            current: None,
+            budget,
+            capped: false,
+            parts: Vec::new(),
+        }
+    }
+
+    fn open_next(&mut self, file: InputFile) -> Option<InputEvent> {
+        let source = file.path.display().to_string();
+        let (format, compression) = detect_format(&file.path, self.options.format);
+        let raw: Box<dyn Read + Send> = if file.path.as_os_str() == "-" {
+            Box::new(io::stdin())
+        } else {
+            match File::open(&file.path) {
+                Ok(f) => Box::new(f),
+                Err(e) => return Some(InputEvent::Problem(Problem::unreadable(&file.path, &e))),
+            }
+        };
+        let decompressed: Box<dyn Read + Send> = match compression {
+            Compression::None => raw,
+            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(raw)),
+            Compression::Zstd => match zstd::stream::read::Decoder::new(raw) {
+                Ok(d) => Box::new(d),
+                Err(e) => {
+                    return Some(InputEvent::Problem(Problem::of_file(
+                        &file.path,
+                        ProblemKind::Decompress,
+                        format!("cannot start zstd decoding: {e}"),
+                    )))
+                }
+            },
+        };
+        // A UTF-8 byte order mark is dropped and UTF-16 (with its mark) becomes UTF-8,
+        // for every format: Excel's "Unicode text" export is UTF-16 TSV.
+        let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .strip_bom(true)
+            .build(decompressed);
+        let reader: Box<dyn Read + Send> = Box::new(Budgeted {
+            inner: decoded,
+            budget: Arc::clone(&self.budget),
+        });
+        let file_group = self.options.group_by.of_file(&file);
+        let max_document = self.options.max_document_bytes.max(1);
+        let max_record = max_document.saturating_mul(4);
+        match format {
+            InputFormat::Jsonl => {
+                self.current = Some(RecordReader::Jsonl(Box::new(JsonlReader::new(
+                    reader,
+                    source,
+                    file.id,
+                    file_group,
+                    max_record,
+                    &self.options,
+                ))));
+                None
+            }
+            InputFormat::Csv | InputFormat::Tsv => {
+                let delimiter = if format == InputFormat::Tsv {
+                    b'\t'
+                } else {
+                    b','
+                };
+                match CsvReader::new(
+                    reader,
+                    delimiter,
+                    source,
+                    file.id,
+                    file_group,
+                    max_record,
+                    &self.options,
+                ) {
+                    Ok(csv) => {
+                        self.current = Some(RecordReader::Csv(Box::new(csv)));
+                        None
+                    }
+                    Err(problem) => Some(InputEvent::Problem(problem)),
+                }
+            }
+            InputFormat::Text | InputFormat::Auto => {
+                let group = file_group.or_else(|| {
+                    matches!(self.options.group_by, GroupBy::Field(_)).then(|| NO_GROUP.to_string())
+                });
+                self.current = Some(RecordReader::Text(Box::new(TextReader::new(
+                    reader,
+                    source,
+                    file.id,
+                    group,
+                    max_document,
+                ))));
+                None
+            }
+        }
+    }
+
+    /// The problem that says the input cap was reached, once.
+    fn cap_problem(&mut self) -> Option<InputEvent> {
+        if self.capped || !self.budget.reached.load(Ordering::Relaxed) {
+            return None;
+        }
+        self.capped = true;
+        self.current = None;
+        let cap = self.budget.cap.unwrap_or(0);
+        Some(InputEvent::Problem(Problem {
+            source: "--max-input-bytes".to_string(),
+            line: None,
+            kind: ProblemKind::InputCap,
+            message: format!(
+                "the input cap of {cap} bytes was reached; the document being read was cut there and the rest of the input was not read"
+            ),
+        }))
+    }
+}
+
+impl Iterator for DocumentStream {
+    type Item = InputEvent;
+
+    fn next(&mut self) -> Option<InputEvent> {
+        loop {
+            if let Some(problem) = self.pending.pop() {
+                return Some(InputEvent::Problem(problem));
+            }
+            if let Some(part) = self.parts.pop() {
+                return Some(InputEvent::Document(part));
+            }
+            if let Some(reader) = &mut self.current {
+                match reader.next_event(&mut self.pending) {
+                    // Every reader's documents are bounded here, in one place.
+                    Some(InputEvent::Document(document))
+                        if document.text.len() > self.options.max_document_bytes.max(1) =>
+                    {
+                        let max = self.options.max_document_bytes.max(1);
+                        let mut parts = split_document(document, max, &mut self.pending);
+                        parts.reverse();
+                        let first = parts.pop()?;
+                        self.parts = parts;
+                        return Some(InputEvent::Document(first));
+                    }
+                    Some(event) => return Some(event),
+                    None => {
+                        self.current = None;
+                        continue;
+                    }
+                }
+            }
+            if let Some(event) = self.cap_problem() {
+                return Some(event);
+            }
+            if self.capped {
+                return None;
+            }
+            let file = self.files.next()?;
+            if let Some(event) = self.open_next(file) {
+                return Some(event);
+            }
+        }
+    }
+}
+
+fn detect_format(path: &Path, forced: InputFormat) -> (InputFormat, Compression) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let (stem, compression) = if let Some(stem) = name.strip_suffix(".gz") {
+        (stem, Compression::Gzip)
+    } else if let Some(stem) = name.strip_suffix(".zst") {
+        (stem, Compression::Zstd)
+    } else {
+        (name.as_str(), Compression::None)
+    };
+    if forced != InputFormat::Auto {
+        return (forced, compression);
+    }
+    let format = if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
+        InputFormat::Jsonl
+    } else if stem.ends_with(".csv") {
+        InputFormat::Csv
+    } else if stem.ends_with(".tsv") {
+        InputFormat::Tsv
+    } else {
+        InputFormat::Text
+    };
+    (format, compression)
+}
+
+/// Decoders report corrupt or truncated streams as invalid data or an early end.
+pub(super) fn read_error_kind(error: &io::Error) -> ProblemKind {
+    match error.kind() {
+        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof | io::ErrorKind::Other => {
+            ProblemKind::Decompress
+        }
+        _ => ProblemKind::Unreadable,
+    }
+}
+
+enum RecordReader {
+    Text(Box<TextReader>),
+    Jsonl(Box<JsonlReader>),
+    Csv(Box<CsvReader>),
+}
+
+impl RecordReader {
+    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        match self {
+            RecordReader::Text(r) => r.next_event(pending),
+            RecordReader::Jsonl(r) => r.next_event(pending),
+            RecordReader::Csv(r) => r.next_event(),
+        }
+    }
+}
+
+/// The parts (`ID#1`, `ID#2`, ...) of a document longer than `max` bytes, with the
+/// problem that says so. Text files arrive in parts of at most `max` bytes already
+/// (see [`TextReader`]); JSONL and CSV records are split here.
+fn split_document(document: Document, max: usize, pending: &mut Vec<Problem>) -> Vec<Document> {
+    pending.push(Problem {
+        source: document.source.clone(),
+        line: Some(document.line),
+        kind: ProblemKind::Split,
+        message: format!(
+            "text longer than {max} bytes: split into parts at line breaks, ids {}#1, {}#2, ...",
+            document.id, document.id
+        ),
+    });
+    let mut parts = Vec::new();
+    let mut rest = document.text.as_str();
+    while !rest.is_empty() {
+        let cut = if rest.len() <= max {
+            rest.len()
+        } else {
+            split_point(rest.as_bytes(), max)
+        };
+        // split_point cuts at a character boundary of valid UTF-8.
+        let cut = (cut..=rest.len())
+            .find(|&c| rest.is_char_boundary(c))
+            .unwrap_or(rest.len());
+        let (part, tail) = rest.split_at(cut);
+        parts.push(Document {
+            id: format!("{}#{}", document.id, parts.len() + 1),
+            source: document.source.clone(),
+            line: document.line,
+            text: part.to_string(),
+            group: document.group.clone(),
+        });
+        rest = tail;
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_come_from_file_names() {
+        let f = |name: &str| detect_format(Path::new(name), InputFormat::Auto);
+        assert_eq!(f("a.txt"), (InputFormat::Text, Compression::None));
+        assert_eq!(f("a.jsonl.gz"), (InputFormat::Jsonl, Compression::Gzip));
+        assert_eq!(f("A.CSV.zst"), (InputFormat::Csv, Compression::Zstd));
+        assert_eq!(f("a.tsv"), (InputFormat::Tsv, Compression::None));
+        assert_eq!(f("notes"), (InputFormat::Text, Compression::None));
+        assert_eq!(
+            detect_format(Path::new("x.gz"), InputFormat::Jsonl),
+            (InputFormat::Jsonl, Compression::Gzip)
+        );
+    }
+}

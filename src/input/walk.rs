@@ -1,0 +1,209 @@
+//! Finding the input files: the paths in sorted order, folders walked in sorted
+//! order, with a policy for hidden entries, symbolic links and special files that
+//! turns each skipped entry into a [`Problem`](super::Problem) instead of an error.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{InputError, InputFile, ProblemKind};
+use crate::{InputOptions, Problem};
+
+/// Finds every input file under `paths`, in sorted order: the paths sorted, and
+/// each folder walked in sorted order. Folder entries that cannot be read, links not
+/// followed and special files become problems; folders in `options.exclude` are left
+/// out. A missing path is an error, and nothing is read.
+///
+/// A path named on the command line is read even when it is a symbolic link or a FIFO
+/// (`<(zcat a.gz)` is one); devices and sockets are refused everywhere.
+pub fn find_files(
+    paths: &[PathBuf],
+    options: &InputOptions,
+) -> Result<(Vec<InputFile>, Vec<Problem>), InputError> {
+    let mut sorted: Vec<&PathBuf> = paths.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    for path in &sorted {
+        if path.as_os_str() != "-" && std::fs::metadata(path).is_err() {
+            return Err(InputError::Missing(path.display().to_string()));
+        }
+    }
+    let excluded: Vec<PathBuf> = options
+        .exclude
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let mut walk = Walk {
+        follow: options.follow_links,
+        excluded,
+        visited: HashSet::new(),
+        files: Vec::new(),
+        problems: Vec::new(),
+    };
+    for path in sorted {
+        if path.as_os_str() == "-" {
+            walk.files.push(InputFile {
+                path: path.clone(),
+                id: "-".to_string(),
+                size: None,
+                root: "-".to_string(),
+            });
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                walk.problems.push(Problem::unreadable(path, &e));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk.visited.clear();
+            walk.dir(path, path);
+        } else if meta.is_file() || is_fifo(&meta) {
+            walk.files.push(InputFile {
+                path: path.clone(),
+                id: path.display().to_string(),
+                size: meta.is_file().then_some(meta.len()),
+                root: path.display().to_string(),
+            });
+        } else {
+            walk.problems.push(special_file(path, &meta));
+        }
+    }
+    Ok((walk.files, walk.problems))
+}
+
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// The problem for a path that is neither a file nor a folder.
+fn special_file(path: &Path, meta: &std::fs::Metadata) -> Problem {
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            "a FIFO"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_char_device() || t.is_block_device() {
+            "a device"
+        } else {
+            "an unknown kind of file"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = {
+        let _ = meta;
+        "an unknown kind of file"
+    };
+    Problem::of_file(
+        path,
+        ProblemKind::SpecialFile,
+        format!("{what}, not a regular file; skipped"),
+    )
+}
+
+/// A folder walk: sorted, hidden entries skipped, links followed only when asked.
+struct Walk {
+    follow: bool,
+    /// Canonical paths of folders not to read.
+    excluded: Vec<PathBuf>,
+    /// Canonical paths of the folders entered, to stop link loops.
+    visited: HashSet<PathBuf>,
+    files: Vec<InputFile>,
+    problems: Vec<Problem>,
+}
+
+impl Walk {
+    fn dir(&mut self, root: &Path, dir: &Path) {
+        let real = match dir.canonicalize() {
+            Ok(real) => real,
+            Err(e) => {
+                self.problems.push(Problem::unreadable(dir, &e));
+                return;
+            }
+        };
+        if self.excluded.contains(&real) {
+            return;
+        }
+        if !self.visited.insert(real) {
+            self.problems.push(Problem::of_file(
+                dir,
+                ProblemKind::SymlinkLoop,
+                "folder already visited through a symbolic link; skipped".to_string(),
+            ));
+            return;
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.problems.push(Problem::unreadable(dir, &e));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => {
+                    if !entry.file_name().to_string_lossy().starts_with('.') {
+                        paths.push(entry.path());
+                    }
+                }
+                Err(e) => self.problems.push(Problem::unreadable(dir, &e)),
+            }
+        }
+        paths.sort();
+        for path in paths {
+            self.entry(root, path);
+        }
+    }
+
+    fn entry(&mut self, root: &Path, path: PathBuf) {
+        let unreadable = |e: io::Error| Problem::unreadable(&path, &e);
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => return self.problems.push(unreadable(e)),
+        };
+        let meta = if meta.file_type().is_symlink() {
+            if !self.follow {
+                let target = std::fs::read_link(&path)
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                return self.problems.push(Problem::of_file(
+                    &path,
+                    ProblemKind::Symlink,
+                    format!("symbolic link to {target} not followed; give --follow to read it"),
+                ));
+            }
+            match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) => return self.problems.push(unreadable(e)),
+            }
+        } else {
+            meta
+        };
+        if meta.is_dir() {
+            self.dir(root, &path);
+        } else if meta.is_file() {
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            self.files.push(InputFile {
+                id: relative.display().to_string(),
+                size: Some(meta.len()),
+                root: root.display().to_string(),
+                path,
+            });
+        } else {
+            self.problems.push(special_file(&path, &meta));
+        }
+    }
+}

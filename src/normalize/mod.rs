@@ -1,0 +1,282 @@
+//! Normalization: an ordered list of small named steps, in two phases.
+//!
+//! The *surface* phase cleans text without changing how a reader spells a word;
+//! the *fold* phase then maps spelling variants of a token to one key. A term is
+//! counted under its folded key and shown in its most frequent surface form.
+//!
+//! | # | step          | phase   | what it does | example |
+//! |---|---------------|---------|--------------|---------|
+//! | 1 | `nfkc`        | surface | Unicode NFKC; turns Arabic presentation forms into base letters | `ﻻ` → `لا` |
+//! | 2 | `invisible`   | surface | removes LRM/RLM/ALM, bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), ZWJ and BOM | `\u{200F}سلام` → `سلام` |
+//! | 3 | `zwnj`        | surface | collapses repeated ZWNJs; drops a ZWNJ that is not between two letters | `کتاب\u{200C}\u{200C}ها` → `کتاب\u{200C}ها` |
+//! | 4 | `tatweel`     | surface | removes tatweel (U+0640) | `كـتـاب` → `كتاب` |
+//! | 5 | `diacritics`  | surface | removes harakat U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED | `كَتَبَ` → `كتب` |
+//! | 6 | `alef`        | fold    | أ إ آ ٱ → ا | `أحمد` → `احمد` |
+//! | 7 | `yeh-kaf`     | fold    | ى ی → ي, ک → ك, ۀ → ه | `ایران` → `ايران` |
+//! | 8 | `digits`      | fold    | Arabic-Indic ٠–٩ and Persian ۰–۹ → 0–9 | `۱۳۹۶` → `1396` |
+//! | 9 | `lowercase`   | fold    | full Unicode lowercasing | `Macron` → `macron` |
+//!
+//! Off by default, on with an option:
+//!
+//! | step                  | phase   | what it does | example |
+//! |-----------------------|---------|--------------|---------|
+//! | `persian-zwnj-repair` | surface | joins the prefixes می/نمی and the suffixes ها/های/هایی/تر/ترین to their word with a ZWNJ | `می شود` → `می‌شود` |
+//! | `teh-marbuta`         | fold    | ة → ه | `مدرسة` → `مدرسه` |
+//! | `stem`                | fold    | Snowball Arabic light stemming of Arabic-script tokens (rust-stemmers) | `بالمدرسة` → `مدرس` |
+//!
+//! No step depends on a language detector: a word folds the same way in every
+//! document. Every step borrows its input when it changes nothing.
+
+mod char_map;
+mod lowercase;
+mod nfkc;
+mod persian_zwnj_repair;
+mod stem;
+mod steps;
+#[cfg(test)]
+mod tests;
+mod zwnj;
+
+pub use char_map::{
+    CharMap, Replace, ALEF, DIACRITICS, DIGITS, INVISIBLE, TATWEEL, TEH_MARBUTA, YEH_KAF,
+};
+
+pub use lowercase::Lowercase;
+pub use nfkc::Nfkc;
+pub use persian_zwnj_repair::PersianZwnjRepair;
+pub use stem::ArabicStem;
+pub use steps::{profile_steps, Phase, StepSpec, UnknownStep, STEPS};
+pub use zwnj::Zwnj;
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+/// How much to normalize. Default: [`NormalForm::Full`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NormalForm {
+    /// No normalization at all (case handling aside).
+    None,
+    /// Unicode NFKC only.
+    Nfkc,
+    /// The default profile: every step in the module table.
+    #[default]
+    Full,
+}
+
+/// Whether to lowercase. Default: [`CaseMode::Fold`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseMode {
+    /// Keep the case as written.
+    Keep,
+    /// Full Unicode lowercasing.
+    #[default]
+    Fold,
+}
+
+/// Normalization settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NormalizeOptions {
+    /// Which profile. Default: full.
+    pub form: NormalForm,
+    /// Case handling. Default: fold.
+    pub case: CaseMode,
+    /// Steps of the profile switched off by name (`--no-fold STEP`). Default: none.
+    pub disabled: Vec<String>,
+    /// Fold teh marbuta to heh (`--fold teh-marbuta`). Default: off.
+    pub teh_marbuta: bool,
+    /// Repair Persian prefixes and suffixes written apart (`--persian-zwnj-repair`). Default: off.
+    pub persian_zwnj_repair: bool,
+    /// Stem Arabic-script tokens with the Snowball Arabic stemmer (`--stem`). Default: off.
+    pub stem: bool,
+}
+
+/// One named normalization step.
+pub trait NormalizeStep: Send + Sync {
+    /// The step's name, as in `summary.json` and `--no-fold`.
+    fn name(&self) -> &'static str;
+    /// Returns the normalized text, borrowing `text` when nothing changes.
+    fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str>;
+}
+
+const ZWNJ: char = '\u{200C}';
+
+/// A character that no surface step changes, whatever its neighbours (other than a
+/// combining mark, which is not stable itself): ASCII, and the Arabic-script letters,
+/// digits and punctuation that are NFKC starters without a compatibility mapping.
+/// Checked against every step by the tests below.
+#[inline]
+pub fn is_surface_stable(c: char) -> bool {
+    c.is_ascii()
+        || is_stable_letter(c)
+        || matches!(c,
+        '\u{0660}'..='\u{066D}'
+        | '\u{06F0}'..='\u{06F9}'
+        | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{06D4}'
+        | '\u{00AB}' | '\u{00BB}' | '\u{2013}' | '\u{2014}'
+        | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}')
+}
+
+/// A letter among the [`is_surface_stable`] characters.
+#[inline]
+fn is_stable_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c,
+            '\u{0621}'..='\u{063F}'
+            | '\u{0641}'..='\u{064A}'
+            | '\u{066E}'..='\u{066F}'
+            | '\u{0671}'..='\u{0674}'
+            | '\u{0679}'..='\u{06D3}'
+            | '\u{06D5}')
+}
+
+/// The normalization pipeline: surface steps, then fold steps.
+pub struct Normalizer {
+    surface: Vec<Box<dyn NormalizeStep>>,
+    fold: Vec<Box<dyn NormalizeStep>>,
+    /// Whether every surface step works within runs of text between ASCII white
+    /// space (see [`StepSpec::is_local`]).
+    surface_is_local: bool,
+}
+
+impl Normalizer {
+    /// The pipeline for `options`: every step of [`STEPS`] the options ask for and
+    /// `--no-fold` does not switch off.
+    pub fn new(options: &NormalizeOptions) -> Result<Self, UnknownStep> {
+        if let Some(bad) = options
+            .disabled
+            .iter()
+            .find(|d| !profile_steps().any(|name| name == d.as_str()))
+        {
+            return Err(UnknownStep(bad.clone()));
+        }
+        Ok(Self::of_steps(options))
+    }
+
+    fn of_steps(options: &NormalizeOptions) -> Self {
+        let mut normalizer = Normalizer {
+            surface: Vec::new(),
+            fold: Vec::new(),
+            surface_is_local: true,
+        };
+        for step in STEPS {
+            let off = step.in_profile && options.disabled.iter().any(|d| d == step.name);
+            if off || !(step.wanted)(options) {
+                continue;
+            }
+            match step.phase {
+                Phase::Surface => {
+                    normalizer.surface_is_local &= step.is_local;
+                    normalizer.surface.push((step.make)());
+                }
+                Phase::Fold => normalizer.fold.push((step.make)()),
+            }
+        }
+        normalizer
+    }
+
+    /// The names of the steps, in the order they run.
+    pub fn step_names(&self) -> Vec<&'static str> {
+        self.surface
+            .iter()
+            .chain(&self.fold)
+            .map(|s| s.name())
+            .collect()
+    }
+
+    /// The surface steps: how a term is displayed.
+    ///
+    /// Most words need none of them. So the text is read as runs between ASCII white
+    /// space, and only a run holding a character outside [`is_surface_stable`] goes
+    /// through the steps; the others are copied. That gives the same text as running
+    /// the steps over the whole of it, because white space neither composes under
+    /// NFKC nor counts as a letter to the ZWNJ rule, and the other steps map single
+    /// characters.
+    pub fn surface<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.surface.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        if !self.surface_is_local {
+            return self.surface_steps(text);
+        }
+        let mut out: Option<String> = None;
+        let mut copied = 0;
+        let mut run_start = 0;
+        let mut stable = true;
+        let mut previous: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}') {
+                if !stable {
+                    self.surface_run(text, run_start..i, &mut out, &mut copied);
+                }
+                run_start = i + 1;
+                stable = true;
+            } else if stable {
+                stable = if c == ZWNJ {
+                    // One ZWNJ between two letters is what the zwnj step keeps.
+                    let next = chars.peek().map(|&(_, n)| n);
+                    previous.is_some_and(is_stable_letter) && next.is_some_and(is_stable_letter)
+                } else {
+                    is_surface_stable(c)
+                };
+            }
+            previous = Some(c);
+        }
+        if !stable {
+            self.surface_run(text, run_start..text.len(), &mut out, &mut copied);
+        }
+        match out {
+            None => Cow::Borrowed(text),
+            Some(mut out) => {
+                out.push_str(&text[copied..]);
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// Runs the surface steps over `text[run]`, appending to `out` (made on the first
+    /// change, holding `text` up to `copied`).
+    fn surface_run(
+        &self,
+        text: &str,
+        run: std::ops::Range<usize>,
+        out: &mut Option<String>,
+        copied: &mut usize,
+    ) {
+        if let Cow::Owned(changed) = self.surface_steps(&text[run.clone()]) {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[*copied..run.start]);
+            out.push_str(&changed);
+            *copied = run.end;
+        }
+    }
+
+    fn surface_steps<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        self.surface
+            .iter()
+            .fold(Cow::Borrowed(text), |acc, step| step.apply(acc))
+    }
+
+    /// The fold steps, applied to surface text or a token: the key a term is counted under.
+    pub fn fold<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        self.fold
+            .iter()
+            .fold(Cow::Borrowed(text), |acc, step| step.apply(acc))
+    }
+
+    /// Every step.
+    pub fn normalize(&self, text: &str) -> String {
+        self.fold(&self.surface(text)).into_owned()
+    }
+}
+
+impl Default for Normalizer {
+    /// The full profile, with case folding.
+    fn default() -> Self {
+        Self::of_steps(&NormalizeOptions::default())
+    }
+}

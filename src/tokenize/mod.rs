@@ -1,0 +1,178 @@
+//! Tokenization: UAX #29 words grouped into UAX #29 sentences, with URLs, e-mail
+//! addresses, @mentions and #hashtags kept whole.
+//!
+//! With [`TokenRules::Plain`], words are exactly the segments of
+//! `unicode-segmentation`'s `unicode_words()` (word-boundary segments that contain
+//! a letter or a digit). With [`TokenRules::Smart`] (the default), the spans below
+//! are found first and kept as single tokens, and the text between them is split
+//! as in plain mode:
+//!
+//! | kind      | what it matches | example |
+//! |-----------|-----------------|---------|
+//! | `url`     | `http://`, `https://` or `www.` up to white space, quotes or Arabic punctuation, without trailing `.,;:!?)` | `https://p.dw.com/p/2cWml` |
+//! | `email`   | `local@domain.tld`, ASCII | `news@example.org` |
+//! | `mention` | `@` and word characters, after a non-word character | `@bbcpersian` |
+//! | `hashtag` | `#` and word characters holding a letter, any script | `#امنیت_سایبری` |
+//! | `number`  | a UAX #29 word without letters | `2024`, `۱۳۹۶`, `3.5` |
+//! | `word`    | every other UAX #29 word | `می‌شود` |
+//!
+//! Sentences come from UAX #29 sentence boundaries over the same text; a token
+//! belongs to the sentence where it starts, so no token is ever cut in two.
+
+mod sentences;
+mod special;
+
+use special::special_spans;
+use words::push_words;
+
+#[cfg(test)]
+mod tests;
+mod words;
+
+pub use sentences::sentence_bounds;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// A word: holds at least one letter.
+    Word,
+    /// A number: digits without letters.
+    Number,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// An @mention.
+    Mention,
+    /// A #hashtag.
+    Hashtag,
+}
+
+impl TokenKind {
+    /// The kind's name, as in terms.csv.
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Mention => "mention",
+            TokenKind::Hashtag => "hashtag",
+        }
+    }
+}
+
+/// Which tokenization rules apply. Default: [`TokenRules::Smart`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenRules {
+    /// UAX #29 words only.
+    Plain,
+    /// URLs, e-mail addresses, mentions and hashtags kept whole.
+    #[default]
+    Smart,
+}
+
+/// A token: a slice of the text it came from, its byte offset there, and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text.
+    pub text: &'a str,
+    /// Byte offset of the token's first byte in the text.
+    pub start: usize,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    /// The token's byte range in the text it came from.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+}
+
+/// A tokenized text: its tokens in order, and the sentences they fall in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokenized<'a> {
+    /// Every token, in text order.
+    pub tokens: Vec<Token<'a>>,
+    /// For each sentence that holds at least one token, the range of its tokens
+    /// in [`Tokenized::tokens`]. Sentences without tokens are left out.
+    pub sentences: Vec<Range<usize>>,
+    /// For each entry of [`Tokenized::sentences`], the sentence's byte range in the text.
+    pub sentence_spans: Vec<Range<usize>>,
+}
+
+/// Splits `text` into plain UAX #29 words and sentences.
+pub fn tokenize(text: &str) -> Tokenized<'_> {
+    tokenize_with(text, TokenRules::Plain)
+}
+
+/// The plain UAX #29 words of `text`, without sentences: the same tokens as
+/// `unicode_word_indices()`, found by a fast path for ASCII and Arabic-script text
+/// (see `push_words`) with unicode-segmentation for the rest.
+pub fn words(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    push_words(text, 0..text.len(), &mut tokens);
+    tokens
+}
+
+/// Splits `text` into tokens and sentences under `rules`.
+pub fn tokenize_with(text: &str, rules: TokenRules) -> Tokenized<'_> {
+    let mut tokens = Vec::new();
+    match rules {
+        TokenRules::Plain => push_words(text, 0..text.len(), &mut tokens),
+        TokenRules::Smart => {
+            let mut done = 0;
+            for (span, kind) in special_spans(text) {
+                push_words(text, done..span.start, &mut tokens);
+                tokens.push(Token {
+                    text: &text[span.clone()],
+                    start: span.start,
+                    kind,
+                });
+                done = span.end;
+            }
+            push_words(text, done..text.len(), &mut tokens);
+        }
+    }
+    group_sentences(text, tokens)
+}
+
+fn group_sentences<'a>(text: &'a str, tokens: Vec<Token<'a>>) -> Tokenized<'a> {
+    let mut out = Tokenized::default();
+    let mut sentence_bounds = sentence_bounds(text);
+    let mut current: Option<(Range<usize>, usize)> = None; // (byte span, first token)
+    for (i, token) in tokens.iter().enumerate() {
+        let start = token.start;
+        let needs_new = match &current {
+            Some((span, _)) => start >= span.end,
+            None => true,
+        };
+        if needs_new {
+            if let Some((span, first)) = current.take() {
+                out.sentences.push(first..i);
+                out.sentence_spans.push(span);
+            }
+            let mut span = 0..0;
+            for (s_start, sentence) in sentence_bounds.by_ref() {
+                span = s_start..s_start + sentence.len();
+                if start < span.end {
+                    break;
+                }
+            }
+            current = Some((span, i));
+        }
+    }
+    if let Some((span, first)) = current {
+        out.sentences.push(first..tokens.len());
+        out.sentence_spans.push(span);
+    }
+    out.tokens = tokens;
+    out
+}

@@ -1,0 +1,230 @@
+//! The tokenizer's tests: Arabic and Persian words and sentences, special tokens, and the fast paths checked against unicode-segmentation.
+
+use super::sentences::sentence_class;
+use super::words::{word_class, word_kind, WordClass};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::*;
+
+fn words(text: &str) -> Vec<&str> {
+    tokenize(text).tokens.iter().map(|t| t.text).collect()
+}
+
+fn sentences(text: &str) -> Vec<Vec<&str>> {
+    let t = tokenize(text);
+    t.sentences
+        .iter()
+        .map(|r| t.tokens[r.clone()].iter().map(|t| t.text).collect())
+        .collect()
+}
+
+#[test]
+fn arabic_words_and_sentences() {
+    let text = "قال وزير خارجية الصين، وانغ يي. وناقش الوزيران الهجمات؟ نعم!";
+    assert_eq!(
+        sentences(text),
+        vec![
+            vec!["قال", "وزير", "خارجية", "الصين", "وانغ", "يي"],
+            vec!["وناقش", "الوزيران", "الهجمات"],
+            vec!["نعم"],
+        ]
+    );
+}
+
+#[test]
+fn zwnj_keeps_a_persian_word_whole() {
+    assert_eq!(words("ایمیل‌ها می‌شود"), ["ایمیل‌ها", "می‌شود"]);
+}
+
+#[test]
+fn equals_unicode_words_even_across_sentence_breaks() {
+    // "etc.Then" is one UAX #29 word, but a sentence boundary falls inside it.
+    for text in [
+        "Wait etc.Then go. Next one",
+        "",
+        "   ...   ",
+        "12 مارس 2024، في البرلمان",
+        "a\r\nb\rc\n\nd",
+    ] {
+        let expected: Vec<&str> = text.unicode_words().collect();
+        assert_eq!(words(text), expected, "{text:?}");
+        let t = tokenize(text);
+        let covered: usize = t.sentences.iter().map(|r| r.len()).sum();
+        assert_eq!(covered, t.tokens.len());
+    }
+}
+
+/// Every character the fast path knows, in every context of representatives of
+/// each class, splits exactly as unicode-segmentation splits it.
+#[test]
+fn fast_path_classes_agree_with_unicode_segmentation() {
+    let alphabet: Vec<char> = (0..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .filter(|&c| word_class(c).0 != WordClass::Unknown)
+        .collect();
+    assert!(alphabet.len() > 250, "{}", alphabet.len());
+    let reps = [
+        'a', 'Z', '1', 'ب', '۳', '٣', '.', ',', ':', '\'', '،', '\u{2019}', ' ', '\n', '(',
+        '\u{064E}', '\u{200C}', '_', '\u{00A0}',
+    ];
+    let check = |s: &str| {
+        let got: Vec<(usize, &str, TokenKind)> = tokenize(s)
+            .tokens
+            .iter()
+            .map(|t| (t.start, t.text, t.kind))
+            .collect();
+        let expected: Vec<(usize, &str, TokenKind)> = s
+            .unicode_word_indices()
+            .map(|(i, w)| (i, w, word_kind(w)))
+            .collect();
+        assert_eq!(got, expected, "{s:?}");
+    };
+    let mut s = String::new();
+    for &c in &alphabet {
+        for &d in &alphabet {
+            s.clear();
+            s.extend([c, d]);
+            check(&s);
+        }
+        for &x in &reps {
+            for &y in &reps {
+                for &z in &reps {
+                    for chars in [[x, y, c, z], [x, c, y, z], [c, x, y, z], [x, y, z, c]] {
+                        s.clear();
+                        s.extend(chars);
+                        check(&s);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Sentences: the paragraph fast path against unicode-segmentation, for every
+/// character the fast path accepts, and the terminals, in short contexts.
+#[test]
+fn sentence_bounds_equal_unicode_segmentation() {
+    let mut alphabet: Vec<char> = (0..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .filter(|&c| word_class(c).0 != WordClass::Unknown)
+        .collect();
+    alphabet.extend(['\u{2029}', '\u{0085}', '\u{3002}', ')']);
+    // Every character the rules-based cut knows.
+    alphabet.extend(
+        (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| sentence_class(c).is_some()),
+    );
+    alphabet.sort_unstable();
+    alphabet.dedup();
+    let reps = [
+        'a', 'B', '1', 'ب', ' ', '.', '!', '?', '؟', '\n', '\r', '"', ')', ',', '\u{064B}', '#',
+    ];
+    let check = |s: &str| {
+        let got: Vec<(usize, &str)> = sentence_bounds(s).collect();
+        let expected: Vec<(usize, &str)> = s.split_sentence_bound_indices().collect();
+        assert_eq!(got, expected, "{s:?}");
+    };
+    let mut s = String::new();
+    for &c in &alphabet {
+        for &x in &reps {
+            for &y in &reps {
+                for &z in &reps {
+                    for chars in [[x, y, c, z], [c, x, y, z], [x, c, y, z]] {
+                        s.clear();
+                        s.extend(chars);
+                        check(&s);
+                    }
+                }
+            }
+        }
+    }
+    for text in [
+        "",
+        "\n\n",
+        "a\r\nb\rc\n",
+        "Mr. Smith went. He said! Ok? Yes.\nNext",
+        "سلام دنیا\nچطوری؟ خوبم.",
+    ] {
+        check(text);
+    }
+}
+
+#[test]
+fn token_ranges_point_into_the_text() {
+    let text = "Hello, دنیا! 42";
+    for token in tokenize(text).tokens {
+        assert_eq!(&text[token.range()], token.text);
+    }
+}
+
+fn smart(text: &str) -> Vec<(&str, &'static str)> {
+    tokenize_with(text, TokenRules::Smart)
+        .tokens
+        .iter()
+        .map(|t| (t.text, t.kind.name()))
+        .collect()
+}
+
+#[test]
+fn urls_stay_whole() {
+    assert_eq!(
+        smart("رابط https://p.dw.com/p/2cWml، و www.example.org/a/b."),
+        [
+            ("رابط", "word"),
+            ("https://p.dw.com/p/2cWml", "url"),
+            ("و", "word"),
+            ("www.example.org/a/b", "url"),
+        ]
+    );
+    assert_eq!(
+        smart("(see http://a.io/x)"),
+        [("see", "word"), ("http://a.io/x", "url")]
+    );
+    // A bare "www." or a word that merely starts with "http" is not a URL.
+    assert_eq!(smart("httpd www."), [("httpd", "word"), ("www", "word")]);
+}
+
+#[test]
+fn emails_mentions_and_hashtags() {
+    assert_eq!(
+        smart("بنویسید به news.desk@example.org یا @bbc_persian #امنیت_سایبری #می‌شود #2024"),
+        [
+            ("بنویسید", "word"),
+            ("به", "word"),
+            ("news.desk@example.org", "email"),
+            ("یا", "word"),
+            ("@bbc_persian", "mention"),
+            ("#امنیت_سایبری", "hashtag"),
+            ("#می‌شود", "hashtag"),
+            ("2024", "number"),
+        ]
+    );
+    // No address without a top-level domain; no mention inside a word.
+    assert_eq!(
+        smart("a@b x@y.z"),
+        [("a", "word"), ("b", "word"), ("x", "word"), ("y.z", "word")]
+    );
+    assert_eq!(smart("C#"), [("C", "word")]);
+}
+
+#[test]
+fn numbers_are_told_from_words() {
+    assert_eq!(
+        smart("۱۳۹۶ 1396 3.5 APT31"),
+        [
+            ("۱۳۹۶", "number"),
+            ("1396", "number"),
+            ("3.5", "number"),
+            ("APT31", "word")
+        ]
+    );
+}
+
+#[test]
+fn newlines_end_sentences() {
+    assert_eq!(
+        sentences("عنوان الخبر\nنص الخبر"),
+        vec![vec!["عنوان", "الخبر"], vec!["نص", "الخبر"]]
+    );
+}

@@ -1,0 +1,327 @@
+//! Languages of a whole document: sentences split into segments by dominant
+//! script, the model asked as little as the evidence allows (one answer reused
+//! while the evidence agrees), and weak segments given their nearest reliable
+//! neighbour's language.
+
+use rustc_hash::FxHashMap;
+
+use super::evidence::{latin_evidence, ArabicEvidence, SCRIPT_LANGUAGES};
+use super::{Detection, LanguageDetector, MIN_WORDS, SAMPLE_WORDS, UNDETERMINED};
+use crate::script::{self, Script};
+
+impl LanguageDetector {
+    /// The language of each sentence of a document. `sentences` gives, for each
+    /// sentence, its word tokens (surface form) with their scripts. Weak sentences
+    /// take the language of their nearest strong neighbour in the same script.
+    pub fn detect_document<'a, S, I>(&self, sentences: S) -> Vec<&'static str>
+    where
+        S: IntoIterator<Item = I>,
+        I: IntoIterator<Item = (&'a str, Script)>,
+        I::IntoIter: Clone,
+    {
+        let segments: Vec<Segment> = sentences
+            .into_iter()
+            .map(|words| dominant_segment(words.into_iter()))
+            .collect();
+        let detections = if self.every_sentence {
+            segments
+                .iter()
+                .map(|seg| {
+                    (seg.words > 0).then(|| self.detect_segment(seg.script, &seg.text, seg.words))
+                })
+                .collect()
+        } else {
+            self.detect_runs(&segments)
+        };
+        let nearest = NearestReliable::of(&detections);
+        let mut languages = Vec::with_capacity(segments.len());
+        let mut pooled: Vec<(Script, &'static str)> = Vec::new();
+        for (i, detection) in detections.iter().enumerate() {
+            let Some(d) = detection else {
+                languages.push(UNDETERMINED);
+                continue;
+            };
+            if d.reliable {
+                languages.push(d.language);
+                continue;
+            }
+            let neighbour = nearest.language(i, d.script);
+            let language = match neighbour {
+                Some(language) => language,
+                None => match pooled.iter().find(|(s, _)| *s == d.script) {
+                    Some(&(_, language)) => language,
+                    None => {
+                        let language = self.pool(d.script, &segments, &detections);
+                        pooled.push((d.script, language));
+                        language
+                    }
+                },
+            };
+            languages.push(language);
+        }
+        languages
+    }
+
+    /// Judges together every weak segment of `script` in a document.
+    /// One detection per segment, calling the model as little as the evidence allows.
+    ///
+    /// Scripts that one language owns, and Arabic-script segments with decisive
+    /// evidence, need no model. Once the model has been sure of a segment, later
+    /// segments of the same script in the document take its language without
+    /// asking the model again, until their own evidence (letters and function words
+    /// in the Arabic script, stopwords only one language has in the Latin script)
+    /// points to another language: there the model is asked again. When the model
+    /// is asked about a short segment, the segments that follow it in the same
+    /// script are shown with it, up to [`SAMPLE_WORDS`] words, so that one answer
+    /// covers a run of short lines.
+    fn detect_runs(&self, segments: &[Segment]) -> Vec<Option<Detection>> {
+        let mut detections: Vec<Option<Detection>> = Vec::with_capacity(segments.len());
+        let mut asked = AskedBefore::default();
+        // The language the model last was sure of, per script.
+        let mut current: Vec<(Script, &'static str)> = Vec::new();
+        for (i, segment) in segments.iter().enumerate() {
+            let (script, text, words) = (segment.script, &segment.text, &segment.words);
+            if *words == 0 {
+                detections.push(None);
+                continue;
+            }
+            if let Some(d) = self.detect_without_model(script, text, *words) {
+                detections.push(Some(d));
+                continue;
+            }
+            // The segment's own evidence beyond what decides without the model.
+            let own = match script {
+                Script::Latin => latin_evidence(text),
+                _ => None,
+            };
+            let known = current.iter().find(|(s, _)| *s == script).map(|&(_, l)| l);
+            if let Some(language) = known {
+                if own.is_none_or(|e| e == language || !self.is_allowed(e)) {
+                    detections.push(Some(Detection {
+                        language,
+                        script,
+                        confidence: 1.0,
+                        reliable: true,
+                    }));
+                    continue;
+                }
+            }
+            let mut sample = text.clone();
+            let mut sample_words = *words;
+            for next in &segments[i + 1..] {
+                if sample_words >= SAMPLE_WORDS || next.script != script {
+                    break;
+                }
+                sample.push(' ');
+                sample.push_str(&next.text);
+                sample_words += next.words;
+            }
+            let mut d = asked.detect(self, script, &sample, sample_words);
+            if sample_words > *words {
+                // The sample speaks for this segment unless its own evidence disagrees.
+                if !d.reliable || own.is_some_and(|e| e != d.language) {
+                    d = asked.detect(self, script, text, *words);
+                }
+            }
+            match current.iter_mut().find(|(s, _)| *s == script) {
+                Some(entry) if d.reliable => entry.1 = d.language,
+                None if d.reliable => current.push((script, d.language)),
+                _ => {}
+            }
+            detections.push(Some(d));
+        }
+        detections
+    }
+
+    /// The detection of a segment when the script or the evidence decides, without
+    /// the model; `None` when the model is needed.
+    fn detect_without_model(&self, script: Script, text: &str, words: usize) -> Option<Detection> {
+        let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
+        self.decided(script, evidence.as_ref(), words)
+    }
+
+    /// The rules that decide without the model: a script one language owns, or
+    /// decisive Arabic-script `evidence`.
+    pub(super) fn decided(
+        &self,
+        script: Script,
+        evidence: Option<&ArabicEvidence>,
+        words: usize,
+    ) -> Option<Detection> {
+        if let Some(&(_, language)) = SCRIPT_LANGUAGES.iter().find(|(s, _)| *s == script) {
+            if self.is_allowed(language) {
+                return Some(Detection {
+                    language,
+                    script,
+                    confidence: 1.0,
+                    reliable: true,
+                });
+            }
+        }
+        let evidence = evidence?;
+        let (language, share) = evidence.decisive()?;
+        self.is_allowed(language).then(|| Detection {
+            language,
+            script,
+            confidence: share,
+            reliable: words >= MIN_WORDS || evidence.strength() >= 2.0,
+        })
+    }
+
+    fn pool(
+        &self,
+        script: Script,
+        segments: &[Segment],
+        detections: &[Option<Detection>],
+    ) -> &'static str {
+        let mut text = String::new();
+        let mut words = 0;
+        for (segment, d) in segments.iter().zip(detections) {
+            if segment.script == script && d.is_some_and(|d| !d.reliable) {
+                text.push_str(&segment.text);
+                text.push(' ');
+                words += segment.words;
+            }
+        }
+        let d = self.detect_segment(script, &text, words);
+        if d.reliable {
+            d.language
+        } else {
+            UNDETERMINED
+        }
+    }
+}
+
+/// The model's answers within one document, by text: a document of repeated short
+/// lines (`yes`, `no`, `ok`, boilerplate) asks the model about the same few texts
+/// again and again, and each answer costs tens of microseconds.
+#[derive(Default)]
+struct AskedBefore {
+    /// By text: the script and word count it was asked with, and the answer.
+    answers: FxHashMap<String, (Script, usize, Detection)>,
+}
+
+impl AskedBefore {
+    /// What [`LanguageDetector::detect_segment`] says, asked once per distinct text.
+    fn detect(
+        &mut self,
+        detector: &LanguageDetector,
+        script: Script,
+        text: &str,
+        words: usize,
+    ) -> Detection {
+        // Looked up by the borrowed text: a repeated text costs no allocation.
+        if let Some(&(s, w, d)) = self.answers.get(text) {
+            if (s, w) == (script, words) {
+                return d;
+            }
+        }
+        let d = detector.detect_segment(script, text, words);
+        self.answers.insert(text.to_string(), (script, words, d));
+        d
+    }
+}
+
+/// For each sentence, the nearest sentence before it and after it whose detection is
+/// reliable, per script: found in two passes, so that a document of many weak
+/// sentences costs linear time (a search from each sentence would cost the square).
+struct NearestReliable {
+    /// Per weak sentence: (script, index, language) of the last reliable sentence of
+    /// each script before it (empty for the others).
+    before: Vec<Vec<(Script, usize, &'static str)>>,
+    after: Vec<Vec<(Script, usize, &'static str)>>,
+}
+
+impl NearestReliable {
+    pub(super) fn of(detections: &[Option<Detection>]) -> NearestReliable {
+        let pass = |order: &mut dyn Iterator<Item = usize>| {
+            let mut seen: Vec<(Script, usize, &'static str)> = Vec::new();
+            let mut at = vec![Vec::new(); detections.len()];
+            for i in order {
+                // What is seen strictly before (or after) a weak sentence i.
+                if detections[i].is_some_and(|d| !d.reliable) {
+                    at[i] = seen.clone();
+                }
+                if let Some(d) = detections[i].filter(|d| d.reliable) {
+                    match seen.iter_mut().find(|(s, ..)| *s == d.script) {
+                        Some(entry) => *entry = (d.script, i, d.language),
+                        None => seen.push((d.script, i, d.language)),
+                    }
+                }
+            }
+            at
+        };
+        NearestReliable {
+            before: pass(&mut (0..detections.len())),
+            after: pass(&mut (0..detections.len()).rev()),
+        }
+    }
+
+    /// The language of the nearest reliable sentence of `script` to the weak sentence
+    /// `i`; on a tie, the one before it.
+    fn language(&self, i: usize, script: Script) -> Option<&'static str> {
+        let find = |list: &[(Script, usize, &'static str)]| {
+            list.iter()
+                .find(|(s, ..)| *s == script)
+                .map(|&(_, j, l)| (i.abs_diff(j), l))
+        };
+        match (find(&self.before[i]), find(&self.after[i])) {
+            (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
+            (b, a) => b.or(a).map(|x| x.1),
+        }
+    }
+}
+
+/// What language detection sees of a sentence: the words of its dominant script.
+pub(super) struct Segment {
+    /// The script with the most words (ties go to the name that sorts first).
+    pub(super) script: Script,
+    /// Its words joined by spaces, at most [`MAX_SEGMENT_WORDS`] of them.
+    pub(super) text: String,
+    /// How many words it has in all.
+    pub(super) words: usize,
+}
+
+/// The segment of a sentence's words (word, script).
+pub(super) fn dominant_segment<'a>(
+    words: impl Iterator<Item = (&'a str, Script)> + Clone,
+) -> Segment {
+    let words = words.filter(|(_, s)| *s != script::COMMON);
+    let mut counts: Vec<(Script, usize)> = Vec::new();
+    for (_, s) in words.clone() {
+        match counts.iter_mut().find(|(name, _)| *name == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    let Some((dominant, count)) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+    else {
+        return Segment {
+            script: script::COMMON,
+            text: String::new(),
+            words: 0,
+        };
+    };
+    let mut text = String::new();
+    for (w, _) in words
+        .filter(|(_, s)| *s == dominant)
+        .take(MAX_SEGMENT_WORDS)
+    {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    Segment {
+        script: dominant,
+        text,
+        words: count,
+    }
+}
+
+/// A sentence's words shown to the evidence and the model, at most: far more than
+/// either needs, and a bound on the time and memory of one sentence of megabytes
+/// (a text without a sentence end).
+const MAX_SEGMENT_WORDS: usize = 1000;

@@ -1,0 +1,237 @@
+//! Evidence that needs no model: scripts used by one language only, the letters
+//! and function words that tell Arabic, Persian and Urdu apart, and Latin-script
+//! stopwords that only one language has. It is data, so a new language's evidence
+//! is a new table entry.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::script::Script;
+
+/// Scripts that one language owns, with that language.
+pub(super) const SCRIPT_LANGUAGES: &[(Script, &str)] = &[
+    (Script::Armenian, "hye"),
+    (Script::Bengali, "ben"),
+    (Script::Ethiopic, "amh"),
+    (Script::Georgian, "kat"),
+    (Script::Greek, "ell"),
+    (Script::Gujarati, "guj"),
+    (Script::Gurmukhi, "pan"),
+    (Script::Hangul, "kor"),
+    (Script::Hebrew, "heb"),
+    (Script::Hiragana, "jpn"),
+    (Script::Kannada, "kan"),
+    (Script::Katakana, "jpn"),
+    (Script::Khmer, "khm"),
+    (Script::Malayalam, "mal"),
+    (Script::Myanmar, "mya"),
+    (Script::Oriya, "ori"),
+    (Script::Sinhala, "sin"),
+    (Script::Tamil, "tam"),
+    (Script::Telugu, "tel"),
+    (Script::Thai, "tha"),
+];
+
+/// Letters only Persian uses among the three (Urdu shares some; its own letters
+/// are checked first).
+const PERSIAN_LETTERS: &[char] = &['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}'];
+/// Letters only Urdu uses.
+const URDU_LETTERS: &[char] = &[
+    '\u{0679}', '\u{0688}', '\u{0691}', '\u{06BA}', '\u{06D2}', '\u{06BE}', '\u{06C1}',
+];
+/// Teh marbuta: Arabic (Persian and Urdu write it only in Arabic loans).
+const ARABIC_LETTERS: &[char] = &['\u{0629}'];
+
+const ARABIC_FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "على",
+    "إلى",
+    "الى",
+    "التي",
+    "الذي",
+    "الذين",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "عن",
+    "مع",
+    "قد",
+    "لم",
+    "لن",
+    "كان",
+    "كانت",
+    "أن",
+    "إن",
+    "أو",
+    "بين",
+    "حيث",
+    "ما",
+    "لا",
+    "وقال",
+    "وفي",
+    "هو",
+    "هي",
+];
+const PERSIAN_FUNCTION_WORDS: &[&str] = &[
+    "از", "در", "را", "که", "این", "آن", "است", "برای", "با", "های", "هایی", "می", "شد", "شده",
+    "یک", "هم", "بود", "کرد", "نیز", "اما", "یا", "تا", "بر", "خود", "ای",
+];
+const URDU_FUNCTION_WORDS: &[&str] = &[
+    "کے", "میں", "ہے", "کی", "سے", "اور", "کا", "نے", "کو", "ہیں", "یہ", "وہ", "پر", "تھا", "گیا",
+];
+
+/// Each Arabic-script function word with its language; a word in two lists counts
+/// for the first of Arabic, Persian, Urdu.
+fn arabic_script_function_words() -> &'static FxHashMap<&'static str, &'static str> {
+    static WORDS: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = FxHashMap::default();
+        for (language, list) in [
+            ("urd", URDU_FUNCTION_WORDS),
+            ("fas", PERSIAN_FUNCTION_WORDS),
+            ("ara", ARABIC_FUNCTION_WORDS),
+        ] {
+            for &word in list {
+                words.insert(word, language);
+            }
+        }
+        words
+    })
+}
+
+/// Latin-script languages whose stopwords are evidence of a change of language.
+const LATIN_EVIDENCE_LANGUAGES: &[(&str, &str)] = &[
+    ("deu", "de"),
+    ("eng", "en"),
+    ("fra", "fr"),
+    ("ita", "it"),
+    ("nld", "nl"),
+    ("por", "pt"),
+    ("spa", "es"),
+    ("tur", "tr"),
+];
+
+/// Lowercased stopwords (stopwords-iso) that only one of [`LATIN_EVIDENCE_LANGUAGES`] has.
+fn latin_marker_words() -> &'static FxHashMap<String, &'static str> {
+    static WORDS: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut owners: FxHashMap<String, Option<&'static str>> = FxHashMap::default();
+        for &(code, iso1) in LATIN_EVIDENCE_LANGUAGES {
+            for word in stop_words::lookup(iso1).unwrap_or_default() {
+                owners
+                    .entry(word.to_lowercase())
+                    .and_modify(|owner| {
+                        if *owner != Some(code) {
+                            *owner = None;
+                        }
+                    })
+                    .or_insert(Some(code));
+            }
+        }
+        owners
+            .into_iter()
+            .filter_map(|(word, owner)| owner.map(|code| (word, code)))
+            .collect()
+    })
+}
+
+/// The language the marker words of a Latin-script segment point to, when at least
+/// two of them do and more than point to any other.
+pub(super) fn latin_evidence(text: &str) -> Option<&'static str> {
+    let markers = latin_marker_words();
+    let mut hits: Vec<(&'static str, u32)> = Vec::new();
+    let mut lower = String::new();
+    for word in text.split(' ') {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(&code) = markers.get(lower.as_str()) {
+            match hits.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => hits.push((code, 1)),
+            }
+        }
+    }
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    match hits.as_slice() {
+        [(code, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(code),
+        _ => None,
+    }
+}
+
+/// Evidence for Arabic, Persian and Urdu in Arabic-script text.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(super) struct ArabicEvidence {
+    pub(super) arabic: f64,
+    pub(super) persian: f64,
+    pub(super) urdu: f64,
+    /// Letters Persian (and Urdu) write: ی ک.
+    pub(super) persian_forms: u32,
+    /// Their Arabic counterparts and the letters only Arabic writes: ي ك ى ة.
+    pub(super) arabic_forms: u32,
+}
+
+impl ArabicEvidence {
+    pub(super) fn of(text: &str) -> Self {
+        let mut e = ArabicEvidence::default();
+        for c in text.chars() {
+            match c {
+                '\u{06CC}' | '\u{06A9}' => e.persian_forms += 1,
+                '\u{064A}' | '\u{0643}' | '\u{0649}' | '\u{0629}' => e.arabic_forms += 1,
+                _ => {}
+            }
+            if URDU_LETTERS.contains(&c) {
+                e.urdu += 2.0;
+            } else if PERSIAN_LETTERS.contains(&c) {
+                e.persian += 1.0;
+            } else if ARABIC_LETTERS.contains(&c) {
+                e.arabic += 1.0;
+            }
+        }
+        let function_words = arabic_script_function_words();
+        for word in text.split(' ') {
+            match function_words.get(word) {
+                Some(&"ara") => e.arabic += 2.0,
+                Some(&"fas") => e.persian += 2.0,
+                Some(_) => e.urdu += 2.0,
+                None => {}
+            }
+        }
+        e
+    }
+
+    fn ranked(&self) -> [(&'static str, f64); 3] {
+        let mut r = [
+            ("ara", self.arabic),
+            ("fas", self.persian),
+            ("urd", self.urdu),
+        ];
+        r.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        r
+    }
+
+    /// Persian or Arabic, when the letter forms lean one way and Urdu shows no sign.
+    pub(super) fn by_letter_forms(&self) -> Option<&'static str> {
+        if self.urdu > 0.0 || self.persian_forms == self.arabic_forms {
+            return None;
+        }
+        Some(if self.persian_forms > self.arabic_forms {
+            "fas"
+        } else {
+            "ara"
+        })
+    }
+
+    pub(super) fn strength(&self) -> f64 {
+        self.ranked()[0].1
+    }
+
+    /// The language when its evidence is at least 2 and three times the runner-up's,
+    /// with its share of all evidence.
+    pub(super) fn decisive(&self) -> Option<(&'static str, f64)> {
+        let [best, second, third] = self.ranked();
+        let total = best.1 + second.1 + third.1;
+        (best.1 >= 2.0 && best.1 >= 3.0 * second.1).then(|| (best.0, best.1 / total))
+    }
+}

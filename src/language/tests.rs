@@ -1,0 +1,142 @@
+//! Language identification tests: Arabic, Persian and Urdu told apart by their evidence, mixed documents, and the neighbour rules for weak segments.
+
+use super::evidence::latin_evidence;
+use super::*;
+
+#[test]
+fn detects_arabic_persian_and_english_sentences() {
+    let d = LanguageDetector::new();
+    let arabic = d.detect("قال وزير خارجية الصين إن بلاده ضد جميع أشكال الهجمات الإلكترونية");
+    assert_eq!((arabic.language, arabic.script), ("ara", Script::Arabic));
+    let persian = d.detect(
+        "مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی امانوئل ماکرون به نشر رسیده است",
+    );
+    assert_eq!((persian.language, persian.script), ("fas", Script::Arabic));
+    let english = d.detect("The Security Council held its first open meeting on cyber security");
+    assert_eq!((english.language, english.script), ("eng", Script::Latin));
+    let urdu = d.detect("وزیر اعظم نے کہا کہ حکومت عوام کے مسائل حل کرے گی");
+    assert_eq!(urdu.language, "urd");
+}
+
+#[test]
+fn latin_names_do_not_flip_a_persian_sentence() {
+    let d = LanguageDetector::new();
+    assert_eq!(
+        d.detect("Angela Merkel در برلین گفت که آلمان آماده است")
+            .language,
+        "fas"
+    );
+    assert_eq!(
+        d.detect("Emmanuel Macron رئیس جمهور فرانسه شد").language,
+        "fas"
+    );
+    assert_eq!(d.detect("کابل امروز").language, "fas");
+}
+
+#[test]
+fn scripts_that_one_language_owns_decide() {
+    let d = LanguageDetector::new();
+    assert_eq!(d.detect("שלום עולם").language, "heb");
+    assert_eq!(d.detect("Καλημέρα").language, "ell");
+    assert_eq!(d.detect("สวัสดี").language, "tha");
+}
+
+#[test]
+fn weak_sentences_take_their_neighbours_language() {
+    let d = LanguageDetector::new();
+    let doc: Vec<Vec<(&str, Script)>> = [
+        "وزیر امور خارجه ایران روز شنبه در تهران گفت که مذاکرات ادامه دارد",
+        "Emmanuel Macron",
+        "Infografik Frankreich: Mit diesen Forderungen treten die Kandidaten an",
+        "کابل",
+    ]
+    .iter()
+    .map(|s| {
+        s.split([' ', ':'])
+            .filter(|w| !w.is_empty())
+            .map(|w| (w, script::token_script(w)))
+            .collect()
+    })
+    .collect();
+    assert_eq!(d.detect_document(doc), ["fas", "deu", "deu", "fas"]);
+}
+
+fn document(sentences: &[&'static str]) -> Vec<Vec<(&'static str, Script)>> {
+    sentences
+        .iter()
+        .map(|s| {
+            s.split([' ', ':', ',', '.'])
+                .filter(|w| !w.is_empty())
+                .map(|w| (w, script::token_script(w)))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_change_of_language_within_a_run_is_found_by_its_evidence() {
+    let doc = document(&[
+        "The government announced on Monday that the new budget would be presented to parliament next week",
+        "Ministers said the plan would cut spending on roads and raise taxes on fuel",
+        "Le président de la République a annoncé que les élections auront lieu dans le pays avant la fin de l'année",
+        "The opposition said it would vote against the budget in its present form",
+        "مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی امانوئل ماکرون به نشر رسیده است",
+        "قال وزير خارجية الصين إن بلاده ضد جميع أشكال الهجمات الإلكترونية",
+        "و این موضوع را رئیس جمهور فرانسه تایید کرد",
+    ]);
+    let expected = ["eng", "eng", "fra", "eng", "fas", "ara", "fas"];
+    let runs = LanguageDetector::new();
+    assert_eq!(runs.detect_document(doc.clone()), expected);
+    let every = LanguageDetector::new().every_sentence(true);
+    assert_eq!(every.detect_document(doc), expected);
+}
+
+#[test]
+fn short_lines_are_judged_together() {
+    // Alone, each line is too short for the model; shown together they are English.
+    let doc = document(&[
+        "Breaking news tonight",
+        "More rain expected",
+        "Schools closed tomorrow",
+        "Roads flooded downtown",
+    ]);
+    assert_eq!(
+        LanguageDetector::new().detect_document(doc),
+        ["eng", "eng", "eng", "eng"]
+    );
+}
+
+#[test]
+fn latin_evidence_needs_two_markers_of_one_language() {
+    assert_eq!(
+        latin_evidence("le chat est dans la maison avec les enfants"),
+        Some("fra")
+    );
+    assert_eq!(latin_evidence("the cat and the dog"), Some("eng"));
+    assert_eq!(latin_evidence("Emmanuel Macron"), None);
+}
+
+#[test]
+fn a_lone_weak_segment_is_not_guessed() {
+    let d = LanguageDetector::new();
+    let doc = vec![vec![("ad_1", Script::Latin)]];
+    assert_eq!(d.detect_document(doc), [UNDETERMINED]);
+}
+
+#[test]
+fn text_without_letters_is_undetermined() {
+    let d = LanguageDetector::new().detect("12 345 !!");
+    assert_eq!(d.language, UNDETERMINED);
+    assert_eq!(d.script, script::COMMON);
+}
+
+#[test]
+fn candidates_can_be_restricted() {
+    let d = LanguageDetector::with_languages(&["ara".into(), "eng".into()]).unwrap();
+    assert_eq!(
+        d.detect("مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی")
+            .language,
+        "ara"
+    );
+    assert!(LanguageDetector::with_languages(&["xx".into()]).is_err());
+}

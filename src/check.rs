@@ -788,7 +788,7 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
          [[rule]]\nname = \"MATTR stable\"\nmetric = \"mattr\"\nmax_change_pct = 10\n"
     );
     for (code, share) in current.language_shares() {
-        if share >= 0.05 && code != crate::language::UNDETERMINED {
+        if share >= 0.05 && code != crate::language::Lang::UNDETERMINED.code() {
             let _ = writeln!(
                 out,
                 "# {code} is {:.1}% of the words today; it may move by 5 points at most.\n\

@@ -7,27 +7,28 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::language::Lang;
 use crate::normalize::Normalizer;
 
 /// The languages with a list: (ISO 639-3 code as reported, the list's ISO 639-1 code).
-pub const LANGUAGES: &[(&str, &str)] = &[
-    ("ara", "ar"),
-    ("deu", "de"),
-    ("eng", "en"),
-    ("fas", "fa"),
-    ("fra", "fr"),
-    ("ita", "it"),
-    ("nld", "nl"),
-    ("por", "pt"),
-    ("rus", "ru"),
-    ("spa", "es"),
-    ("tur", "tr"),
-    ("urd", "ur"),
+pub const LANGUAGES: &[(Lang, &str)] = &[
+    (Lang::of("ara"), "ar"),
+    (Lang::of("deu"), "de"),
+    (Lang::of("eng"), "en"),
+    (Lang::of("fas"), "fa"),
+    (Lang::of("fra"), "fr"),
+    (Lang::of("ita"), "it"),
+    (Lang::of("nld"), "nl"),
+    (Lang::of("por"), "pt"),
+    (Lang::of("rus"), "ru"),
+    (Lang::of("spa"), "es"),
+    (Lang::of("tur"), "tr"),
+    (Lang::of("urd"), "ur"),
 ];
 
 /// Folded stopword sets per language.
 pub struct Stopwords {
-    lists: Vec<(&'static str, FxHashSet<String>)>,
+    lists: Vec<(Lang, FxHashSet<String>)>,
 }
 
 impl Stopwords {
@@ -45,12 +46,12 @@ impl Stopwords {
     }
 
     /// The languages that have a list.
-    pub fn languages(&self) -> impl Iterator<Item = &'static str> + '_ {
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
         self.lists.iter().map(|(code, _)| *code)
     }
 
     /// Whether `key`, a folded term, is in the list of any of `languages`.
-    pub fn contains(&self, key: &str, languages: &[&str]) -> bool {
+    pub fn contains(&self, key: &str, languages: &[Lang]) -> bool {
         self.lists
             .iter()
             .any(|(code, words)| languages.contains(code) && words.contains(key))
@@ -67,14 +68,17 @@ mod tests {
         let s = Stopwords::new(&n);
         assert_eq!(s.languages().count(), LANGUAGES.len());
         // Typed with Persian yeh or Arabic yeh, "in" is a stopword of Arabic...
-        assert!(s.contains(&n.normalize("في"), &["ara"]));
-        assert!(s.contains(&n.normalize("فی"), &["ara"]));
+        assert!(s.contains(&n.normalize("في"), &[Lang::of("ara")]));
+        assert!(s.contains(&n.normalize("فی"), &[Lang::of("ara")]));
         // ... and "را", "از", "در" are Persian ones; "the" is English.
         for w in ["را", "از", "در", "این"] {
-            assert!(s.contains(&n.normalize(w), &["fas"]), "{w}");
+            assert!(s.contains(&n.normalize(w), &[Lang::of("fas")]), "{w}");
         }
-        assert!(s.contains("the", &["eng"]));
-        assert!(!s.contains("the", &["ara", "fas"]));
-        assert!(!s.contains(&n.normalize("الصين"), &["ara", "fas", "eng"]));
+        assert!(s.contains("the", &[Lang::of("eng")]));
+        assert!(!s.contains("the", &[Lang::of("ara"), Lang::of("fas")]));
+        assert!(!s.contains(
+            &n.normalize("الصين"),
+            &[Lang::of("ara"), Lang::of("fas"), Lang::of("eng")]
+        ));
     }
 }

@@ -6,14 +6,14 @@
 use rustc_hash::FxHashMap;
 
 use super::evidence::{latin_evidence, ArabicEvidence, SCRIPT_LANGUAGES};
-use super::{Detection, LanguageDetector, MIN_WORDS, SAMPLE_WORDS, UNDETERMINED};
+use super::{Detection, Lang, LanguageDetector, MIN_WORDS, SAMPLE_WORDS};
 use crate::script::{self, Script};
 
 impl LanguageDetector {
     /// The language of each sentence of a document. `sentences` gives, for each
     /// sentence, its word tokens (surface form) with their scripts. Weak sentences
     /// take the language of their nearest strong neighbour in the same script.
-    pub fn detect_document<'a, S, I>(&self, sentences: S) -> Vec<&'static str>
+    pub fn detect_document<'a, S, I>(&self, sentences: S) -> Vec<Lang>
     where
         S: IntoIterator<Item = I>,
         I: IntoIterator<Item = (&'a str, Script)>,
@@ -35,10 +35,10 @@ impl LanguageDetector {
         };
         let nearest = NearestReliable::of(&detections);
         let mut languages = Vec::with_capacity(segments.len());
-        let mut pooled: Vec<(Script, &'static str)> = Vec::new();
+        let mut pooled: Vec<(Script, Lang)> = Vec::new();
         for (i, detection) in detections.iter().enumerate() {
             let Some(d) = detection else {
-                languages.push(UNDETERMINED);
+                languages.push(Lang::UNDETERMINED);
                 continue;
             };
             if d.reliable {
@@ -78,7 +78,7 @@ impl LanguageDetector {
         let mut detections: Vec<Option<Detection>> = Vec::with_capacity(segments.len());
         let mut asked = AskedBefore::default();
         // The language the model last was sure of, per script.
-        let mut current: Vec<(Script, &'static str)> = Vec::new();
+        let mut current: Vec<(Script, Lang)> = Vec::new();
         for (i, segment) in segments.iter().enumerate() {
             let (script, text, words) = (segment.script, &segment.text, &segment.words);
             if *words == 0 {
@@ -168,12 +168,7 @@ impl LanguageDetector {
         })
     }
 
-    fn pool(
-        &self,
-        script: Script,
-        segments: &[Segment],
-        detections: &[Option<Detection>],
-    ) -> &'static str {
+    fn pool(&self, script: Script, segments: &[Segment], detections: &[Option<Detection>]) -> Lang {
         let mut text = String::new();
         let mut words = 0;
         for (segment, d) in segments.iter().zip(detections) {
@@ -187,7 +182,7 @@ impl LanguageDetector {
         if d.reliable {
             d.language
         } else {
-            UNDETERMINED
+            Lang::UNDETERMINED
         }
     }
 }
@@ -228,14 +223,14 @@ impl AskedBefore {
 struct NearestReliable {
     /// Per weak sentence: (script, index, language) of the last reliable sentence of
     /// each script before it (empty for the others).
-    before: Vec<Vec<(Script, usize, &'static str)>>,
-    after: Vec<Vec<(Script, usize, &'static str)>>,
+    before: Vec<Vec<(Script, usize, Lang)>>,
+    after: Vec<Vec<(Script, usize, Lang)>>,
 }
 
 impl NearestReliable {
     pub(super) fn of(detections: &[Option<Detection>]) -> NearestReliable {
         let pass = |order: &mut dyn Iterator<Item = usize>| {
-            let mut seen: Vec<(Script, usize, &'static str)> = Vec::new();
+            let mut seen: Vec<(Script, usize, Lang)> = Vec::new();
             let mut at = vec![Vec::new(); detections.len()];
             for i in order {
                 // What is seen strictly before (or after) a weak sentence i.
@@ -259,8 +254,8 @@ impl NearestReliable {
 
     /// The language of the nearest reliable sentence of `script` to the weak sentence
     /// `i`; on a tie, the one before it.
-    fn language(&self, i: usize, script: Script) -> Option<&'static str> {
-        let find = |list: &[(Script, usize, &'static str)]| {
+    fn language(&self, i: usize, script: Script) -> Option<Lang> {
+        let find = |list: &[(Script, usize, Lang)]| {
             list.iter()
                 .find(|(s, ..)| *s == script)
                 .map(|&(_, j, l)| (i.abs_diff(j), l))

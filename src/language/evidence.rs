@@ -7,30 +7,31 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::Lang;
 use crate::script::Script;
 
 /// Scripts that one language owns, with that language.
-pub(super) const SCRIPT_LANGUAGES: &[(Script, &str)] = &[
-    (Script::Armenian, "hye"),
-    (Script::Bengali, "ben"),
-    (Script::Ethiopic, "amh"),
-    (Script::Georgian, "kat"),
-    (Script::Greek, "ell"),
-    (Script::Gujarati, "guj"),
-    (Script::Gurmukhi, "pan"),
-    (Script::Hangul, "kor"),
-    (Script::Hebrew, "heb"),
-    (Script::Hiragana, "jpn"),
-    (Script::Kannada, "kan"),
-    (Script::Katakana, "jpn"),
-    (Script::Khmer, "khm"),
-    (Script::Malayalam, "mal"),
-    (Script::Myanmar, "mya"),
-    (Script::Oriya, "ori"),
-    (Script::Sinhala, "sin"),
-    (Script::Tamil, "tam"),
-    (Script::Telugu, "tel"),
-    (Script::Thai, "tha"),
+pub(super) const SCRIPT_LANGUAGES: &[(Script, Lang)] = &[
+    (Script::Armenian, Lang::of("hye")),
+    (Script::Bengali, Lang::of("ben")),
+    (Script::Ethiopic, Lang::of("amh")),
+    (Script::Georgian, Lang::of("kat")),
+    (Script::Greek, Lang::of("ell")),
+    (Script::Gujarati, Lang::of("guj")),
+    (Script::Gurmukhi, Lang::of("pan")),
+    (Script::Hangul, Lang::of("kor")),
+    (Script::Hebrew, Lang::of("heb")),
+    (Script::Hiragana, Lang::of("jpn")),
+    (Script::Kannada, Lang::of("kan")),
+    (Script::Katakana, Lang::of("jpn")),
+    (Script::Khmer, Lang::of("khm")),
+    (Script::Malayalam, Lang::of("mal")),
+    (Script::Myanmar, Lang::of("mya")),
+    (Script::Oriya, Lang::of("ori")),
+    (Script::Sinhala, Lang::of("sin")),
+    (Script::Tamil, Lang::of("tam")),
+    (Script::Telugu, Lang::of("tel")),
+    (Script::Thai, Lang::of("tha")),
 ];
 
 /// Letters only Persian uses among the three (Urdu shares some; its own letters
@@ -84,14 +85,14 @@ const URDU_FUNCTION_WORDS: &[&str] = &[
 
 /// Each Arabic-script function word with its language; a word in two lists counts
 /// for the first of Arabic, Persian, Urdu.
-fn arabic_script_function_words() -> &'static FxHashMap<&'static str, &'static str> {
-    static WORDS: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+fn arabic_script_function_words() -> &'static FxHashMap<&'static str, Lang> {
+    static WORDS: OnceLock<FxHashMap<&'static str, Lang>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words = FxHashMap::default();
         for (language, list) in [
-            ("urd", URDU_FUNCTION_WORDS),
-            ("fas", PERSIAN_FUNCTION_WORDS),
-            ("ara", ARABIC_FUNCTION_WORDS),
+            (Lang::URDU, URDU_FUNCTION_WORDS),
+            (Lang::PERSIAN, PERSIAN_FUNCTION_WORDS),
+            (Lang::ARABIC, ARABIC_FUNCTION_WORDS),
         ] {
             for &word in list {
                 words.insert(word, language);
@@ -102,22 +103,22 @@ fn arabic_script_function_words() -> &'static FxHashMap<&'static str, &'static s
 }
 
 /// Latin-script languages whose stopwords are evidence of a change of language.
-const LATIN_EVIDENCE_LANGUAGES: &[(&str, &str)] = &[
-    ("deu", "de"),
-    ("eng", "en"),
-    ("fra", "fr"),
-    ("ita", "it"),
-    ("nld", "nl"),
-    ("por", "pt"),
-    ("spa", "es"),
-    ("tur", "tr"),
+const LATIN_EVIDENCE_LANGUAGES: &[(Lang, &str)] = &[
+    (Lang::of("deu"), "de"),
+    (Lang::of("eng"), "en"),
+    (Lang::of("fra"), "fr"),
+    (Lang::of("ita"), "it"),
+    (Lang::of("nld"), "nl"),
+    (Lang::of("por"), "pt"),
+    (Lang::of("spa"), "es"),
+    (Lang::of("tur"), "tr"),
 ];
 
 /// Lowercased stopwords (stopwords-iso) that only one of [`LATIN_EVIDENCE_LANGUAGES`] has.
-fn latin_marker_words() -> &'static FxHashMap<String, &'static str> {
-    static WORDS: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+fn latin_marker_words() -> &'static FxHashMap<String, Lang> {
+    static WORDS: OnceLock<FxHashMap<String, Lang>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut owners: FxHashMap<String, Option<&'static str>> = FxHashMap::default();
+        let mut owners: FxHashMap<String, Option<Lang>> = FxHashMap::default();
         for &(code, iso1) in LATIN_EVIDENCE_LANGUAGES {
             for word in stop_words::lookup(iso1).unwrap_or_default() {
                 owners
@@ -139,9 +140,9 @@ fn latin_marker_words() -> &'static FxHashMap<String, &'static str> {
 
 /// The language the marker words of a Latin-script segment point to, when at least
 /// two of them do and more than point to any other.
-pub(super) fn latin_evidence(text: &str) -> Option<&'static str> {
+pub(super) fn latin_evidence(text: &str) -> Option<Lang> {
     let markers = latin_marker_words();
-    let mut hits: Vec<(&'static str, u32)> = Vec::new();
+    let mut hits: Vec<(Lang, u32)> = Vec::new();
     let mut lower = String::new();
     for word in text.split(' ') {
         lower.clear();
@@ -153,9 +154,9 @@ pub(super) fn latin_evidence(text: &str) -> Option<&'static str> {
             }
         }
     }
-    hits.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     match hits.as_slice() {
-        [(code, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(code),
+        [(code, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(*code),
         _ => None,
     }
 }
@@ -192,8 +193,8 @@ impl ArabicEvidence {
         let function_words = arabic_script_function_words();
         for word in text.split(' ') {
             match function_words.get(word) {
-                Some(&"ara") => e.arabic += 2.0,
-                Some(&"fas") => e.persian += 2.0,
+                Some(&Lang::ARABIC) => e.arabic += 2.0,
+                Some(&Lang::PERSIAN) => e.persian += 2.0,
                 Some(_) => e.urdu += 2.0,
                 None => {}
             }
@@ -201,25 +202,25 @@ impl ArabicEvidence {
         e
     }
 
-    fn ranked(&self) -> [(&'static str, f64); 3] {
+    fn ranked(&self) -> [(Lang, f64); 3] {
         let mut r = [
-            ("ara", self.arabic),
-            ("fas", self.persian),
-            ("urd", self.urdu),
+            (Lang::ARABIC, self.arabic),
+            (Lang::PERSIAN, self.persian),
+            (Lang::URDU, self.urdu),
         ];
-        r.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        r.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         r
     }
 
     /// Persian or Arabic, when the letter forms lean one way and Urdu shows no sign.
-    pub(super) fn by_letter_forms(&self) -> Option<&'static str> {
+    pub(super) fn by_letter_forms(&self) -> Option<Lang> {
         if self.urdu > 0.0 || self.persian_forms == self.arabic_forms {
             return None;
         }
         Some(if self.persian_forms > self.arabic_forms {
-            "fas"
+            Lang::PERSIAN
         } else {
-            "ara"
+            Lang::ARABIC
         })
     }
 
@@ -229,7 +230,7 @@ impl ArabicEvidence {
 
     /// The language when its evidence is at least 2 and three times the runner-up's,
     /// with its share of all evidence.
-    pub(super) fn decisive(&self) -> Option<(&'static str, f64)> {
+    pub(super) fn decisive(&self) -> Option<(Lang, f64)> {
         let [best, second, third] = self.ranked();
         let total = best.1 + second.1 + third.1;
         (best.1 >= 2.0 && best.1 >= 3.0 * second.1).then(|| (best.0, best.1 / total))

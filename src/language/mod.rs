@@ -37,6 +37,7 @@
 
 mod document;
 mod evidence;
+mod lang;
 
 use document::dominant_segment;
 use evidence::ArabicEvidence;
@@ -44,12 +45,11 @@ use evidence::ArabicEvidence;
 #[cfg(test)]
 mod tests;
 
+pub use lang::Lang;
+
 use serde::Serialize;
 
 use crate::script::{self, Script};
-
-/// The code for text whose language cannot be told.
-pub const UNDETERMINED: &str = "und";
 
 /// Segments with fewer words than this are too short to judge alone.
 pub const MIN_WORDS: usize = 3;
@@ -74,7 +74,7 @@ fn strong(info: &whatlang::Info, words: usize) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Detection {
     /// ISO 639-3 code, or `und`.
-    pub language: &'static str,
+    pub language: Lang,
     /// The dominant script (see [`crate::script`]).
     pub script: Script,
     /// From 0 to 1: whatlang's confidence, or the evidence's share; 1 when the
@@ -87,7 +87,7 @@ pub struct Detection {
 impl Detection {
     fn undetermined(script: Script) -> Self {
         Detection {
-            language: UNDETERMINED,
+            language: Lang::UNDETERMINED,
             script,
             confidence: 0.0,
             reliable: false,
@@ -107,7 +107,7 @@ pub struct LanguageDetector {
     arabic_script: whatlang::Detector,
     /// Arabic and Persian, for text without a single Urdu letter or function word.
     arabic_persian: whatlang::Detector,
-    allowed: Option<Vec<&'static str>>,
+    allowed: Option<Vec<Lang>>,
     /// Ask the model about every segment (see [`LanguageDetector::every_sentence`]).
     every_sentence: bool,
 }
@@ -119,10 +119,10 @@ impl Default for LanguageDetector {
 }
 
 /// whatlang's ISO 639-3 code, with the Persian macrolanguage in place of `pes`.
-fn iso_639_3(lang: whatlang::Lang) -> &'static str {
+fn iso_639_3(lang: whatlang::Lang) -> Lang {
     match lang {
-        whatlang::Lang::Pes => "fas",
-        other => other.code(),
+        whatlang::Lang::Pes => Lang::PERSIAN,
+        other => Lang::parse(other.code()).unwrap_or(Lang::UNDETERMINED),
     }
 }
 
@@ -187,8 +187,8 @@ impl LanguageDetector {
         self
     }
 
-    fn is_allowed(&self, code: &str) -> bool {
-        self.allowed.as_ref().is_none_or(|a| a.contains(&code))
+    fn is_allowed(&self, language: Lang) -> bool {
+        self.allowed.as_ref().is_none_or(|a| a.contains(&language))
     }
 
     /// Detects the language of a line or a sentence on its own.

@@ -7,13 +7,22 @@ use super::*;
 fn detects_arabic_persian_and_english_sentences() {
     let d = LanguageDetector::new();
     let arabic = d.detect("قال وزير خارجية الصين إن بلاده ضد جميع أشكال الهجمات الإلكترونية");
-    assert_eq!((arabic.language, arabic.script), ("ara", Script::Arabic));
+    assert_eq!(
+        (arabic.language, arabic.script),
+        (Lang::of("ara"), Script::Arabic)
+    );
     let persian = d.detect(
         "مجموعه ای از ایمیل های ویژه جریان مبارزات انتخاباتی امانوئل ماکرون به نشر رسیده است",
     );
-    assert_eq!((persian.language, persian.script), ("fas", Script::Arabic));
+    assert_eq!(
+        (persian.language, persian.script),
+        (Lang::of("fas"), Script::Arabic)
+    );
     let english = d.detect("The Security Council held its first open meeting on cyber security");
-    assert_eq!((english.language, english.script), ("eng", Script::Latin));
+    assert_eq!(
+        (english.language, english.script),
+        (Lang::of("eng"), Script::Latin)
+    );
     let urdu = d.detect("وزیر اعظم نے کہا کہ حکومت عوام کے مسائل حل کرے گی");
     assert_eq!(urdu.language, "urd");
 }
@@ -110,9 +119,9 @@ fn short_lines_are_judged_together() {
 fn latin_evidence_needs_two_markers_of_one_language() {
     assert_eq!(
         latin_evidence("le chat est dans la maison avec les enfants"),
-        Some("fra")
+        Some(Lang::of("fra"))
     );
-    assert_eq!(latin_evidence("the cat and the dog"), Some("eng"));
+    assert_eq!(latin_evidence("the cat and the dog"), Some(Lang::of("eng")));
     assert_eq!(latin_evidence("Emmanuel Macron"), None);
 }
 
@@ -120,13 +129,13 @@ fn latin_evidence_needs_two_markers_of_one_language() {
 fn a_lone_weak_segment_is_not_guessed() {
     let d = LanguageDetector::new();
     let doc = vec![vec![("ad_1", Script::Latin)]];
-    assert_eq!(d.detect_document(doc), [UNDETERMINED]);
+    assert_eq!(d.detect_document(doc), [Lang::UNDETERMINED]);
 }
 
 #[test]
 fn text_without_letters_is_undetermined() {
     let d = LanguageDetector::new().detect("12 345 !!");
-    assert_eq!(d.language, UNDETERMINED);
+    assert_eq!(d.language, Lang::UNDETERMINED);
     assert_eq!(d.script, script::COMMON);
 }
 

@@ -85,12 +85,12 @@ impl Report {
 
         let mut language_top_terms = Vec::new();
         for (code, share) in &summary.languages {
-            if code == UNDETERMINED || share.share < LANGUAGE_CHART_SHARE {
+            if Lang::UNDETERMINED == code.as_str() || share.share < LANGUAGE_CHART_SHARE {
                 continue;
             }
             let mut per_term: rustc_hash::FxHashMap<u32, u64> = rustc_hash::FxHashMap::default();
             for (record, row) in counts.documents.iter().zip(documents) {
-                if row.language == code {
+                if row.language == code.as_str() {
                     for &(id, c) in &record.terms {
                         if charted(id) {
                             *per_term.entry(id).or_default() += c as u64;

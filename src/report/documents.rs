@@ -16,7 +16,7 @@ pub struct DocumentRow {
     /// Sentences holding a token.
     pub sentences: u64,
     /// Its dominant language (ISO 639-3).
-    pub language: &'static str,
+    pub language: Lang,
     /// That language's share of its words.
     pub language_share: f64,
     /// Its dominant script.

@@ -28,7 +28,7 @@ pub struct GroupRow {
     /// Type/token ratio of the group.
     pub ttr: f64,
     /// Dominant language (most words; und only when nothing else).
-    pub language: &'static str,
+    pub language: Lang,
     /// Share of the group's words per language of [`Report::group_languages`].
     pub shares: Vec<f64>,
 }
@@ -135,7 +135,7 @@ pub(super) struct GroupTables {
     /// groups.csv, one row per group.
     pub rows: Vec<GroupRow>,
     /// The languages of groups.csv's share columns.
-    pub languages: Vec<&'static str>,
+    pub languages: Vec<Lang>,
     /// group_terms.csv.
     pub terms: Vec<GroupTermRow>,
     /// keyness.csv.
@@ -183,11 +183,11 @@ impl Report {
                 *g.words.entry(*k).or_default() += w;
             }
         }
-        let mut languages: Vec<(&'static str, u64)> = totals(&counts.language_words, |k| k.0)
+        let mut languages: Vec<(Lang, u64)> = totals(&counts.language_words, |k| k.0)
             .into_iter()
             .collect();
-        languages.sort_by(|a, b| by_count_then_text((a.1, a.0), (b.1, b.0)));
-        let languages: Vec<&'static str> = languages.into_iter().map(|(l, _)| l).collect();
+        languages.sort_by(|a, b| by_count_then_text((a.1, a.0.code()), (b.1, b.0.code())));
+        let languages: Vec<Lang> = languages.into_iter().map(|(l, _)| l).collect();
 
         let listed =
             |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;

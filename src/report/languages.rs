@@ -8,7 +8,7 @@ pub struct LanguageRow {
     /// The document, or `*` for the corpus.
     pub document: String,
     /// The language (ISO 639-3, `und` when not told).
-    pub language: &'static str,
+    pub language: Lang,
     /// The script of its words.
     pub script: Script,
     /// Words in sentences of that language and script.
@@ -58,7 +58,9 @@ pub(super) fn language_rows(
             }
         })
         .collect();
-    rows.sort_by(|a, b| by_count_then_text((a.words, a.language), (b.words, b.language)));
+    rows.sort_by(|a, b| {
+        by_count_then_text((a.words, a.language.code()), (b.words, b.language.code()))
+    });
     rows
 }
 

@@ -16,7 +16,7 @@ use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, Pru
 use crate::input::{GroupBy, NO_GROUP};
 use crate::input::{Problem, ProblemKind};
 use crate::keyness::{keyness, Keyness};
-use crate::language::UNDETERMINED;
+use crate::language::Lang;
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::script::{self, Script};
@@ -99,7 +99,7 @@ pub struct Report {
     /// With groups: one row per group, sorted by name.
     pub groups: Vec<GroupRow>,
     /// The languages of the share columns of groups.csv, by corpus words.
-    pub group_languages: Vec<&'static str>,
+    pub group_languages: Vec<Lang>,
     /// With groups: the top terms of each group.
     pub group_terms: Vec<GroupTermRow>,
     /// With groups: each group against the rest.
@@ -208,7 +208,7 @@ fn most_words<K: Ord + Copy>(counts: impl Iterator<Item = (K, u64)>) -> Option<(
 
 fn totals<K: Ord + Copy>(
     words: &LanguageWords,
-    key: impl Fn(&(&'static str, Script)) -> K,
+    key: impl Fn(&(Lang, Script)) -> K,
 ) -> BTreeMap<K, u64> {
     let mut out = BTreeMap::new();
     for (k, &w) in words {
@@ -219,15 +219,19 @@ fn totals<K: Ord + Copy>(
 
 /// The dominant language of a document's words: the language with the most
 /// words, `und` only when no sentence had a language.
-fn dominant_language(by_language: &BTreeMap<&'static str, u64>) -> (&'static str, u64) {
+fn dominant_language(by_language: &BTreeMap<Lang, u64>) -> (Lang, u64) {
     most_words(
         by_language
             .iter()
-            .filter(|(l, _)| **l != UNDETERMINED)
+            .filter(|(l, _)| **l != Lang::UNDETERMINED)
             .map(|(l, w)| (*l, *w)),
     )
-    .or_else(|| by_language.get(UNDETERMINED).map(|&w| (UNDETERMINED, w)))
-    .unwrap_or((UNDETERMINED, 0))
+    .or_else(|| {
+        by_language
+            .get(&Lang::UNDETERMINED)
+            .map(|&w| (Lang::UNDETERMINED, w))
+    })
+    .unwrap_or((Lang::UNDETERMINED, 0))
 }
 
 /// The languages whose stopwords are marked (those with at least
@@ -235,10 +239,10 @@ fn dominant_language(by_language: &BTreeMap<&'static str, u64>) -> (&'static str
 fn stopword_flags(
     counts: &CorpusCounts,
     normalizer: Option<&Normalizer>,
-) -> (Vec<&'static str>, Vec<bool>) {
+) -> (Vec<Lang>, Vec<bool>) {
     let mut language_totals = totals(&counts.language_words, |k| k.0);
-    language_totals.remove(UNDETERMINED);
-    let stopword_languages: Vec<&'static str> = language_totals
+    language_totals.remove(&Lang::UNDETERMINED);
+    let stopword_languages: Vec<Lang> = language_totals
         .iter()
         .filter(|(_, &w)| share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
         .map(|(l, _)| *l)

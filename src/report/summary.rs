@@ -77,7 +77,7 @@ impl Summary {
         counts: &CorpusCounts,
         terms: &[TermRow],
         normalizer: Option<&Normalizer>,
-        stopword_languages: &[&'static str],
+        stopword_languages: &[Lang],
         cooccurrence_n: f64,
     ) -> Summary {
         let sorted_counts: Vec<u64> = terms.iter().map(|t| t.count).collect();

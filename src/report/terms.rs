@@ -20,7 +20,7 @@ pub struct TermRow {
     /// The script of its first letter (`common` without letters).
     pub script: Script,
     /// The token kind: word, number, url, email, mention or hashtag.
-    pub kind: &'static str,
+    pub kind: TokenKind,
     /// Whether it is a stopword of a language with at least 5% of the words.
     pub stopword: bool,
 }
@@ -59,7 +59,7 @@ impl Report {
                 float(t.per_million),
                 float(t.idf),
                 t.script.to_string(),
-                t.kind.to_string(),
+                t.kind.name().to_string(),
                 t.stopword.to_string(),
             ]
         })
@@ -99,7 +99,7 @@ pub(super) fn term_rows(
                 per_million: share(t.count, counts.tokens) * 1e6,
                 idf: idf[id as usize],
                 script: t.script,
-                kind: t.kind.name(),
+                kind: t.kind,
                 stopword: is_stopword[id as usize],
             }
         })

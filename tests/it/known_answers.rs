@@ -282,7 +282,14 @@ fn one_document_in_two_languages() {
     let rows: Vec<(&str, &str, &str, u64)> = r
         .languages
         .iter()
-        .map(|l| (l.document.as_str(), l.language, l.script.name(), l.words))
+        .map(|l| {
+            (
+                l.document.as_str(),
+                l.language.code(),
+                l.script.name(),
+                l.words,
+            )
+        })
         .collect();
     assert_eq!(
         rows,
@@ -300,7 +307,10 @@ fn one_document_in_two_languages() {
     );
     assert_eq!(r.summary.scripts["latin"].words, 16);
     let d = &r.documents[0];
-    assert_eq!((d.language, d.script), ("eng", Script::Latin));
+    assert_eq!(
+        (d.language, d.script),
+        (corpstat::language::Lang::of("eng"), Script::Latin)
+    );
     assert_close!(d.language_share, 16.0 / 27.0);
 }
 

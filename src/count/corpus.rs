@@ -1,0 +1,350 @@
+//! [`CorpusCounts`], the corpus totals: documents are added in order, their
+//! local ids mapped to corpus ids given in order of first occurrence, and every
+//! total merged by addition (`+=`).
+
+use std::collections::BTreeMap;
+use std::ops::AddAssign;
+
+use rayon::prelude::*;
+
+use super::merge::DocumentTables;
+use super::{DocumentStats, LanguageWords, Pruning, PROBLEMS_LISTED, TABLE_SHARE_OF_LIMIT};
+use crate::input::{Problem, ProblemKind};
+use crate::options::{CoocScope, Options};
+
+use crate::script::{self, Script};
+use crate::stats::{Mattr, MtldFactors};
+use crate::store::{Buckets, Sharded, ShardedNgrams, Tally};
+use crate::tokenize::TokenKind;
+
+/// Corpus-wide totals of one term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermTotals {
+    /// The term.
+    pub text: Box<str>,
+    /// Occurrences.
+    pub count: u64,
+    /// Documents that contain it.
+    pub doc_freq: u64,
+    /// Sentences that contain it.
+    pub sentence_freq: u64,
+    /// Its script (see [`crate::script::token_script`]).
+    pub script: Script,
+    /// Its kind (of its first occurrence in the corpus).
+    pub kind: TokenKind,
+    /// Surface forms that differ from the term itself, with their counts.
+    pub surfaces: Vec<(Box<str>, u64)>,
+}
+
+impl TermTotals {
+    /// f(term) in a co-occurrence contingency table of `scope`: occurrences for the
+    /// window scope, sentences or documents that hold the term otherwise.
+    pub fn marginal(&self, scope: CoocScope) -> u64 {
+        match scope {
+            CoocScope::Window => self.count,
+            CoocScope::Sentence => self.sentence_freq,
+            CoocScope::Document => self.doc_freq,
+        }
+    }
+
+    /// The form to show: the most frequent surface form (the term itself counts
+    /// with the occurrences no other form took); ties go to the lower code point.
+    pub fn display(&self) -> &str {
+        let others: u64 = self.surfaces.iter().map(|s| s.1).sum();
+        let mut best: (&str, u64) = (&self.text, self.count - others.min(self.count));
+        for (form, count) in &self.surfaces {
+            if *count > best.1 || (*count == best.1 && **form < *best.0) {
+                best = (form, *count);
+            }
+        }
+        best.0
+    }
+}
+
+/// Corpus-wide totals of one n-gram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NgramTotals {
+    /// Occurrences (saturating at u32::MAX, which halves the table's memory).
+    pub count: u32,
+    /// Documents that contain it (saturating likewise).
+    pub doc_freq: u32,
+}
+
+impl Tally for NgramTotals {
+    const ONE: Self = NgramTotals {
+        count: 1,
+        doc_freq: 1,
+    };
+    fn is_one(&self) -> bool {
+        *self == Self::ONE
+    }
+    fn add(&mut self, other: Self) {
+        self.count = self.count.saturating_add(other.count);
+        self.doc_freq = self.doc_freq.saturating_add(other.doc_freq);
+    }
+    fn occurrences(&self) -> u32 {
+        self.count
+    }
+}
+
+/// What the report keeps of each document after merging it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRecord {
+    /// The document's id.
+    pub id: String,
+    /// The file it came from.
+    pub source: String,
+    /// Its line there (0 for a whole file).
+    pub line: u64,
+    /// Its group, when the input stage decided one.
+    pub group: Option<String>,
+    /// Its size in UTF-8 bytes.
+    pub bytes: u64,
+    /// Tokens.
+    pub tokens: u64,
+    /// Sentences with at least one token.
+    pub sentences: u64,
+    /// Words per (language, script).
+    pub language_words: LanguageWords,
+    /// Its terms as (corpus term id, count), for TF-IDF.
+    pub terms: Vec<(u32, u32)>,
+}
+
+/// The corpus totals. Add documents with `+=`, in document order.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusCounts {
+    pub(crate) options: Options,
+    /// Term ids by their text, which only `terms` holds.
+    pub(crate) term_index: TermIndex,
+    /// Every term, indexed by corpus id (assigned in order of first occurrence).
+    pub terms: Vec<TermTotals>,
+    /// The token position, in the corpus stream, of each term's first occurrence.
+    pub first_positions: Vec<u64>,
+    /// N-gram totals for n = 2, 3, ...: `ngrams[n - 2]`, keyed by corpus term ids.
+    pub ngrams: Vec<ShardedNgrams<NgramTotals>>,
+    /// Co-occurring pairs keyed by corpus term ids `[a, b]` (a < b unless ordered).
+    pub pairs: ShardedNgrams<u32>,
+    pub(super) ngram_buckets: Vec<Buckets<u32>>,
+    pub(super) pair_buckets: Buckets<u32>,
+    /// Every document, in the order added.
+    pub documents: Vec<DocumentRecord>,
+    /// Tokens.
+    pub tokens: u64,
+    /// Sentences with at least one token.
+    pub sentences: u64,
+    /// Words per (language, script).
+    pub language_words: LanguageWords,
+    /// MTLD factors summed over documents.
+    pub mtld: MtldFactors,
+    /// The MATTR window over the token stream.
+    pub mattr: Mattr,
+    /// The first [`PROBLEMS_LISTED`] input problems met while reading, in reading order.
+    pub problems: Vec<Problem>,
+    /// Every input problem met, counted by kind.
+    pub problem_counts: BTreeMap<ProblemKind, u64>,
+    /// How the n-gram and pair tables were pruned; `None` while every count is exact.
+    pub pruning: Option<Pruning>,
+}
+
+impl CorpusCounts {
+    /// Empty totals for `options`.
+    pub fn new(options: Options) -> Self {
+        CorpusCounts {
+            ngrams: (2..=options.ngram_max).map(Sharded::ngrams).collect(),
+            pairs: Sharded::ngrams(2),
+            mattr: Mattr::new(options.mattr_window),
+            options,
+            ..CorpusCounts::default()
+        }
+    }
+
+    /// The options the totals were counted with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Frees what only counting needs (the term index, the merge buckets), before
+    /// the tables are made: no more documents can be added afterwards.
+    pub(crate) fn finish_counting(&mut self) {
+        self.term_index = TermIndex::default();
+        self.ngram_buckets = Vec::new();
+        self.pair_buckets = Buckets::default();
+    }
+
+    /// Records an input problem: counted always, kept when fewer than
+    /// [`PROBLEMS_LISTED`] are, so that a million bad lines cost a counter, not a list.
+    pub fn add_problem(&mut self, problem: Problem) {
+        *self.problem_counts.entry(problem.kind).or_default() += 1;
+        if self.problems.len() < PROBLEMS_LISTED {
+            self.problems.push(problem);
+        }
+    }
+
+    fn intern(&mut self, term: &str, kind: TokenKind, first_position: u64) -> u32 {
+        if let Some(id) = self.term_index.get(&self.terms, term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(TermTotals {
+            script: script::token_script(term),
+            kind,
+            surfaces: Vec::new(),
+            text: term.into(),
+            count: 0,
+            doc_freq: 0,
+            sentence_freq: 0,
+        });
+        self.first_positions.push(first_position);
+        self.term_index.insert(&self.terms, id);
+        id
+    }
+}
+
+/// Term ids found by their text, which is kept only in the terms themselves: a
+/// table of ids, 4 bytes and a control byte a term, instead of a second copy of
+/// every term as a key.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TermIndex {
+    ids: hashbrown::HashTable<u32>,
+}
+
+impl TermIndex {
+    fn hash(term: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(term)
+    }
+
+    /// The id of `term`, when `terms` holds it.
+    fn get(&self, terms: &[TermTotals], term: &str) -> Option<u32> {
+        self.ids
+            .find(Self::hash(term), |&id| &*terms[id as usize].text == term)
+            .copied()
+    }
+
+    /// Adds `id`, a term of `terms` not yet in the index.
+    fn insert(&mut self, terms: &[TermTotals], id: u32) {
+        let hash = Self::hash(&terms[id as usize].text);
+        self.ids
+            .insert_unique(hash, id, |&id| Self::hash(&terms[id as usize].text));
+    }
+}
+
+/// A term the corpus did not know when its batch was looked up.
+const UNKNOWN: u32 = u32::MAX;
+
+impl CorpusCounts {
+    /// Adds documents in order: the same totals as adding each with `+=`, but the
+    /// n-gram and pair tables take the whole batch at once, shard by shard, in
+    /// parallel on the current rayon pool.
+    pub fn add_batch(&mut self, documents: Vec<DocumentStats>) {
+        // Terms the corpus already knows are looked up in parallel; the rest get
+        // their ids in document order below.
+        let (index, terms) = (&self.term_index, &self.terms);
+        let known: Vec<Vec<u32>> = documents
+            .par_iter()
+            .map(|doc| {
+                doc.terms
+                    .iter()
+                    .map(|term| index.get(terms, term).unwrap_or(UNKNOWN))
+                    .collect()
+            })
+            .collect();
+        let tables: Vec<DocumentTables> = documents
+            .into_iter()
+            .zip(known)
+            .map(|(doc, known)| self.add_document_totals(doc, &known))
+            .collect();
+        self.add_tables(&tables);
+        if let Some(limit) = self.options.memory_limit {
+            self.keep_tables_within((limit as f64 * TABLE_SHARE_OF_LIMIT) as usize);
+        }
+    }
+
+    /// Adds everything of `doc` but its n-grams and pairs, which it returns with the
+    /// map from its local term ids to corpus ids.
+    fn add_document_totals(&mut self, doc: DocumentStats, known: &[u32]) -> DocumentTables {
+        let offset = self.tokens;
+        let DocumentStats {
+            id,
+            source,
+            line,
+            group,
+            bytes,
+            terms,
+            term_kinds,
+            surfaces,
+            term_counts,
+            term_sentences,
+            first_positions,
+            token_ids,
+            sentences,
+            ngrams,
+            pairs,
+            language_words,
+            mtld,
+            problems,
+        } = doc;
+        for problem in problems {
+            self.add_problem(problem);
+        }
+
+        let mut global = Vec::with_capacity(terms.len());
+        let mut doc_terms = Vec::with_capacity(terms.len());
+        for (local, term) in terms.iter().enumerate() {
+            let g = match known[local] {
+                UNKNOWN => self.intern(
+                    term,
+                    term_kinds[local],
+                    offset + first_positions[local] as u64,
+                ),
+                id => id,
+            };
+            let totals = &mut self.terms[g as usize];
+            totals.count += term_counts[local] as u64;
+            totals.doc_freq += 1;
+            totals.sentence_freq += term_sentences[local] as u64;
+            global.push(g);
+            doc_terms.push((g, term_counts[local]));
+        }
+
+        for (local, form, count) in surfaces {
+            let forms = &mut self.terms[global[local as usize] as usize].surfaces;
+            match forms.iter_mut().find(|(f, _)| **f == *form) {
+                Some((_, total)) => *total += count as u64,
+                None => forms.push((form.into_boxed_str(), count as u64)),
+            }
+        }
+
+        for &local in &token_ids {
+            self.mattr.push(global[local as usize]);
+        }
+        for (key, words) in &language_words {
+            *self.language_words.entry(*key).or_default() += words;
+        }
+        self.mtld += mtld;
+        self.tokens += token_ids.len() as u64;
+        self.sentences += sentences as u64;
+        self.documents.push(DocumentRecord {
+            id,
+            source,
+            line,
+            group,
+            bytes,
+            tokens: token_ids.len() as u64,
+            sentences: sentences as u64,
+            language_words,
+            terms: doc_terms,
+        });
+        DocumentTables {
+            global,
+            ngrams,
+            pairs,
+        }
+    }
+}
+
+impl AddAssign<DocumentStats> for CorpusCounts {
+    fn add_assign(&mut self, doc: DocumentStats) {
+        self.add_batch(vec![doc]);
+    }
+}

@@ -1,0 +1,236 @@
+//! One document counted: [`Analyzer::analyze`] as a short list of steps, and the
+//! [`DocumentStats`] it returns, keyed by document-local term ids so that
+//! documents can be counted in parallel with no shared state.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::LanguageWords;
+use crate::input::{Document, Problem, ProblemKind};
+use crate::language::LanguageDetector;
+use crate::normalize::Normalizer;
+use crate::options::{CoocScope, Options};
+
+use crate::count::terms::LocalTerms;
+use crate::stats::{mtld_factors, MtldFactors};
+use crate::store::NgramList;
+use crate::timing::{Stage, StageTimes};
+use crate::tokenize::{tokenize_with, TokenKind};
+
+/// Strings in one buffer: a document's distinct terms, made on a worker thread
+/// and read on the merging one without an allocation per term.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermList {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl TermList {
+    /// Adds a string at the end.
+    pub fn push(&mut self, term: &str) {
+        self.text.push_str(term);
+        self.ends.push(self.text.len());
+    }
+
+    /// Number of strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`th string.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// The strings in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+impl<'a> FromIterator<&'a str> for TermList {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(terms: I) -> Self {
+        let mut list = TermList::default();
+        for term in terms {
+            list.push(term);
+        }
+        list
+    }
+}
+
+/// Everything counted in one document, keyed by document-local term ids
+/// (0, 1, 2, ... in order of first occurrence).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentStats {
+    /// The document's id.
+    pub id: String,
+    /// The file it came from.
+    pub source: String,
+    /// Its line in that file (0 for a whole file).
+    pub line: u64,
+    /// Its group, when the input stage decided one.
+    pub group: Option<String>,
+    /// Size of the document's text in UTF-8 bytes, before normalization.
+    pub bytes: u64,
+    /// The distinct terms (folded keys), indexed by local id.
+    pub terms: TermList,
+    /// The kind of each term (of its first occurrence).
+    pub term_kinds: Vec<TokenKind>,
+    /// Surface forms that differ from their term's key: (local term id, surface, count).
+    pub surfaces: Vec<(u32, String, u32)>,
+    /// How often each term occurs.
+    pub term_counts: Vec<u32>,
+    /// In how many of the document's sentences each term occurs.
+    pub term_sentences: Vec<u32>,
+    /// The token position of each term's first occurrence.
+    pub first_positions: Vec<u32>,
+    /// Every token as a local id, in text order.
+    pub token_ids: Vec<u32>,
+    /// Sentences that hold at least one token.
+    pub sentences: u32,
+    /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
+    pub ngrams: Vec<NgramList>,
+    /// Co-occurring pairs of local ids `[a, b]` (a < b unless ordered), counted as
+    /// the scope defines.
+    pub pairs: NgramList,
+    /// Words per (language, script): each sentence's words go to its language.
+    pub language_words: LanguageWords,
+    /// MTLD factor counts, forward and backward.
+    pub mtld: MtldFactors,
+    /// What counting could not do in full (a co-occurrence scope over
+    /// [`MAX_SCOPE_TERMS`] distinct words).
+    pub problems: Vec<Problem>,
+}
+
+/// Distinct words of one sentence (sentence scope) or one document (document scope)
+/// that co-occurrence pairs up, at most: every pair of them is counted, so the work
+/// grows with the square of this number (4,000 words give 8 million pairs). Beyond
+/// it, pairs are counted among the words first seen, and a problem says so.
+pub const MAX_SCOPE_TERMS: usize = 4000;
+
+impl DocumentStats {
+    /// Number of tokens.
+    pub fn tokens(&self) -> usize {
+        self.token_ids.len()
+    }
+}
+
+/// Turns documents into [`DocumentStats`]. Shareable across threads.
+pub struct Analyzer {
+    pub(super) options: Options,
+    normalizer: Normalizer,
+    pub(super) detector: LanguageDetector,
+    times: Arc<StageTimes>,
+}
+
+impl Analyzer {
+    /// An analyzer for `options`, which [`Options::validate`] accepts.
+    pub fn new(options: Options) -> Result<Self, crate::options::OptionsError> {
+        options.validate()?;
+        let detector = if options.languages.is_empty() {
+            LanguageDetector::new()
+        } else {
+            LanguageDetector::with_languages(&options.languages)?
+        }
+        .every_sentence(options.detect_every_sentence);
+        Ok(Analyzer {
+            normalizer: Normalizer::new(&options.normalize)?,
+            detector,
+            options,
+            times: Arc::default(),
+        })
+    }
+
+    /// The CPU time spent per stage so far, shared with whoever holds a clone.
+    pub fn stage_times(&self) -> &Arc<StageTimes> {
+        &self.times
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The normalizer in force.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// Counts one document: normalize, tokenize, fold each surface form to its
+    /// term, then count sentences, n-grams, pairs and the language mix.
+    pub fn analyze(&self, document: Document) -> DocumentStats {
+        let surface = self
+            .times
+            .time(Stage::Normalize, || self.normalizer.surface(&document.text));
+        let tokenized = self.times.time(Stage::Tokenize, || {
+            tokenize_with(&surface, self.options.tokens)
+        });
+        let before_count = Instant::now();
+        let terms = LocalTerms::of(&tokenized.tokens, &self.normalizer);
+        let term_sentences = terms.sentence_frequencies(&tokenized.sentences);
+        let ngrams = self.count_ngrams(&terms.token_ids, &tokenized.sentences);
+        let (pairs, widest_scope) =
+            self.count_pairs(&terms.token_ids, &tokenized.sentences, &terms.kinds);
+        let problems: Vec<Problem> = self
+            .scope_capped(&document, widest_scope)
+            .into_iter()
+            .collect();
+        let detect_started = Instant::now();
+        let language_words = self.language_words(&tokenized, &terms);
+        let detect_took = detect_started.elapsed();
+        self.times.add(Stage::LanguageMix, detect_took);
+        let mtld = mtld_factors(&terms.token_ids, terms.keys.len());
+        self.times.add(
+            Stage::Count,
+            before_count.elapsed().saturating_sub(detect_took),
+        );
+        DocumentStats {
+            bytes: document.text.len() as u64,
+            surfaces: terms.surfaces(),
+            terms: terms.keys.iter().map(Cow::as_ref).collect(),
+            term_kinds: terms.kinds,
+            term_counts: terms.counts,
+            term_sentences,
+            first_positions: terms.first_positions,
+            sentences: tokenized.sentences.len() as u32,
+            ngrams,
+            pairs,
+            language_words,
+            mtld,
+            token_ids: terms.token_ids,
+            problems,
+            id: document.id,
+            source: document.source,
+            line: document.line,
+            group: document.group,
+        }
+    }
+
+    /// The problem that says a co-occurrence scope had more than
+    /// [`MAX_SCOPE_TERMS`] distinct words, when one had.
+    fn scope_capped(&self, document: &Document, widest_scope: usize) -> Option<Problem> {
+        if widest_scope <= MAX_SCOPE_TERMS {
+            return None;
+        }
+        let scope = match self.options.cooccurrence.scope {
+            CoocScope::Document => "document",
+            _ => "sentence",
+        };
+        Some(Problem {
+            source: document.source.clone(),
+            line: (document.line > 0).then_some(document.line),
+            kind: ProblemKind::CoocCapped,
+            message: format!(
+                "document {}: {widest_scope} distinct words in one {scope}: co-occurrence pairs counted among the first {MAX_SCOPE_TERMS} only (--cooc-scope window has no such bound)",
+                document.id
+            ),
+        })
+    }
+}

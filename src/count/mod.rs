@@ -1,0 +1,34 @@
+//! Counting: one document's statistics, and the corpus totals they merge into.
+//!
+//! [`Analyzer::analyze`] turns a [`Document`] into [`DocumentStats`]: normalize,
+//! tokenize, then count terms, n-grams, co-occurring pairs and the words of each
+//! language, all keyed by document-local integer ids. Documents are independent,
+//! so callers analyze them in parallel. [`CorpusCounts`] then takes each
+//! document with `+=`, in document order, mapping local ids to corpus-wide ids
+//! assigned in order of first occurrence. Counts merge by addition, so their
+//! totals do not depend on the order; vocabulary growth (Heaps) and MATTR are
+//! defined over the token stream in document order.
+
+mod corpus;
+mod document;
+mod languages;
+mod merge;
+mod ngrams;
+mod pruning;
+mod terms;
+
+pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
+pub use document::{Analyzer, DocumentStats, TermList, MAX_SCOPE_TERMS};
+pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};
+
+use std::collections::BTreeMap;
+
+use crate::language::Lang;
+use crate::script::Script;
+
+/// Input problems listed one by one in `summary.json` and on stderr; the rest are
+/// counted by kind.
+pub const PROBLEMS_LISTED: usize = 100;
+
+/// Words counted per (language, script).
+pub type LanguageWords = BTreeMap<(Lang, Script), u64>;

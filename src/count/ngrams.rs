@@ -1,0 +1,140 @@
+//! A document's n-grams and co-occurring pairs, counted in tables reused from one
+//! document to the next on each thread (so counting allocates only the lists it
+//! hands on).
+
+use std::cell::RefCell;
+
+use super::{Analyzer, MAX_SCOPE_TERMS};
+use crate::options::CoocScope;
+use crate::store::{NgramList, NgramTable};
+use crate::tokenize::TokenKind;
+
+/// Tables reused from one document to the next on each thread, so that counting a
+/// document's n-grams and pairs allocates only the lists it hands on.
+struct Scratch {
+    ngrams: Vec<NgramTable<u32>>,
+    pairs: NgramTable<u32>,
+}
+
+impl Scratch {
+    /// The empty table for n-grams of order `n`.
+    fn ngrams(&mut self, n: usize) -> &mut NgramTable<u32> {
+        while self.ngrams.len() + 2 <= n {
+            self.ngrams.push(NgramTable::new(self.ngrams.len() + 2));
+        }
+        &mut self.ngrams[n - 2]
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
+        ngrams: Vec::new(),
+        pairs: NgramTable::new(2),
+    });
+}
+
+impl Analyzer {
+    pub(super) fn count_ngrams(
+        &self,
+        token_ids: &[u32],
+        sentences: &[std::ops::Range<usize>],
+    ) -> Vec<NgramList> {
+        SCRATCH.with_borrow_mut(|scratch| {
+            let mut ngrams = Vec::new();
+            for n in 2..=self.options.ngram_max {
+                if n < self.options.ngram_min {
+                    ngrams.push(NgramList::new(n));
+                    continue;
+                }
+                let counts = scratch.ngrams(n);
+                for range in sentences {
+                    for gram in token_ids[range.clone()].windows(n) {
+                        *counts.entry(gram) += 1;
+                    }
+                }
+                ngrams.push(counts.take_list());
+            }
+            ngrams
+        })
+    }
+
+    /// Co-occurring pairs of local term ids. Unless non-words are listed too
+    /// (`--cooc-all-kinds`), a pair with a number, URL, address, mention or hashtag
+    /// is not counted at all: no table would show it. Window distances are still
+    /// counted in tokens of every kind.
+    pub(super) fn count_pairs(
+        &self,
+        token_ids: &[u32],
+        sentences: &[std::ops::Range<usize>],
+        term_kinds: &[TokenKind],
+    ) -> (NgramList, usize) {
+        SCRATCH.with_borrow_mut(|scratch| {
+            let widest =
+                self.count_pairs_into(&mut scratch.pairs, token_ids, sentences, term_kinds);
+            (scratch.pairs.take_list(), widest)
+        })
+    }
+
+    fn count_pairs_into(
+        &self,
+        pairs: &mut NgramTable<u32>,
+        token_ids: &[u32],
+        sentences: &[std::ops::Range<usize>],
+        term_kinds: &[TokenKind],
+    ) -> usize {
+        let cooc = &self.options.cooccurrence;
+        let counted = |id: u32| cooc.all_kinds || term_kinds[id as usize] == TokenKind::Word;
+        // The most distinct words of one scope, to report a scope that was cut.
+        let mut widest = 0;
+        let mut add_all_pairs = |ids: &[u32]| {
+            widest = widest.max(ids.len());
+            // Local ids follow first occurrence: the words first seen are kept.
+            let ids = &ids[..ids.len().min(MAX_SCOPE_TERMS)];
+            for (i, &a) in ids.iter().enumerate() {
+                for &b in &ids[i + 1..] {
+                    *pairs.entry(&[a, b]) += 1;
+                }
+            }
+        };
+        match cooc.scope {
+            CoocScope::Window => {
+                for range in sentences {
+                    let ids = &token_ids[range.clone()];
+                    for (i, &a) in ids.iter().enumerate() {
+                        if !counted(a) {
+                            continue;
+                        }
+                        for &b in ids.iter().skip(i + 1).take(cooc.window) {
+                            if a == b || !counted(b) {
+                                continue;
+                            }
+                            let key = if cooc.ordered || a < b {
+                                [a, b]
+                            } else {
+                                [b, a]
+                            };
+                            *pairs.entry(&key) += 1;
+                        }
+                    }
+                }
+            }
+            CoocScope::Sentence => {
+                let mut distinct: Vec<u32> = Vec::new();
+                for range in sentences {
+                    distinct.clear();
+                    distinct.extend(token_ids[range.clone()].iter().filter(|&&id| counted(id)));
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    add_all_pairs(&distinct);
+                }
+            }
+            CoocScope::Document => {
+                let distinct: Vec<u32> = (0..term_kinds.len() as u32)
+                    .filter(|&id| counted(id))
+                    .collect();
+                add_all_pairs(&distinct);
+            }
+        }
+        widest
+    }
+}

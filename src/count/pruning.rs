@@ -1,0 +1,57 @@
+//! `--memory-limit`: lossy-counting pruning of the n-gram and pair tables once
+//! they pass their share of the limit, decided from the counts alone so that the
+//! result is the same on any thread count.
+
+use serde::Serialize;
+
+use super::CorpusCounts;
+
+/// The share of `--memory-limit` the n-gram and pair tables may hold.
+pub const TABLE_SHARE_OF_LIMIT: f64 = 0.5;
+
+/// How the n-gram and pair counts were pruned under `--memory-limit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Pruning {
+    /// The last pruning threshold: every count of an n-gram (n ≥ 2) or pair is at
+    /// most this much below the true count (never above it), and any n-gram or pair
+    /// seen more often than this is kept. doc_freq is bounded likewise.
+    pub max_undercount: u64,
+    /// Times the tables were pruned.
+    pub rounds: u64,
+    /// Entries dropped in all (a key dropped twice counts twice).
+    pub dropped: u64,
+}
+
+impl CorpusCounts {
+    /// Bytes the n-gram and pair tables hold, roughly.
+    pub fn table_bytes(&self) -> usize {
+        self.ngrams.iter().map(|t| t.heap_bytes()).sum::<usize>() + self.pairs.heap_bytes()
+    }
+
+    /// Lossy counting: when the tables hold more than `budget` bytes, raise the
+    /// threshold one step at a time and prune, until they hold at most three
+    /// quarters of it (so that the next batches fit) or are empty. Depends only on
+    /// the counts, never on timing, so the result is the same on any thread count.
+    pub(super) fn keep_tables_within(&mut self, budget: usize) {
+        if self.table_bytes() <= budget {
+            return;
+        }
+        let mut pruning = self.pruning.unwrap_or_default();
+        let mut threshold = u32::try_from(pruning.max_undercount).unwrap_or(u32::MAX);
+        while self.table_bytes() > budget / 4 * 3 && threshold < u32::MAX {
+            threshold += 1;
+            let mut dropped = self.pairs.prune(threshold);
+            for table in &mut self.ngrams {
+                dropped += table.prune(threshold);
+            }
+            pruning.rounds += 1;
+            pruning.dropped += dropped as u64;
+            pruning.max_undercount = threshold.into();
+            let empty = self.pairs.is_empty() && self.ngrams.iter_mut().all(|t| t.is_empty());
+            if empty {
+                break;
+            }
+        }
+        self.pruning = Some(pruning);
+    }
+}

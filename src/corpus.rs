@@ -11,7 +11,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::count::{Analyzer, CorpusCounts, DocumentStats};
-use crate::input::{self, Document, DocumentStream, InputError, InputEvent, InputOptions};
+use crate::input::{self, Document, DocumentStream, InputError, InputEvent};
 use crate::options::{Options, OptionsError};
 use crate::report::Report;
 use crate::timing::{Stage, StageTimes};
@@ -72,18 +72,18 @@ impl Corpus {
         self.add_events(documents.into_iter().map(InputEvent::Document), &mut |_| {});
     }
 
-    /// Reads and adds every document under `paths` (see [`crate::input`]).
+    /// Reads and adds every document under `paths` (see [`crate::input`]), as the
+    /// options' [`Options::input`] says.
     /// `on_progress` is called with the bytes of text read so far after each batch.
     /// A missing path is an error and nothing is read; every other problem is recorded
     /// in the report and the run goes on.
     pub fn add_paths(
         &mut self,
         paths: &[PathBuf],
-        input: &InputOptions,
         on_progress: &mut dyn FnMut(u64),
     ) -> Result<(), InputError> {
-        let (files, problems) = input::find_files(paths, input)?;
-        let mut input = input.clone();
+        let mut input = self.analyzer.options().input.clone();
+        let (files, problems) = input::find_files(paths, &input)?;
         if let Some(limit) = self.analyzer.options().memory_limit {
             // Under a memory limit, no document is longer than a batch.
             input.max_document_bytes = input.max_document_bytes.min(batch_bytes(limit));

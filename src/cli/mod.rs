@@ -519,9 +519,7 @@ impl CorpusArgs {
         let started = Instant::now();
         let (report, times) = pool.install(|| -> Result<(Report, Arc<StageTimes>)> {
             let mut corpus = Corpus::new(options.clone())?;
-            corpus.add_paths(&self.paths, &options.input, &mut |read| {
-                progress.set_position(read)
-            })?;
+            corpus.add_paths(&self.paths, &mut |read| progress.set_position(read))?;
             progress.set_message("tables and charts");
             let times = corpus.stage_times();
             Ok((corpus.finish(), times))

@@ -12,6 +12,7 @@ use super::{DocumentStats, LanguageWords, Pruning, PROBLEMS_LISTED, TABLE_SHARE_
 use crate::input::{Problem, ProblemKind};
 use crate::options::{CoocScope, Options};
 
+use crate::input::DocumentMeta;
 use crate::script::{self, Script};
 use crate::stats::{Mattr, MtldFactors};
 use crate::store::{Buckets, Sharded, ShardedNgrams, Tally};
@@ -90,14 +91,8 @@ impl Tally for NgramTotals {
 /// What the report keeps of each document after merging it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentRecord {
-    /// The document's id.
-    pub id: String,
-    /// The file it came from.
-    pub source: String,
-    /// Its line there (0 for a whole file).
-    pub line: u64,
-    /// Its group, when the input stage decided one.
-    pub group: Option<String>,
+    /// Its id, source, line and group.
+    pub meta: DocumentMeta,
     /// Its size in UTF-8 bytes.
     pub bytes: u64,
     /// Tokens.
@@ -265,10 +260,7 @@ impl CorpusCounts {
     fn add_document_totals(&mut self, doc: DocumentStats, known: &[u32]) -> DocumentTables {
         let offset = self.tokens;
         let DocumentStats {
-            id,
-            source,
-            line,
-            group,
+            meta,
             bytes,
             terms,
             term_kinds,
@@ -325,10 +317,7 @@ impl CorpusCounts {
         self.tokens += token_ids.len() as u64;
         self.sentences += sentences as u64;
         self.documents.push(DocumentRecord {
-            id,
-            source,
-            line,
-            group,
+            meta,
             bytes,
             tokens: token_ids.len() as u64,
             sentences: sentences as u64,

@@ -13,6 +13,7 @@ use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 
 use crate::count::terms::LocalTerms;
+use crate::input::DocumentMeta;
 use crate::stats::{mtld_factors, MtldFactors};
 use crate::store::NgramList;
 use crate::timing::{Stage, StageTimes};
@@ -69,14 +70,8 @@ impl<'a> FromIterator<&'a str> for TermList {
 /// (0, 1, 2, ... in order of first occurrence).
 #[derive(Debug, Clone, Default)]
 pub struct DocumentStats {
-    /// The document's id.
-    pub id: String,
-    /// The file it came from.
-    pub source: String,
-    /// Its line in that file (0 for a whole file).
-    pub line: u64,
-    /// Its group, when the input stage decided one.
-    pub group: Option<String>,
+    /// Its id, source, line and group.
+    pub meta: DocumentMeta,
     /// Size of the document's text in UTF-8 bytes, before normalization.
     pub bytes: u64,
     /// The distinct terms (folded keys), indexed by local id.
@@ -206,10 +201,7 @@ impl Analyzer {
             mtld,
             token_ids: terms.token_ids,
             problems,
-            id: document.id,
-            source: document.source,
-            line: document.line,
-            group: document.group,
+            meta: document.meta,
         }
     }
 
@@ -224,12 +216,12 @@ impl Analyzer {
             _ => "sentence",
         };
         Some(Problem {
-            source: document.source.clone(),
-            line: (document.line > 0).then_some(document.line),
+            source: document.meta.source.clone(),
+            line: (document.meta.line > 0).then_some(document.meta.line),
             kind: ProblemKind::CoocCapped,
             message: format!(
                 "document {}: {widest_scope} distinct words in one {scope}: co-occurrence pairs counted among the first {MAX_SCOPE_TERMS} only (--cooc-scope window has no such bound)",
-                document.id
+                document.meta.id
             ),
         })
     }

@@ -1,6 +1,6 @@
 //! Counting: one document's statistics, and the corpus totals they merge into.
 //!
-//! [`Analyzer::analyze`] turns a [`Document`] into [`DocumentStats`]: normalize,
+//! [`Analyzer::analyze`] turns a [`Document`](crate::Document) into [`DocumentStats`]: normalize,
 //! tokenize, then count terms, n-grams, co-occurring pairs and the words of each
 //! language, all keyed by document-local integer ids. Documents are independent,
 //! so callers analyze them in parallel. [`CorpusCounts`] then takes each

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::{unix_line_endings, Document, GroupBy, InputEvent, ProblemKind};
+use crate::input::DocumentMeta;
 use crate::{InputOptions, Problem};
 
 /// A reader that fails once more than `max` bytes have been read since the start of
@@ -166,11 +167,13 @@ impl CsvReader {
                     None => self.file_group.clone(),
                 };
                 Some(InputEvent::Document(Document {
-                    id,
-                    source: self.source.clone(),
-                    line,
+                    meta: DocumentMeta {
+                        id,
+                        source: self.source.clone(),
+                        line,
+                        group,
+                    },
                     text: unix_line_endings(text),
-                    group,
                 }))
             }
             Err(e) => {

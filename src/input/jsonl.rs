@@ -6,6 +6,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use super::decode::decode_utf8_lossy;
 use super::stream::read_error_kind;
 use super::{unix_line_endings, Document, GroupBy, InputEvent, ProblemKind, NO_GROUP};
+use crate::input::DocumentMeta;
 use crate::{InputOptions, Problem};
 
 pub(super) struct JsonlReader {
@@ -156,11 +157,13 @@ impl JsonlReader {
                 None => self.file_group.clone(),
             };
             return Some(InputEvent::Document(Document {
-                id,
-                source: self.source.clone(),
-                line: self.line,
+                meta: DocumentMeta {
+                    id,
+                    source: self.source.clone(),
+                    line: self.line,
+                    group,
+                },
                 text: unix_line_endings(text),
-                group,
             }));
         }
     }

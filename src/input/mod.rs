@@ -109,9 +109,11 @@ impl Default for InputOptions {
     }
 }
 
-/// One document, decoded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
+/// Where a document came from and what it is called: everything the later stages
+/// keep of a document besides its counts, declared once and carried whole from
+/// the reader to `documents.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentMeta {
     /// The document's id: its path relative to the input root, its JSONL/CSV id,
     /// or `file:line`.
     pub id: String,
@@ -119,10 +121,17 @@ pub struct Document {
     pub source: String,
     /// Its line in the source (1-based; 0 for a whole file). For CSV, the record's first line.
     pub line: u64,
-    /// The text.
-    pub text: String,
     /// Its group, when the input stage can tell it (see [`GroupBy`]).
     pub group: Option<String>,
+}
+
+/// One document, decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Its id, source, line and group.
+    pub meta: DocumentMeta,
+    /// The text.
+    pub text: String,
 }
 
 impl Document {
@@ -130,17 +139,19 @@ impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         let id = id.into();
         Document {
-            source: id.clone(),
-            id,
-            line: 0,
+            meta: DocumentMeta {
+                source: id.clone(),
+                id,
+                line: 0,
+                group: None,
+            },
             text: text.into(),
-            group: None,
         }
     }
 
     /// The same document in `group`.
     pub fn in_group(mut self, group: impl Into<String>) -> Self {
-        self.group = Some(group.into());
+        self.meta.group = Some(group.into());
         self
     }
 }

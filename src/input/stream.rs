@@ -12,6 +12,7 @@ use super::csv::CsvReader;
 use super::jsonl::JsonlReader;
 use super::text::TextReader;
 use super::{split_point, GroupBy, InputEvent, InputFile, ProblemKind, NO_GROUP};
+use crate::input::DocumentMeta;
 use crate::{Document, InputFormat, InputOptions, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,12 +304,12 @@ impl RecordReader {
 /// (see [`TextReader`]); JSONL and CSV records are split here.
 fn split_document(document: Document, max: usize, pending: &mut Vec<Problem>) -> Vec<Document> {
     pending.push(Problem {
-        source: document.source.clone(),
-        line: Some(document.line),
+        source: document.meta.source.clone(),
+        line: Some(document.meta.line),
         kind: ProblemKind::Split,
         message: format!(
             "text longer than {max} bytes: split into parts at line breaks, ids {}#1, {}#2, ...",
-            document.id, document.id
+            document.meta.id, document.meta.id
         ),
     });
     let mut parts = Vec::new();
@@ -325,11 +326,13 @@ fn split_document(document: Document, max: usize, pending: &mut Vec<Problem>) ->
             .unwrap_or(rest.len());
         let (part, tail) = rest.split_at(cut);
         parts.push(Document {
-            id: format!("{}#{}", document.id, parts.len() + 1),
-            source: document.source.clone(),
-            line: document.line,
+            meta: DocumentMeta {
+                id: format!("{}#{}", document.meta.id, parts.len() + 1),
+                source: document.meta.source.clone(),
+                line: document.meta.line,
+                group: document.meta.group.clone(),
+            },
             text: part.to_string(),
-            group: document.group.clone(),
         });
         rest = tail;
     }

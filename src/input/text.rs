@@ -7,6 +7,7 @@ use std::path::Path;
 use super::decode::decode_utf8_lossy;
 use super::stream::read_error_kind;
 use super::{Document, InputEvent, ProblemKind};
+use crate::input::DocumentMeta;
 use crate::Problem;
 
 /// A text file, read in pieces of at most `max` bytes: one document, or several
@@ -129,11 +130,13 @@ impl TextReader {
             });
         }
         Some(InputEvent::Document(Document {
-            id,
-            source: self.source.clone(),
-            line,
+            meta: DocumentMeta {
+                id,
+                source: self.source.clone(),
+                line,
+                group: self.group.clone(),
+            },
             text: unix_line_endings(text),
-            group: self.group.clone(),
         }))
     }
 }

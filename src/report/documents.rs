@@ -53,7 +53,7 @@ impl Report {
         let script = most_words(totals(&doc.language_words, |k| k.1).into_iter())
             .map_or(script::COMMON, |(s, _)| s);
         DocumentRow {
-            document: doc.id.clone(),
+            document: doc.meta.id.clone(),
             bytes: doc.bytes,
             tokens: doc.tokens,
             types: doc.terms.len() as u64,

@@ -166,7 +166,11 @@ impl Report {
         for (record, row) in counts.documents.iter().zip(documents) {
             let name = match group_by {
                 GroupBy::Lang => row.language.to_string(),
-                _ => record.group.clone().unwrap_or_else(|| NO_GROUP.to_string()),
+                _ => record
+                    .meta
+                    .group
+                    .clone()
+                    .unwrap_or_else(|| NO_GROUP.to_string()),
             };
             let g = groups.entry(name).or_insert_with(|| Group {
                 documents: 0,

@@ -284,9 +284,13 @@ impl Report {
         counts.finish_counting();
         crate::alloc::release_free_memory();
         let options = counts.options().clone();
-        counts
-            .documents
-            .par_sort_by(|a, b| (&a.id, &a.source, a.line).cmp(&(&b.id, &b.source, b.line)));
+        counts.documents.par_sort_by(|a, b| {
+            (&a.meta.id, &a.meta.source, a.meta.line).cmp(&(
+                &b.meta.id,
+                &b.meta.source,
+                b.meta.line,
+            ))
+        });
         let documents = counts.documents.len() as u64;
         let idf: Vec<f64> = counts
             .terms
@@ -351,7 +355,7 @@ impl Report {
         for doc in &counts.documents {
             document_rows.push(Self::document_row(doc));
             languages.extend(languages::language_rows(
-                &doc.id,
+                &doc.meta.id,
                 &doc.language_words,
                 doc.tokens,
             ));

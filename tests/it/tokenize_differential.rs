@@ -44,7 +44,7 @@ fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
         assert!(
             sentences == uax_sentences,
             "{}: sentences differ",
-            document.id
+            document.meta.id
         );
         sentence_count += sentences.len();
         let got = raw(text);
@@ -53,7 +53,7 @@ fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
             let first = got.iter().zip(&want).position(|(a, b)| a != b);
             panic!(
                 "{}: tokens differ at {first:?}: {:?} against {:?}",
-                document.id,
+                document.meta.id,
                 first.map(|i| got[i]),
                 first.map(|i| want[i])
             );

@@ -1,0 +1,130 @@
+//! Drift measures: how far the checked corpus has moved from a baseline (top-k
+//! overlap and rank correlation, the share of new terms, language share change),
+//! each a number that a rule bounds like any metric.
+
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+
+use super::Snapshot;
+use crate::normalize::Normalizer;
+
+/// A corpus-level comparison with the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Drift {
+    /// Jaccard index of the top-k term sets.
+    TopKOverlap,
+    /// Spearman correlation of the shared top-k terms.
+    TopKSpearman,
+    /// Share of tokens whose term the baseline lacks.
+    NewTermShare,
+    /// Largest absolute change of a language share.
+    LanguageShareChange,
+}
+
+impl Drift {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Drift::TopKOverlap => "top_k_overlap",
+            Drift::TopKSpearman => "top_k_spearman",
+            Drift::NewTermShare => "new_term_share",
+            Drift::LanguageShareChange => "language_share_change",
+        }
+    }
+
+    pub(super) fn needs_k(self) -> bool {
+        matches!(self, Drift::TopKOverlap | Drift::TopKSpearman)
+    }
+}
+
+fn terms_of(snapshot: &Snapshot) -> Result<&[(String, u64)], String> {
+    snapshot
+        .terms
+        .as_deref()
+        .ok_or_else(|| format!("no terms.csv beside {}", snapshot.origin))
+}
+
+pub(super) fn drift_value(
+    drift: Drift,
+    k: usize,
+    current: &Snapshot,
+    baseline: &Snapshot,
+    normalizer: &Normalizer,
+) -> Result<f64, String> {
+    let keys = |terms: &[(String, u64)], k: usize| -> Vec<String> {
+        terms
+            .iter()
+            .take(k)
+            .map(|(t, _)| normalizer.fold(t).into_owned())
+            .collect()
+    };
+    match drift {
+        Drift::TopKOverlap => {
+            let a: BTreeSet<String> = keys(terms_of(current)?, k).into_iter().collect();
+            let b: BTreeSet<String> = keys(terms_of(baseline)?, k).into_iter().collect();
+            let union = a.union(&b).count();
+            Ok(if union == 0 {
+                1.0
+            } else {
+                a.intersection(&b).count() as f64 / union as f64
+            })
+        }
+        Drift::TopKSpearman => {
+            let a = keys(terms_of(current)?, k);
+            let b = keys(terms_of(baseline)?, k);
+            let in_a: FxHashSet<&str> = a.iter().map(String::as_str).collect();
+            // The shared terms, ranked 0..m within each list.
+            let rank_b: FxHashMap<&str, usize> = b
+                .iter()
+                .map(String::as_str)
+                .filter(|t| in_a.contains(t))
+                .enumerate()
+                .map(|(i, t)| (t, i))
+                .collect();
+            let shared_a: Vec<&str> = a
+                .iter()
+                .map(String::as_str)
+                .filter(|t| rank_b.contains_key(t))
+                .collect();
+            let m = shared_a.len();
+            if m < 2 {
+                return Err(format!(
+                    "top_k_spearman: the top {k} terms share {m} term(s); at least 2 are needed"
+                ));
+            }
+            let d2: f64 = shared_a
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i as f64 - rank_b[t] as f64).powi(2))
+                .sum();
+            let m = m as f64;
+            Ok(1.0 - 6.0 * d2 / (m * (m * m - 1.0)))
+        }
+        Drift::NewTermShare => {
+            let known: FxHashSet<String> =
+                keys(terms_of(baseline)?, usize::MAX).into_iter().collect();
+            let terms = terms_of(current)?;
+            let total: u64 = terms.iter().map(|t| t.1).sum();
+            let new: u64 = terms
+                .iter()
+                .filter(|(t, _)| !known.contains(normalizer.fold(t).as_ref()))
+                .map(|t| t.1)
+                .sum();
+            Ok(if total == 0 {
+                0.0
+            } else {
+                new as f64 / total as f64
+            })
+        }
+        Drift::LanguageShareChange => {
+            let (a, b) = (current.language_shares(), baseline.language_shares());
+            let codes: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            Ok(codes
+                .into_iter()
+                .map(|c| (a.get(c).unwrap_or(&0.0) - b.get(c).unwrap_or(&0.0)).abs())
+                .fold(0.0, f64::max))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! `check --init`: rules proposed from a report, bounds set around its current
+//! values, as a starting point to edit.
+
+use std::fmt::Write as _;
+
+use super::Snapshot;
+
+/// A rules file drawn from `current`, with margins and comments, for `check --init`.
+/// Rules that compare with a baseline are included when `with_baseline`.
+pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
+    let value = |path: &str| current.metric(path).unwrap_or(0.0);
+    let documents = value("documents");
+    let tokens = value("tokens");
+    let mut out = String::new();
+    out.push_str(
+        "# corpstat check rules, drawn from the current corpus by `corpstat check --init`.\n\
+         # Each [[rule]] checks one metric of summary.json (a dotted path; see reports/README.md)\n\
+         # or one drift measure against a baseline (`--baseline OLD/summary.json`).\n\
+         # Bounds: min, max, equals; against the baseline: max_change (absolute), max_change_pct.\n\
+         # severity = \"warning\" reports a failure without failing the check.\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "# A data drop that is half empty: at least 90% of today's documents and tokens.\n\
+         [[rule]]\nname = \"enough documents\"\nmetric = \"documents\"\nmin = {}\n\n\
+         [[rule]]\nname = \"enough tokens\"\nmetric = \"tokens\"\nmin = {}\n",
+        (documents * 0.9).floor(),
+        (tokens * 0.9).floor()
+    );
+    let _ = writeln!(
+        out,
+        "# Every input file read in full (also enforced unless --allow-partial).\n\
+         [[rule]]\nname = \"no input problems\"\nmetric = \"problems.count\"\nmax = 0\n"
+    );
+    if !with_baseline {
+        out.push_str(
+            "# Give --baseline OLD/summary.json to --init for the rules that compare with a baseline:\n\
+             # the type/token ratio, MATTR, each language's share, and the drift of the vocabulary.\n",
+        );
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "# A vocabulary that collapses (boilerplate, a broken scraper) lowers the type/token ratio\n\
+         # and MATTR; a change of more than 15% against the baseline fails.\n\
+         [[rule]]\nname = \"type/token ratio stable\"\nmetric = \"ttr\"\nmax_change_pct = 15\n\n\
+         [[rule]]\nname = \"MATTR stable\"\nmetric = \"mattr\"\nmax_change_pct = 10\n"
+    );
+    for (code, share) in current.language_shares() {
+        if share >= 0.05 && code != crate::language::Lang::UNDETERMINED.code() {
+            let _ = writeln!(
+                out,
+                "# {code} is {:.1}% of the words today; it may move by 5 points at most.\n\
+                 [[rule]]\nname = \"{code} share stable\"\nmetric = \"languages.{code}.share\"\nmax_change = 0.05\n",
+                share * 100.0
+            );
+        }
+    }
+    out.push_str(
+        "# The language mix as a whole: no language may gain or lose more than 5 points.\n\
+         [[rule]]\nname = \"language mix stable\"\ndrift = \"language_share_change\"\nmax = 0.05\n\n\
+         # The most frequent terms stay mostly the same (Jaccard index of the top 100).\n\
+         [[rule]]\nname = \"top terms overlap\"\ndrift = \"top_k_overlap\"\nk = 100\nmin = 0.5\n\n\
+         # ... and in much the same order (Spearman's rho over the shared top-100 terms).\n\
+         [[rule]]\nname = \"top terms order\"\ndrift = \"top_k_spearman\"\nk = 100\nmin = 0.5\nseverity = \"warning\"\n\n\
+         # At most a quarter of the tokens are of terms the baseline never saw.\n\
+         [[rule]]\nname = \"new vocabulary\"\ndrift = \"new_term_share\"\nmax = 0.25\nseverity = \"warning\"\n",
+    );
+    out
+}

@@ -44,7 +44,6 @@
 
 mod alloc;
 pub mod association;
-pub mod chart;
 pub mod check;
 pub mod corpus;
 pub mod count;
@@ -53,16 +52,14 @@ pub mod keyness;
 pub mod language;
 pub mod normalize;
 pub mod options;
+pub mod output;
 pub mod report;
-pub mod report_dir;
 pub mod script;
 pub mod stats;
 pub mod stopwords;
 pub mod store;
-pub mod table;
 pub mod timing;
 pub mod tokenize;
-pub mod write;
 
 pub use corpus::Corpus;
 pub use input::{Document, InputFormat, InputOptions, Problem};

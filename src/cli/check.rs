@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use corpstat::check::{self, CheckInput, Snapshot, Status};
-use corpstat::table::{text, Column, Format, Table};
+use corpstat::output::table::{text, Column, Format, Table};
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -190,7 +190,7 @@ fn write_junit(path: &std::path::Path, xml: String) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    corpstat::write::write_files(dir, &[Box::new(JunitFile { name, xml })])?;
+    corpstat::output::write_files(dir, &[Box::new(JunitFile { name, xml })])?;
     Ok(())
 }
 
@@ -199,7 +199,7 @@ struct JunitFile {
     xml: String,
 }
 
-impl corpstat::write::ReportFile for JunitFile {
+impl corpstat::output::ReportFile for JunitFile {
     fn name(&self) -> &str {
         &self.name
     }

@@ -8,10 +8,10 @@ use anyhow::{bail, Result};
 use clap::Args;
 use serde::Serialize;
 
-use corpstat::chart::render_keyness;
 use corpstat::input::GroupBy;
-use corpstat::report_dir::write_report_dir;
-use corpstat::write::{CsvFile, PngFile, ReportFile};
+use corpstat::output::chart::render_keyness;
+use corpstat::output::report_dir::write_report_dir;
+use corpstat::output::{CsvFile, PngFile, ReportFile};
 
 use super::CorpusArgs;
 
@@ -100,7 +100,7 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     let (Some(a), Some(b)) = (group(&target), group(&reference)) else {
         bail!("{target} or {reference} holds no document");
     };
-    let round = corpstat::table::round;
+    let round = corpstat::output::table::round;
     let language_shift: Vec<LanguageShift> = report
         .group_languages
         .iter()

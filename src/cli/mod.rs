@@ -22,7 +22,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use corpstat::input::GroupBy;
 use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions};
-use corpstat::table::{Column, Format, Table};
+use corpstat::output::table::{Column, Format, Table};
 use corpstat::timing::StageTimes;
 use corpstat::tokenize::TokenRules;
 use corpstat::{CoocOptions, CoocScope, Corpus, InputFormat, InputOptions, Options, Report};
@@ -59,7 +59,7 @@ pub fn main() -> ExitCode {
     // Ctrl-C and SIGTERM remove what a report write has staged, then end the run;
     // the output folder keeps its old report or the new one, never a mix.
     let _ = ctrlc::set_handler(|| {
-        corpstat::report_dir::abandon_staging();
+        corpstat::output::report_dir::abandon_staging();
         std::process::exit(EXIT_INTERRUPTED);
     });
     // The steps --no-fold takes come from the normalization registry.

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::table::Column;
+use corpstat::output::table::Column;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::chart::CHARTS;
-use corpstat::report_dir::write_report_dir;
+use corpstat::output::chart::CHARTS;
+use corpstat::output::report_dir::write_report_dir;
+use corpstat::output::{report_files_with_charts, TABLES};
 use corpstat::timing::Stage;
-use corpstat::write::{report_files_with_charts, TABLES};
 
 use super::CorpusArgs;
 

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use corpstat::output::table::{number, text, Column, Format, Table};
 use corpstat::report::MetricValue;
-use corpstat::table::{number, text, Column, Format, Table};
 
 use super::{CorpusArgs, OutputArgs};
 

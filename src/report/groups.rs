@@ -298,7 +298,7 @@ impl Report {
         let mut columns: Vec<Column> = GROUP_COLUMNS.to_vec();
         for l in &self.group_languages {
             columns.push(number(
-                crate::table::column_name(format!("share_{l}")),
+                crate::output::table::column_name(format!("share_{l}")),
                 "share of the group's words in this language",
             ));
         }

@@ -4,28 +4,6 @@
 //! constant's table in `reports/README.md`), so the same corpus always gives the
 //! same rows in the same order, whatever the thread count or file order.
 
-use std::cmp::Ordering;
-use std::collections::BTreeMap;
-
-use rayon::prelude::*;
-use rustc_hash::FxHashMap;
-use serde::Serialize;
-
-use crate::association::{associate, Association};
-use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, Pruning, TermTotals};
-use crate::input::{GroupBy, NO_GROUP};
-use crate::input::{Problem, ProblemKind};
-use crate::keyness::{keyness, Keyness};
-use crate::language::Lang;
-use crate::normalize::Normalizer;
-use crate::options::{CoocScope, Options};
-use crate::script::{self, Script};
-use crate::stats;
-use crate::stopwords::Stopwords;
-use crate::store::ShardedNgrams;
-use crate::table::{float, number, round, text, Column, Table};
-use crate::tokenize::TokenKind;
-
 mod charts;
 mod cooccurrence;
 mod distinctive;
@@ -48,6 +26,27 @@ pub use languages::{LanguageRow, LANGUAGE_COLUMNS};
 pub use ngrams::{NgramRow, NgramRows, NGRAM_COLUMNS};
 pub use summary::{Metric, MetricValue, Share, Summary, SCHEMA_VERSION};
 pub use terms::{TermRow, STOPWORD_LANGUAGE_SHARE, TERM_COLUMNS};
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::association::{associate, Association};
+use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, Pruning, TermTotals};
+use crate::input::{GroupBy, Problem, ProblemKind, NO_GROUP};
+use crate::keyness::{keyness, Keyness};
+use crate::language::Lang;
+use crate::normalize::Normalizer;
+use crate::options::{CoocScope, Options};
+use crate::output::table::{float, number, round, text, Column, Table};
+use crate::script::{self, Script};
+use crate::stats;
+use crate::stopwords::Stopwords;
+use crate::store::ShardedNgrams;
+use crate::tokenize::TokenKind;
 
 /// Cells of a table, one `Vec` per row, made as they are read.
 pub type Cells<'a> = Box<dyn Iterator<Item = Vec<String>> + 'a>;

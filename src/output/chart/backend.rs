@@ -2,11 +2,12 @@
 //! backend and replaces only `draw_text` and `estimate_text_size`, keeping
 //! plotters' anchor and rotation semantics, so chart code stays ordinary plotters code.
 
-use plotters::prelude::*;
-use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
 };
+
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
 
 use super::text::{fonts, layout, rasterize, Font};
 

@@ -32,7 +32,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::write::{stage_file, ReportFile, WriteError};
+use super::{stage_file, ReportFile, WriteError};
 
 /// The file in a report folder that lists the files corpstat wrote there.
 pub const MANIFEST: &str = ".corpstat-manifest";

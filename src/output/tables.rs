@@ -10,7 +10,8 @@ use crate::report::{
     Report, RowSource, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS,
     GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
 };
-use crate::table::{Column, Table};
+
+use super::table::{Column, Table};
 
 /// One CSV table of the report.
 pub struct TableSpec {

@@ -14,9 +14,9 @@ use ab_glyph::{Font as _, FontRef, PxScale};
 use unicode_bidi::{BidiInfo, Level};
 
 /// Vazirmatn Regular (SIL Open Font License 1.1; see `assets/fonts/OFL.txt`).
-pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/Vazirmatn-Regular.ttf");
+pub const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/Vazirmatn-Regular.ttf");
 /// Vazirmatn Bold.
-pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/Vazirmatn-Bold.ttf");
+pub const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/Vazirmatn-Bold.ttf");
 
 /// One face, parsed for shaping and for rasterizing.
 pub struct Font {

@@ -1,0 +1,98 @@
+//! `cooccurrence.png`: NPMI of the top words' pairs, as a heat map.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
+
+use super::plot::{font, render, title_font};
+use super::{Chart, ChartError};
+use crate::report::Report;
+
+/// Blue for positive NPMI, red for negative, white for none.
+fn npmi_color(value: f64) -> RGBColor {
+    let t = value.clamp(-1.0, 1.0);
+    let mix =
+        |from: u8, to: u8, t: f64| (from as f64 + (to as f64 - from as f64) * t).round() as u8;
+    if t >= 0.0 {
+        RGBColor(mix(255, 33, t), mix(255, 102, t), mix(255, 172, t))
+    } else {
+        RGBColor(mix(255, 178, -t), mix(255, 24, -t), mix(255, 43, -t))
+    }
+}
+
+pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
+    let data = &report.chart_data;
+    let words = &data.npmi_words;
+    let n = words.len().max(1);
+    let png = render(name, (1100, 1100), |root| {
+        let label_width = words
+            .iter()
+            .map(|w| {
+                root.estimate_text_size(w, &font(15))
+                    .map(|s| s.0)
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(40)
+            + 16;
+        let mut chart = ChartBuilder::on(root)
+            .caption(
+                format!("NPMI of the top {} words — {corpus}", words.len()),
+                title_font(),
+            )
+            .margin(20)
+            .x_label_area_size(label_width.clamp(60, 300))
+            .y_label_area_size(label_width.clamp(60, 300))
+            .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_labels(n)
+            .y_labels(n)
+            .x_label_formatter(&|_| String::new())
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => words.get(n - 1 - *i).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .draw()?;
+        // Column labels, turned a quarter so that long words fit: drawn here rather than by
+        // the mesh, which anchors x labels at their centre and so would half-hide turned text.
+        let turned = font(15)
+            .transform(FontTransform::Rotate90)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        for (j, word) in words.iter().enumerate() {
+            let (x, y) = chart.backend_coord(&(SegmentValue::CenterOf(j), SegmentValue::Exact(0)));
+            root.draw_text(word, &turned, (x, y + 10))?;
+        }
+        for (i, row) in data.npmi.iter().enumerate() {
+            for (j, value) in row.iter().enumerate() {
+                let y = n - 1 - i;
+                let fill = match value {
+                    Some(v) => npmi_color(*v).filled(),
+                    None => RGBColor(245, 245, 245).filled(),
+                };
+                chart.plotting_area().draw(&Rectangle::new(
+                    [
+                        (SegmentValue::Exact(j), SegmentValue::Exact(y)),
+                        (SegmentValue::Exact(j + 1), SegmentValue::Exact(y + 1)),
+                    ],
+                    fill,
+                ))?;
+                if let Some(v) = value {
+                    let style = font(11).pos(Pos::new(HPos::Center, VPos::Center));
+                    chart.plotting_area().draw(&Text::new(
+                        format!("{v:.2}"),
+                        (SegmentValue::CenterOf(j), SegmentValue::CenterOf(y)),
+                        style,
+                    ))?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: name.into(),
+        title: "Co-occurrence: NPMI among the top words (blue: together more than chance, red: less, grey: never)".into(),
+        png,
+    })
+}

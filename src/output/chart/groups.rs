@@ -1,0 +1,103 @@
+//! `groups.png` and the keyness charts of the largest groups (`--group-by`),
+//! with file names made safe and unique from group names.
+
+use plotters::prelude::*;
+
+use super::plot::{palette, render, stacked_shares, title_font};
+use super::{Chart, ChartError};
+use crate::report::Report;
+
+/// Language shares of each group, as stacked bars.
+fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    let rows: Vec<(String, Vec<(RGBColor, f64)>)> = report
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.group.clone(),
+                g.shares
+                    .iter()
+                    .enumerate()
+                    .map(|(l, &s)| (palette(l), s))
+                    .collect(),
+            )
+        })
+        .collect();
+    let legend: Vec<(String, RGBColor)> = report
+        .group_languages
+        .iter()
+        .enumerate()
+        .map(|(l, code)| (code.to_string(), palette(l)))
+        .collect();
+    let png = render(
+        "groups.png",
+        (1000, 200 + 34 * rows.len().max(1) as u32),
+        |root| {
+            stacked_shares(
+                root,
+                &format!("Language shares per group — {corpus}"),
+                title_font(),
+                &rows,
+                &legend,
+                "share of the group's words",
+            )
+        },
+    )?;
+    Ok(Chart {
+        name: "groups.png".into(),
+        title: "Language shares per group".into(),
+        png,
+    })
+}
+
+/// A file-name-safe form of a group name.
+fn file_safe(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name.len() <= 40
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if plain {
+        return name.to_string();
+    }
+    // A short slug for the reader and a hash of the whole name, after a '.' that no
+    // plain name holds: bounded, and distinct for `a/b`, `a_b` and `a.b`.
+    let slug: String = name
+        .chars()
+        .take(24)
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{slug}.{:016x}", fnv1a(name.as_bytes()))
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every run and every platform.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The keyness charts of the (at most 6) largest groups, and the groups chart.
+pub(super) fn draw_all(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
+    if report.groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut charts = vec![groups_chart(report, corpus)?];
+    let mut largest: Vec<&crate::report::GroupRow> = report.groups.iter().collect();
+    largest.sort_by(|a, b| b.tokens.cmp(&a.tokens).then_with(|| a.group.cmp(&b.group)));
+    largest.truncate(6);
+    largest.sort_by(|a, b| a.group.cmp(&b.group));
+    for g in largest {
+        if report.keyness.iter().any(|k| k.target == g.group) {
+            let name = format!("keyness-{}.png", file_safe(&g.group));
+            charts.push(super::keyness::draw(report, &g.group, corpus, &name)?);
+        }
+    }
+    Ok(charts)
+}

@@ -1,0 +1,97 @@
+//! `keyness-GROUP.png` (and `keyness.png` for `corpstat compare`): the most key
+//! terms of a target against the rest, by log-likelihood.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::plot::{font, render, title_font, BAR, FIT};
+use super::{Chart, ChartError};
+use crate::report::Report;
+
+/// Diverging bars: the top 20 over-used (right, by llr) and 20 under-used (left) terms.
+pub(super) fn draw(
+    report: &Report,
+    target: &str,
+    corpus: &str,
+    file_name: &str,
+) -> Result<Chart, ChartError> {
+    let rows: Vec<&crate::report::KeynessRow> = report
+        .keyness
+        .iter()
+        .filter(|k| k.target == target)
+        .collect();
+    let over: Vec<&&crate::report::KeynessRow> = rows
+        .iter()
+        .filter(|k| k.measures.llr > 0.0)
+        .take(20)
+        .collect();
+    let under: Vec<&&crate::report::KeynessRow> = rows
+        .iter()
+        .rev()
+        .filter(|k| k.measures.llr < 0.0)
+        .take(20)
+        .collect();
+    let reference = rows
+        .first()
+        .map_or(crate::report::REST, |k| k.reference.as_str());
+    // Over-used from the top, then under-used with the most under-used at the bottom.
+    let items: Vec<(String, f64)> = over
+        .iter()
+        .map(|k| (k.term.clone(), k.measures.llr))
+        .chain(under.iter().rev().map(|k| (k.term.clone(), k.measures.llr)))
+        .collect();
+    let n = items.len().max(1);
+    let extent = items.iter().map(|i| i.1.abs()).fold(1.0f64, f64::max) * 1.1;
+    let png = render(file_name, (1000, 160 + 26 * n as u32), |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(
+                format!("Keywords of {target} against {reference} — {corpus}"),
+                title_font(),
+            )
+            .margin(16)
+            .x_label_area_size(44)
+            .y_label_area_size(10)
+            .build_cartesian_2d(-extent..extent, (0..n - 1).into_segmented())?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_label_formatter(&|_| String::new())
+            .x_label_style(font(14))
+            .x_desc("log-likelihood (right: over-used in the target; left: under-used)")
+            .axis_desc_style(font(15))
+            .draw()?;
+        for (i, (term, llr)) in items.iter().enumerate() {
+            let y = n - 1 - i;
+            let color = if *llr > 0.0 { BAR } else { FIT };
+            let mut bar = Rectangle::new(
+                [
+                    (0.0, SegmentValue::Exact(y)),
+                    (*llr, SegmentValue::Exact(y + 1)),
+                ],
+                color.filled(),
+            );
+            bar.set_margin(2, 2, 0, 0);
+            chart.plotting_area().draw(&bar)?;
+            // The label sits beside the bar's root, on the other side of zero.
+            let (h, x) = if *llr > 0.0 {
+                (HPos::Right, -extent * 0.01)
+            } else {
+                (HPos::Left, extent * 0.01)
+            };
+            let style = font(15).pos(Pos::new(h, VPos::Center));
+            chart.plotting_area().draw(&Text::new(
+                term.clone(),
+                (x, SegmentValue::CenterOf(y)),
+                style,
+            ))?;
+        }
+        Ok(())
+    })?;
+    Ok(Chart {
+        name: file_name.to_string(),
+        title: format!(
+            "Keywords of {target} against {reference}: log-likelihood, over-used and under-used"
+        ),
+        png,
+    })
+}

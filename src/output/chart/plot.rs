@@ -1,0 +1,230 @@
+//! What the charts share: the drawing area with its shaped-text backend, fonts,
+//! colors, PNG encoding, horizontal bars and stacked shares.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::backend::ShapedBackend;
+use super::{Chart, ChartError};
+use crate::report::Ranked;
+
+type Area<'a> = DrawingArea<ShapedBackend<'a>, Shift>;
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+pub(super) const BAR: RGBColor = RGBColor(46, 109, 164);
+pub(super) const FIT: RGBColor = RGBColor(214, 96, 77);
+pub(super) const TEXT: RGBColor = RGBColor(40, 40, 40);
+
+pub(super) fn font(size: u32) -> TextStyle<'static> {
+    ("sans-serif", size).into_font().color(&TEXT)
+}
+
+pub(super) fn title_font() -> TextStyle<'static> {
+    ("sans-serif", 26)
+        .into_font()
+        .style(FontStyle::Bold)
+        .color(&TEXT)
+}
+
+/// Draws a chart of `size` pixels with `draw` and encodes it as PNG.
+pub(super) fn render(
+    name: &str,
+    size: (u32, u32),
+    draw: impl FnOnce(&Area) -> DrawResult,
+) -> Result<Vec<u8>, ChartError> {
+    let error = |message: String| ChartError {
+        name: name.to_string(),
+        message,
+    };
+    let mut pixels = vec![255u8; size.0 as usize * size.1 as usize * 3];
+    {
+        let root = ShapedBackend::with_buffer(&mut pixels, size).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| error(e.to_string()))?;
+        draw(&root).map_err(|e| error(e.to_string()))?;
+        root.present().map_err(|e| error(e.to_string()))?;
+    }
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, size.0, size.1);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Best);
+        encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+        let mut writer = encoder.write_header().map_err(|e| error(e.to_string()))?;
+        writer
+            .write_image_data(&pixels)
+            .map_err(|e| error(e.to_string()))?;
+    }
+    Ok(png)
+}
+
+/// Horizontal bars, the largest at the top, labels as written (shaped, bidi-ordered).
+pub(super) fn bars(
+    area: &Area,
+    title: &str,
+    corpus: &str,
+    items: &[(String, u64)],
+    value_label: &str,
+) -> DrawResult {
+    let n = items.len().max(1);
+    let max = items.iter().map(|i| i.1).max().unwrap_or(1).max(1) as f64;
+    let label_width = items
+        .iter()
+        .map(|(l, _)| {
+            area.estimate_text_size(l, &font(16))
+                .map(|s| s.0)
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(40)
+        + 16;
+    let mut chart = ChartBuilder::on(area)
+        .caption(format!("{title} — {corpus}"), title_font())
+        .margin(16)
+        .x_label_area_size(44)
+        .y_label_area_size(label_width.clamp(60, 420))
+        .build_cartesian_2d(0f64..max * 1.08, (0..n - 1).into_segmented())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_style(font(16))
+        .x_label_style(font(14))
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => items
+                .get(n - 1 - *i)
+                .map(|x| x.0.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+        // Counts are whole: no label between two whole numbers.
+        .x_label_formatter(&|v| {
+            if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                String::new()
+            }
+        })
+        .x_desc(value_label)
+        .axis_desc_style(font(16))
+        .draw()?;
+    chart.draw_series(items.iter().enumerate().map(|(i, (_, v))| {
+        let y = n - 1 - i;
+        let mut bar = Rectangle::new(
+            [
+                (0.0, SegmentValue::Exact(y)),
+                (*v as f64, SegmentValue::Exact(y + 1)),
+            ],
+            BAR.filled(),
+        );
+        bar.set_margin(3, 3, 0, 0);
+        bar
+    }))?;
+    Ok(())
+}
+
+pub(super) fn bar_chart(
+    name: &str,
+    title: &str,
+    corpus: &str,
+    items: &Ranked,
+    value_label: &str,
+) -> Result<Chart, ChartError> {
+    let height = 140 + 30 * items.len().max(1) as u32;
+    let png = render(name, (1000, height), |root| {
+        bars(root, title, corpus, items, value_label)
+    })?;
+    Ok(Chart {
+        name: name.to_string(),
+        title: title.to_string(),
+        png,
+    })
+}
+
+/// Stacked horizontal bars of shares (0 to 1), one bar per row, the first row on top,
+/// with a legend in the room left on the right.
+pub(super) fn stacked_shares(
+    area: &Area,
+    caption: &str,
+    caption_style: TextStyle,
+    rows: &[(String, Vec<(RGBColor, f64)>)],
+    legend: &[(String, RGBColor)],
+    x_desc: &str,
+) -> DrawResult {
+    let n = rows.len().max(1);
+    let label_width = rows
+        .iter()
+        .map(|(label, _)| {
+            area.estimate_text_size(label, &font(14))
+                .map(|s| s.0)
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(40)
+        + 16;
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, caption_style)
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(label_width.clamp(60, 360))
+        // Room on the right for the legend.
+        .build_cartesian_2d(0f64..1.3f64, (0..n - 1).into_segmented())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_style(font(14))
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => rows
+                .get(n - 1 - *i)
+                .map(|r| r.0.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+        .x_label_formatter(&|v| {
+            if *v <= 1.0 {
+                format!("{v:.1}")
+            } else {
+                String::new()
+            }
+        })
+        .x_desc(x_desc)
+        .axis_desc_style(font(14))
+        .draw()?;
+    for (i, (_, parts)) in rows.iter().enumerate() {
+        let y = n - 1 - i;
+        let mut start = 0.0;
+        for &(color, share) in parts.iter().filter(|p| p.1 > 0.0) {
+            let mut bar = Rectangle::new(
+                [
+                    (start, SegmentValue::Exact(y)),
+                    (start + share, SegmentValue::Exact(y + 1)),
+                ],
+                color.filled(),
+            );
+            bar.set_margin(3, 3, 0, 0);
+            chart.plotting_area().draw(&bar)?;
+            start += share;
+        }
+    }
+    for (label, color) in legend {
+        let c = *color;
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(f64, SegmentValue<usize>)>>())?
+            .label(label.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .label_font(font(14))
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .draw()?;
+    Ok(())
+}
+
+/// The color of the i-th language (languages ordered by corpus words).
+pub(super) fn palette(i: usize) -> RGBColor {
+    let c = Palette99::pick(i).to_rgba();
+    RGBColor(c.0, c.1, c.2)
+}

@@ -1,0 +1,125 @@
+//! The report folder's README.md: prose kept in `readme/head.md` and
+//! `readme/tail.md`, with every number that the code decides substituted from
+//! the code (`{NAME}` placeholders), and the table sections generated from
+//! [`TABLES`], so the documentation cannot drift from what was written.
+
+use std::fmt::Write as _;
+
+use super::table::FLOAT_DECIMALS;
+use super::TABLES;
+use crate::count::{MAX_SCOPE_TERMS, PROBLEMS_LISTED};
+use crate::language::MIN_WORDS;
+use crate::options::Options;
+use crate::report::{LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE};
+use crate::stats::MTLD_THRESHOLD;
+use crate::stopwords;
+
+/// The prose before the tables.
+const HEAD: &str = include_str!("readme/head.md");
+/// The prose after the tables.
+const TAIL: &str = include_str!("readme/tail.md");
+
+/// The documentation of the report folder for a run with `options` (the MATTR
+/// window is the run's own).
+pub fn report_readme(options: &Options) -> String {
+    let values = placeholders(options);
+    let mut md = fill(HEAD, &values);
+    for spec in TABLES {
+        let _ = writeln!(
+            md,
+            "\n## `{}`\n\n{}\n\n| column | meaning |\n|---|---|",
+            spec.name, spec.about
+        );
+        for c in spec.columns {
+            let _ = writeln!(md, "| `{}` | {} |", c.name, c.doc);
+        }
+        let _ = writeln!(md, "\nSorted by {}.", spec.order);
+    }
+    md.push_str(&fill(TAIL, &values));
+    md
+}
+
+/// Every placeholder of the prose with its value.
+fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
+    let mut lists: Vec<&str> = stopwords::LANGUAGES.iter().map(|&(_, iso1)| iso1).collect();
+    lists.sort_unstable();
+    vec![
+        ("DECIMALS", FLOAT_DECIMALS.to_string()),
+        ("LANGUAGE_CHART_SHARE", percent(LANGUAGE_CHART_SHARE)),
+        ("MATTR_WINDOW", options.mattr_window.to_string()),
+        ("MAX_SCOPE_TERMS", thousands(MAX_SCOPE_TERMS)),
+        ("MIN_WORDS", MIN_WORDS.to_string()),
+        ("MTLD_THRESHOLD", MTLD_THRESHOLD.to_string()),
+        ("PROBLEMS_LISTED", PROBLEMS_LISTED.to_string()),
+        ("SCHEMA_VERSION", SCHEMA_VERSION.to_string()),
+        ("STOPWORD_LISTS", lists.join(", ")),
+        ("STOPWORD_SHARE", percent(STOPWORD_LANGUAGE_SHARE)),
+    ]
+}
+
+/// `text` with each `{NAME}` replaced by its value.
+fn fill(text: &str, values: &[(&'static str, String)]) -> String {
+    values.iter().fold(text.to_string(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+/// A share as a whole percentage: 0.05 → "5".
+fn percent(share: f64) -> String {
+    format!("{:.0}", share * 100.0)
+}
+
+/// A count with thousands separators, as the prose writes them: 4000 → "4,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every placeholder in the prose has a value, and every value is used.
+    #[test]
+    fn every_placeholder_is_filled() {
+        let values = placeholders(&Options::default());
+        let md = report_readme(&Options::default());
+        for (name, _) in &values {
+            let placeholder = format!("{{{name}}}");
+            assert!(
+                HEAD.contains(&placeholder) || TAIL.contains(&placeholder),
+                "{name} is never used"
+            );
+            assert!(!md.contains(&placeholder), "{name} left in");
+        }
+        let left: Vec<&str> = md
+            .match_indices('{')
+            .filter_map(|(i, _)| md[i + 1..].split_once('}'))
+            .map(|(inside, _)| inside)
+            .filter(|inside| {
+                !inside.is_empty() && inside.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+            })
+            .collect();
+        assert!(left.is_empty(), "unfilled: {left:?}");
+        assert_eq!(thousands(4000), "4,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(percent(0.05), "5");
+    }
+
+    /// The MATTR window the run used is the one the README states.
+    #[test]
+    fn the_mattr_window_is_the_runs() {
+        let options = Options {
+            mattr_window: 120,
+            ..Options::default()
+        };
+        assert!(report_readme(&options).contains("every window of 120 consecutive tokens"));
+    }
+}

@@ -4,10 +4,10 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
-use corpstat::count::Analyzer;
-use corpstat::language::LanguageDetector;
-use corpstat::normalize::Normalizer;
-use corpstat::tokenize::tokenize;
+use corpstat::tokenize;
+use corpstat::Analyzer;
+use corpstat::LanguageDetector;
+use corpstat::Normalizer;
 use corpstat::{Document, Options};
 
 fn seeds_text() -> String {
@@ -38,7 +38,7 @@ fn stages(c: &mut Criterion) {
     });
     // Words alone: corpstat's fast path against the unicode-segmentation it equals.
     group.bench_function("words", |b| {
-        b.iter(|| corpstat::tokenize::words(black_box(&normalized)).len())
+        b.iter(|| corpstat::words(black_box(&normalized)).len())
     });
     group.bench_function("unicode_words", |b| {
         b.iter(|| {

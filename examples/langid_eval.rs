@@ -23,7 +23,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use corpstat::language::LanguageDetector;
+use corpstat::LanguageDetector;
 use unicode_segmentation::UnicodeSegmentation;
 
 const PER_CELL: usize = 1000;

@@ -72,7 +72,7 @@ impl Corpus {
         self.add_events(documents.into_iter().map(InputEvent::Document), &mut |_| {});
     }
 
-    /// Reads and adds every document under `paths` (see [`crate::input`]), as the
+    /// Reads and adds every document under `paths` (see [`find_files`](crate::find_files) and [`DocumentStream`](crate::DocumentStream)), as the
     /// options' [`Options::input`] says.
     /// `on_progress` is called with the bytes of text read so far after each batch.
     /// A missing path is an error and nothing is read; every other problem is recorded

@@ -1,32 +1,41 @@
 //! corpstat: multilingual corpus statistics, with Arabic-script text as the
 //! first-class case.
 //!
-//! The pipeline reads top to bottom, one module per stage:
+//! A corpus flows through five stages. **Input** finds the files under the given
+//! paths (sorted), decodes them (BOM, UTF-16, invalid UTF-8, compression) and
+//! streams documents from text, JSONL, CSV or TSV. **Normalize** cleans each text
+//! (surface steps) and folds each token to the key it is counted under (fold
+//! steps: alef and yeh/kaf variants, Arabic-Indic and Persian digits, case).
+//! **Tokenize** splits it into UAX #29 words and sentences, keeping URLs, e-mail
+//! addresses, mentions and hashtags whole. **Count** turns each document into
+//! statistics keyed by local ids (terms, n-grams, co-occurring pairs, words per
+//! language and script), in parallel, and merges them into corpus totals with
+//! `+=`, in document order, so the result never depends on the thread count.
+//! **Report** computes the tables (frequencies, TF-IDF, keyness, association
+//! measures, lexical statistics) from the totals, and **output** writes them as
+//! CSV, JSON, PNG charts and an HTML page into a folder swapped into place whole.
 //!
-//! ```text
-//! input      find files, decode, stream documents          (input)
-//! normalize  surface and fold steps, Arabic-script folding (normalize)
-//! tokenize   UAX #29 words and sentences, URLs and tags    (tokenize)
-//! count      per-document statistics, merged with +=       (count, ngram, language, script)
-//! tables     sorted tables, association, keyness, fits     (report, association, keyness, stats, stopwords)
-//! write      CSV, JSON, README, index.html, PNG charts     (write, table, chart, report_dir)
-//! ```
-//!
-//! [`Corpus`] drives the stages (reading, parallel analysis and the in-order merge
-//! overlap); [`check`] evaluates CI rules over a summary.
+//! A library user gets [`Corpus`] (add texts, documents or paths, then
+//! [`Corpus::finish`]) and the [`Report`] it returns, whose accessors give every
+//! table as typed rows; each stage can also be run on its own ([`Normalizer`],
+//! [`tokenize`], [`LanguageDetector`], [`Analyzer`]); [`output`] writes report
+//! files and [`check`] evaluates CI rules over a report. Languages are [`Lang`]
+//! values (ISO 639-3), scripts [`Script`] values, token kinds [`TokenKind`]
+//! values. Without the default `cli` feature, the library builds without clap,
+//! indicatif, anyhow or ctrlc.
 //!
 //! # Example
 //!
 //! ```
-//! use corpstat::{Corpus, Options};
+//! use corpstat::{Corpus, Lang, Options};
 //!
 //! let mut corpus = Corpus::new(Options::default()).unwrap();
 //! corpus.add_text("ar", "قال الوزير إن الهجمات تهدد الأمن. وأكد الوزير أن بلاده مستعدة للتعاون.");
 //! corpus.add_text("en", "The minister said the attacks threaten the whole region.");
 //! let report = corpus.finish();
 //!
-//! assert_eq!(report.summary.documents, 2);
-//! assert_eq!(report.summary.tokens, 21);
+//! assert_eq!(report.summary().documents, 2);
+//! assert_eq!(report.summary().tokens, 21);
 //! // The top terms: "the" 3 times; then "إن" and "أن" ("that"), which fold into one
 //! // term shown as it is most often written; then "الوزير" ("the minister").
 //! let top = report.top_terms(3);
@@ -35,33 +44,59 @@
 //! assert_eq!((top[2].term.as_str(), top[2].count), ("الوزير", 2));
 //! assert!(top[1].stopword && !top[2].stopword);
 //! // Language shares, weighted by words: 12 Arabic words and 9 English ones.
-//! assert_eq!(report.summary.languages["ara"].words, 12);
-//! assert_eq!(report.summary.languages["eng"].words, 9);
-//! assert!((report.summary.languages["ara"].share - 12.0 / 21.0).abs() < 1e-6);
+//! let languages = &report.summary().languages;
+//! assert_eq!(languages[Lang::ARABIC.code()].words, 12);
+//! assert_eq!(languages["eng"].words, 9);
+//! assert!((languages["ara"].share - 12.0 / 21.0).abs() < 1e-6);
 //! ```
 
 #![deny(missing_docs)]
 
 mod alloc;
-pub mod association;
 pub mod check;
-pub mod corpus;
-pub mod count;
-pub mod input;
-pub mod keyness;
-pub mod language;
-pub mod normalize;
-pub mod options;
+mod corpus;
+mod count;
+mod input;
+mod language;
+pub mod measures;
+mod normalize;
+mod options;
 pub mod output;
-pub mod report;
-pub mod script;
-pub mod stats;
-pub mod stopwords;
-pub mod store;
-pub mod timing;
-pub mod tokenize;
+mod report;
+mod script;
+mod stopwords;
+mod store;
+mod timing;
+mod tokenize;
 
+// The pipeline and its result.
 pub use corpus::Corpus;
-pub use input::{Document, InputFormat, InputOptions, Problem};
-pub use options::{CoocOptions, CoocScope, Options};
-pub use report::Report;
+pub use options::{CoocOptions, CoocScope, Options, OptionsError};
+pub use report::{
+    CooccurrenceRow, DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow, GroupTermRow,
+    KeynessRow, LanguageRow, Metric, MetricValue, NgramRow, NgramRows, PairRow, Report, Share,
+    Summary, TermRow, VocabularyOverlap, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS,
+    DOCUMENT_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, SCHEMA_VERSION,
+    TERM_COLUMNS,
+};
+
+// Input.
+pub use input::{
+    decode, find_files, Decoded, Document, DocumentMeta, DocumentStream, GroupBy, InputError,
+    InputEvent, InputFile, InputFormat, InputOptions, Problem, ProblemKind, MAX_DOCUMENT_BYTES,
+};
+
+// Each stage on its own.
+pub use count::{Analyzer, DocumentStats, Pruning};
+pub use language::{Detection, Lang, LanguageDetector, UnknownLanguage};
+pub use normalize::{
+    profile_steps, CaseMode, NormalForm, NormalizeOptions, NormalizeStep, Normalizer, Phase,
+    StepSpec, UnknownStep, STEPS,
+};
+pub use script::Script;
+pub use tokenize::{
+    sentence_bounds, tokenize, tokenize_with, words, Token, TokenKind, TokenRules, Tokenized,
+};
+
+// Where the time and memory went.
+pub use timing::{peak_rss_bytes, Stage, StageTimes};

@@ -56,7 +56,7 @@ pub struct Options {
     /// Candidate languages for detection (ISO 639-3). Default: empty, every language.
     pub languages: Vec<String>,
     /// Ask the language model about every sentence, instead of once per run of
-    /// sentences whose evidence agrees (see [`crate::language`]). Slower; kept to
+    /// sentences whose evidence agrees (see [`LanguageDetector`](crate::LanguageDetector)). Slower; kept to
     /// compare the two. Default: false.
     pub detect_every_sentence: bool,
     /// Keep stopwords in distinctive terms, co-occurrence, group terms and keyness. Default: false.
@@ -74,7 +74,7 @@ pub struct Options {
     /// Co-occurrence options.
     pub cooccurrence: CoocOptions,
     /// `--memory-limit`, in bytes: the n-gram and pair tables are kept within half
-    /// of it by lossy counting (see [`crate::store::SortedCounts::prune`]), and input
+    /// of it by lossy counting (Manku and Motwani), and input
     /// is read in smaller batches. Single terms stay exact. Default: none, every
     /// count exact.
     pub memory_limit: Option<u64>,

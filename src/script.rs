@@ -12,6 +12,7 @@ use serde::Serialize;
 /// ordered by script name is ordered the same by this type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Script {
     /// `arabic`
     Arabic,
@@ -243,6 +244,7 @@ pub fn token_script(token: &str) -> Script {
         .map_or(COMMON, char_script)
 }
 
+#[cfg(test)]
 /// The script with the most letters in `text` (ties go to the name that sorts
 /// first), or [`COMMON`] when `text` has no letter.
 pub fn dominant_script(text: &str) -> Script {

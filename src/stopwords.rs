@@ -45,6 +45,7 @@ impl Stopwords {
         Stopwords { lists }
     }
 
+    #[cfg(test)]
     /// The languages that have a list.
     pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
         self.lists.iter().map(|(code, _)| *code)

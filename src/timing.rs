@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 /// The stages, in pipeline order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Stage {
     /// Reading, decompressing and decoding input (on the reader thread).
     Read,
@@ -121,11 +122,6 @@ impl StageTimes {
 /// `None` where it cannot be read).
 pub fn peak_rss_bytes() -> Option<u64> {
     memory_line("VmHWM:")
-}
-
-/// This process's resident memory now, in bytes (`VmRSS` on Linux).
-pub fn rss_bytes() -> Option<u64> {
-    memory_line("VmRSS:")
 }
 
 fn memory_line(key: &str) -> Option<u64> {

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use corpstat::check::{self, CheckInput, Snapshot, Status};
-use corpstat::output::table::{text, Column, Format, Table};
+use corpstat::output::{text, Column, Format, Table};
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -77,10 +77,10 @@ fn current_snapshot(args: &CheckArgs) -> Result<Snapshot> {
     let report = analyzed.report;
     Ok(Snapshot {
         origin: "the corpus".to_string(),
-        summary: serde_json::to_value(&report.summary)?,
+        summary: serde_json::to_value(report.summary())?,
         terms: Some(
             report
-                .terms
+                .terms()
                 .iter()
                 .map(|t| (t.term.clone(), t.count))
                 .collect(),

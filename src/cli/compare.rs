@@ -8,10 +8,10 @@ use anyhow::{bail, Result};
 use clap::Args;
 use serde::Serialize;
 
-use corpstat::input::GroupBy;
-use corpstat::output::chart::render_keyness;
-use corpstat::output::report_dir::write_report_dir;
+use corpstat::output::render_keyness;
+use corpstat::output::write_report_dir;
 use corpstat::output::{CsvFile, PngFile, ReportFile};
+use corpstat::GroupBy;
 
 use super::CorpusArgs;
 
@@ -40,7 +40,7 @@ pub struct CompareArgs {
 }
 
 pub fn after_help() -> String {
-    let mut help = super::columns_help(corpstat::report::KEYNESS_COLUMNS)
+    let mut help = super::columns_help(corpstat::KEYNESS_COLUMNS)
         .replace("Output columns:", "keyness.csv columns:");
     help.push_str(
         "compare.json: target, reference, tokens_target, tokens_reference, language_shift (per language:\n  share_target, share_reference, change), largest_language_shift, vocabulary_overlap\n  (shared, union, jaccard), new_terms (up to 50 [term, count] pairs)\n",
@@ -59,7 +59,7 @@ struct Comparison {
     language_shift: Vec<LanguageShift>,
     /// The largest absolute change of a language's share.
     largest_language_shift: f64,
-    vocabulary_overlap: Option<corpstat::report::VocabularyOverlap>,
+    vocabulary_overlap: Option<corpstat::VocabularyOverlap>,
     /// Up to 50 terms of the target that the reference never uses, most frequent first.
     new_terms: Vec<(String, u64)>,
 }
@@ -96,13 +96,13 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     args.corpus.group_by = Some(GroupBy::Input);
     let analyzed = args.corpus.analyze()?;
     let report = &analyzed.report;
-    let group = |name: &str| report.groups.iter().find(|g| g.group == name);
+    let group = |name: &str| report.groups().iter().find(|g| g.group == name);
     let (Some(a), Some(b)) = (group(&target), group(&reference)) else {
         bail!("{target} or {reference} holds no document");
     };
-    let round = corpstat::output::table::round;
+    let round = corpstat::output::round;
     let language_shift: Vec<LanguageShift> = report
-        .group_languages
+        .group_languages()
         .iter()
         .enumerate()
         .map(|(i, l)| LanguageShift {
@@ -117,7 +117,7 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
         .map(|l| l.change.abs())
         .fold(0.0, f64::max);
     let mut new_terms: Vec<(String, u64)> = report
-        .keyness
+        .keyness()
         .iter()
         .filter(|k| k.target == target && k.count_reference == 0)
         .map(|k| (k.term.clone(), k.count_target))
@@ -131,7 +131,7 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
         tokens_reference: b.tokens,
         language_shift,
         largest_language_shift,
-        vocabulary_overlap: report.vocabulary_overlap,
+        vocabulary_overlap: report.vocabulary_overlap().cloned(),
         new_terms,
     };
     let json = serde_json::to_string_pretty(&comparison)? + "\n";

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::output::table::Column;
+use corpstat::output::Column;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
-pub const COLUMNS: &[Column] = corpstat::report::COOCCURRENCE_COLUMNS;
+pub const COLUMNS: &[Column] = corpstat::COOCCURRENCE_COLUMNS;
 
 /// Print pairs of terms that occur together (--cooc-scope, --window, --ordered,
 /// --min-count), with PMI, NPMI, G², χ², t-score, Dice and Jaccard.

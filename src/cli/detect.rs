@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
-use corpstat::language::LanguageDetector;
+use corpstat::LanguageDetector;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum DetectFormat {

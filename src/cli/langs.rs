@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::output::table::Column;
+use corpstat::output::Column;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
-pub const COLUMNS: &[Column] = corpstat::report::LANGUAGE_COLUMNS;
+pub const COLUMNS: &[Column] = corpstat::LANGUAGE_COLUMNS;
 
 /// Print the words of each language per document, then for the corpus (document *).
 /// Each sentence's language is detected from the words of its dominant script (whatlang,

@@ -20,11 +20,11 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use corpstat::input::GroupBy;
-use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions};
-use corpstat::output::table::{Column, Format, Table};
-use corpstat::timing::StageTimes;
-use corpstat::tokenize::TokenRules;
+use corpstat::output::{Column, Format, Table};
+use corpstat::GroupBy;
+use corpstat::StageTimes;
+use corpstat::TokenRules;
+use corpstat::{CaseMode, NormalForm, NormalizeOptions};
 use corpstat::{CoocOptions, CoocScope, Corpus, InputFormat, InputOptions, Options, Report};
 
 /// Multilingual corpus statistics: term frequencies, n-grams, language mix,
@@ -59,11 +59,11 @@ pub fn main() -> ExitCode {
     // Ctrl-C and SIGTERM remove what a report write has staged, then end the run;
     // the output folder keeps its old report or the new one, never a mix.
     let _ = ctrlc::set_handler(|| {
-        corpstat::output::report_dir::abandon_staging();
+        corpstat::output::abandon_staging();
         std::process::exit(EXIT_INTERRUPTED);
     });
     // The steps --no-fold takes come from the normalization registry.
-    let steps: Vec<&str> = corpstat::normalize::profile_steps().collect();
+    let steps: Vec<&str> = corpstat::profile_steps().collect();
     let no_fold = format!(
         "Switch off one step of the profile (repeatable): {}",
         steps.join(", ")
@@ -456,7 +456,7 @@ impl CorpusArgs {
                 group_by: self.group_by.clone().unwrap_or_default(),
                 follow_links: self.follow,
                 max_document_bytes: usize::try_from(self.max_document_bytes)
-                    .unwrap_or(corpstat::input::MAX_DOCUMENT_BYTES),
+                    .unwrap_or(corpstat::MAX_DOCUMENT_BYTES),
                 max_input_bytes: self.max_input_bytes,
                 exclude: self.exclude.clone(),
             },
@@ -471,7 +471,7 @@ impl CorpusArgs {
         if self.quiet || !io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
         }
-        let total: Option<u64> = corpstat::input::find_files(&self.paths, &self.options().input)
+        let total: Option<u64> = corpstat::find_files(&self.paths, &self.options().input)
             .ok()
             .and_then(|(files, _)| {
                 files
@@ -525,7 +525,7 @@ impl CorpusArgs {
             Ok((corpus.finish(), times))
         })?;
         progress.finish_and_clear();
-        let s = &report.summary;
+        let s = &report.summary();
         for problem in &s.problems {
             eprintln!("corpstat: {problem}");
         }
@@ -550,14 +550,14 @@ impl CorpusArgs {
                 kinds.join(", ")
             );
         }
-        if report.summary.documents == 0 {
+        if report.summary().documents == 0 {
             let paths: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
             bail!(
                 "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
                 paths.join(", ")
             );
         }
-        let partial = !report.summary.problems.is_empty() && !self.allow_partial;
+        let partial = !report.summary().problems.is_empty() && !self.allow_partial;
         Ok(Analyzed {
             report,
             partial,
@@ -590,7 +590,7 @@ impl Analyzed {
                 "wall time",
                 started.elapsed().as_secs_f64()
             );
-            if let Some(peak) = corpstat::timing::peak_rss_bytes() {
+            if let Some(peak) = corpstat::peak_rss_bytes() {
                 eprintln!(
                     "corpstat: {:<13}{:>8.1} MB",
                     "peak memory",
@@ -601,7 +601,7 @@ impl Analyzed {
         if self.partial {
             eprintln!(
                 "corpstat: {} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)",
-                self.report.summary.problems_total
+                self.report.summary().problems_total
             );
             ExitCode::from(EXIT_ERROR)
         } else {

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::output::table::Column;
+use corpstat::output::Column;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
-pub const COLUMNS: &[Column] = corpstat::report::NGRAM_COLUMNS;
+pub const COLUMNS: &[Column] = corpstat::NGRAM_COLUMNS;
 
 /// Print the n-grams of one order with their counts and document frequencies.
 /// N-grams never cross a sentence boundary. Sorted by count descending, then n-gram.

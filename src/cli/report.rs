@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::output::chart::CHARTS;
-use corpstat::output::report_dir::write_report_dir;
+use corpstat::output::write_report_dir;
+use corpstat::output::CHARTS;
 use corpstat::output::{report_files_with_charts, TABLES};
-use corpstat::timing::Stage;
+use corpstat::Stage;
 
 use super::CorpusArgs;
 
@@ -68,7 +68,7 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
         .times
         .time(Stage::Write, || write_report_dir(&args.output, &files))?;
     if !args.corpus.quiet {
-        let s = &analyzed.report.summary;
+        let s = &analyzed.report.summary();
         eprintln!(
             "corpstat: {} documents, {} tokens, {} types; wrote {} files to {} (charts drawn in {} ms)",
             s.documents,

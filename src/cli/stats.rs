@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::output::table::{number, text, Column, Format, Table};
-use corpstat::report::MetricValue;
+use corpstat::output::{number, text, Column, Format, Table};
+use corpstat::MetricValue;
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -33,7 +33,7 @@ pub fn after_help() -> String {
 
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
     let analyzed = args.corpus.analyze()?;
-    let s = &analyzed.report.summary;
+    let s = &analyzed.report.summary();
     if args.output.format() == Format::Json {
         let mut out = io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, s).map_err(io::Error::from)?;

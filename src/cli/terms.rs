@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
-use corpstat::output::table::Column;
+use corpstat::output::Column;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
-pub const COLUMNS: &[Column] = corpstat::report::TERM_COLUMNS;
+pub const COLUMNS: &[Column] = corpstat::TERM_COLUMNS;
 
 /// Print term frequencies: count, document frequency, per million, idf, script.
 /// Sorted by count descending, then term.

@@ -13,8 +13,8 @@ use crate::input::{Problem, ProblemKind};
 use crate::options::{CoocScope, Options};
 
 use crate::input::DocumentMeta;
+use crate::measures::lexical::{Mattr, MtldFactors};
 use crate::script::{self, Script};
-use crate::stats::{Mattr, MtldFactors};
 use crate::store::{Buckets, Sharded, ShardedNgrams, Tally};
 use crate::tokenize::TokenKind;
 

@@ -14,7 +14,7 @@ use crate::options::{CoocScope, Options};
 
 use crate::count::terms::LocalTerms;
 use crate::input::DocumentMeta;
-use crate::stats::{mtld_factors, MtldFactors};
+use crate::measures::lexical::{mtld_factors, MtldFactors};
 use crate::store::NgramList;
 use crate::timing::{Stage, StageTimes};
 use crate::tokenize::{tokenize_with, TokenKind};
@@ -37,11 +37,6 @@ impl TermList {
     /// Number of strings.
     pub fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 
     /// The `i`th string.
@@ -71,37 +66,37 @@ impl<'a> FromIterator<&'a str> for TermList {
 #[derive(Debug, Clone, Default)]
 pub struct DocumentStats {
     /// Its id, source, line and group.
-    pub meta: DocumentMeta,
+    pub(crate) meta: DocumentMeta,
     /// Size of the document's text in UTF-8 bytes, before normalization.
-    pub bytes: u64,
+    pub(crate) bytes: u64,
     /// The distinct terms (folded keys), indexed by local id.
-    pub terms: TermList,
+    pub(crate) terms: TermList,
     /// The kind of each term (of its first occurrence).
-    pub term_kinds: Vec<TokenKind>,
+    pub(crate) term_kinds: Vec<TokenKind>,
     /// Surface forms that differ from their term's key: (local term id, surface, count).
-    pub surfaces: Vec<(u32, String, u32)>,
+    pub(crate) surfaces: Vec<(u32, String, u32)>,
     /// How often each term occurs.
-    pub term_counts: Vec<u32>,
+    pub(crate) term_counts: Vec<u32>,
     /// In how many of the document's sentences each term occurs.
-    pub term_sentences: Vec<u32>,
+    pub(crate) term_sentences: Vec<u32>,
     /// The token position of each term's first occurrence.
-    pub first_positions: Vec<u32>,
+    pub(crate) first_positions: Vec<u32>,
     /// Every token as a local id, in text order.
-    pub token_ids: Vec<u32>,
+    pub(crate) token_ids: Vec<u32>,
     /// Sentences that hold at least one token.
-    pub sentences: u32,
+    pub(crate) sentences: u32,
     /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
-    pub ngrams: Vec<NgramList>,
+    pub(crate) ngrams: Vec<NgramList>,
     /// Co-occurring pairs of local ids `[a, b]` (a < b unless ordered), counted as
     /// the scope defines.
-    pub pairs: NgramList,
+    pub(crate) pairs: NgramList,
     /// Words per (language, script): each sentence's words go to its language.
-    pub language_words: LanguageWords,
+    pub(crate) language_words: LanguageWords,
     /// MTLD factor counts, forward and backward.
-    pub mtld: MtldFactors,
+    pub(crate) mtld: MtldFactors,
     /// What counting could not do in full (a co-occurrence scope over
     /// [`MAX_SCOPE_TERMS`] distinct words).
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 /// Distinct words of one sentence (sentence scope) or one document (document scope)
@@ -111,9 +106,37 @@ pub struct DocumentStats {
 pub const MAX_SCOPE_TERMS: usize = 4000;
 
 impl DocumentStats {
+    /// Its id, source, line and group.
+    pub fn meta(&self) -> &DocumentMeta {
+        &self.meta
+    }
+
     /// Number of tokens.
     pub fn tokens(&self) -> usize {
         self.token_ids.len()
+    }
+
+    /// Sentences that hold at least one token.
+    pub fn sentences(&self) -> u32 {
+        self.sentences
+    }
+
+    /// How often each distinct term occurs, in order of first occurrence.
+    pub fn term_counts(&self) -> &[u32] {
+        &self.term_counts
+    }
+
+    /// Occurrences of n-grams of order `n` (0 when they were not counted).
+    pub fn ngram_occurrences(&self, n: usize) -> u64 {
+        self.ngrams
+            .iter()
+            .find(|list| list.order() == n)
+            .map_or(0, |list| list.values().map(|&c| u64::from(c)).sum())
+    }
+
+    /// Words per (language, script).
+    pub fn language_words(&self) -> &LanguageWords {
+        &self.language_words
     }
 }
 

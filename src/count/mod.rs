@@ -18,7 +18,7 @@ mod pruning;
 mod terms;
 
 pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
-pub use document::{Analyzer, DocumentStats, TermList, MAX_SCOPE_TERMS};
+pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
 pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};
 
 use std::collections::BTreeMap;

@@ -11,6 +11,7 @@ pub const TABLE_SHARE_OF_LIMIT: f64 = 0.5;
 
 /// How the n-gram and pair counts were pruned under `--memory-limit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
 pub struct Pruning {
     /// The last pruning threshold: every count of an n-gram (n ≥ 2) or pair is at
     /// most this much below the true count (never above it), and any n-gram or pair

@@ -27,7 +27,7 @@ mod text;
 mod walk;
 
 pub use decode::{decode, Decoded};
-pub use group::{glob_match, GroupBy, NO_GROUP};
+pub use group::{GroupBy, NO_GROUP};
 pub use stream::DocumentStream;
 pub use text::{split_point, unix_line_endings};
 pub use walk::find_files;
@@ -42,6 +42,7 @@ use std::path::Path;
 /// How to read a file. Default: [`InputFormat::Auto`], from the file's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum InputFormat {
     /// From the file name; standard input is read as text.
     #[default]
@@ -159,6 +160,7 @@ impl Document {
 /// What went wrong with a file or a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ProblemKind {
     /// The file or folder could not be opened or read.
     Unreadable,
@@ -188,12 +190,13 @@ pub enum ProblemKind {
     /// `--max-input-bytes` was reached: the rest of the input was not read.
     InputCap,
     /// A sentence or document held more distinct words than co-occurrence pairs up
-    /// in one scope (see [`crate::count::MAX_SCOPE_TERMS`]).
+    /// in one scope (4,000 distinct words).
     CoocCapped,
 }
 
 /// A problem with one input file or line. The run goes on without it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
 pub struct Problem {
     /// The file.
     pub source: String,

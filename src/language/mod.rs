@@ -72,10 +72,11 @@ fn strong(info: &whatlang::Info, words: usize) -> bool {
 
 /// The language found for a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Detection {
     /// ISO 639-3 code, or `und`.
     pub language: Lang,
-    /// The dominant script (see [`crate::script`]).
+    /// The dominant script.
     pub script: Script,
     /// From 0 to 1: whatlang's confidence, or the evidence's share; 1 when the
     /// script decides; 0 for `und`.

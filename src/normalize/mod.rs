@@ -37,9 +37,7 @@ mod steps;
 mod tests;
 mod zwnj;
 
-pub use char_map::{
-    CharMap, Replace, ALEF, DIACRITICS, DIGITS, INVISIBLE, TATWEEL, TEH_MARBUTA, YEH_KAF,
-};
+pub use char_map::{CharMap, ALEF, DIACRITICS, DIGITS, INVISIBLE, TATWEEL, TEH_MARBUTA, YEH_KAF};
 
 pub use lowercase::Lowercase;
 pub use nfkc::Nfkc;
@@ -190,7 +188,7 @@ impl Normalizer {
     /// The surface steps: how a term is displayed.
     ///
     /// Most words need none of them. So the text is read as runs between ASCII white
-    /// space, and only a run holding a character outside [`is_surface_stable`] goes
+    /// space, and only a run holding a character that a surface step can change goes
     /// through the steps; the others are copied. That gives the same text as running
     /// the steps over the whole of it, because white space neither composes under
     /// NFKC nor counts as a letter to the ZWNJ rule, and the other steps map single

@@ -6,15 +6,21 @@
 //! renamed over the old one only when all are complete). The tables are defined
 //! once, in [`TABLES`].
 
-pub mod chart;
+pub(crate) mod chart;
 mod index_html;
 mod readme;
-pub mod report_dir;
-pub mod table;
+pub(crate) mod report_dir;
+pub(crate) mod table;
 mod tables;
 
+pub use chart::{render_charts, render_keyness, Chart, ChartError, ChartSpec, CHARTS};
 pub use index_html::index_html;
 pub use readme::report_readme;
+pub use report_dir::{abandon_staging, write_report_dir, MANIFEST};
+pub use table::{
+    float, number, round, spreadsheet_safe, text, write_csv, Column, Format, Kind, Table,
+    FLOAT_DECIMALS,
+};
 pub use tables::{TableRows, TableSpec, TABLES};
 
 use std::borrow::Cow;
@@ -24,8 +30,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::report::{Cells, Report, RowSource};
-use chart::{render_charts, Chart, ChartError};
-use table::{write_csv, write_csv_chunked, Column, Table};
+use table::write_csv_chunked;
 
 /// One file of the report.
 pub trait ReportFile: Sync {
@@ -88,7 +93,7 @@ impl<'a> CsvFile<'a> {
     }
 
     /// A table whose rows are made only as the file is written, in chunks formatted
-    /// in parallel (see [`write_csv_chunked`]).
+    /// in parallel.
     pub fn chunked(
         name: &'static str,
         columns: &'static [Column],
@@ -287,7 +292,7 @@ pub enum ReportError {
 }
 
 /// Writes the whole report, charts and index.html included, as the report in `dir`
-/// (see [`crate::report_dir`]).
+/// (see [`write_report_dir`]).
 pub fn write_report(
     dir: &Path,
     report: &Report,

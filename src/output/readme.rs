@@ -9,9 +9,9 @@ use super::table::FLOAT_DECIMALS;
 use super::TABLES;
 use crate::count::{MAX_SCOPE_TERMS, PROBLEMS_LISTED};
 use crate::language::MIN_WORDS;
+use crate::measures::lexical::MTLD_THRESHOLD;
 use crate::options::Options;
 use crate::report::{LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE};
-use crate::stats::MTLD_THRESHOLD;
 use crate::stopwords;
 
 /// The prose before the tables.

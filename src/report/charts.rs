@@ -7,6 +7,7 @@ pub type Ranked = Vec<(String, u64)>;
 
 /// Data the charts need that the tables do not hold.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct ChartData {
     /// The top words (no stopwords, unless kept), at most [`CHART_TERMS`].
     pub top_terms: Ranked,
@@ -120,18 +121,18 @@ impl Report {
                 .collect()
         };
 
-        let zipf_points: Vec<(u64, u64)> = stats::log_spaced(terms.len() as u64)
+        let zipf_points: Vec<(u64, u64)> = lexical::log_spaced(terms.len() as u64)
             .into_iter()
             .map(|r| (r, terms[r as usize - 1].count))
             .collect();
-        let zipf_fit = stats::least_squares(
+        let zipf_fit = lexical::least_squares(
             &zipf_points
                 .iter()
                 .map(|&(r, c)| ((r as f64).ln(), (c as f64).ln()))
                 .collect::<Vec<_>>(),
         )
         .map(|f| (f.intercept, f.slope));
-        let heaps_points = stats::log_spaced(counts.tokens)
+        let heaps_points = lexical::log_spaced(counts.tokens)
             .into_iter()
             .map(|n| (n, counts.first_positions.partition_point(|&p| p < n) as u64))
             .collect();

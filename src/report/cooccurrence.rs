@@ -3,8 +3,9 @@
 use super::*;
 
 /// A co-occurring pair kept for `cooccurrence.csv`: term ids and c (the marginals
-/// are in [`Report::marginals`]), 12 bytes a row.
+/// are kept by the report beside the rows), 12 bytes a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PairRow {
     /// The first term (corpus id).
     pub a: u32,
@@ -16,6 +17,7 @@ pub struct PairRow {
 
 /// One row of `cooccurrence.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CooccurrenceRow {
     /// The first term, as displayed.
     pub term_a: String,

@@ -5,6 +5,7 @@ use super::*;
 /// A distinctive term kept for `distinctive.csv`: the document (its index in
 /// [`Report::documents`]), its rank there, the term id, its count and TF-IDF.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct DistinctiveEntry {
     /// The document: its index in [`Report::documents`].
     pub document: u32,
@@ -20,6 +21,7 @@ pub struct DistinctiveEntry {
 
 /// One row of `distinctive.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DistinctiveRow {
     /// The document id.
     pub document: String,

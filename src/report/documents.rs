@@ -4,6 +4,7 @@ use super::*;
 
 /// One row of `documents.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct DocumentRow {
     /// The document id.
     pub document: String,

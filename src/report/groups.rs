@@ -5,6 +5,7 @@ use super::*;
 
 /// The shared vocabulary of two groups.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct VocabularyOverlap {
     /// Terms both groups use.
     pub shared: u64,
@@ -16,6 +17,7 @@ pub struct VocabularyOverlap {
 
 /// One row of `groups.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GroupRow {
     /// The group's name.
     pub group: String,
@@ -35,6 +37,7 @@ pub struct GroupRow {
 
 /// One row of `group_terms.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GroupTermRow {
     /// The group's name.
     pub group: String,
@@ -50,6 +53,7 @@ pub struct GroupTermRow {
 
 /// One row of `keyness.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct KeynessRow {
     /// The group under study.
     pub target: String,

@@ -4,6 +4,7 @@ use super::*;
 
 /// One row of `languages.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct LanguageRow {
     /// The document, or `*` for the corpus.
     pub document: String,

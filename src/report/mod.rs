@@ -14,13 +14,13 @@ mod ngrams;
 mod summary;
 mod terms;
 
-pub use charts::{ChartData, Ranked, CHART_TERMS, HEATMAP_WORDS, LANGUAGE_CHART_SHARE};
+pub use charts::{ChartData, Ranked, HEATMAP_WORDS, LANGUAGE_CHART_SHARE};
 pub use cooccurrence::{CooccurrenceRow, PairRow, COOCCURRENCE_COLUMNS};
 pub use distinctive::{DistinctiveEntry, DistinctiveRow, DISTINCTIVE_COLUMNS};
 pub use documents::{DocumentRow, DOCUMENT_COLUMNS};
 pub use groups::{
-    GroupRow, GroupTermRow, KeynessRow, VocabularyOverlap, GROUP_COLUMNS, GROUP_TERMS,
-    GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, REST,
+    GroupRow, GroupTermRow, KeynessRow, VocabularyOverlap, GROUP_COLUMNS, GROUP_TERM_COLUMNS,
+    KEYNESS_COLUMNS, REST,
 };
 pub use languages::{LanguageRow, LANGUAGE_COLUMNS};
 pub use ngrams::{NgramRow, NgramRows, NGRAM_COLUMNS};
@@ -34,16 +34,16 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::association::{associate, Association};
 use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, Pruning, TermTotals};
 use crate::input::{GroupBy, Problem, ProblemKind, NO_GROUP};
-use crate::keyness::{keyness, Keyness};
 use crate::language::Lang;
+use crate::measures::association::{associate, Association};
+use crate::measures::keyness::{keyness, Keyness};
+use crate::measures::lexical;
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
 use crate::output::table::{float, number, round, text, Column, Table};
 use crate::script::{self, Script};
-use crate::stats;
 use crate::stopwords::Stopwords;
 use crate::store::ShardedNgrams;
 use crate::tokenize::TokenKind;
@@ -70,41 +70,105 @@ impl<'a> RowSource<'a> {
     }
 }
 
-/// Everything the report writes, computed.
+/// Everything the report writes, computed: each table's rows in their file's
+/// order, and the summary. Read through the accessors; the fields stay private so
+/// that how a table is held can change without breaking a caller.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     /// The corpus-level statistics: `summary.json`.
-    pub summary: Summary,
+    pub(crate) summary: Summary,
     /// `documents.csv`, sorted by id.
-    pub documents: Vec<DocumentRow>,
+    pub(crate) documents: Vec<DocumentRow>,
     /// `terms.csv`, most frequent first.
-    pub terms: Vec<TermRow>,
+    pub(crate) terms: Vec<TermRow>,
     /// The display form of every term, by corpus term id.
-    pub names: Vec<Box<str>>,
+    pub(crate) names: Vec<Box<str>>,
     /// N-grams per order, from the smallest order asked for.
-    pub ngrams: Vec<NgramRows>,
+    pub(crate) ngrams: Vec<NgramRows>,
     /// `distinctive.csv`: the top terms of each document by TF-IDF.
-    pub distinctive: Vec<DistinctiveEntry>,
+    pub(crate) distinctive: Vec<DistinctiveEntry>,
     /// `languages.csv`: per document, then `*` for the corpus.
-    pub languages: Vec<LanguageRow>,
+    pub(crate) languages: Vec<LanguageRow>,
     /// `cooccurrence.csv`: the pairs listed, most frequent first.
-    pub cooccurrences: Vec<PairRow>,
+    pub(crate) cooccurrences: Vec<PairRow>,
     /// N of the co-occurrence tables, unrounded (the summary holds it rounded).
-    pub pair_n: f64,
+    pub(crate) pair_n: f64,
     /// f(term) of every term in the co-occurrence tables' scope, by term id.
-    pub marginals: Vec<u64>,
+    pub(crate) marginals: Vec<u64>,
     /// What the charts show beyond the tables.
-    pub chart_data: ChartData,
+    pub(crate) chart_data: ChartData,
     /// With groups: one row per group, sorted by name.
-    pub groups: Vec<GroupRow>,
+    pub(crate) groups: Vec<GroupRow>,
     /// The languages of the share columns of groups.csv, by corpus words.
-    pub group_languages: Vec<Lang>,
+    pub(crate) group_languages: Vec<Lang>,
     /// With groups: the top terms of each group.
-    pub group_terms: Vec<GroupTermRow>,
+    pub(crate) group_terms: Vec<GroupTermRow>,
     /// With groups: each group against the rest.
-    pub keyness: Vec<KeynessRow>,
+    pub(crate) keyness: Vec<KeynessRow>,
     /// With exactly two groups: how much of their vocabularies they share.
-    pub vocabulary_overlap: Option<VocabularyOverlap>,
+    pub(crate) vocabulary_overlap: Option<VocabularyOverlap>,
+}
+
+impl Report {
+    /// The corpus-level statistics: `summary.json`.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// `documents.csv`, sorted by id.
+    pub fn documents(&self) -> &[DocumentRow] {
+        &self.documents
+    }
+
+    /// `terms.csv`, most frequent first.
+    pub fn terms(&self) -> &[TermRow] {
+        &self.terms
+    }
+
+    /// N-grams per order, from the smallest order asked for.
+    pub fn ngrams(&self) -> &[NgramRows] {
+        &self.ngrams
+    }
+
+    /// `distinctive.csv`: the top terms of each document by TF-IDF.
+    pub fn distinctive(&self) -> &[DistinctiveEntry] {
+        &self.distinctive
+    }
+
+    /// `languages.csv`: per document, then `*` for the corpus.
+    pub fn languages(&self) -> &[LanguageRow] {
+        &self.languages
+    }
+
+    /// `cooccurrence.csv`: the pairs listed, most frequent first.
+    pub fn cooccurrences(&self) -> &[PairRow] {
+        &self.cooccurrences
+    }
+
+    /// With groups: one row per group, sorted by name.
+    pub fn groups(&self) -> &[GroupRow] {
+        &self.groups
+    }
+
+    /// With groups: the top terms of each group.
+    pub fn group_terms(&self) -> &[GroupTermRow] {
+        &self.group_terms
+    }
+
+    /// With groups: each group against the rest.
+    pub fn keyness(&self) -> &[KeynessRow] {
+        &self.keyness
+    }
+
+    /// With exactly two groups: how much of their vocabularies they share.
+    pub fn vocabulary_overlap(&self) -> Option<&VocabularyOverlap> {
+        self.vocabulary_overlap.as_ref()
+    }
+
+    /// The languages of the share columns of groups.csv, by corpus words.
+    pub fn group_languages(&self) -> &[Lang] {
+        &self.group_languages
+    }
 }
 
 /// How each corpus term id is shown, and whether tables that skip stopwords skip it.

@@ -6,6 +6,7 @@ use super::*;
 /// (the text is made when a row is read), so that a large table costs little more
 /// than its ids and counts.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct NgramRows {
     n: usize,
     /// The term ids of every n-gram, n per n-gram, in the order they were found.
@@ -40,6 +41,7 @@ impl NgramRows {
 
 /// One row of `ngrams.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct NgramRow {
     /// The order.
     pub n: usize,

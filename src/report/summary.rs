@@ -8,6 +8,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Words and their share of all tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Share {
     /// Words (tokens).
     pub words: u64,
@@ -17,6 +18,7 @@ pub struct Share {
 
 /// The corpus summary: `summary.json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// The version of this file's layout: bumped when a metric is renamed or removed.
     pub schema_version: u32,
@@ -62,8 +64,8 @@ pub struct Summary {
     pub languages: BTreeMap<String, Share>,
     /// Words per script.
     pub scripts: BTreeMap<String, Share>,
-    /// The first 100 input problems met in reading order (see
-    /// [`crate::count::PROBLEMS_LISTED`]), sorted by file, line, kind and message.
+    /// The first 100 input problems met in reading order,
+    /// sorted by file, line, kind and message.
     pub problems: Vec<Problem>,
     /// Input problems in all, listed or not.
     pub problems_total: u64,
@@ -81,7 +83,7 @@ impl Summary {
         cooccurrence_n: f64,
     ) -> Summary {
         let sorted_counts: Vec<u64> = terms.iter().map(|t| t.count).collect();
-        let heaps = stats::heaps_fit(&counts.first_positions, counts.tokens);
+        let heaps = lexical::heaps_fit(&counts.first_positions, counts.tokens);
         let mut problems = counts.problems.clone();
         problems.sort();
         let tokens = counts.tokens;
@@ -98,10 +100,10 @@ impl Summary {
             hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
             sentences: counts.sentences,
             ttr: ratio(share(counts.terms.len() as u64, tokens)),
-            yules_k: stats::yules_k(sorted_counts.iter().copied()).map(round),
+            yules_k: lexical::yules_k(sorted_counts.iter().copied()).map(round),
             mattr: counts.mattr.value().map(round),
             mtld: counts.mtld.mtld().map(round),
-            zipf_exponent: stats::zipf_exponent(&sorted_counts).map(round),
+            zipf_exponent: lexical::zipf_exponent(&sorted_counts).map(round),
             heaps_k: heaps.map(|h| round(h.0)),
             heaps_beta: heaps.map(|h| round(h.1)),
             cooccurrence_n: round(cooccurrence_n),
@@ -118,6 +120,7 @@ impl Summary {
 /// A headline statistic of the summary: its metric path (as `corpstat check` and
 /// `corpstat stats` name it), its label on the page, and its value.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Metric {
     /// The dotted path into summary.json.
     pub path: &'static str,

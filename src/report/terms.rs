@@ -4,6 +4,7 @@ use super::*;
 
 /// One row of `terms.csv`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct TermRow {
     /// Rank, from 1: count descending, then term.
     pub rank: usize,

@@ -16,10 +16,9 @@ mod table;
 #[cfg(test)]
 mod tests;
 
-pub use counts::{LongCounts, NgramCounts};
-pub use packed::{PackedIter, PackedKeys};
+pub use counts::NgramCounts;
+pub use packed::PackedKeys;
 pub use sharded::{Buckets, Sharded, ShardedNgrams};
-pub use sorted::SortedCounts;
 pub use table::{NgramList, NgramTable};
 
 /// The largest n whose keys are stored as arrays.

@@ -74,11 +74,6 @@ impl<V: Default> NgramTable<V> {
             NgramTable::Long(_, map) => map.len(),
         }
     }
-
-    /// Whether the table is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 impl NgramTable<u32> {
@@ -140,16 +135,6 @@ impl NgramList {
     /// The order.
     pub fn order(&self) -> usize {
         self.n
-    }
-
-    /// Number of n-grams.
-    pub fn len(&self) -> usize {
-        self.counts.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
     }
 
     /// The n-grams with their counts.

@@ -38,6 +38,7 @@ use serde::Serialize;
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum TokenKind {
     /// A word: holds at least one letter.
     Word,

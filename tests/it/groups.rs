@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::util::run;
-use corpstat::input::GroupBy;
+use corpstat::GroupBy;
 use corpstat::{Corpus, Document, Options};
 
 fn close(a: f64, b: f64) -> bool {
@@ -25,7 +25,7 @@ fn keyness_of_a_two_group_corpus_by_hand() {
     let report = corpus.finish();
 
     let groups: Vec<(&str, u64, u64, u64)> = report
-        .groups
+        .groups()
         .iter()
         .map(|g| (g.group.as_str(), g.documents, g.tokens, g.types))
         .collect();
@@ -33,7 +33,7 @@ fn keyness_of_a_two_group_corpus_by_hand() {
 
     let row = |target: &str, term: &str| {
         report
-            .keyness
+            .keyness()
             .iter()
             .find(|k| k.target == target && k.term == term)
             .unwrap_or_else(|| panic!("{target} {term}"))
@@ -68,7 +68,7 @@ fn keyness_of_a_two_group_corpus_by_hand() {
     assert!(close(price.measures.pct_diff, -25.0));
     // Sorted by signed llr: over-used first.
     let order: Vec<&str> = report
-        .keyness
+        .keyness()
         .iter()
         .filter(|k| k.target == "A")
         .map(|k| k.term.as_str())
@@ -79,7 +79,7 @@ fn keyness_of_a_two_group_corpus_by_hand() {
         row("B", "ذهب").measures.llr,
         8.0 * (4.0f64 / 2.4).ln()
     ));
-    let overlap = report.vocabulary_overlap.unwrap();
+    let overlap = report.vocabulary_overlap().unwrap();
     assert_eq!((overlap.shared, overlap.union), (1, 3));
 }
 

@@ -1,8 +1,8 @@
 //! Every statistic on small texts whose answers were worked out by hand (or, for the
 //! bigram measures, by NLTK), in Arabic, Persian and English.
 
-use corpstat::report::Report;
-use corpstat::script::Script;
+use corpstat::Report;
+use corpstat::Script;
 use corpstat::{CoocOptions, CoocScope, Corpus, Options};
 
 fn report(options: Options, docs: &[(&str, &str)]) -> Report {
@@ -34,7 +34,7 @@ fn hand_counted_arabic_paragraph() {
         ..Options::default()
     };
     let r = report(all_ngrams, &[("p", ARABIC_PARAGRAPH)]);
-    let s = &r.summary;
+    let s = &r.summary();
     // Tokens: في البيت كتاب | في المدرسة كتاب وقلم | كتاب — 3 + 4 + 1 in three sentences.
     assert_eq!(
         (s.documents, s.tokens, s.types, s.hapax, s.sentences),
@@ -46,7 +46,11 @@ fn hand_counted_arabic_paragraph() {
         s.yules_k.unwrap(),
         (1e4 * (16.0 - 8.0) / 64.0f64 * 1e6).round() / 1e6
     );
-    let terms: Vec<(&str, u64)> = r.terms.iter().map(|t| (t.term.as_str(), t.count)).collect();
+    let terms: Vec<(&str, u64)> = r
+        .terms()
+        .iter()
+        .map(|t| (t.term.as_str(), t.count))
+        .collect();
     // Count descending, then code point order.
     assert_eq!(
         terms,
@@ -58,8 +62,8 @@ fn hand_counted_arabic_paragraph() {
             ("وقلم", 1)
         ]
     );
-    assert!(r.terms.iter().all(|t| t.script == Script::Arabic));
-    assert_close!(r.terms[0].per_million, 3.0 / 8.0 * 1e6);
+    assert!(r.terms().iter().all(|t| t.script == Script::Arabic));
+    assert_close!(r.terms()[0].per_million, 3.0 / 8.0 * 1e6);
     // Bigrams stay inside sentences: 2 + 3 + 0 of them, no "كتاب في".
     let bigrams: Vec<String> = r.ngram_rows(Some(2)).map(|g| g.ngram).collect();
     assert_eq!(
@@ -79,7 +83,7 @@ fn hand_counted_arabic_paragraph() {
     assert!(r.ngram_rows(None).all(|g| g.n == 1));
     assert_eq!(r.ngram_count(), 5);
     // The document row.
-    let d = &r.documents[0];
+    let d = &r.documents()[0];
     assert_eq!(
         (d.tokens, d.types, d.sentences, d.bytes),
         (8, 5, 3, ARABIC_PARAGRAPH.len() as u64)
@@ -94,7 +98,7 @@ fn document_frequency_idf_and_tfidf() {
         Options::default(),
         &[("a", "تهران کتاب کتاب"), ("b", "تهران امروز")],
     );
-    let term = |t: &str| r.terms.iter().find(|row| row.term == t).expect(t);
+    let term = |t: &str| r.terms().iter().find(|row| row.term == t).expect(t);
     assert_eq!((term("تهران").count, term("تهران").doc_freq), (2, 2));
     assert_eq!((term("کتاب").count, term("کتاب").doc_freq), (2, 1));
     // idf = ln((1 + N) / (1 + df)) + 1 with N = 2.
@@ -132,7 +136,7 @@ fn two_document_pmi_by_hand() {
             ("2", "سعر الذهب. النفط."),
         ],
     );
-    assert_eq!(r.summary.cooccurrence_n, 4.0);
+    assert_eq!(r.summary().cooccurrence_n, 4.0);
     assert_eq!(pairs(&r).len(), 1, "only one pair is seen twice");
     let pair = &pairs(&r)[0];
     assert_eq!(
@@ -171,7 +175,7 @@ fn window_and_document_scopes_by_hand() {
         window,
         &[("1", "oil price rises"), ("2", "oil price falls oil")],
     );
-    assert_close!(r.summary.cooccurrence_n, 3.5);
+    assert_close!(r.summary().cooccurrence_n, 3.5);
     let rows = pairs(&r);
     let listed: Vec<(&str, &str, u64)> = rows
         .iter()
@@ -202,7 +206,7 @@ fn window_and_document_scopes_by_hand() {
         document,
         &[("1", "oil price rises oil"), ("2", "oil price falls")],
     );
-    assert_eq!(r.summary.cooccurrence_n, 2.0);
+    assert_eq!(r.summary().cooccurrence_n, 2.0);
     assert_eq!(pairs(&r).len(), 1);
     let p = &pairs(&r)[0];
     assert_eq!(
@@ -248,7 +252,7 @@ fn bigram_measures_equal_nltk() {
             (ours.count_a as f64, ours.count_b as f64),
             (number(3), number(4))
         );
-        assert_close!(r.summary.cooccurrence_n, number(5));
+        assert_close!(r.summary().cooccurrence_n, number(5));
         let m = &ours.measures;
         for (name, value, reference) in [
             ("pmi", m.pmi, number(6)),
@@ -278,9 +282,9 @@ fn one_document_in_two_languages() {
                 It was a long meeting.\n\
                 عقد مجلس الأمن الدولي أول اجتماع رسمي عام بشأن الأمن الإلكتروني";
     let r = report(Options::default(), &[("mixed", text)]);
-    assert_eq!(r.summary.tokens, 11 + 5 + 11);
+    assert_eq!(r.summary().tokens, 11 + 5 + 11);
     let rows: Vec<(&str, &str, &str, u64)> = r
-        .languages
+        .languages()
         .iter()
         .map(|l| {
             (
@@ -300,16 +304,16 @@ fn one_document_in_two_languages() {
             ("*", "ara", "arabic", 11),
         ]
     );
-    assert_close!(r.languages[0].share, 16.0 / 27.0);
+    assert_close!(r.languages()[0].share, 16.0 / 27.0);
     assert_close!(
-        r.summary.languages["ara"].share,
+        r.summary().languages["ara"].share,
         (11.0f64 / 27.0 * 1e6).round() / 1e6
     );
-    assert_eq!(r.summary.scripts["latin"].words, 16);
-    let d = &r.documents[0];
+    assert_eq!(r.summary().scripts["latin"].words, 16);
+    let d = &r.documents()[0];
     assert_eq!(
         (d.language, d.script),
-        (corpstat::language::Lang::of("eng"), Script::Latin)
+        (corpstat::Lang::of("eng"), Script::Latin)
     );
     assert_close!(d.language_share, 16.0 / 27.0);
 }
@@ -323,17 +327,17 @@ fn zipf_and_heaps_on_constructed_text() {
         .collect::<Vec<_>>()
         .join(" ");
     let r = report(Options::default(), &[("z", &text)]);
-    assert_close!(r.summary.zipf_exponent.unwrap(), 1.0);
+    assert_close!(r.summary().zipf_exponent.unwrap(), 1.0);
 
     // Every token new: V(n) = n, so Heaps K = 1 and β = 1.
     let distinct: Vec<String> = (0..300).map(|i| format!("w{i}")).collect();
     let r = report(Options::default(), &[("h", &distinct.join(" "))]);
-    assert_close!(r.summary.heaps_k.unwrap(), 1.0);
-    assert_close!(r.summary.heaps_beta.unwrap(), 1.0);
-    assert_close!(r.summary.ttr.unwrap(), 1.0);
+    assert_close!(r.summary().heaps_k.unwrap(), 1.0);
+    assert_close!(r.summary().heaps_beta.unwrap(), 1.0);
+    assert_close!(r.summary().ttr.unwrap(), 1.0);
     // No word repeats: MATTR is 1 and MTLD, with no factor at all, is N.
-    assert_close!(r.summary.mattr.unwrap(), 1.0);
-    assert_close!(r.summary.mtld.unwrap(), 300.0);
+    assert_close!(r.summary().mattr.unwrap(), 1.0);
+    assert_close!(r.summary().mtld.unwrap(), 300.0);
 }
 
 #[test]
@@ -344,19 +348,22 @@ fn mattr_runs_across_documents_in_order() {
         ..Options::default()
     };
     let r = report(options, &[("1", "a b a"), ("2", "c c")]);
-    assert_close!(r.summary.mattr.unwrap(), (7.0f64 / 9.0 * 1e6).round() / 1e6);
+    assert_close!(
+        r.summary().mattr.unwrap(),
+        (7.0f64 / 9.0 * 1e6).round() / 1e6
+    );
 }
 
 #[test]
 fn plain_tokens_are_exactly_unicode_words() {
     use unicode_segmentation::UnicodeSegmentation;
     let options = Options {
-        normalize: corpstat::normalize::NormalizeOptions {
-            form: corpstat::normalize::NormalForm::None,
-            case: corpstat::normalize::CaseMode::Keep,
+        normalize: corpstat::NormalizeOptions {
+            form: corpstat::NormalForm::None,
+            case: corpstat::CaseMode::Keep,
             ..Default::default()
         },
-        tokens: corpstat::tokenize::TokenRules::Plain,
+        tokens: corpstat::TokenRules::Plain,
         ..Options::default()
     };
     let text = "Emmanuel Macron، رئيس فرنسا. ﻻ ﬁ ۱۳۹۶ 1396 می‌شود https://p.dw.com/p/2cWml";
@@ -364,13 +371,13 @@ fn plain_tokens_are_exactly_unicode_words() {
     let mut expected: Vec<&str> = text.unicode_words().collect();
     expected.sort();
     expected.dedup();
-    let mut ours: Vec<&str> = r.terms.iter().map(|t| t.term.as_str()).collect();
+    let mut ours: Vec<&str> = r.terms().iter().map(|t| t.term.as_str()).collect();
     ours.sort();
     assert_eq!(ours, expected);
-    assert_eq!(r.summary.tokens, text.unicode_words().count() as u64);
+    assert_eq!(r.summary().tokens, text.unicode_words().count() as u64);
 }
 
 /// The rows of cooccurrence.csv.
-fn pairs(r: &corpstat::Report) -> Vec<corpstat::report::CooccurrenceRow> {
+fn pairs(r: &corpstat::Report) -> Vec<corpstat::CooccurrenceRow> {
     r.cooccurrence_rows().collect()
 }

@@ -54,10 +54,10 @@ fn limited(bytes: u64) -> Options {
 #[test]
 fn pruned_counts_stay_within_the_stated_bound() {
     let exact = count(Options::default(), 2);
-    assert_eq!(exact.summary.approximate, None);
+    assert_eq!(exact.summary().approximate, None);
     let approximate = count(limited(96 << 10), 2);
     let pruning = approximate
-        .summary
+        .summary()
         .approximate
         .expect("a 96 KiB limit prunes the seeds' tables");
     let bound = pruning.max_undercount;
@@ -67,11 +67,11 @@ fn pruned_counts_stay_within_the_stated_bound() {
     );
 
     // Single terms, and everything computed from them, stay exact.
-    assert_eq!(approximate.terms, exact.terms);
-    assert_eq!(approximate.summary.tokens, exact.summary.tokens);
+    assert_eq!(approximate.terms(), exact.terms());
+    assert_eq!(approximate.summary().tokens, exact.summary().tokens);
     assert_eq!(
-        approximate.summary.zipf_exponent,
-        exact.summary.zipf_exponent
+        approximate.summary().zipf_exponent,
+        exact.summary().zipf_exponent
     );
 
     // Every listed n-gram is at most `bound` below its true count, never above;
@@ -135,7 +135,7 @@ fn pruned_counts_stay_within_the_stated_bound() {
 fn pruning_does_not_depend_on_the_thread_count() {
     let one = count(limited(96 << 10), 1);
     let two = count(limited(96 << 10), 2);
-    assert_eq!(one.summary, two.summary);
+    assert_eq!(one.summary(), two.summary());
     assert!(one.ngram_rows(None).eq(two.ngram_rows(None)));
     assert!(one.cooccurrence_rows().eq(two.cooccurrence_rows()));
 }

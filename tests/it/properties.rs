@@ -3,9 +3,9 @@
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use corpstat::count::Analyzer;
-use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions, Normalizer};
-use corpstat::tokenize::tokenize;
+use corpstat::tokenize;
+use corpstat::Analyzer;
+use corpstat::{CaseMode, NormalForm, NormalizeOptions, Normalizer};
 use corpstat::{Corpus, Document, Options, Report};
 
 /// Text drawn from Arabic, Persian, Latin, digits, spaces and punctuation, so that
@@ -66,7 +66,7 @@ proptest! {
 
     #[test]
     fn decoding_any_bytes_gives_text(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        use corpstat::input::{decode, Decoded};
+        use corpstat::{decode, Decoded};
         const BOM: char = '\u{FEFF}';
         match decode(&bytes) {
             Decoded::Binary => prop_assert!(bytes.contains(&0)),
@@ -90,7 +90,7 @@ proptest! {
     fn analyzing_any_text_never_panics(text in any::<String>()) {
         let analyzer = Analyzer::new(Options::default()).expect("default options are valid");
         let stats = analyzer.analyze(Document::new("d", text));
-        let unigram_sum: u64 = stats.term_counts.iter().map(|&c| c as u64).sum();
+        let unigram_sum: u64 = stats.term_counts().iter().map(|&c| c as u64).sum();
         prop_assert_eq!(unigram_sum, stats.tokens() as u64);
     }
 
@@ -120,14 +120,14 @@ proptest! {
     fn counts_add_up(text in corpus_text()) {
         let analyzer = Analyzer::new(Options::default()).expect("default options are valid");
         let stats = analyzer.analyze(Document::new("d", text.clone()));
-        let unigram_sum: u64 = stats.term_counts.iter().map(|&c| c as u64).sum();
+        let unigram_sum: u64 = stats.term_counts().iter().map(|&c| c as u64).sum();
         prop_assert_eq!(unigram_sum, stats.tokens() as u64);
         // Bigrams: Σ over sentences of (tokens − 1).
         let normalized = analyzer.normalizer().surface(&text).into_owned();
-        let expected_bigrams: usize = corpstat::tokenize::tokenize_with(&normalized, Default::default()).sentences.iter().map(|r| r.len() - 1).sum();
-        let bigrams: u64 = stats.ngrams[0].values().map(|&c| c as u64).sum();
+        let expected_bigrams: usize = corpstat::tokenize_with(&normalized, Default::default()).sentences.iter().map(|r| r.len() - 1).sum();
+        let bigrams = stats.ngram_occurrences(2);
         prop_assert_eq!(bigrams, expected_bigrams as u64);
-        let language_words: u64 = stats.language_words.values().sum();
+        let language_words: u64 = stats.language_words().values().sum();
         prop_assert_eq!(language_words, stats.tokens() as u64);
     }
 
@@ -160,9 +160,9 @@ proptest! {
         }
         let (a, b) = (a.finish(), b.finish());
         prop_assert_eq!(tables(&a), tables(&b));
-        prop_assert_eq!(a.summary.tokens, b.summary.tokens);
-        prop_assert_eq!(a.summary.yules_k, b.summary.yules_k);
-        prop_assert_eq!(a.summary.mtld, b.summary.mtld);
+        prop_assert_eq!(a.summary().tokens, b.summary().tokens);
+        prop_assert_eq!(a.summary().yules_k, b.summary().yules_k);
+        prop_assert_eq!(a.summary().mtld, b.summary().mtld);
     }
 }
 
@@ -194,5 +194,5 @@ fn one_and_two_threads_give_the_same_report() {
     };
     let (one, two) = (run(1), run(2));
     assert_eq!(one, two);
-    assert_eq!(one.summary.documents, 2000);
+    assert_eq!(one.summary().documents, 2000);
 }

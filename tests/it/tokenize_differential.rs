@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use corpstat::input::{find_files, DocumentStream, InputEvent, InputOptions};
-use corpstat::tokenize::{sentence_bounds, words, TokenKind};
+use corpstat::{find_files, DocumentStream, InputEvent, InputOptions};
+use corpstat::{sentence_bounds, words, TokenKind};
 
 fn raw(text: &str) -> Vec<(usize, &str)> {
     words(text).iter().map(|t| (t.start, t.text)).collect()

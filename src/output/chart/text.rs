@@ -39,6 +39,7 @@ impl Font {
         size / height
     }
 
+    #[cfg(test)]
     /// The glyph id the font maps `c` to, without shaping.
     pub fn glyph_of(&self, c: char) -> u16 {
         self.raster.glyph_id(c).0

@@ -1,0 +1,8 @@
+//! The statistics computed from counts, as plain functions of numbers: lexical
+//! diversity and the Zipf and Heaps fits, keyness, and the association measures.
+//! They know nothing of corpora or tables, so each is tested against published
+//! or hand-worked values on its own.
+
+pub mod association;
+pub mod keyness;
+pub mod lexical;

@@ -57,127 +57,19 @@ pub(super) struct ChartInputs<'a> {
 }
 
 impl Report {
+    /// What the charts show beyond the tables.
     pub(super) fn chart_data(inputs: ChartInputs<'_>) -> ChartData {
-        let ChartInputs {
-            counts,
-            names,
-            is_stopword,
-            options,
-            documents,
-            terms,
-            ngrams,
-            summary,
-            top_ids,
-            heatmap_pairs,
-        } = inputs;
-        let charted =
-            |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
-        let sort = |items: &mut Vec<(u32, u64)>| {
-            items.sort_by(|a, b| names.by_count_then_text((a.1, a.0), (b.1, b.0)))
-        };
-        let named = |items: &[(u32, u64)], n: usize| -> Ranked {
-            items
-                .iter()
-                .take(n)
-                .map(|&(id, c)| (names.display[id as usize].to_string(), c))
-                .collect()
-        };
-        let top_terms = named(top_ids, CHART_TERMS);
-
-        let mut language_top_terms = Vec::new();
-        for (code, share) in &summary.languages {
-            if Lang::UNDETERMINED == code.as_str() || share.share < LANGUAGE_CHART_SHARE {
-                continue;
-            }
-            let mut per_term: rustc_hash::FxHashMap<u32, u64> = rustc_hash::FxHashMap::default();
-            for (record, row) in counts.documents.iter().zip(documents) {
-                if row.language == code.as_str() {
-                    for &(id, c) in &record.terms {
-                        if charted(id) {
-                            *per_term.entry(id).or_default() += c as u64;
-                        }
-                    }
-                }
-            }
-            let mut per_term: Vec<(u32, u64)> = per_term.into_iter().collect();
-            sort(&mut per_term);
-            language_top_terms.push((code.clone(), share.share, named(&per_term, CHART_TERMS)));
-        }
-        language_top_terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-
-        // N-grams with at least one word that is not a stopword.
-        let content = |id: u32| {
-            !is_stopword[id as usize] && counts.terms[id as usize].kind == TokenKind::Word
-        };
-        let top_ngrams = |n: usize| -> Ranked {
-            let Some(grams) = ngrams.iter().find(|g| g.n() == n) else {
-                return Ranked::new();
-            };
-            (0..grams.len())
-                .map(|i| grams.get(i))
-                .filter(|(ids, ..)| ids.iter().any(|&id| content(id)))
-                .take(15)
-                .map(|(ids, count, _)| (joined(names.display, ids), count))
-                .collect()
-        };
-
-        let zipf_points: Vec<(u64, u64)> = lexical::log_spaced(terms.len() as u64)
-            .into_iter()
-            .map(|r| (r, terms[r as usize - 1].count))
-            .collect();
-        let zipf_fit = lexical::least_squares(
-            &zipf_points
-                .iter()
-                .map(|&(r, c)| ((r as f64).ln(), (c as f64).ln()))
-                .collect::<Vec<_>>(),
-        )
-        .map(|f| (f.intercept, f.slope));
-        let heaps_points = lexical::log_spaced(counts.tokens)
-            .into_iter()
-            .map(|n| (n, counts.first_positions.partition_point(|&p| p < n) as u64))
-            .collect();
-
-        let words: Vec<u32> = top_ids
-            .iter()
-            .take(HEATMAP_WORDS)
-            .map(|&(id, _)| id)
-            .collect();
-        let n = Self::cooccurrence_n(counts, options);
-        let npmi = words
-            .iter()
-            .map(|&a| {
-                words
-                    .iter()
-                    .map(|&b| {
-                        if a == b {
-                            return None;
-                        }
-                        let key = if options.cooccurrence.ordered || a < b {
-                            [a, b]
-                        } else {
-                            [b, a]
-                        };
-                        let c = *heatmap_pairs.get(&key)?;
-                        let marginal = |id: u32| {
-                            counts.terms[id as usize].marginal(options.cooccurrence.scope) as f64
-                        };
-                        Some(associate(c as f64, marginal(a), marginal(b), n).npmi)
-                    })
-                    .collect()
-            })
-            .collect();
+        let zipf_points = inputs.zipf_points();
+        let (npmi_words, npmi) = inputs.npmi();
         ChartData {
-            top_terms,
-            language_top_terms,
-            top_bigrams: top_ngrams(2),
-            top_trigrams: top_ngrams(3),
+            top_terms: inputs.named(inputs.top_ids, CHART_TERMS),
+            language_top_terms: inputs.language_top_terms(),
+            top_bigrams: inputs.top_ngrams(2),
+            top_trigrams: inputs.top_ngrams(3),
+            zipf_fit: zipf_fit(&zipf_points),
             zipf_points,
-            zipf_fit,
-            heaps_points,
-            npmi_words: words
-                .iter()
-                .map(|&id| names.display[id as usize].to_string())
-                .collect(),
+            heaps_points: inputs.heaps_points(),
+            npmi_words,
             npmi,
         }
     }
@@ -213,4 +105,133 @@ impl Report {
             .collect();
         per_shard.into_iter().flatten().collect()
     }
+}
+
+impl ChartInputs<'_> {
+    /// Whether a term is ranked by the word charts: a word, not a skipped stopword.
+    fn charted(&self, id: u32) -> bool {
+        !(self.names.skip)(id) && self.counts.terms[id as usize].kind == TokenKind::Word
+    }
+
+    /// The first `n` of `items` with their display forms.
+    fn named(&self, items: &[(u32, u64)], n: usize) -> Ranked {
+        items
+            .iter()
+            .take(n)
+            .map(|&(id, c)| (self.names.display[id as usize].to_string(), c))
+            .collect()
+    }
+
+    /// The top words of the documents of each language with at least
+    /// [`LANGUAGE_CHART_SHARE`] of the words, largest language first.
+    fn language_top_terms(&self) -> Vec<(String, f64, Ranked)> {
+        let mut charts = Vec::new();
+        for (code, share) in &self.summary.languages {
+            if Lang::UNDETERMINED == code.as_str() || share.share < LANGUAGE_CHART_SHARE {
+                continue;
+            }
+            let mut per_term: FxHashMap<u32, u64> = FxHashMap::default();
+            for (record, row) in self.counts.documents.iter().zip(self.documents) {
+                if row.language == code.as_str() {
+                    for &(id, c) in &record.terms {
+                        if self.charted(id) {
+                            *per_term.entry(id).or_default() += c as u64;
+                        }
+                    }
+                }
+            }
+            let mut per_term: Vec<(u32, u64)> = per_term.into_iter().collect();
+            per_term.sort_by(|a, b| self.names.by_count_then_text((a.1, a.0), (b.1, b.0)));
+            charts.push((
+                code.clone(),
+                share.share,
+                self.named(&per_term, CHART_TERMS),
+            ));
+        }
+        charts.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        charts
+    }
+
+    /// The 15 most frequent n-grams of order `n` with at least one word that is not
+    /// a stopword.
+    fn top_ngrams(&self, n: usize) -> Ranked {
+        let content = |id: u32| {
+            !self.is_stopword[id as usize] && self.counts.terms[id as usize].kind == TokenKind::Word
+        };
+        let Some(grams) = self.ngrams.iter().find(|g| g.n() == n) else {
+            return Ranked::new();
+        };
+        (0..grams.len())
+            .map(|i| grams.get(i))
+            .filter(|(ids, ..)| ids.iter().any(|&id| content(id)))
+            .take(15)
+            .map(|(ids, count, _)| (joined(self.names.display, ids), count))
+            .collect()
+    }
+
+    /// Rank and count at log-spaced ranks.
+    fn zipf_points(&self) -> Vec<(u64, u64)> {
+        lexical::log_spaced(self.terms.len() as u64)
+            .into_iter()
+            .map(|r| (r, self.terms[r as usize - 1].count))
+            .collect()
+    }
+
+    /// Types seen within the first n tokens, at log-spaced n.
+    fn heaps_points(&self) -> Vec<(u64, u64)> {
+        let first_positions = &self.counts.first_positions;
+        lexical::log_spaced(self.counts.tokens)
+            .into_iter()
+            .map(|n| (n, first_positions.partition_point(|&p| p < n) as u64))
+            .collect()
+    }
+
+    /// The heatmap's words and the NPMI of each pair of them (`None` on the
+    /// diagonal and for pairs never seen together).
+    fn npmi(&self) -> (Vec<String>, Vec<Vec<Option<f64>>>) {
+        let options = self.options;
+        let words: Vec<u32> = self
+            .top_ids
+            .iter()
+            .take(HEATMAP_WORDS)
+            .map(|&(id, _)| id)
+            .collect();
+        let n = Report::cooccurrence_n(self.counts, options);
+        let marginal =
+            |id: u32| self.counts.terms[id as usize].marginal(options.cooccurrence.scope) as f64;
+        let npmi = words
+            .iter()
+            .map(|&a| {
+                words
+                    .iter()
+                    .map(|&b| {
+                        if a == b {
+                            return None;
+                        }
+                        let key = if options.cooccurrence.ordered || a < b {
+                            [a, b]
+                        } else {
+                            [b, a]
+                        };
+                        let c = *self.heatmap_pairs.get(&key)?;
+                        Some(associate(c as f64, marginal(a), marginal(b), n).npmi)
+                    })
+                    .collect()
+            })
+            .collect();
+        let names = words
+            .iter()
+            .map(|&id| self.names.display[id as usize].to_string())
+            .collect();
+        (names, npmi)
+    }
+}
+
+/// The least-squares line through the logarithms of Zipf points: (intercept, slope).
+fn zipf_fit(points: &[(u64, u64)]) -> Option<(f64, f64)> {
+    let logs: Vec<(f64, f64)> = points
+        .iter()
+        .map(|&(r, c)| ((r as f64).ln(), (c as f64).ln()))
+        .collect();
+    lexical::least_squares(&logs).map(|f| (f.intercept, f.slope))
 }

@@ -160,140 +160,26 @@ impl Report {
         if *group_by == GroupBy::None {
             return Default::default();
         }
-        struct Group {
-            documents: u64,
-            tokens: u64,
-            terms: rustc_hash::FxHashMap<u32, u64>,
-            words: LanguageWords,
-        }
-        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-        for (record, row) in counts.documents.iter().zip(documents) {
-            let name = match group_by {
-                GroupBy::Lang => row.language.to_string(),
-                _ => record
-                    .meta
-                    .group
-                    .clone()
-                    .unwrap_or_else(|| NO_GROUP.to_string()),
-            };
-            let g = groups.entry(name).or_insert_with(|| Group {
-                documents: 0,
-                tokens: 0,
-                terms: rustc_hash::FxHashMap::default(),
-                words: LanguageWords::new(),
-            });
-            g.documents += 1;
-            g.tokens += record.tokens;
-            for &(id, c) in &record.terms {
-                *g.terms.entry(id).or_default() += c as u64;
-            }
-            for (k, w) in &record.language_words {
-                *g.words.entry(*k).or_default() += w;
-            }
-        }
+        let groups = Group::collect(counts, documents, group_by);
         let mut languages: Vec<(Lang, u64)> = totals(&counts.language_words, |k| k.0)
             .into_iter()
             .collect();
         languages.sort_by(|a, b| by_count_then_text((a.1, a.0.code()), (b.1, b.0.code())));
         let languages: Vec<Lang> = languages.into_iter().map(|(l, _)| l).collect();
-
         let listed =
             |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
         let mut rows = Vec::new();
-        let mut group_terms = Vec::new();
-        for (name, g) in &groups {
-            let by_language = totals(&g.words, |k| k.0);
-            let (language, _) = dominant_language(&by_language);
-            rows.push(GroupRow {
-                group: name.clone(),
-                documents: g.documents,
-                tokens: g.tokens,
-                types: g.terms.len() as u64,
-                ttr: share(g.terms.len() as u64, g.tokens),
-                language,
-                shares: languages
-                    .iter()
-                    .map(|l| share(by_language.get(l).copied().unwrap_or(0), g.tokens))
-                    .collect(),
-            });
-            let mut top: Vec<(u32, u64)> = g
-                .terms
-                .iter()
-                .filter(|(&id, _)| listed(id))
-                .map(|(&id, &c)| (id, c))
-                .collect();
-            top.sort_by(|a, b| names.by_count_then_text((a.1, a.0), (b.1, b.0)));
-            group_terms.extend(top.into_iter().take(GROUP_TERMS).enumerate().map(
-                |(i, (id, c))| GroupTermRow {
-                    group: name.clone(),
-                    rank: i + 1,
-                    term: names.display[id as usize].to_string(),
-                    count: c,
-                    per_million: share(c, g.tokens) * 1e6,
-                },
-            ));
+        let mut terms = Vec::new();
+        for (name, group) in &groups {
+            rows.push(group.row(name, &languages));
+            terms.extend(group.top_terms(name, names, &listed));
         }
-
-        let mut keyness_rows = Vec::new();
-        if groups.len() >= 2 {
-            for (name, g) in &groups {
-                let reference = if groups.len() == 2 {
-                    groups
-                        .keys()
-                        .find(|k| *k != name)
-                        .cloned()
-                        .unwrap_or_default()
-                } else {
-                    REST.to_string()
-                };
-                let (c, d) = (g.tokens, counts.tokens - g.tokens);
-                if c == 0 || d == 0 {
-                    continue;
-                }
-                let mut rows: Vec<KeynessRow> = (0..counts.terms.len() as u32)
-                    .filter(|&id| listed(id))
-                    .filter_map(|id| {
-                        let a = g.terms.get(&id).copied().unwrap_or(0);
-                        let b = counts.terms[id as usize].count - a;
-                        (a + b >= options.keyness_min_count.max(1)).then(|| KeynessRow {
-                            target: name.clone(),
-                            reference: reference.clone(),
-                            term: names.display[id as usize].to_string(),
-                            count_target: a,
-                            count_reference: b,
-                            per_million_target: share(a, c) * 1e6,
-                            per_million_reference: share(b, d) * 1e6,
-                            measures: keyness(a as f64, b as f64, c as f64, d as f64),
-                        })
-                    })
-                    .collect();
-                rows.sort_by(|x, y| {
-                    y.measures
-                        .llr
-                        .total_cmp(&x.measures.llr)
-                        .then_with(|| x.term.cmp(&y.term))
-                });
-                keyness_rows.extend(rows);
-            }
-        }
-        let overlap = match groups.values().collect::<Vec<_>>().as_slice() {
-            [a, b] => {
-                let shared = a.terms.keys().filter(|id| b.terms.contains_key(id)).count() as u64;
-                let union = (a.terms.len() + b.terms.len()) as u64 - shared;
-                Some(VocabularyOverlap {
-                    shared,
-                    union,
-                    jaccard: round(share(shared, union)),
-                })
-            }
-            _ => None,
-        };
         GroupTables {
             rows,
             languages,
-            terms: group_terms,
-            keyness: keyness_rows,
-            overlap,
+            terms,
+            keyness: keyness_rows(&groups, counts, names, options, &listed),
+            overlap: vocabulary_overlap(&groups),
         }
     }
 
@@ -375,5 +261,165 @@ impl Report {
                 })
                 .collect(),
         }
+    }
+}
+
+/// One group's totals, summed over its documents.
+struct Group {
+    documents: u64,
+    tokens: u64,
+    terms: FxHashMap<u32, u64>,
+    words: LanguageWords,
+}
+
+impl Group {
+    /// Every group and its totals, by name.
+    fn collect(
+        counts: &CorpusCounts,
+        documents: &[DocumentRow],
+        group_by: &GroupBy,
+    ) -> BTreeMap<String, Group> {
+        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+        for (record, row) in counts.documents.iter().zip(documents) {
+            let name = match group_by {
+                GroupBy::Lang => row.language.to_string(),
+                _ => record
+                    .meta
+                    .group
+                    .clone()
+                    .unwrap_or_else(|| NO_GROUP.to_string()),
+            };
+            let g = groups.entry(name).or_insert_with(|| Group {
+                documents: 0,
+                tokens: 0,
+                terms: FxHashMap::default(),
+                words: LanguageWords::new(),
+            });
+            g.documents += 1;
+            g.tokens += record.tokens;
+            for &(id, c) in &record.terms {
+                *g.terms.entry(id).or_default() += c as u64;
+            }
+            for (k, w) in &record.language_words {
+                *g.words.entry(*k).or_default() += w;
+            }
+        }
+        groups
+    }
+
+    /// Its row of `groups.csv`, with a share column per language of `languages`.
+    fn row(&self, name: &str, languages: &[Lang]) -> GroupRow {
+        let by_language = totals(&self.words, |k| k.0);
+        let (language, _) = dominant_language(&by_language);
+        GroupRow {
+            group: name.to_string(),
+            documents: self.documents,
+            tokens: self.tokens,
+            types: self.terms.len() as u64,
+            ttr: share(self.terms.len() as u64, self.tokens),
+            language,
+            shares: languages
+                .iter()
+                .map(|l| share(by_language.get(l).copied().unwrap_or(0), self.tokens))
+                .collect(),
+        }
+    }
+
+    /// Its [`GROUP_TERMS`] most frequent listed terms.
+    fn top_terms(
+        &self,
+        name: &str,
+        names: &TermNames,
+        listed: &dyn Fn(u32) -> bool,
+    ) -> Vec<GroupTermRow> {
+        let mut top: Vec<(u32, u64)> = self
+            .terms
+            .iter()
+            .filter(|(&id, _)| listed(id))
+            .map(|(&id, &c)| (id, c))
+            .collect();
+        top.sort_by(|a, b| names.by_count_then_text((a.1, a.0), (b.1, b.0)));
+        top.into_iter()
+            .take(GROUP_TERMS)
+            .enumerate()
+            .map(|(i, (id, c))| GroupTermRow {
+                group: name.to_string(),
+                rank: i + 1,
+                term: names.display[id as usize].to_string(),
+                count: c,
+                per_million: share(c, self.tokens) * 1e6,
+            })
+            .collect()
+    }
+}
+
+/// Each group against the rest (or against the other, when there are two), by
+/// log-likelihood, strongest first.
+fn keyness_rows(
+    groups: &BTreeMap<String, Group>,
+    counts: &CorpusCounts,
+    names: &TermNames,
+    options: &Options,
+    listed: &dyn Fn(u32) -> bool,
+) -> Vec<KeynessRow> {
+    let mut keyness_rows = Vec::new();
+    if groups.len() < 2 {
+        return keyness_rows;
+    }
+    for (name, g) in groups {
+        let reference = if groups.len() == 2 {
+            groups
+                .keys()
+                .find(|k| *k != name)
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            REST.to_string()
+        };
+        let (c, d) = (g.tokens, counts.tokens - g.tokens);
+        if c == 0 || d == 0 {
+            continue;
+        }
+        let mut rows: Vec<KeynessRow> = (0..counts.terms.len() as u32)
+            .filter(|&id| listed(id))
+            .filter_map(|id| {
+                let a = g.terms.get(&id).copied().unwrap_or(0);
+                let b = counts.terms[id as usize].count - a;
+                (a + b >= options.keyness_min_count.max(1)).then(|| KeynessRow {
+                    target: name.clone(),
+                    reference: reference.clone(),
+                    term: names.display[id as usize].to_string(),
+                    count_target: a,
+                    count_reference: b,
+                    per_million_target: share(a, c) * 1e6,
+                    per_million_reference: share(b, d) * 1e6,
+                    measures: keyness(a as f64, b as f64, c as f64, d as f64),
+                })
+            })
+            .collect();
+        rows.sort_by(|x, y| {
+            y.measures
+                .llr
+                .total_cmp(&x.measures.llr)
+                .then_with(|| x.term.cmp(&y.term))
+        });
+        keyness_rows.extend(rows);
+    }
+    keyness_rows
+}
+
+/// With exactly two groups: the terms they share, and their Jaccard index.
+fn vocabulary_overlap(groups: &BTreeMap<String, Group>) -> Option<VocabularyOverlap> {
+    match groups.values().collect::<Vec<_>>().as_slice() {
+        [a, b] => {
+            let shared = a.terms.keys().filter(|id| b.terms.contains_key(id)).count() as u64;
+            let union = (a.terms.len() + b.terms.len()) as u64 - shared;
+            Some(VocabularyOverlap {
+                shared,
+                union,
+                jaccard: round(share(shared, union)),
+            })
+        }
+        _ => None,
     }
 }

@@ -342,7 +342,9 @@ fn text_ranks(display: &[&str]) -> (Vec<u32>, Vec<bool>) {
 }
 
 impl Report {
-    /// Computes the tables from merged counts.
+    /// Computes the tables from merged counts: each step below is one table or one
+    /// thing several tables share, and memory is handed back between the steps
+    /// that free most of it.
     pub fn new(mut counts: CorpusCounts) -> Report {
         counts.finish_counting();
         crate::alloc::release_free_memory();
@@ -354,13 +356,7 @@ impl Report {
                 b.meta.line,
             ))
         });
-        let documents = counts.documents.len() as u64;
-        let idf: Vec<f64> = counts
-            .terms
-            .par_iter()
-            .map(|t| ((1.0 + documents as f64) / (1.0 + t.doc_freq as f64)).ln() + 1.0)
-            .collect();
-
+        let idf = inverse_document_frequencies(&counts);
         let normalizer = Normalizer::new(&options.normalize).ok();
         let display: Vec<&str> = counts.terms.par_iter().map(|t| t.display()).collect();
         let (stopword_languages, is_stopword) = stopword_flags(&counts, normalizer.as_ref());
@@ -375,60 +371,14 @@ impl Report {
 
         let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
         let charted = Self::charted_terms(&counts, &names);
-        let heatmap: Vec<u32> = charted
-            .iter()
-            .take(HEATMAP_WORDS)
-            .map(|&(id, _)| id)
-            .collect();
-        // Only the heatmap looks at pairs counted less often than the tables list;
-        // the rest of those, most entries, go before anything else is made.
-        let heatmap_pairs = Self::heatmap_pairs(&mut counts.pairs, &heatmap);
-        counts.pairs.retain_at_least(options.cooccurrence.min_count);
-        for table in &mut counts.ngrams {
-            table.retain_at_least(options.ngram_min_count);
-        }
-        crate::alloc::release_free_memory();
-
+        let heatmap_pairs =
+            Self::drop_below_min_counts(&mut counts.pairs, &mut counts.ngrams, &charted, &options);
         let terms = terms::term_rows(&counts, &names, &idf, &is_stopword);
-        // The three large tables are independent: made at once, each table of counts
-        // emptied as its rows are taken.
         let ngram_tables = std::mem::take(&mut counts.ngrams);
         let pair_table = std::mem::take(&mut counts.pairs);
-        let counts_ref = &counts;
-        let (ngrams, (distinctive, cooccurrences)) = rayon::join(
-            || Self::build_ngram_rows(ngram_tables, &names, &options),
-            || {
-                rayon::join(
-                    || {
-                        Self::build_distinctive(
-                            counts_ref,
-                            &names,
-                            &idf,
-                            options.distinctive_per_document,
-                        )
-                    },
-                    || Self::build_pair_rows(pair_table, &counts_ref.terms, &names, &options),
-                )
-            },
-        );
-        crate::alloc::release_free_memory();
-
-        let mut document_rows = Vec::with_capacity(counts.documents.len());
-        let mut languages = Vec::new();
-        for doc in &counts.documents {
-            document_rows.push(Self::document_row(doc));
-            languages.extend(languages::language_rows(
-                &doc.meta.id,
-                &doc.language_words,
-                doc.tokens,
-            ));
-        }
-        languages.extend(languages::language_rows(
-            "*",
-            &counts.language_words,
-            counts.tokens,
-        ));
-
+        let (ngrams, distinctive, cooccurrences) =
+            Self::large_tables(ngram_tables, pair_table, &counts, &names, &idf, &options);
+        let (document_rows, languages) = Self::document_tables(&counts);
         let summary = Summary::of(
             &counts,
             &terms,
@@ -475,4 +425,87 @@ impl Report {
         rayon::spawn(move || drop(counts));
         report
     }
+
+    /// Drops the n-grams and pairs counted less often than the tables list, after
+    /// taking the heatmap's pairs (the only view of the rarer ones): most entries
+    /// go before anything else is made. Returns the heatmap's pairs.
+    fn drop_below_min_counts(
+        pairs: &mut ShardedNgrams<u32>,
+        ngrams: &mut [ShardedNgrams<NgramTotals>],
+        charted: &[(u32, u64)],
+        options: &Options,
+    ) -> FxHashMap<[u32; 2], u32> {
+        let heatmap: Vec<u32> = charted
+            .iter()
+            .take(HEATMAP_WORDS)
+            .map(|&(id, _)| id)
+            .collect();
+        let heatmap_pairs = Self::heatmap_pairs(pairs, &heatmap);
+        pairs.retain_at_least(options.cooccurrence.min_count);
+        for table in ngrams {
+            table.retain_at_least(options.ngram_min_count);
+        }
+        crate::alloc::release_free_memory();
+        heatmap_pairs
+    }
+
+    /// The three large tables, which are independent: made at once, each table of
+    /// counts (taken out of `counts`) emptied as its rows are taken.
+    fn large_tables(
+        ngram_tables: Vec<ShardedNgrams<NgramTotals>>,
+        pair_table: ShardedNgrams<u32>,
+        counts: &CorpusCounts,
+        names: &TermNames,
+        idf: &[f64],
+        options: &Options,
+    ) -> (Vec<NgramRows>, Vec<DistinctiveEntry>, Vec<PairRow>) {
+        let (ngrams, (distinctive, cooccurrences)) = rayon::join(
+            || Self::build_ngram_rows(ngram_tables, names, options),
+            || {
+                rayon::join(
+                    || {
+                        Self::build_distinctive(
+                            counts,
+                            names,
+                            idf,
+                            options.distinctive_per_document,
+                        )
+                    },
+                    || Self::build_pair_rows(pair_table, &counts.terms, names, options),
+                )
+            },
+        );
+        crate::alloc::release_free_memory();
+        (ngrams, distinctive, cooccurrences)
+    }
+
+    /// `documents.csv` and `languages.csv` (each document, then `*` for the corpus).
+    fn document_tables(counts: &CorpusCounts) -> (Vec<DocumentRow>, Vec<LanguageRow>) {
+        let mut document_rows = Vec::with_capacity(counts.documents.len());
+        let mut languages = Vec::new();
+        for doc in &counts.documents {
+            document_rows.push(Self::document_row(doc));
+            languages.extend(languages::language_rows(
+                &doc.meta.id,
+                &doc.language_words,
+                doc.tokens,
+            ));
+        }
+        languages.extend(languages::language_rows(
+            "*",
+            &counts.language_words,
+            counts.tokens,
+        ));
+        (document_rows, languages)
+    }
+}
+
+/// Smoothed inverse document frequency of every term: ln((1 + N) / (1 + df)) + 1.
+fn inverse_document_frequencies(counts: &CorpusCounts) -> Vec<f64> {
+    let documents = counts.documents.len() as f64;
+    counts
+        .terms
+        .par_iter()
+        .map(|t| ((1.0 + documents) / (1.0 + t.doc_freq as f64)).ln() + 1.0)
+        .collect()
 }

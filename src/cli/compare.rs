@@ -1,17 +1,15 @@
 //! `corpstat compare A B`: keyness of one corpus against another, and what changed.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
 use serde::Serialize;
 
-use corpstat::output::render_keyness;
-use corpstat::output::write_report_dir;
-use corpstat::output::{CsvFile, PngFile, ReportFile};
-use corpstat::GroupBy;
+use corpstat::output::{render_keyness, round, write_report_dir, CsvFile, PngFile, ReportFile};
+use corpstat::{GroupBy, GroupRow, Report};
 
 use super::CorpusArgs;
 
@@ -100,40 +98,7 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     let (Some(a), Some(b)) = (group(&target), group(&reference)) else {
         bail!("{target} or {reference} holds no document");
     };
-    let round = corpstat::output::round;
-    let language_shift: Vec<LanguageShift> = report
-        .group_languages()
-        .iter()
-        .enumerate()
-        .map(|(i, l)| LanguageShift {
-            language: l.to_string(),
-            share_target: round(a.shares[i]),
-            share_reference: round(b.shares[i]),
-            change: round(a.shares[i] - b.shares[i]),
-        })
-        .collect();
-    let largest_language_shift = language_shift
-        .iter()
-        .map(|l| l.change.abs())
-        .fold(0.0, f64::max);
-    let mut new_terms: Vec<(String, u64)> = report
-        .keyness()
-        .iter()
-        .filter(|k| k.target == target && k.count_reference == 0)
-        .map(|k| (k.term.clone(), k.count_target))
-        .collect();
-    new_terms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    new_terms.truncate(50);
-    let comparison = Comparison {
-        target: target.clone(),
-        reference: reference.clone(),
-        tokens_target: a.tokens,
-        tokens_reference: b.tokens,
-        language_shift,
-        largest_language_shift,
-        vocabulary_overlap: report.vocabulary_overlap().cloned(),
-        new_terms,
-    };
+    let comparison = Comparison::of(report, &target, &reference, a, b);
     let json = serde_json::to_string_pretty(&comparison)? + "\n";
     let corpus = format!("{target} against {reference}");
     let files: Vec<Box<dyn ReportFile>> = vec![
@@ -146,42 +111,88 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     ];
     write_report_dir(&args.output, &files)?;
 
-    let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "{target} ({} tokens) against {reference} ({} tokens)",
-        a.tokens, b.tokens
-    )?;
-    writeln!(
-        out,
-        "largest language-share change: {largest_language_shift:.4}"
-    )?;
-    for l in &comparison.language_shift {
-        writeln!(
-            out,
-            "  {}: {:.4} -> {:.4} ({:+.4})",
-            l.language, l.share_reference, l.share_target, l.change
-        )?;
-    }
-    if let Some(o) = comparison.vocabulary_overlap {
-        writeln!(
-            out,
-            "vocabulary overlap: {} shared of {} terms (Jaccard {:.4})",
-            o.shared, o.union, o.jaccard
-        )?;
-    }
-    let words: Vec<&str> = comparison
-        .new_terms
-        .iter()
-        .take(10)
-        .map(|t| t.0.as_str())
-        .collect();
-    writeln!(out, "new in {target}: {}", words.join(", "))?;
-    writeln!(
-        out,
-        "wrote keyness.csv, keyness.png and compare.json to {}",
-        args.output.display()
-    )?;
-    out.flush()?;
+    comparison.print(&args.output)?;
     Ok(analyzed.exit_code())
+}
+
+impl Comparison {
+    /// The comparison of groups `a` (the target) and `b` (the reference) of `report`.
+    fn of(report: &Report, target: &str, reference: &str, a: &GroupRow, b: &GroupRow) -> Self {
+        let language_shift: Vec<LanguageShift> = report
+            .group_languages()
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LanguageShift {
+                language: l.to_string(),
+                share_target: round(a.shares[i]),
+                share_reference: round(b.shares[i]),
+                change: round(a.shares[i] - b.shares[i]),
+            })
+            .collect();
+        let largest_language_shift = language_shift
+            .iter()
+            .map(|l| l.change.abs())
+            .fold(0.0, f64::max);
+        let mut new_terms: Vec<(String, u64)> = report
+            .keyness()
+            .iter()
+            .filter(|k| k.target == target && k.count_reference == 0)
+            .map(|k| (k.term.clone(), k.count_target))
+            .collect();
+        new_terms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        new_terms.truncate(50);
+        Comparison {
+            target: target.to_string(),
+            reference: reference.to_string(),
+            tokens_target: a.tokens,
+            tokens_reference: b.tokens,
+            language_shift,
+            largest_language_shift,
+            vocabulary_overlap: report.vocabulary_overlap().cloned(),
+            new_terms,
+        }
+    }
+
+    /// The summary a person reads on the terminal.
+    fn print(&self, output: &Path) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        writeln!(
+            out,
+            "{} ({} tokens) against {} ({} tokens)",
+            self.target, self.tokens_target, self.reference, self.tokens_reference
+        )?;
+        writeln!(
+            out,
+            "largest language-share change: {:.4}",
+            self.largest_language_shift
+        )?;
+        for l in &self.language_shift {
+            writeln!(
+                out,
+                "  {}: {:.4} -> {:.4} ({:+.4})",
+                l.language, l.share_reference, l.share_target, l.change
+            )?;
+        }
+        if let Some(o) = &self.vocabulary_overlap {
+            writeln!(
+                out,
+                "vocabulary overlap: {} shared of {} terms (Jaccard {:.4})",
+                o.shared, o.union, o.jaccard
+            )?;
+        }
+        let words: Vec<&str> = self
+            .new_terms
+            .iter()
+            .take(10)
+            .map(|t| t.0.as_str())
+            .collect();
+        writeln!(out, "new in {}: {}", self.target, words.join(", "))?;
+        writeln!(
+            out,
+            "wrote keyness.csv, keyness.png and compare.json to {}",
+            output.display()
+        )?;
+        out.flush()?;
+        Ok(())
+    }
 }

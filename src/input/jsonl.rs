@@ -62,111 +62,135 @@ impl JsonlReader {
         })
     }
 
+    /// The next document or problem of the file; `None` at its end. Blank lines
+    /// are skipped.
     pub(super) fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
         loop {
-            self.buffer.clear();
-            let limit = self.max_line as u64 + 1;
-            match (&mut self.lines)
-                .take(limit)
-                .read_until(b'\n', &mut self.buffer)
-            {
-                Ok(0) => return None,
-                Ok(n) if n as u64 == limit && !self.buffer.ends_with(b"\n") => {
-                    self.line += 1;
-                    let skipped = match skip_line(&mut self.lines) {
-                        Ok(rest) => rest + n as u64,
-                        Err(_) => n as u64,
-                    };
-                    return Some(self.problem(
-                        ProblemKind::TooLong,
-                        format!(
-                            "line of {skipped} bytes or more, longer than {} bytes; skipped",
-                            self.max_line
-                        ),
-                    ));
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    // A corrupt compressed stream ends the file; what came before is kept.
-                    let kind = read_error_kind(&e);
-                    let event = InputEvent::Problem(Problem {
-                        source: self.source.clone(),
-                        line: None,
-                        kind,
-                        message: format!(
-                            "read failed after {} line(s), which were kept: {e}",
-                            self.line
-                        ),
-                    });
-                    // Make the next call end this file.
-                    self.lines = BufReader::new(Box::new(io::empty()));
-                    return Some(event);
-                }
+            match self.read_line() {
+                LineRead::End => return None,
+                LineRead::Problem(event) => return Some(event),
+                LineRead::Line => {}
             }
             self.line += 1;
-            let line = trim_line_end(&self.buffer);
-            if line.iter().all(u8::is_ascii_whitespace) {
+            if trim_line_end(&self.buffer)
+                .iter()
+                .all(u8::is_ascii_whitespace)
+            {
                 continue;
             }
-            let (line_text, replaced) = decode_utf8_lossy(line);
-            if replaced > 0 {
-                pending.push(Problem {
-                    source: self.source.clone(),
-                    line: Some(self.line),
-                    kind: ProblemKind::InvalidUtf8,
-                    message: format!("{replaced} bytes of invalid UTF-8 replaced by U+FFFD"),
-                });
-            }
-            let value: serde_json::Value = match serde_json::from_str(&line_text) {
-                Ok(v) => v,
-                Err(e) => {
-                    return Some(self.problem(ProblemKind::MalformedJson, format!("not JSON: {e}")))
-                }
-            };
-            let serde_json::Value::Object(mut object) = value else {
-                return Some(
-                    self.problem(ProblemKind::MalformedJson, "not a JSON object".to_string()),
-                );
-            };
-            let text = match object.remove(&self.text_field) {
-                Some(serde_json::Value::String(text)) => text,
-                Some(_) => {
-                    return Some(self.problem(
-                        ProblemKind::MissingText,
-                        format!("field \"{}\" is not a string", self.text_field),
-                    ))
-                }
-                None => {
-                    return Some(self.problem(
-                        ProblemKind::MissingText,
-                        format!("no field \"{}\"", self.text_field),
-                    ))
-                }
-            };
-            let id = match object.get(&self.id_field) {
-                Some(serde_json::Value::String(id)) => id.clone(),
-                Some(serde_json::Value::Number(n)) => n.to_string(),
-                _ => format!("{}:{}", self.file_id, self.line),
-            };
-            let group = match &self.group_field {
-                Some(field) => Some(match object.get(field) {
-                    Some(serde_json::Value::String(g)) => g.clone(),
-                    Some(serde_json::Value::Number(n)) => n.to_string(),
-                    _ => NO_GROUP.to_string(),
-                }),
-                None => self.file_group.clone(),
-            };
-            return Some(InputEvent::Document(Document {
-                meta: DocumentMeta {
-                    id,
-                    source: self.source.clone(),
-                    line: self.line,
-                    group,
-                },
-                text: unix_line_endings(text),
-            }));
+            return Some(self.parse_line(pending));
         }
     }
+
+    /// Reads the next line into the buffer, up to `max_line` bytes: a longer line is
+    /// skipped whole, and a read error ends the file (what came before is kept).
+    fn read_line(&mut self) -> LineRead {
+        self.buffer.clear();
+        let limit = self.max_line as u64 + 1;
+        match (&mut self.lines)
+            .take(limit)
+            .read_until(b'\n', &mut self.buffer)
+        {
+            Ok(0) => LineRead::End,
+            Ok(n) if n as u64 == limit && !self.buffer.ends_with(b"\n") => {
+                self.line += 1;
+                let skipped = match skip_line(&mut self.lines) {
+                    Ok(rest) => rest + n as u64,
+                    Err(_) => n as u64,
+                };
+                LineRead::Problem(self.problem(
+                    ProblemKind::TooLong,
+                    format!(
+                        "line of {skipped} bytes or more, longer than {} bytes; skipped",
+                        self.max_line
+                    ),
+                ))
+            }
+            Ok(_) => LineRead::Line,
+            Err(e) => {
+                // A corrupt compressed stream ends the file; what came before is kept.
+                let event = InputEvent::Problem(Problem {
+                    source: self.source.clone(),
+                    line: None,
+                    kind: read_error_kind(&e),
+                    message: format!(
+                        "read failed after {} line(s), which were kept: {e}",
+                        self.line
+                    ),
+                });
+                // Make the next call end this file.
+                self.lines = BufReader::new(Box::new(io::empty()));
+                LineRead::Problem(event)
+            }
+        }
+    }
+
+    /// The document of the line in the buffer, or the problem with it.
+    fn parse_line(&self, pending: &mut Vec<Problem>) -> InputEvent {
+        let (line_text, replaced) = decode_utf8_lossy(trim_line_end(&self.buffer));
+        if replaced > 0 {
+            pending.push(Problem {
+                source: self.source.clone(),
+                line: Some(self.line),
+                kind: ProblemKind::InvalidUtf8,
+                message: format!("{replaced} bytes of invalid UTF-8 replaced by U+FFFD"),
+            });
+        }
+        let value: serde_json::Value = match serde_json::from_str(&line_text) {
+            Ok(v) => v,
+            Err(e) => return self.problem(ProblemKind::MalformedJson, format!("not JSON: {e}")),
+        };
+        let serde_json::Value::Object(mut object) = value else {
+            return self.problem(ProblemKind::MalformedJson, "not a JSON object".to_string());
+        };
+        let text = match object.remove(&self.text_field) {
+            Some(serde_json::Value::String(text)) => text,
+            Some(_) => {
+                return self.problem(
+                    ProblemKind::MissingText,
+                    format!("field \"{}\" is not a string", self.text_field),
+                )
+            }
+            None => {
+                return self.problem(
+                    ProblemKind::MissingText,
+                    format!("no field \"{}\"", self.text_field),
+                )
+            }
+        };
+        let id = match object.get(&self.id_field) {
+            Some(serde_json::Value::String(id)) => id.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("{}:{}", self.file_id, self.line),
+        };
+        let group = match &self.group_field {
+            Some(field) => Some(match object.get(field) {
+                Some(serde_json::Value::String(g)) => g.clone(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => NO_GROUP.to_string(),
+            }),
+            None => self.file_group.clone(),
+        };
+        InputEvent::Document(Document {
+            meta: DocumentMeta {
+                id,
+                source: self.source.clone(),
+                line: self.line,
+                group,
+            },
+            text: unix_line_endings(text),
+        })
+    }
+}
+
+/// What reading one line gave.
+enum LineRead {
+    /// The end of the file.
+    End,
+    /// A line too long, or a read error.
+    Problem(InputEvent),
+    /// A line, in the buffer.
+    Line,
 }
 
 /// Reads past the rest of a line without keeping it; returns the bytes skipped.

@@ -7,6 +7,7 @@ use crate::normalize::NormalizeOptions;
 use crate::tokenize::TokenRules;
 
 /// What counts as "together" for co-occurrence. Default: [`CoocScope::Window`].
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CoocScope {

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-
 use corpstat::check::{self, CheckInput, Snapshot, Status};
 use corpstat::output::{text, Column, Format, Table};
 

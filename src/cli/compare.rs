@@ -6,10 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use serde::Serialize;
-
 use corpstat::output::{render_keyness, round, write_report_dir, CsvFile, PngFile, ReportFile};
 use corpstat::{GroupBy, GroupRow, Report};
+use serde::Serialize;
 
 use super::CorpusArgs;
 

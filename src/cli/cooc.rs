@@ -4,12 +4,12 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-
-use corpstat::output::Column;
+use corpstat::output::{TableSpec, COOCCURRENCE_CSV};
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
-pub const COLUMNS: &[Column] = corpstat::COOCCURRENCE_COLUMNS;
+/// The table this subcommand prints: the report's `cooccurrence.csv`.
+pub const TABLE: TableSpec = COOCCURRENCE_CSV;
 
 /// Print pairs of terms that occur together (--cooc-scope, --window, --ordered,
 /// --min-count), with PMI, NPMI, G², χ², t-score, Dice and Jaccard.
@@ -23,5 +23,5 @@ pub struct CoocArgs {
 }
 
 pub fn run(args: CoocArgs) -> Result<ExitCode> {
-    print_table(&args.corpus, &args.output, |r| r.cooccurrence_table())
+    print_table(&args.corpus, &args.output, |r| TABLE.table(r))
 }

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-
 use corpstat::LanguageDetector;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

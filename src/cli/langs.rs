@@ -4,12 +4,12 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-
-use corpstat::output::Column;
+use corpstat::output::{TableSpec, LANGUAGES_CSV};
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
-pub const COLUMNS: &[Column] = corpstat::LANGUAGE_COLUMNS;
+/// The table this subcommand prints: the report's `languages.csv`.
+pub const TABLE: TableSpec = LANGUAGES_CSV;
 
 /// Print the words of each language per document, then for the corpus (document *).
 /// Each sentence's language is detected from the words of its dominant script (whatlang,
@@ -23,5 +23,5 @@ pub struct LangsArgs {
 }
 
 pub fn run(args: LangsArgs) -> Result<ExitCode> {
-    print_table(&args.corpus, &args.output, |r| r.languages_table())
+    print_table(&args.corpus, &args.output, |r| TABLE.table(r))
 }

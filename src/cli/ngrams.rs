@@ -4,12 +4,12 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-
-use corpstat::output::Column;
+use corpstat::output::{TableSpec, NGRAMS_CSV};
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
-pub const COLUMNS: &[Column] = corpstat::NGRAM_COLUMNS;
+/// The table this subcommand prints one order of: the report's `ngrams.csv`.
+pub const TABLE: TableSpec = NGRAMS_CSV;
 
 /// Print the n-grams of one order with their counts and document frequencies.
 /// N-grams never cross a sentence boundary. Sorted by count descending, then n-gram.

@@ -5,10 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-
-use corpstat::output::write_report_dir;
-use corpstat::output::CHARTS;
-use corpstat::output::{report_files_with_charts, TABLES};
+use corpstat::output::{report_files_with_charts, write_report_dir, CHARTS, TABLES};
 use corpstat::Stage;
 
 use super::CorpusArgs;

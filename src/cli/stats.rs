@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-
 use corpstat::output::{number, text, Column, Format, Table};
 use corpstat::MetricValue;
 

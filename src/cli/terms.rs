@@ -4,12 +4,12 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-
-use corpstat::output::Column;
+use corpstat::output::{TableSpec, TERMS_CSV};
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
-pub const COLUMNS: &[Column] = corpstat::TERM_COLUMNS;
+/// The table this subcommand prints: the report's `terms.csv`.
+pub const TABLE: TableSpec = TERMS_CSV;
 
 /// Print term frequencies: count, document frequency, per million, idf, script.
 /// Sorted by count descending, then term.
@@ -22,5 +22,5 @@ pub struct TermsArgs {
 }
 
 pub fn run(args: TermsArgs) -> Result<ExitCode> {
-    print_table(&args.corpus, &args.output, |r| r.terms_table())
+    print_table(&args.corpus, &args.output, |r| TABLE.table(r))
 }

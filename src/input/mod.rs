@@ -40,6 +40,7 @@ use std::io;
 use std::path::Path;
 
 /// How to read a file. Default: [`InputFormat::Auto`], from the file's name.
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]

@@ -95,15 +95,20 @@ impl DocumentStream {
         }
     }
 
-    fn open_next(&mut self, file: InputFile) -> Option<InputEvent> {
-        let source = file.path.display().to_string();
-        let (format, compression) = detect_format(&file.path, self.options.format);
-        let raw: Box<dyn Read + Send> = if file.path.as_os_str() == "-" {
+    /// The file's bytes as UTF-8 text: opened (or standard input for `-`),
+    /// decompressed, decoded from UTF-16 or stripped of a BOM, and counted against
+    /// `--max-input-bytes`.
+    fn open_reader(
+        &self,
+        path: &Path,
+        compression: Compression,
+    ) -> Result<Box<dyn Read + Send>, Problem> {
+        let raw: Box<dyn Read + Send> = if path.as_os_str() == "-" {
             Box::new(io::stdin())
         } else {
-            match File::open(&file.path) {
+            match File::open(path) {
                 Ok(f) => Box::new(f),
-                Err(e) => return Some(InputEvent::Problem(Problem::unreadable(&file.path, &e))),
+                Err(e) => return Err(Problem::unreadable(path, &e)),
             }
         };
         let decompressed: Box<dyn Read + Send> = match compression {
@@ -112,11 +117,11 @@ impl DocumentStream {
             Compression::Zstd => match zstd::stream::read::Decoder::new(raw) {
                 Ok(d) => Box::new(d),
                 Err(e) => {
-                    return Some(InputEvent::Problem(Problem::of_file(
-                        &file.path,
+                    return Err(Problem::of_file(
+                        path,
                         ProblemKind::Decompress,
                         format!("cannot start zstd decoding: {e}"),
-                    )))
+                    ))
                 }
             },
         };
@@ -125,10 +130,19 @@ impl DocumentStream {
         let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
             .strip_bom(true)
             .build(decompressed);
-        let reader: Box<dyn Read + Send> = Box::new(Budgeted {
+        Ok(Box::new(Budgeted {
             inner: decoded,
             budget: Arc::clone(&self.budget),
-        });
+        }))
+    }
+
+    fn open_next(&mut self, file: InputFile) -> Option<InputEvent> {
+        let source = file.path.display().to_string();
+        let (format, compression) = detect_format(&file.path, self.options.format);
+        let reader = match self.open_reader(&file.path, compression) {
+            Ok(reader) => reader,
+            Err(problem) => return Some(InputEvent::Problem(problem)),
+        };
         let file_group = self.options.group_by.of_file(&file);
         let max_document = self.options.max_document_bytes.max(1);
         let max_record = max_document.saturating_mul(4);

@@ -50,18 +50,16 @@ impl TextReader {
         }
     }
 
-    pub(super) fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
-        if self.done {
-            return None;
-        }
-        // Read until one byte more than a part can hold, or the end.
+    /// Reads until one byte more than a part can hold, or the end. A read error
+    /// keeps what was read before it (a truncated file still counts); it is the
+    /// returned problem only when nothing at all could be read.
+    fn fill(&mut self, pending: &mut Vec<Problem>) -> Option<Problem> {
         while !self.eof && self.carry.len() <= self.max {
             let want = (self.max + 1 - self.carry.len()) as u64;
             match (&mut self.reader).take(want).read_to_end(&mut self.carry) {
                 Ok(0) => self.eof = true,
                 Ok(_) => {}
                 Err(e) => {
-                    // What was read before the error is kept: a truncated file still counts.
                     self.eof = true;
                     let problem = Problem::of_file(
                         Path::new(&self.source),
@@ -69,28 +67,40 @@ impl TextReader {
                         format!("read failed, kept what was read: {e}"),
                     );
                     if self.parts == 0 && self.carry.is_empty() {
-                        self.done = true;
-                        return Some(InputEvent::Problem(problem));
+                        return Some(problem);
                     }
                     pending.push(problem);
                 }
             }
         }
+        None
+    }
+
+    /// The problem of a NUL byte at `at` in the part being read.
+    fn binary(&self, at: usize) -> Problem {
+        let message = if self.parts == 0 {
+            "binary file (holds a NUL byte); skipped".to_string()
+        } else {
+            format!(
+                "binary data (a NUL byte) in part {}; this part and the rest skipped (byte {at} of the part)",
+                self.parts + 1
+            )
+        };
+        Problem::of_file(Path::new(&self.source), ProblemKind::Binary, message)
+    }
+
+    /// The next part of the file as a document, or the problem that ends it.
+    pub(super) fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        if self.done {
+            return None;
+        }
+        if let Some(unreadable) = self.fill(pending) {
+            self.done = true;
+            return Some(InputEvent::Problem(unreadable));
+        }
         if let Some(at) = memchr_nul(&self.carry) {
             self.done = true;
-            let message = if self.parts == 0 {
-                "binary file (holds a NUL byte); skipped".to_string()
-            } else {
-                format!(
-                    "binary data (a NUL byte) in part {}; this part and the rest skipped (byte {at} of the part)",
-                    self.parts + 1
-                )
-            };
-            return Some(InputEvent::Problem(Problem::of_file(
-                Path::new(&self.source),
-                ProblemKind::Binary,
-                message,
-            )));
+            return Some(InputEvent::Problem(self.binary(at)));
         }
         let whole = self.eof && self.carry.len() <= self.max;
         let piece: Vec<u8> = if whole {

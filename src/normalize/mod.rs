@@ -51,6 +51,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 /// How much to normalize. Default: [`NormalForm::Full`].
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NormalForm {
@@ -58,12 +59,14 @@ pub enum NormalForm {
     None,
     /// Unicode NFKC only.
     Nfkc,
-    /// The default profile: every step in the module table.
+    /// The default profile: NFKC, invisible characters, ZWNJ, tatweel, diacritics,
+    /// alef, yeh/kaf, digits.
     #[default]
     Full,
 }
 
 /// Whether to lowercase. Default: [`CaseMode::Fold`].
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CaseMode {

@@ -21,7 +21,10 @@ pub use table::{
     float, number, round, spreadsheet_safe, text, write_csv, Column, Format, Kind, Table,
     FLOAT_DECIMALS,
 };
-pub use tables::{TableRows, TableSpec, TABLES};
+pub use tables::{
+    TableRows, TableSpec, COOCCURRENCE_CSV, DISTINCTIVE_CSV, DOCUMENTS_CSV, GROUPS_CSV,
+    GROUP_TERMS_CSV, KEYNESS_CSV, LANGUAGES_CSV, NGRAMS_CSV, TABLES, TERMS_CSV,
+};
 
 use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};

@@ -45,6 +45,11 @@ impl TableSpec {
         !self.needs_groups || !report.groups.is_empty()
     }
 
+    /// The whole table, as a thin subcommand prints it.
+    pub fn table(&self, report: &Report) -> Table {
+        self.top(report, usize::MAX).0
+    }
+
     /// The first `n` rows of the table and the number of rows in all, for index.html.
     pub fn top(&self, report: &Report, n: usize) -> (Table, usize) {
         match self.rows {
@@ -70,78 +75,105 @@ impl TableSpec {
     }
 }
 
+/// `documents.csv`.
+pub const DOCUMENTS_CSV: TableSpec = TableSpec {
+    name: "documents.csv",
+    about: "One row per document.",
+    columns: DOCUMENT_COLUMNS,
+    order: "document id ascending (then source file and line, for repeated ids)",
+    needs_groups: false,
+    rows: TableRows::Source(Report::documents_source),
+};
+
+/// `terms.csv`.
+pub const TERMS_CSV: TableSpec = TableSpec {
+    name: "terms.csv",
+    about: "One row per distinct term (unigram).",
+    columns: TERM_COLUMNS,
+    order: "count descending, then term ascending by code point",
+    needs_groups: false,
+    rows: TableRows::Source(Report::terms_source),
+};
+
+/// `ngrams.csv`.
+pub const NGRAMS_CSV: TableSpec = TableSpec {
+    name: "ngrams.csv",
+    about: "N-grams of every order asked for (`--ngrams`, default 1..3). N-grams never cross a sentence boundary. Orders 2 and up keep only n-grams seen at least `--ngram-min-count` times (default 2); order 1 lists every term.",
+    columns: NGRAM_COLUMNS,
+    order: "n ascending, then count descending, then n-gram ascending by code point",
+    needs_groups: false,
+    rows: TableRows::Source(|r| r.ngrams_source(None)),
+};
+
+/// `distinctive.csv`.
+pub const DISTINCTIVE_CSV: TableSpec = TableSpec {
+    name: "distinctive.csv",
+    about: "The top terms of each document by TF-IDF (default 20 per document).",
+    columns: DISTINCTIVE_COLUMNS,
+    order: "document as in documents.csv, then tfidf descending, then term ascending",
+    needs_groups: false,
+    rows: TableRows::Source(Report::distinctive_source),
+};
+
+/// `languages.csv`.
+pub const LANGUAGES_CSV: TableSpec = TableSpec {
+    name: "languages.csv",
+    about: "Words per language: each sentence is detected, and its words go to its language. One row per document and language, then rows with document `*` for the corpus.",
+    columns: LANGUAGE_COLUMNS,
+    order: "document as in documents.csv (corpus rows last), then words descending, then language ascending",
+    needs_groups: false,
+    rows: TableRows::Source(Report::languages_source),
+};
+
+/// `cooccurrence.csv`.
+pub const COOCCURRENCE_CSV: TableSpec = TableSpec {
+    name: "cooccurrence.csv",
+    about: "Pairs of terms that occur together, with association measures. Pairs seen fewer than `--min-count` times (default 3) are left out; a term is never paired with itself.",
+    columns: COOCCURRENCE_COLUMNS,
+    order: "count descending, then term_a ascending, then term_b ascending",
+    needs_groups: false,
+    rows: TableRows::Source(Report::cooccurrence_source),
+};
+
+/// `groups.csv`.
+pub const GROUPS_CSV: TableSpec = TableSpec {
+    name: "groups.csv",
+    about: "With `--group-by`: one row per group, then one `share_CODE` column per language of the corpus (most words first).",
+    columns: GROUP_COLUMNS,
+    order: "group ascending",
+    needs_groups: true,
+    rows: TableRows::Table(Report::groups_table),
+};
+
+/// `group_terms.csv`.
+pub const GROUP_TERMS_CSV: TableSpec = TableSpec {
+    name: "group_terms.csv",
+    about: "With `--group-by`: the top 200 terms of each group.",
+    columns: GROUP_TERM_COLUMNS,
+    order: "group, then count descending, then term",
+    needs_groups: true,
+    rows: TableRows::Table(Report::group_terms_table),
+};
+
+/// `keyness.csv`.
+pub const KEYNESS_CSV: TableSpec = TableSpec {
+    name: "keyness.csv",
+    about: "With `--group-by` and at least two groups: each group against the rest of the corpus (against the other group when there are two), for every term seen at least `--keyness-min-count` times (default 3) in both together. `p_value` is written in scientific notation.",
+    columns: KEYNESS_COLUMNS,
+    order: "target ascending, then llr descending (over-used first), then term",
+    needs_groups: true,
+    rows: TableRows::Table(|r| r.keyness_table(None)),
+};
+
 /// Every CSV table of the report, in the order they are written and documented.
 pub const TABLES: &[TableSpec] = &[
-    TableSpec {
-        name: "documents.csv",
-        about: "One row per document.",
-        columns: DOCUMENT_COLUMNS,
-        order: "document id ascending (then source file and line, for repeated ids)",
-        needs_groups: false,
-        rows: TableRows::Source(Report::documents_source),
-    },
-    TableSpec {
-        name: "terms.csv",
-        about: "One row per distinct term (unigram).",
-        columns: TERM_COLUMNS,
-        order: "count descending, then term ascending by code point",
-        needs_groups: false,
-        rows: TableRows::Source(Report::terms_source),
-    },
-    TableSpec {
-        name: "ngrams.csv",
-        about: "N-grams of every order asked for (`--ngrams`, default 1..3). N-grams never cross a sentence boundary. Orders 2 and up keep only n-grams seen at least `--ngram-min-count` times (default 2); order 1 lists every term.",
-        columns: NGRAM_COLUMNS,
-        order: "n ascending, then count descending, then n-gram ascending by code point",
-        needs_groups: false,
-        rows: TableRows::Source(|r| r.ngrams_source(None)),
-    },
-    TableSpec {
-        name: "distinctive.csv",
-        about: "The top terms of each document by TF-IDF (default 20 per document).",
-        columns: DISTINCTIVE_COLUMNS,
-        order: "document as in documents.csv, then tfidf descending, then term ascending",
-        needs_groups: false,
-        rows: TableRows::Source(Report::distinctive_source),
-    },
-    TableSpec {
-        name: "languages.csv",
-        about: "Words per language: each sentence is detected, and its words go to its language. One row per document and language, then rows with document `*` for the corpus.",
-        columns: LANGUAGE_COLUMNS,
-        order: "document as in documents.csv (corpus rows last), then words descending, then language ascending",
-        needs_groups: false,
-        rows: TableRows::Source(Report::languages_source),
-    },
-    TableSpec {
-        name: "cooccurrence.csv",
-        about: "Pairs of terms that occur together, with association measures. Pairs seen fewer than `--min-count` times (default 3) are left out; a term is never paired with itself.",
-        columns: COOCCURRENCE_COLUMNS,
-        order: "count descending, then term_a ascending, then term_b ascending",
-        needs_groups: false,
-        rows: TableRows::Source(Report::cooccurrence_source),
-    },
-    TableSpec {
-        name: "groups.csv",
-        about: "With `--group-by`: one row per group, then one `share_CODE` column per language of the corpus (most words first).",
-        columns: GROUP_COLUMNS,
-        order: "group ascending",
-        needs_groups: true,
-        rows: TableRows::Table(Report::groups_table),
-    },
-    TableSpec {
-        name: "group_terms.csv",
-        about: "With `--group-by`: the top 200 terms of each group.",
-        columns: GROUP_TERM_COLUMNS,
-        order: "group, then count descending, then term",
-        needs_groups: true,
-        rows: TableRows::Table(Report::group_terms_table),
-    },
-    TableSpec {
-        name: "keyness.csv",
-        about: "With `--group-by` and at least two groups: each group against the rest of the corpus (against the other group when there are two), for every term seen at least `--keyness-min-count` times (default 3) in both together. `p_value` is written in scientific notation.",
-        columns: KEYNESS_COLUMNS,
-        order: "target ascending, then llr descending (over-used first), then term",
-        needs_groups: true,
-        rows: TableRows::Table(|r| r.keyness_table(None)),
-    },
+    DOCUMENTS_CSV,
+    TERMS_CSV,
+    NGRAMS_CSV,
+    DISTINCTIVE_CSV,
+    LANGUAGES_CSV,
+    COOCCURRENCE_CSV,
+    GROUPS_CSV,
+    GROUP_TERMS_CSV,
+    KEYNESS_CSV,
 ];

@@ -121,11 +121,6 @@ impl Report {
         }
     }
 
-    /// `cooccurrence.csv`.
-    pub fn cooccurrence_table(&self) -> Table {
-        table(COOCCURRENCE_COLUMNS, self.cooccurrence_source(), usize::MAX)
-    }
-
     /// The rows of `cooccurrence.csv`, in any order.
     pub fn cooccurrence_source(&self) -> RowSource<'_> {
         RowSource::new(self.cooccurrences.len(), |i| {

@@ -128,11 +128,6 @@ impl Report {
         }
     }
 
-    /// `distinctive.csv`.
-    pub fn distinctive_table(&self) -> Table {
-        table(DISTINCTIVE_COLUMNS, self.distinctive_source(), usize::MAX)
-    }
-
     /// The rows of `distinctive.csv`, in any order.
     pub fn distinctive_source(&self) -> RowSource<'_> {
         RowSource::new(self.distinctive.len(), |i| {

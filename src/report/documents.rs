@@ -65,11 +65,6 @@ impl Report {
         }
     }
 
-    /// `documents.csv`.
-    pub fn documents_table(&self) -> Table {
-        table(DOCUMENT_COLUMNS, self.documents_source(), usize::MAX)
-    }
-
     /// The rows of `documents.csv`, in any order.
     pub fn documents_source(&self) -> RowSource<'_> {
         RowSource::new(self.documents.len(), |i| {

@@ -66,11 +66,6 @@ pub(super) fn language_rows(
 }
 
 impl Report {
-    /// `languages.csv`.
-    pub fn languages_table(&self) -> Table {
-        table(LANGUAGE_COLUMNS, self.languages_source(), usize::MAX)
-    }
-
     /// The rows of `languages.csv`, in any order.
     pub fn languages_source(&self) -> RowSource<'_> {
         RowSource::new(self.languages.len(), |i| {

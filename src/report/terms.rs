@@ -43,11 +43,6 @@ pub const TERM_COLUMNS: &[Column] = &[
 pub const STOPWORD_LANGUAGE_SHARE: f64 = 0.05;
 
 impl Report {
-    /// `terms.csv`.
-    pub fn terms_table(&self) -> Table {
-        table(TERM_COLUMNS, self.terms_source(), usize::MAX)
-    }
-
     /// The rows of `terms.csv`, in any order.
     pub fn terms_source(&self) -> RowSource<'_> {
         RowSource::new(self.terms.len(), |i| {

@@ -90,6 +90,10 @@ where
     /// place; the others are merged with the singles, which they either join or
     /// leave (a single seen again); and the keys leaving the singles, with the new
     /// ones seen more than once, are merged into the counted array.
+    ///
+    /// One function of about a hundred lines: the three merges share cursors into
+    /// the same arrays, and this is the merge's inner loop (about 2 of the 3
+    /// CPU-seconds of the merge on the bench corpus), where a call per step costs.
     pub fn compact(&mut self) {
         if self.recent.is_empty() {
             return;

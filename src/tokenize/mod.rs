@@ -69,6 +69,7 @@ impl TokenKind {
 }
 
 /// Which tokenization rules apply. Default: [`TokenRules::Smart`].
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TokenRules {

@@ -114,6 +114,10 @@ fn is_region_start(previous: WordClass, class: WordClass) -> bool {
 /// words are the runs of joining characters and their marks. Any other region is
 /// handed whole to unicode-segmentation, which gives the same answer for a region
 /// as for the whole text because nothing joins across a region start.
+///
+/// Kept as one loop of about ninety lines: it is the tokenizer's inner loop, run
+/// once per character, and its state (the region, the run, the last class) lives
+/// in locals that a split into functions would have to pass on every character.
 pub(super) fn push_words<'a>(text: &'a str, range: Range<usize>, tokens: &mut Vec<Token<'a>>) {
     // The current run of word characters: its start, and whether it has a letter / an alphanumeric.
     let mut run: Option<(usize, bool, bool)> = None;

@@ -33,15 +33,13 @@ fn corpus_text() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
 }
 
+/// The rows of every table the report has.
 fn tables(report: &Report) -> Vec<Vec<Vec<String>>> {
-    vec![
-        report.terms_table().rows,
-        report.ngrams_table(None).rows,
-        report.documents_table().rows,
-        report.languages_table().rows,
-        report.distinctive_table().rows,
-        report.cooccurrence_table().rows,
-    ]
+    corpstat::output::TABLES
+        .iter()
+        .filter(|spec| spec.is_in(report))
+        .map(|spec| spec.table(report).rows)
+        .collect()
 }
 
 fn small_options() -> Options {

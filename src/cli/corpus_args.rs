@@ -1,0 +1,432 @@
+//! What every subcommand that reads a corpus shares: the arguments for the
+//! input, normalization and counting, turned into validated [`Options`] in one
+//! place, and the run that counts the corpus with a progress bar.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+use corpstat::{
+    CaseMode, CoocOptions, CoocScope, Corpus, GroupBy, InputFormat, InputOptions, NormalForm,
+    NormalizeOptions, Options, Report, StageTimes, TokenRules,
+};
+
+use super::EXIT_ERROR;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum ExtraFold {
+    /// ة → ه
+    TehMarbuta,
+}
+
+/// What to read and how to count it: shared by every subcommand that reads a corpus.
+#[derive(Args)]
+pub(super) struct CorpusArgs {
+    /// Files or folders to read (folders recursively, in sorted order), or - for stdin.
+    #[arg(default_value = "seeds")]
+    pub(super) paths: Vec<PathBuf>,
+
+    /// Input format; auto picks it from each file name (.jsonl, .csv, .tsv, else text; .gz/.zst compressed).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(super) input_format: InputFormat,
+
+    /// JSONL field holding the text.
+    #[arg(long, default_value = "text")]
+    pub(super) text_field: String,
+
+    /// JSONL field holding the document id (absent: file:line).
+    #[arg(long, default_value = "id")]
+    pub(super) id_field: String,
+
+    /// CSV/TSV column holding the text (required for CSV/TSV input).
+    #[arg(long)]
+    pub(super) text_column: Option<String>,
+
+    /// CSV/TSV column holding the document id (absent: file:line).
+    #[arg(long)]
+    pub(super) id_column: Option<String>,
+
+    /// Normalization profile.
+    #[arg(long, value_enum, default_value = "full")]
+    pub(super) normalize: NormalForm,
+
+    /// Case handling: fold lowercases (full Unicode).
+    #[arg(long, value_enum, default_value = "fold")]
+    pub(super) case: CaseMode,
+
+    /// Switch off one step of the profile (repeatable).
+    #[arg(long, value_name = "STEP")]
+    pub(super) no_fold: Vec<String>,
+
+    /// Switch on an optional folding step (repeatable).
+    #[arg(long, value_enum, value_name = "STEP")]
+    pub(super) fold: Vec<ExtraFold>,
+
+    /// Join Persian prefixes (می, نمی) and suffixes (ها, های, تر, ترین) written apart, with a ZWNJ.
+    #[arg(long)]
+    pub(super) persian_zwnj_repair: bool,
+
+    /// Stem Arabic-script words (Snowball Arabic light stemmer); tables show each stem's most frequent form.
+    #[arg(long)]
+    pub(super) stem: bool,
+
+    /// Tokenization rules.
+    #[arg(long, value_enum, default_value = "smart")]
+    pub(super) tokens: TokenRules,
+
+    /// Candidate languages for detection, ISO 639-3, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub(super) langs: Vec<String>,
+
+    /// Ask the language model about every sentence instead of once per run of
+    /// sentences whose evidence agrees (slower; for comparison).
+    #[arg(long)]
+    pub(super) detect_every_sentence: bool,
+
+    /// Keep stopwords in distinctive terms and co-occurrence (they are always marked in terms.csv).
+    #[arg(long)]
+    pub(super) keep_stopwords: bool,
+
+    /// List co-occurring pairs of every token kind, not only words.
+    #[arg(long)]
+    pub(super) cooc_all_kinds: bool,
+
+    /// N-gram orders, as N or MIN..MAX (inclusive), from 1 to 32.
+    #[arg(long, default_value = "1..3", value_parser = parse_range)]
+    pub(super) ngrams: (usize, usize),
+
+    /// Leave out n-grams of order 2 and up seen fewer times (order 1 is always complete).
+    #[arg(long, default_value_t = 2)]
+    pub(super) ngram_min_count: u64,
+
+    /// Co-occurrence scope: tokens within --window in a sentence, or once per sentence or document.
+    #[arg(long, value_enum, default_value = "window")]
+    pub(super) cooc_scope: CoocScope,
+
+    /// Largest distance in tokens for --cooc-scope window, 1 to 1000.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub(super) window: u16,
+
+    /// Count (a, b) only when a comes first (window scope only).
+    #[arg(long)]
+    pub(super) ordered: bool,
+
+    /// Leave out pairs seen fewer times.
+    #[arg(long, default_value_t = 3)]
+    pub(super) min_count: u64,
+
+    /// Groups for groups.csv, group_terms.csv and keyness.csv: dir, lang, field:NAME or file:PATTERN=GROUP,...
+    #[arg(long, value_parser = GroupBy::parse, value_name = "RULE")]
+    pub(super) group_by: Option<GroupBy>,
+
+    /// Keyness lists terms seen at least this often in target and reference together.
+    #[arg(long, default_value_t = 3)]
+    pub(super) keyness_min_count: u64,
+
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub(super) threads: Option<u16>,
+
+    /// Follow symbolic links found in folders (links named on the command line are
+    /// always followed). Without it, a link is skipped and named as a problem.
+    #[arg(short = 'L', long)]
+    pub(super) follow: bool,
+
+    /// Stop reading after SIZE bytes of decoded text (such as 500M, 2G), with a
+    /// problem: a bound for CI jobs on inputs nobody looked at.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub(super) max_input_bytes: Option<u64>,
+
+    /// Split documents longer than SIZE bytes into parts ID#1, ID#2, ... at line
+    /// breaks (1K to 1G), so that no document is held whole; JSONL lines and CSV
+    /// records longer than four times SIZE are skipped. Both are reported as problems.
+    #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_document_size)]
+    pub(super) max_document_bytes: u64,
+
+    /// Folders never read (the report's own output folder).
+    #[arg(skip)]
+    pub(super) exclude: Vec<PathBuf>,
+
+    /// Exit 0 even when input was skipped or only partly read (problems are still reported).
+    #[arg(long)]
+    pub(super) allow_partial: bool,
+
+    /// No progress bar and no summary line (problems and errors are still printed).
+    #[arg(short, long)]
+    pub(super) quiet: bool,
+
+    /// Keep the n-gram and co-occurrence tables within half of SIZE (such as 100M,
+    /// 2G; K, M and G are powers of 1024) by dropping their rarest entries (lossy
+    /// counting), and read in smaller batches. Single-term counts stay exact;
+    /// summary.json's "approximate" tells how far n-gram and pair counts may be off.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub(super) memory_limit: Option<u64>,
+
+    /// When done, print to stderr the time each stage took (read, normalize, tokenize,
+    /// count and language mix summed over threads; merge, tables, charts and write as
+    /// elapsed), the wall time and the peak memory.
+    #[arg(long)]
+    pub(super) timings: bool,
+}
+
+/// A size in bytes: a number, optionally followed by K, M or G (powers of 1024),
+/// with or without a trailing B or iB.
+pub(super) fn parse_size(s: &str) -> Result<u64, String> {
+    let upper = s.trim().to_ascii_uppercase();
+    let number = upper.trim_end_matches("IB").trim_end_matches('B');
+    let (digits, scale) = match number.chars().last() {
+        Some('K') => (&number[..number.len() - 1], 1u64 << 10),
+        Some('M') => (&number[..number.len() - 1], 1 << 20),
+        Some('G') => (&number[..number.len() - 1], 1 << 30),
+        _ => (number, 1),
+    };
+    let value: f64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a size such as 100M, 2G or 500000000"))?;
+    if !value.is_finite() || value <= 0.0 {
+        return Err(format!("\"{s}\": the size must be positive"));
+    }
+    let bytes = value * scale as f64;
+    // 1 EiB: beyond any machine, and far from where the conversion would saturate.
+    if bytes > (1u64 << 60) as f64 {
+        return Err(format!("\"{s}\": the size must be at most 1 EiB"));
+    }
+    Ok(bytes as u64)
+}
+
+pub(super) fn parse_range(s: &str) -> Result<(usize, usize), String> {
+    let parse = |x: &str| {
+        x.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("not a number: {x:?}"))
+    };
+    let (min, max) = match s.split_once("..") {
+        Some((a, b)) => (parse(a)?, parse(b.trim_start_matches('='))?),
+        None => {
+            let n = parse(s)?;
+            (n, n)
+        }
+    };
+    if min == 0 || min > max || max > MAX_NGRAM_ORDER {
+        return Err(format!(
+            "need 1 <= MIN <= MAX <= {MAX_NGRAM_ORDER}, got {s}"
+        ));
+    }
+    Ok((min, max))
+}
+
+/// The longest n-gram order: each n-gram holds n term ids, and orders past a few
+/// words count almost nothing but single occurrences.
+pub(super) const MAX_NGRAM_ORDER: usize = 32;
+
+/// `--max-document-bytes`: a size from 1K to 1G.
+pub(super) fn parse_document_size(s: &str) -> Result<u64, String> {
+    let size = parse_size(s)?;
+    if !(1 << 10..=1 << 30).contains(&size) {
+        return Err(format!("\"{s}\": give a size from 1K to 1G"));
+    }
+    Ok(size)
+}
+
+impl CorpusArgs {
+    /// The corpus' name in titles: the paths read, sorted as the input stage reads them.
+    pub(super) fn name(&self) -> String {
+        let mut names: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
+        names.sort();
+        names.dedup();
+        names.join(", ")
+    }
+
+    pub(super) fn options(&self) -> Options {
+        Options {
+            normalize: NormalizeOptions {
+                form: self.normalize,
+                case: self.case,
+                disabled: self.no_fold.clone(),
+                teh_marbuta: self.fold.contains(&ExtraFold::TehMarbuta),
+                persian_zwnj_repair: self.persian_zwnj_repair,
+                stem: self.stem,
+            },
+            tokens: self.tokens,
+            languages: self.langs.clone(),
+            detect_every_sentence: self.detect_every_sentence,
+            memory_limit: self.memory_limit,
+            keep_stopwords: self.keep_stopwords,
+            keyness_min_count: self.keyness_min_count,
+            ngram_min: self.ngrams.0,
+            ngram_max: self.ngrams.1,
+            ngram_min_count: self.ngram_min_count,
+            cooccurrence: CoocOptions {
+                scope: self.cooc_scope,
+                window: usize::from(self.window),
+                ordered: self.ordered,
+                all_kinds: self.cooc_all_kinds,
+                min_count: self.min_count,
+            },
+            input: InputOptions {
+                format: self.input_format,
+                text_field: self.text_field.clone(),
+                id_field: self.id_field.clone(),
+                text_column: self.text_column.clone(),
+                id_column: self.id_column.clone(),
+                group_by: self.group_by.clone().unwrap_or_default(),
+                follow_links: self.follow,
+                max_document_bytes: usize::try_from(self.max_document_bytes)
+                    .unwrap_or(corpstat::MAX_DOCUMENT_BYTES),
+                max_input_bytes: self.max_input_bytes,
+                exclude: self.exclude.clone(),
+            },
+            ..Options::default()
+        }
+    }
+
+    /// A progress bar on stderr when it is a terminal (hidden otherwise, or with --quiet):
+    /// bytes of text read, the rate, and the ETA when every input is an uncompressed
+    /// file, whose size is then known.
+    pub(super) fn progress_bar(&self) -> indicatif::ProgressBar {
+        if self.quiet || !io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let total: Option<u64> = corpstat::find_files(&self.paths, &self.options().input)
+            .ok()
+            .and_then(|(files, _)| {
+                files
+                    .iter()
+                    .map(|f| {
+                        let name = f.path.to_string_lossy();
+                        let compressed = name.ends_with(".gz") || name.ends_with(".zst");
+                        if compressed {
+                            None
+                        } else {
+                            f.size
+                        }
+                    })
+                    .sum()
+            });
+        let bar = match total {
+            Some(total) => indicatif::ProgressBar::new(total).with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            ),
+            None => indicatif::ProgressBar::new_spinner().with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {bytes} of text read, {bytes_per_sec}, {elapsed} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            ),
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    }
+
+    /// Reads and counts the corpus. Problems are printed to stderr, one line each.
+    /// An empty corpus is an error.
+    pub(super) fn analyze(&self) -> Result<Analyzed> {
+        let options = self.options();
+        let mut builder = rayon::ThreadPoolBuilder::new();
+        if let Some(threads) = self.threads {
+            builder = builder.num_threads(usize::from(threads));
+        }
+        let pool = builder.build().context("cannot start the worker threads")?;
+        let progress = self.progress_bar();
+        let started = Instant::now();
+        let (report, times) = pool.install(|| -> Result<(Report, Arc<StageTimes>)> {
+            let mut corpus = Corpus::new(options.clone())?;
+            corpus.add_paths(&self.paths, &mut |read| progress.set_position(read))?;
+            progress.set_message("tables and charts");
+            let times = corpus.stage_times();
+            Ok((corpus.finish(), times))
+        })?;
+        progress.finish_and_clear();
+        let s = &report.summary();
+        for problem in &s.problems {
+            eprintln!("corpstat: {problem}");
+        }
+        let unlisted = s.problems_total.saturating_sub(s.problems.len() as u64);
+        if unlisted > 0 {
+            let kinds: Vec<String> = s
+                .problems_by_kind
+                .iter()
+                .map(|(kind, n)| {
+                    format!(
+                        "{n} {}",
+                        serde_json::to_value(kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect();
+            eprintln!(
+                "corpstat: ... and {unlisted} more input problem(s) not listed ({} in all: {}); summary.json counts them under problems_by_kind",
+                s.problems_total,
+                kinds.join(", ")
+            );
+        }
+        if report.summary().documents == 0 {
+            let paths: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
+            bail!(
+                "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
+                paths.join(", ")
+            );
+        }
+        let partial = !report.summary().problems.is_empty() && !self.allow_partial;
+        Ok(Analyzed {
+            report,
+            partial,
+            times,
+            timings: self.timings.then_some(started),
+        })
+    }
+}
+
+/// A counted corpus, and whether its input was incomplete.
+pub(super) struct Analyzed {
+    pub(super) report: Report,
+    /// Some input was skipped or partly read, and --allow-partial was not given.
+    pub(super) partial: bool,
+    /// CPU time per stage.
+    pub(super) times: Arc<StageTimes>,
+    /// With --timings: when the run started.
+    pub(super) timings: Option<Instant>,
+}
+
+impl Analyzed {
+    /// The exit code after printing or writing the result.
+    pub(super) fn exit_code(&self) -> ExitCode {
+        if let Some(started) = self.timings {
+            for line in self.times.lines() {
+                eprintln!("corpstat: {line}");
+            }
+            eprintln!(
+                "corpstat: {:<13}{:>8.3} s",
+                "wall time",
+                started.elapsed().as_secs_f64()
+            );
+            if let Some(peak) = corpstat::peak_rss_bytes() {
+                eprintln!(
+                    "corpstat: {:<13}{:>8.1} MB",
+                    "peak memory",
+                    peak as f64 / 1e6
+                );
+            }
+        }
+        if self.partial {
+            eprintln!(
+                "corpstat: {} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)",
+                self.report.summary().problems_total
+            );
+            ExitCode::from(EXIT_ERROR)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}

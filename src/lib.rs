@@ -82,8 +82,9 @@ pub use report::{
 
 // Input.
 pub use input::{
-    decode, find_files, Decoded, Document, DocumentMeta, DocumentStream, GroupBy, InputError,
-    InputEvent, InputFile, InputFormat, InputOptions, Problem, ProblemKind, MAX_DOCUMENT_BYTES,
+    decode, find_files, Decoded, Document, DocumentMeta, DocumentStream, FileRules, GroupBy,
+    InputError, InputEvent, InputFile, InputFormat, InputOptions, Problem, ProblemKind,
+    MAX_DOCUMENT_BYTES,
 };
 
 // Each stage on its own.

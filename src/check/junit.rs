@@ -1,69 +1,48 @@
-//! JUnit XML of the outcomes, for CI systems that show test reports; text is
-//! escaped for XML 1.0, which cannot carry some characters at all.
+//! JUnit XML of the outcomes, for CI systems that show test reports, written by
+//! quick-junit (cargo-nextest's serializer). It drops the control characters that
+//! XML 1.0 cannot carry; U+FFFE and U+FFFF, which it lets through, are replaced
+//! here, so a rule name never makes the file unreadable.
 
-use std::fmt::Write as _;
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::{Outcome, Status};
 
-/// JUnit XML with one test case per outcome; failures as `<failure>`, warnings in `<system-out>`.
-pub fn junit_xml(outcomes: &[Outcome]) -> String {
-    let failures = outcomes.iter().filter(|o| o.status == Status::Fail).count();
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        xml,
-        "<testsuites name=\"corpstat check\" tests=\"{}\" failures=\"{failures}\">",
-        outcomes.len()
-    );
-    let _ = writeln!(
-        xml,
-        "  <testsuite name=\"corpstat check\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
-        outcomes.len()
-    );
+/// The report's and the suite's name.
+const SUITE: &str = "corpstat check";
+
+/// JUnit XML with one test case per outcome; failures as `<failure>`, warnings in
+/// `<system-out>`. Fails only if the serializer does.
+pub fn junit_xml(outcomes: &[Outcome]) -> std::io::Result<String> {
+    let mut suite = TestSuite::new(SUITE);
     for o in outcomes {
-        let detail = format!("{}: expected {}, actual {}", o.metric, o.expected, o.actual);
-        let _ = write!(
-            xml,
-            "    <testcase classname=\"corpstat.check\" name=\"{}\">",
-            escape(&o.rule)
-        );
-        match o.status {
-            Status::Pass => {}
+        let detail = xml_safe(&format!(
+            "{}: expected {}, actual {}",
+            o.metric, o.expected, o.actual
+        ));
+        let status = match o.status {
+            Status::Pass | Status::Warn => TestCaseStatus::success(),
             Status::Fail => {
-                let _ = write!(
-                    xml,
-                    "\n      <failure message=\"{}\" type=\"rule\">{}</failure>\n    ",
-                    escape(&detail),
-                    escape(&detail)
-                );
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status.set_message(detail.as_str());
+                status.set_type("rule");
+                status.set_description(detail.as_str());
+                status
             }
-            Status::Warn => {
-                let _ = write!(
-                    xml,
-                    "\n      <system-out>warning: {}</system-out>\n    ",
-                    escape(&detail)
-                );
-            }
+        };
+        let mut case = TestCase::new(xml_safe(&o.rule), status);
+        case.set_classname("corpstat.check");
+        if o.status == Status::Warn {
+            case.set_system_out(format!("warning: {detail}"));
         }
-        xml.push_str("</testcase>\n");
+        suite.add_test_case(case);
     }
-    xml.push_str("  </testsuite>\n</testsuites>\n");
-    xml
+    let mut report = Report::new(SUITE);
+    report.add_test_suite(suite);
+    report.to_string().map_err(std::io::Error::other)
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry at all (its Char production).
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
-            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+/// `text` with the two noncharacters XML 1.0 forbids (U+FFFE, U+FFFF) replaced by
+/// U+FFFD; quick-junit removes the forbidden control characters itself.
+fn xml_safe(text: &str) -> String {
+    text.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}")
 }

@@ -79,7 +79,24 @@ fn junit_escapes() {
         expected: ">= 1".into(),
         actual: "0".into(),
         status: Status::Fail,
-    }]);
+    }])
+    .expect("serializing into memory");
     assert!(xml.contains("name=\"a &lt;b&gt; &amp; &quot;c&quot;\""));
     assert!(xml.contains("failures=\"1\""));
+    // Characters XML 1.0 forbids: quick-junit drops the control ones, and U+FFFF
+    // becomes U+FFFD, so an XML parser reads the file back.
+    let xml = junit_xml(&[Outcome {
+        rule: "odd \u{1} \u{FFFF}".into(),
+        metric: "m \u{FFFE}".into(),
+        expected: ">= 1".into(),
+        actual: "0".into(),
+        status: Status::Fail,
+    }])
+    .expect("serializing into memory");
+    let doc = roxmltree::Document::parse(&xml).expect("valid XML");
+    let case = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testcase"))
+        .expect("a test case");
+    assert_eq!(case.attribute("name"), Some("odd  \u{FFFD}"));
 }

@@ -121,10 +121,10 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     match &args.junit {
         Some(_) if junit_to_stdout => {
             let mut out = io::stdout().lock();
-            out.write_all(check::junit_xml(&outcomes).as_bytes())?;
+            out.write_all(check::junit_xml(&outcomes)?.as_bytes())?;
             out.flush()?;
         }
-        Some(junit) => write_junit(junit, check::junit_xml(&outcomes))?,
+        Some(junit) => write_junit(junit, check::junit_xml(&outcomes)?)?,
         None => {}
     }
 

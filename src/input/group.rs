@@ -1,7 +1,8 @@
 //! `--group-by`: which group each document belongs to (by folder, file pattern,
 //! JSONL field or language), decided as documents are read.
 
-use serde::Serialize;
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::{Serialize, Serializer};
 
 use super::InputFile;
 
@@ -18,9 +19,8 @@ pub enum GroupBy {
     Field(String),
     /// The document's dominant language (decided after counting).
     Lang,
-    /// The first glob pattern that matches the file's path: (pattern, group).
-    /// `*` matches within a folder, `**` across folders, `?` one character.
-    File(Vec<(String, String)>),
+    /// The group of the first pattern that matches the file's path (see [`FileRules`]).
+    File(FileRules),
     /// The path on the command line the document was found under (`corpstat compare`).
     Input,
 }
@@ -52,7 +52,7 @@ impl GroupBy {
                     _ => Err(format!("\"{rule}\" is not PATTERN=GROUP")),
                 })
                 .collect();
-            return rules.map(GroupBy::File);
+            return FileRules::new(rules?).map(GroupBy::File);
         }
         Err(format!(
             "unknown grouping \"{text}\": use dir, lang, field:NAME or file:PATTERN=GROUP,..."
@@ -66,81 +66,132 @@ impl GroupBy {
                 Some((first, _)) => first.to_string(),
                 None => ".".to_string(),
             }),
-            GroupBy::File(rules) => {
-                let path = file.path.to_string_lossy();
-                Some(
-                    rules
-                        .iter()
-                        .find(|(pattern, _)| {
-                            glob_match(pattern, &file.id) || glob_match(pattern, &path)
-                        })
-                        .map_or(NO_GROUP.to_string(), |(_, group)| group.clone()),
-                )
-            }
+            GroupBy::File(rules) => Some(
+                rules
+                    .group_of(&file.id, &file.path.to_string_lossy())
+                    .unwrap_or(NO_GROUP)
+                    .to_string(),
+            ),
             GroupBy::Input => Some(file.root.clone()),
             GroupBy::None | GroupBy::Field(_) | GroupBy::Lang => None,
         }
     }
 }
 
-/// Glob matching: `**` matches anything, `*` anything but `/`, `?` one character but `/`.
-///
-/// Decided by dynamic programming over (pattern position, text position), so a
-/// pattern of many stars costs the product of the two lengths, never more.
-pub fn glob_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (m, n) = (p.len(), t.len());
-    // rest[i][j]: whether p[i..] matches t[j..], filled from the ends.
-    let mut rest = vec![vec![false; n + 1]; m + 1];
-    rest[m][n] = true;
-    for i in (0..m).rev() {
-        for j in (0..=n).rev() {
-            let next = t.get(j).copied();
-            rest[i][j] = match p[i] {
-                '*' if p.get(i + 1) == Some(&'*') => {
-                    rest[i + 2][j] || (next.is_some() && rest[i][j + 1])
-                }
-                '*' => rest[i + 1][j] || (next.is_some_and(|c| c != '/') && rest[i][j + 1]),
-                '?' => next.is_some_and(|c| c != '/') && rest[i + 1][j + 1],
-                c => next == Some(c) && rest[i + 1][j + 1],
-            };
+/// `--group-by file:` rules: glob patterns with their groups, in order, compiled
+/// once into one [`GlobSet`]. The syntax is globset's, with `/` kept literal: `*`
+/// and `?` match within a folder, `**` as a whole path component (`**/`, `/**/`,
+/// `/**`) matches across folders, and `[ab]` is a class (`,` separates the rules,
+/// so `{a,b}` alternatives cannot be written). A pattern is matched against the path relative to its input
+/// root and against the path as found; the first rule that matches wins.
+#[derive(Debug, Clone)]
+pub struct FileRules {
+    rules: Vec<(String, String)>,
+    set: GlobSet,
+}
+
+impl FileRules {
+    /// Compiles `(pattern, group)` rules; an invalid pattern is an error that names it.
+    pub fn new(rules: Vec<(String, String)>) -> Result<Self, String> {
+        let mut set = GlobSetBuilder::new();
+        for (pattern, _) in &rules {
+            let glob = GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .backslash_escape(true)
+                .build()
+                .map_err(|e| format!("\"{pattern}\" is not a valid pattern: {e}"))?;
+            set.add(glob);
         }
+        let set = set.build().map_err(|e| e.to_string())?;
+        Ok(FileRules { rules, set })
     }
-    rest[0][0]
+
+    /// The group of the first rule whose pattern matches `id` or `path`.
+    pub fn group_of(&self, id: &str, path: &str) -> Option<&str> {
+        let first = |text: &str| self.set.matches(text).into_iter().min();
+        let rule = match (first(id), first(path)) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => return None,
+        };
+        Some(self.rules[rule].1.as_str())
+    }
+}
+
+impl PartialEq for FileRules {
+    fn eq(&self, other: &Self) -> bool {
+        self.rules == other.rules
+    }
+}
+
+impl Eq for FileRules {}
+
+/// Serialized as the rules, `[pattern, group]` pairs, as `summary.json` lists them.
+impl Serialize for FileRules {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.rules.serialize(serializer)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn group(spec: &str, id: &str) -> Option<String> {
+        match GroupBy::parse(spec) {
+            Ok(GroupBy::File(rules)) => rules.group_of(id, id).map(str::to_string),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// `*` and `?` stay within a folder, `**/` crosses folders, and the first
+    /// rule that matches wins.
     #[test]
-    fn globs() {
-        assert!(glob_match("*.txt", "a.txt"));
-        assert!(!glob_match("*.txt", "news/a.txt"));
-        assert!(glob_match("**.txt", "news/a.txt"));
-        assert!(glob_match("news/*", "news/a.txt"));
-        assert!(glob_match("00?_*", "001_b745.txt"));
-        assert!(!glob_match("00?_*", "0010_b745.txt"));
+    fn file_rules() {
+        assert_eq!(group("file:*.txt=t", "a.txt").as_deref(), Some("t"));
+        assert_eq!(group("file:*.txt=t", "news/a.txt"), None);
+        assert_eq!(group("file:**/*.txt=t", "news/a.txt").as_deref(), Some("t"));
+        assert_eq!(group("file:**/*.txt=t", "a.txt").as_deref(), Some("t"));
+        assert_eq!(group("file:news/*=n", "news/a.txt").as_deref(), Some("n"));
+        assert_eq!(group("file:00?_*=x", "001_b745.txt").as_deref(), Some("x"));
+        assert_eq!(group("file:00?_*=x", "0010_b745.txt"), None);
+        assert_eq!(group("file:a/**/b=x", "a/x/y/b").as_deref(), Some("x"));
+        assert_eq!(group("file:a/*/b=x", "a/x/y/b"), None);
+        assert_eq!(
+            group("file:[fu][ar]/*=rtl", "ur/1.txt").as_deref(),
+            Some("rtl")
+        );
+        assert_eq!(
+            group("file:001_*=fa,*=ar", "001_b.txt").as_deref(),
+            Some("fa")
+        );
+        assert_eq!(
+            group("file:*=ar,001_*=fa", "001_b.txt").as_deref(),
+            Some("ar")
+        );
         assert_eq!(
             GroupBy::parse("file:001_*=fa,*=ar"),
-            Ok(GroupBy::File(vec![
-                ("001_*".into(), "fa".into()),
-                ("*".into(), "ar".into())
-            ]))
+            Ok(GroupBy::File(
+                FileRules::new(vec![
+                    ("001_*".into(), "fa".into()),
+                    ("*".into(), "ar".into())
+                ])
+                .unwrap()
+            ))
         );
         assert!(GroupBy::parse("file:x").is_err() && GroupBy::parse("colour").is_err());
-        assert!(glob_match("a/**/b", "a/x/y/b") && !glob_match("a/*/b", "a/x/y/b"));
-        assert!(glob_match("*", "") && !glob_match("?", "") && glob_match("**", "a/b"));
+        assert!(GroupBy::parse("file:a[=x")
+            .unwrap_err()
+            .contains("\"a[\" is not a valid pattern"));
     }
-    /// A pattern of many stars against a long path: once exponential in the stars.
+
+    /// A pattern of many stars against a long path is quick (globset compiles to
+    /// a regex automaton, which does not backtrack).
     #[test]
     fn many_stars_do_not_backtrack_exponentially() {
-        let pattern = format!("{}b", "*a".repeat(30));
+        let pattern = format!("file:{}b=x", "*a".repeat(30));
         let text = "a".repeat(2000);
-        assert!(!glob_match(&pattern, &text));
-        let pattern = format!("{}b", "**a".repeat(30));
-        assert!(!glob_match(&pattern, &text));
-        assert!(glob_match(&pattern, &format!("{text}b")));
+        assert_eq!(group(&pattern, &text), None);
+        assert_eq!(group(&pattern, &format!("{text}b")).as_deref(), Some("x"));
     }
 }

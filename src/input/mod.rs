@@ -27,7 +27,7 @@ mod text;
 mod walk;
 
 pub use decode::{decode, Decoded};
-pub use group::{GroupBy, NO_GROUP};
+pub use group::{FileRules, GroupBy, NO_GROUP};
 pub use stream::DocumentStream;
 pub use text::{split_point, unix_line_endings};
 pub use walk::find_files;

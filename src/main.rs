@@ -15,7 +15,7 @@ fn main() -> ExitCode {
 /// returned to the system when freed. By default glibc raises that threshold each
 /// time such a block is freed, up to 32 MiB, after which the tables' arrays, which
 /// are rebuilt larger again and again as they grow, leave holes in its heaps that
-/// it cannot hand back: on the 50 MB bench this lowers the peak by about 20 MB.
+/// it cannot hand back (the peak it saves is in `docs/PERFORMANCE.md`).
 /// Called once, before anything is counted. It is the program's choice, not the
 /// library's: a program that embeds corpstat keeps its own allocator settings.
 fn tune_allocator() {

@@ -13,22 +13,14 @@ const COMPACT_AT_LEAST: usize = 4096;
 ///
 /// A hash map holds each entry in a bucket of a table kept between 44% and 88%
 /// full, plus a control byte; a sorted array holds it in exactly its own size.
-/// Most n-grams and pairs of a corpus are seen once, in one document (76–88% of
-/// them on the 50 MB bench), so those keys are kept apart, packed, without a value
-/// ("singles", whose value is [`Tally::ONE`]; see [`PackedKeys`]), and only the
-/// others carry their value. Adding appends to a vector; when it reaches an
-/// eighth of the arrays, its entries are sorted, summed and merged into them
-/// (each key written about eight times over the arrays' life, in order). On the
-/// 50 MB bench the tables end at 84 MiB this way, against 140 MiB with the singles
-/// unpacked, 213 MiB as one sorted array of keys and values, and about 380 MB as
-/// hash maps; no more than one shard's worth of extra memory is needed at once.
-///
-/// Measured and not kept: runs of singles merged like a binary counter (each key
-/// rewritten about log₂ of the batches times instead of eight, but a merge of two
-/// runs costs more per key than copying one run past the new keys: slower in
-/// all); a control-byte key encoding (no faster: reading a key waits on the one
-/// before it, however stored); copying untouched singles in runs of bytes rather
-/// than key by key (0.06 of 1.3 CPU-s saved on the bench, not worth the code).
+/// Most n-grams and pairs of a corpus are seen once, in one document, so those
+/// keys are kept apart, packed, without a value ("singles", whose value is
+/// [`Tally::ONE`]; see [`PackedKeys`]), and only the others carry their value.
+/// Adding appends to a vector; when it reaches an eighth of the arrays, its
+/// entries are sorted, summed and merged into them (each key written about eight
+/// times over the arrays' life, in order), so no more than one shard's worth of
+/// extra memory is needed at once. The memory this saves, and the layouts that
+/// were measured and not kept, are in `docs/PERFORMANCE.md`.
 ///
 /// Pruning ([`SortedCounts::prune`]) is lossy counting (Manku and Motwani, 2002):
 /// every key carries Δ, the most occurrences it may have lost, which is the
@@ -92,8 +84,8 @@ where
     /// ones seen more than once, are merged into the counted array.
     ///
     /// One function of about a hundred lines: the three merges share cursors into
-    /// the same arrays, and this is the merge's inner loop (about 2 of the 3
-    /// CPU-seconds of the merge on the bench corpus), where a call per step costs.
+    /// the same arrays, and this is the merge's inner loop (most of the merge's
+    /// time; see `docs/PERFORMANCE.md`), where a call per step costs.
     pub fn compact(&mut self) {
         if self.recent.is_empty() {
             return;

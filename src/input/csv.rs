@@ -6,9 +6,11 @@ use std::io::{self, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::{unix_line_endings, Document, GroupBy, InputEvent, ProblemKind};
-use crate::input::DocumentMeta;
-use crate::{InputOptions, Problem};
+use super::formats::{OpenFile, Reader};
+use super::{
+    unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, InputOptions, Problem,
+    ProblemKind,
+};
 
 /// A reader that fails once more than `max` bytes have been read since the start of
 /// the current record (`record_start`, set by the CSV reader), so that one huge
@@ -133,7 +135,7 @@ impl CsvReader {
         })
     }
 
-    pub(super) fn next_event(&mut self) -> Option<InputEvent> {
+    fn next_record_event(&mut self) -> Option<InputEvent> {
         if self.done {
             return None;
         }
@@ -188,4 +190,36 @@ impl CsvReader {
             }
         }
     }
+}
+
+impl Reader for CsvReader {
+    fn next_event(&mut self, _pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        self.next_record_event()
+    }
+}
+
+/// A CSV file's reader.
+pub(super) fn open_csv(file: OpenFile) -> Result<Box<dyn Reader>, Problem> {
+    open_delimited(file, b',')
+}
+
+/// A TSV file's reader.
+pub(super) fn open_tsv(file: OpenFile) -> Result<Box<dyn Reader>, Problem> {
+    open_delimited(file, b'\t')
+}
+
+/// A reader of records separated by `delimiter`, after its header row; records
+/// longer than four times `--max-document-bytes` are skipped.
+fn open_delimited(file: OpenFile, delimiter: u8) -> Result<Box<dyn Reader>, Problem> {
+    let max_record = file.max_record();
+    let reader = CsvReader::new(
+        file.reader,
+        delimiter,
+        file.source,
+        file.file_id,
+        file.file_group,
+        max_record,
+        file.options,
+    )?;
+    Ok(Box::new(reader))
 }

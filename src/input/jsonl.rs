@@ -1,13 +1,16 @@
 //! JSONL (one JSON object per line): the text, id and group fields of each line;
 //! a malformed or overlong line is a problem and the next line is read.
 
+use super::{
+    unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, ProblemKind, NO_GROUP,
+};
+
 use std::io::{self, BufRead, BufReader, Read};
 
 use super::decode::decode_utf8_lossy;
+use super::formats::{OpenFile, Reader};
 use super::stream::read_error_kind;
-use super::{unix_line_endings, Document, GroupBy, InputEvent, ProblemKind, NO_GROUP};
-use crate::input::DocumentMeta;
-use crate::{InputOptions, Problem};
+use super::{InputOptions, Problem};
 
 pub(super) struct JsonlReader {
     lines: BufReader<Box<dyn Read + Send>>,
@@ -64,7 +67,7 @@ impl JsonlReader {
 
     /// The next document or problem of the file; `None` at its end. Blank lines
     /// are skipped.
-    pub(super) fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+    fn next_line_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
         loop {
             match self.read_line() {
                 LineRead::End => return None,
@@ -181,6 +184,26 @@ impl JsonlReader {
             text: unix_line_endings(text),
         })
     }
+}
+
+impl Reader for JsonlReader {
+    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        self.next_line_event(pending)
+    }
+}
+
+/// A JSONL file's reader; lines longer than four times `--max-document-bytes` are
+/// skipped.
+pub(super) fn open(file: OpenFile) -> Result<Box<dyn Reader>, Problem> {
+    let max_line = file.max_record();
+    Ok(Box::new(JsonlReader::new(
+        file.reader,
+        file.source,
+        file.file_id,
+        file.file_group,
+        max_line,
+        file.options,
+    )))
 }
 
 /// What reading one line gave.

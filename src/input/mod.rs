@@ -20,6 +20,7 @@
 
 mod csv;
 mod decode;
+mod formats;
 mod group;
 mod jsonl;
 mod stream;
@@ -32,12 +33,10 @@ pub use stream::DocumentStream;
 pub use text::{split_point, unix_line_endings};
 pub use walk::find_files;
 
-use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::{fmt, io};
 
 use serde::Serialize;
-use std::io;
-use std::path::Path;
 
 /// How to read a file. Default: [`InputFormat::Auto`], from the file's name.
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]

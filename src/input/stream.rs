@@ -8,12 +8,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::csv::CsvReader;
-use super::jsonl::JsonlReader;
-use super::text::TextReader;
-use super::{split_point, GroupBy, InputEvent, InputFile, ProblemKind, NO_GROUP};
-use crate::input::DocumentMeta;
-use crate::{Document, InputFormat, InputOptions, Problem};
+use super::formats::{format_of, spec_of, OpenFile, Reader};
+use super::{
+    split_point, Document, DocumentMeta, InputEvent, InputFile, InputFormat, InputOptions, Problem,
+    ProblemKind,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Compression {
@@ -32,7 +31,7 @@ pub struct DocumentStream {
     files: std::vec::IntoIter<InputFile>,
     options: InputOptions,
     pending: Vec<Problem>,
-    current: Option<RecordReader>,
+    current: Option<Box<dyn Reader>>,
     /// Bytes of decoded input read so far, shared with the open file's reader.
     budget: Arc<InputBudget>,
     /// The input cap was reached and reported: nothing more is read.
@@ -143,56 +142,19 @@ impl DocumentStream {
             Ok(reader) => reader,
             Err(problem) => return Some(InputEvent::Problem(problem)),
         };
-        let file_group = self.options.group_by.of_file(&file);
-        let max_document = self.options.max_document_bytes.max(1);
-        let max_record = max_document.saturating_mul(4);
-        match format {
-            InputFormat::Jsonl => {
-                self.current = Some(RecordReader::Jsonl(Box::new(JsonlReader::new(
-                    reader,
-                    source,
-                    file.id,
-                    file_group,
-                    max_record,
-                    &self.options,
-                ))));
+        let open = OpenFile {
+            reader,
+            source,
+            file_id: file.id.clone(),
+            file_group: self.options.group_by.of_file(&file),
+            options: &self.options,
+        };
+        match (spec_of(format).open)(open) {
+            Ok(reader) => {
+                self.current = Some(reader);
                 None
             }
-            InputFormat::Csv | InputFormat::Tsv => {
-                let delimiter = if format == InputFormat::Tsv {
-                    b'\t'
-                } else {
-                    b','
-                };
-                match CsvReader::new(
-                    reader,
-                    delimiter,
-                    source,
-                    file.id,
-                    file_group,
-                    max_record,
-                    &self.options,
-                ) {
-                    Ok(csv) => {
-                        self.current = Some(RecordReader::Csv(Box::new(csv)));
-                        None
-                    }
-                    Err(problem) => Some(InputEvent::Problem(problem)),
-                }
-            }
-            InputFormat::Text | InputFormat::Auto => {
-                let group = file_group.or_else(|| {
-                    matches!(self.options.group_by, GroupBy::Field(_)).then(|| NO_GROUP.to_string())
-                });
-                self.current = Some(RecordReader::Text(Box::new(TextReader::new(
-                    reader,
-                    source,
-                    file.id,
-                    group,
-                    max_document,
-                ))));
-                None
-            }
+            Err(problem) => Some(InputEvent::Problem(problem)),
         }
     }
 
@@ -275,16 +237,7 @@ fn detect_format(path: &Path, forced: InputFormat) -> (InputFormat, Compression)
     if forced != InputFormat::Auto {
         return (forced, compression);
     }
-    let format = if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
-        InputFormat::Jsonl
-    } else if stem.ends_with(".csv") {
-        InputFormat::Csv
-    } else if stem.ends_with(".tsv") {
-        InputFormat::Tsv
-    } else {
-        InputFormat::Text
-    };
-    (format, compression)
+    (format_of(stem), compression)
 }
 
 /// Decoders report corrupt or truncated streams as invalid data or an early end.
@@ -294,22 +247,6 @@ pub(super) fn read_error_kind(error: &io::Error) -> ProblemKind {
             ProblemKind::Decompress
         }
         _ => ProblemKind::Unreadable,
-    }
-}
-
-enum RecordReader {
-    Text(Box<TextReader>),
-    Jsonl(Box<JsonlReader>),
-    Csv(Box<CsvReader>),
-}
-
-impl RecordReader {
-    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
-        match self {
-            RecordReader::Text(r) => r.next_event(pending),
-            RecordReader::Jsonl(r) => r.next_event(pending),
-            RecordReader::Csv(r) => r.next_event(),
-        }
     }
 }
 

@@ -5,10 +5,9 @@ use std::io::Read;
 use std::path::Path;
 
 use super::decode::decode_utf8_lossy;
+use super::formats::{OpenFile, Reader};
 use super::stream::read_error_kind;
-use super::{Document, InputEvent, ProblemKind};
-use crate::input::DocumentMeta;
-use crate::Problem;
+use super::{Document, DocumentMeta, GroupBy, InputEvent, Problem, ProblemKind, NO_GROUP};
 
 /// A text file, read in pieces of at most `max` bytes: one document, or several
 /// parts (`ID#1`, `ID#2`, ...) when it is longer.
@@ -90,7 +89,7 @@ impl TextReader {
     }
 
     /// The next part of the file as a document, or the problem that ends it.
-    pub(super) fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+    fn next_part(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
         if self.done {
             return None;
         }
@@ -149,6 +148,29 @@ impl TextReader {
             text: unix_line_endings(text),
         }))
     }
+}
+
+impl Reader for TextReader {
+    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        self.next_part(pending)
+    }
+}
+
+/// A text file's reader: one document, or parts of at most `--max-document-bytes`.
+/// With `--group-by field:NAME`, which a text file has no field for, its group is
+/// `(none)`.
+pub(super) fn open(file: OpenFile) -> Result<Box<dyn Reader>, Problem> {
+    let max = file.max_document();
+    let group = file.file_group.or_else(|| {
+        matches!(file.options.group_by, GroupBy::Field(_)).then(|| NO_GROUP.to_string())
+    });
+    Ok(Box::new(TextReader::new(
+        file.reader,
+        file.source,
+        file.file_id,
+        group,
+        max,
+    )))
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

@@ -6,8 +6,7 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{InputError, InputFile, ProblemKind};
-use crate::{InputOptions, Problem};
+use super::{InputError, InputFile, InputOptions, Problem, ProblemKind};
 
 /// Finds every input file under `paths`, in sorted order: the paths sorted, and
 /// each folder walked in sorted order. Folder entries that cannot be read, links not

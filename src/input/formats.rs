@@ -1,0 +1,106 @@
+//! [`FORMATS`], the one list of input formats: which file names choose each under
+//! `--input-format auto`, and how its reader is opened.
+//!
+//! Adding a format: a reader in a file of its own in this folder that implements
+//! [`Reader`] and has an `open` function, a variant of
+//! [`InputFormat`] (its `--input-format` value and its name in `summary.json`),
+//! and one [`FormatSpec`] here; then its row in the table of `input`'s module doc
+//! and in README.md.
+
+use std::io::Read;
+
+use super::{csv, jsonl, text, InputEvent, InputFormat, InputOptions, Problem};
+
+/// A reader of one open file: the documents and problems it holds, in order.
+pub(super) trait Reader: Send {
+    /// The next document or problem; `None` at the end of the file. Problems that
+    /// do not stop the current document (invalid UTF-8 replaced, a part split off)
+    /// go to `pending`, to be handed on before it.
+    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent>;
+}
+
+/// A file ready to be read: its decoded text and what its reader needs to know.
+pub(super) struct OpenFile<'a> {
+    /// The file's text, decompressed and decoded to UTF-8.
+    pub reader: Box<dyn Read + Send>,
+    /// The path as found, for problems and `documents.csv`'s source.
+    pub source: String,
+    /// The path relative to its input root: a text file's id, and `ID:LINE` ids.
+    pub file_id: String,
+    /// The group every document of the file is in, when the file decides it.
+    pub file_group: Option<String>,
+    /// The input options (fields, columns, limits, grouping).
+    pub options: &'a InputOptions,
+}
+
+impl OpenFile<'_> {
+    /// The longest document, in bytes.
+    pub fn max_document(&self) -> usize {
+        self.options.max_document_bytes.max(1)
+    }
+
+    /// The longest JSONL line or CSV record, in bytes: four times the longest
+    /// document, since markup and escapes take room.
+    pub fn max_record(&self) -> usize {
+        self.max_document().saturating_mul(4)
+    }
+}
+
+/// One input format.
+pub(super) struct FormatSpec {
+    /// The format.
+    pub format: InputFormat,
+    /// File name endings (lowercase, before `.gz` or `.zst`) that choose it under
+    /// `--input-format auto`.
+    pub endings: &'static [&'static str],
+    /// Opens its reader over a file; a file it cannot start reading (a CSV without
+    /// its text column) is a problem.
+    pub open: fn(OpenFile) -> Result<Box<dyn Reader>, Problem>,
+}
+
+/// JSONL: one document per line.
+const JSONL: FormatSpec = FormatSpec {
+    format: InputFormat::Jsonl,
+    endings: &[".jsonl", ".ndjson"],
+    open: jsonl::open,
+};
+
+/// CSV: one document per record.
+const CSV: FormatSpec = FormatSpec {
+    format: InputFormat::Csv,
+    endings: &[".csv"],
+    open: csv::open_csv,
+};
+
+/// TSV: one document per record.
+const TSV: FormatSpec = FormatSpec {
+    format: InputFormat::Tsv,
+    endings: &[".tsv"],
+    open: csv::open_tsv,
+};
+
+/// Text: one document per file; the format of every other name.
+const TEXT: FormatSpec = FormatSpec {
+    format: InputFormat::Text,
+    endings: &[],
+    open: text::open,
+};
+
+/// Every input format, in the order their endings are tried.
+pub(super) const FORMATS: &[FormatSpec] = &[JSONL, CSV, TSV, TEXT];
+
+/// The spec of `format` (`Auto`, once a name did not choose, is text).
+pub(super) fn spec_of(format: InputFormat) -> &'static FormatSpec {
+    FORMATS
+        .iter()
+        .find(|spec| spec.format == format)
+        .unwrap_or(&TEXT)
+}
+
+/// The format a file name chooses: the first spec with one of its endings, else text.
+pub(super) fn format_of(stem: &str) -> InputFormat {
+    FORMATS
+        .iter()
+        .find(|spec| spec.endings.iter().any(|e| stem.ends_with(e)))
+        .map_or(InputFormat::Text, |spec| spec.format)
+}

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
-use super::plot::{font, render, title_font};
+use super::plot::{font, label_width, render, title_font};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -25,16 +25,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let words = &data.npmi_words;
     let n = words.len().max(1);
     let png = render(name, (1100, 1100), |root| {
-        let label_width = words
-            .iter()
-            .map(|w| {
-                root.estimate_text_size(w, &font(15))
-                    .map(|s| s.0)
-                    .unwrap_or(0)
-            })
-            .max()
-            .unwrap_or(40)
-            + 16;
+        let label_width = label_width(root, words.iter().map(String::as_str), 15);
         let mut chart = ChartBuilder::on(root)
             .caption(
                 format!("NPMI of the top {} words — {corpus}", words.len()),

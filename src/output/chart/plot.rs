@@ -67,16 +67,7 @@ pub(super) fn bars(
 ) -> DrawResult {
     let n = items.len().max(1);
     let max = items.iter().map(|i| i.1).max().unwrap_or(1).max(1) as f64;
-    let label_width = items
-        .iter()
-        .map(|(l, _)| {
-            area.estimate_text_size(l, &font(16))
-                .map(|s| s.0)
-                .unwrap_or(0)
-        })
-        .max()
-        .unwrap_or(40)
-        + 16;
+    let label_width = label_width(area, items.iter().map(|(l, _)| l.as_str()), 16);
     let mut chart = ChartBuilder::on(area)
         .caption(format!("{title} — {corpus}"), title_font())
         .margin(16)
@@ -151,16 +142,7 @@ pub(super) fn stacked_shares(
     x_desc: &str,
 ) -> DrawResult {
     let n = rows.len().max(1);
-    let label_width = rows
-        .iter()
-        .map(|(label, _)| {
-            area.estimate_text_size(label, &font(14))
-                .map(|s| s.0)
-                .unwrap_or(0)
-        })
-        .max()
-        .unwrap_or(40)
-        + 16;
+    let label_width = label_width(area, rows.iter().map(|(label, _)| label.as_str()), 14);
     let mut chart = ChartBuilder::on(area)
         .caption(caption, caption_style)
         .margin(16)
@@ -227,4 +209,22 @@ pub(super) fn stacked_shares(
 pub(super) fn palette(i: usize) -> RGBColor {
     let c = Palette99::pick(i).to_rgba();
     RGBColor(c.0, c.1, c.2)
+}
+
+/// The width of the widest of `labels` at `size` pixels, plus a margin: the room a
+/// chart leaves for its labels (40 when there are none).
+pub(super) fn label_width<'a>(
+    area: &Area,
+    labels: impl Iterator<Item = &'a str>,
+    size: u32,
+) -> u32 {
+    labels
+        .map(|label| {
+            area.estimate_text_size(label, &font(size))
+                .map(|s| s.0)
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(40)
+        + 16
 }

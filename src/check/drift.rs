@@ -46,6 +46,8 @@ fn terms_of(snapshot: &Snapshot) -> Result<&[(String, u64)], String> {
         .ok_or_else(|| format!("no terms.csv beside {}", snapshot.origin))
 }
 
+/// The value of a drift measure of `current` against `baseline`, over the top `k`
+/// terms where the measure takes a k; terms are compared folded by `normalizer`.
 pub(super) fn drift_value(
     drift: Drift,
     k: usize,
@@ -53,70 +55,19 @@ pub(super) fn drift_value(
     baseline: &Snapshot,
     normalizer: &Normalizer,
 ) -> Result<f64, String> {
-    let keys = |terms: &[(String, u64)], k: usize| -> Vec<String> {
-        terms
+    let keys = |snapshot: &Snapshot, k: usize| -> Result<Vec<String>, String> {
+        Ok(terms_of(snapshot)?
             .iter()
             .take(k)
             .map(|(t, _)| normalizer.fold(t).into_owned())
-            .collect()
+            .collect())
     };
     match drift {
-        Drift::TopKOverlap => {
-            let a: BTreeSet<String> = keys(terms_of(current)?, k).into_iter().collect();
-            let b: BTreeSet<String> = keys(terms_of(baseline)?, k).into_iter().collect();
-            let union = a.union(&b).count();
-            Ok(if union == 0 {
-                1.0
-            } else {
-                a.intersection(&b).count() as f64 / union as f64
-            })
-        }
-        Drift::TopKSpearman => {
-            let a = keys(terms_of(current)?, k);
-            let b = keys(terms_of(baseline)?, k);
-            let in_a: FxHashSet<&str> = a.iter().map(String::as_str).collect();
-            // The shared terms, ranked 0..m within each list.
-            let rank_b: FxHashMap<&str, usize> = b
-                .iter()
-                .map(String::as_str)
-                .filter(|t| in_a.contains(t))
-                .enumerate()
-                .map(|(i, t)| (t, i))
-                .collect();
-            let shared_a: Vec<&str> = a
-                .iter()
-                .map(String::as_str)
-                .filter(|t| rank_b.contains_key(t))
-                .collect();
-            let m = shared_a.len();
-            if m < 2 {
-                return Err(format!(
-                    "top_k_spearman: the top {k} terms share {m} term(s); at least 2 are needed"
-                ));
-            }
-            let d2: f64 = shared_a
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (i as f64 - rank_b[t] as f64).powi(2))
-                .sum();
-            let m = m as f64;
-            Ok(1.0 - 6.0 * d2 / (m * (m * m - 1.0)))
-        }
+        Drift::TopKOverlap => Ok(jaccard(keys(current, k)?, keys(baseline, k)?)),
+        Drift::TopKSpearman => spearman(&keys(current, k)?, &keys(baseline, k)?, k),
         Drift::NewTermShare => {
-            let known: FxHashSet<String> =
-                keys(terms_of(baseline)?, usize::MAX).into_iter().collect();
-            let terms = terms_of(current)?;
-            let total: u64 = terms.iter().map(|t| t.1).sum();
-            let new: u64 = terms
-                .iter()
-                .filter(|(t, _)| !known.contains(normalizer.fold(t).as_ref()))
-                .map(|t| t.1)
-                .sum();
-            Ok(if total == 0 {
-                0.0
-            } else {
-                new as f64 / total as f64
-            })
+            let known: FxHashSet<String> = keys(baseline, usize::MAX)?.into_iter().collect();
+            Ok(new_term_share(terms_of(current)?, &known, normalizer))
         }
         Drift::LanguageShareChange => {
             let (a, b) = (current.language_shares(), baseline.language_shares());
@@ -126,5 +77,67 @@ pub(super) fn drift_value(
                 .map(|c| (a.get(c).unwrap_or(&0.0) - b.get(c).unwrap_or(&0.0)).abs())
                 .fold(0.0, f64::max))
         }
+    }
+}
+
+/// The Jaccard index of two sets of terms (1 when both are empty).
+fn jaccard(a: Vec<String>, b: Vec<String>) -> f64 {
+    let a: BTreeSet<String> = a.into_iter().collect();
+    let b: BTreeSet<String> = b.into_iter().collect();
+    let union = a.union(&b).count();
+    if union == 0 {
+        1.0
+    } else {
+        a.intersection(&b).count() as f64 / union as f64
+    }
+}
+
+/// Spearman's ρ of the ranks of the terms both top-k lists share, re-ranked 0..m
+/// within each list; at least two shared terms are needed.
+fn spearman(a: &[String], b: &[String], k: usize) -> Result<f64, String> {
+    let in_a: FxHashSet<&str> = a.iter().map(String::as_str).collect();
+    let rank_b: FxHashMap<&str, usize> = b
+        .iter()
+        .map(String::as_str)
+        .filter(|t| in_a.contains(t))
+        .enumerate()
+        .map(|(i, t)| (t, i))
+        .collect();
+    let shared_a: Vec<&str> = a
+        .iter()
+        .map(String::as_str)
+        .filter(|t| rank_b.contains_key(t))
+        .collect();
+    let m = shared_a.len();
+    if m < 2 {
+        return Err(format!(
+            "top_k_spearman: the top {k} terms share {m} term(s); at least 2 are needed"
+        ));
+    }
+    let d2: f64 = shared_a
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i as f64 - rank_b[t] as f64).powi(2))
+        .sum();
+    let m = m as f64;
+    Ok(1.0 - 6.0 * d2 / (m * (m * m - 1.0)))
+}
+
+/// The share of the tokens of `terms` whose folded term is not `known`.
+fn new_term_share(
+    terms: &[(String, u64)],
+    known: &FxHashSet<String>,
+    normalizer: &Normalizer,
+) -> f64 {
+    let total: u64 = terms.iter().map(|t| t.1).sum();
+    let new: u64 = terms
+        .iter()
+        .filter(|(t, _)| !known.contains(normalizer.fold(t).as_ref()))
+        .map(|t| t.1)
+        .sum();
+    if total == 0 {
+        0.0
+    } else {
+        new as f64 / total as f64
     }
 }

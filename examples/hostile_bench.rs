@@ -43,17 +43,8 @@ fn main() -> std::io::Result<()> {
             gz.write_all(&line)?;
         }
         gz.finish()?;
-        let size = std::fs::metadata(&path)?.len();
-        let name = format!(
-            "gzip bomb: {mb} MB of one word ({} KB .gz), stats",
-            size / 1000
-        );
-        measure(
-            &binary,
-            dir,
-            &name,
-            &["stats", path.to_str().unwrap_or_default(), "-q"],
-        );
+        let what = format!("gzip bomb: {mb} MB of one word");
+        measure_stats(&binary, dir, &what, &path)?;
     }
 
     // A zstd JSONL of one line holding 100 MB of text.
@@ -67,17 +58,7 @@ fn main() -> std::io::Result<()> {
         }
         z.write_all(b"\"}\n")?;
         z.finish()?;
-        let size = std::fs::metadata(&path)?.len();
-        let name = format!(
-            "zstd JSONL, one line of 100 MB ({} KB .zst), stats",
-            size / 1000
-        );
-        measure(
-            &binary,
-            dir,
-            &name,
-            &["stats", path.to_str().unwrap_or_default(), "-q"],
-        );
+        measure_stats(&binary, dir, "zstd JSONL, one line of 100 MB", &path)?;
     }
 
     // One document of 200 MB on one line (words, no line break).
@@ -202,6 +183,23 @@ fn main() -> std::io::Result<()> {
 }
 
 /// Runs `binary args` in `dir` under the time and address-space bounds and prints a row.
+/// `corpstat stats` on a compressed file, named with its compressed size.
+fn measure_stats(binary: &Path, dir: &Path, what: &str, path: &Path) -> std::io::Result<()> {
+    let size = std::fs::metadata(path)?.len();
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    let name = format!("{what} ({} KB .{extension}), stats", size / 1000);
+    measure(
+        binary,
+        dir,
+        &name,
+        &["stats", path.to_str().unwrap_or_default(), "-q"],
+    );
+    Ok(())
+}
+
 fn measure(binary: &Path, dir: &Path, case: &str, args: &[&str]) {
     let mut command = Command::new(binary);
     command

@@ -180,6 +180,12 @@ impl Corpus {
         Arc::clone(self.analyzer.stage_times())
     }
 
+    /// The corpus totals, before any table is made: what a shard of a sharded run
+    /// hands on to be appended to the others.
+    pub fn into_counts(self) -> CorpusCounts {
+        self.counts
+    }
+
     /// Computes the tables and the summary.
     pub fn finish(self) -> Report {
         let times = self.stage_times();

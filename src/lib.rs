@@ -88,7 +88,7 @@ pub use input::{
 };
 
 // Each stage on its own.
-pub use count::{Analyzer, DocumentStats, Pruning};
+pub use count::{Analyzer, CombineError, CorpusCounts, DocumentStats, Pruning};
 pub use language::{Detection, Lang, LanguageDetector, UnknownLanguage};
 pub use normalize::{
     profile_steps, CaseMode, NormalForm, NormalizeOptions, NormalizeStep, Normalizer, Phase,

@@ -105,40 +105,42 @@ pub struct DocumentRecord {
     pub terms: Vec<(u32, u32)>,
 }
 
-/// The corpus totals. Add documents with `+=`, in document order.
+/// The corpus totals. Add documents with `+=`, in document order; append the
+/// totals of the documents that follow (another shard, counted apart) with
+/// [`CorpusCounts::append`]; make the tables with [`Report::new`](crate::Report::new).
 #[derive(Debug, Clone, Default)]
 pub struct CorpusCounts {
     pub(crate) options: Options,
     /// Term ids by their text, which only `terms` holds.
     pub(crate) term_index: TermIndex,
     /// Every term, indexed by corpus id (assigned in order of first occurrence).
-    pub terms: Vec<TermTotals>,
+    pub(crate) terms: Vec<TermTotals>,
     /// The token position, in the corpus stream, of each term's first occurrence.
-    pub first_positions: Vec<u64>,
+    pub(crate) first_positions: Vec<u64>,
     /// N-gram totals for n = 2, 3, ...: `ngrams[n - 2]`, keyed by corpus term ids.
-    pub ngrams: Vec<ShardedNgrams<NgramTotals>>,
+    pub(crate) ngrams: Vec<ShardedNgrams<NgramTotals>>,
     /// Co-occurring pairs keyed by corpus term ids `[a, b]` (a < b unless ordered).
-    pub pairs: ShardedNgrams<u32>,
+    pub(crate) pairs: ShardedNgrams<u32>,
     pub(super) ngram_buckets: Vec<Buckets<u32>>,
     pub(super) pair_buckets: Buckets<u32>,
     /// Every document, in the order added.
-    pub documents: Vec<DocumentRecord>,
+    pub(crate) documents: Vec<DocumentRecord>,
     /// Tokens.
-    pub tokens: u64,
+    pub(crate) tokens: u64,
     /// Sentences with at least one token.
-    pub sentences: u64,
+    pub(crate) sentences: u64,
     /// Words per (language, script).
-    pub language_words: LanguageWords,
+    pub(crate) language_words: LanguageWords,
     /// MTLD factors summed over documents.
-    pub mtld: MtldFactors,
+    pub(crate) mtld: MtldFactors,
     /// The MATTR window over the token stream.
-    pub mattr: Mattr,
+    pub(crate) mattr: Mattr,
     /// The first [`PROBLEMS_LISTED`] input problems met while reading, in reading order.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
     /// Every input problem met, counted by kind.
-    pub problem_counts: BTreeMap<ProblemKind, u64>,
+    pub(crate) problem_counts: BTreeMap<ProblemKind, u64>,
     /// How the n-gram and pair tables were pruned; `None` while every count is exact.
-    pub pruning: Option<Pruning>,
+    pub(crate) pruning: Option<Pruning>,
 }
 
 impl CorpusCounts {
@@ -166,8 +168,8 @@ impl CorpusCounts {
         self.pair_buckets = Buckets::default();
     }
 
-    /// Records an input problem: counted always, kept when fewer than
-    /// [`PROBLEMS_LISTED`] are, so that a million bad lines cost a counter, not a list.
+    /// Records an input problem: counted always, and kept while fewer than 100 are
+    /// kept, so that a million bad lines cost a counter, not a list.
     pub fn add_problem(&mut self, problem: Problem) {
         *self.problem_counts.entry(problem.kind).or_default() += 1;
         if self.problems.len() < PROBLEMS_LISTED {
@@ -175,7 +177,7 @@ impl CorpusCounts {
         }
     }
 
-    fn intern(&mut self, term: &str, kind: TokenKind, first_position: u64) -> u32 {
+    pub(super) fn intern(&mut self, term: &str, kind: TokenKind, first_position: u64) -> u32 {
         if let Some(id) = self.term_index.get(&self.terms, term) {
             return id;
         }

@@ -9,6 +9,7 @@
 //! totals do not depend on the order; vocabulary growth (Heaps) and MATTR are
 //! defined over the token stream in document order.
 
+mod combine;
 mod corpus;
 mod document;
 mod languages;
@@ -17,6 +18,7 @@ mod ngrams;
 mod pruning;
 mod terms;
 
+pub use combine::CombineError;
 pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
 pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};

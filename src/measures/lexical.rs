@@ -100,6 +100,9 @@ fn mtld_pass(ids: impl Iterator<Item = u32>, seen: &mut [u32]) -> f64 {
 pub struct Mattr {
     window: usize,
     recent: std::collections::VecDeque<u32>,
+    /// The first `window - 1` tokens of the stream: the windows that a stream
+    /// before this one ends in, when two are appended.
+    head: Vec<u32>,
     counts: Vec<u32>,
     distinct: u64,
     /// Sum over full windows of their distinct types; exact, so the result does
@@ -133,6 +136,9 @@ impl Mattr {
             }
         }
         self.recent.push_back(id as u32);
+        if self.head.len() + 1 < self.window {
+            self.head.push(id as u32);
+        }
         self.counts[id] += 1;
         if self.counts[id] == 1 {
             self.distinct += 1;
@@ -140,6 +146,36 @@ impl Mattr {
         if self.recent.len() == self.window {
             self.distinct_sum += self.distinct;
             self.windows += 1;
+        }
+    }
+
+    /// Appends the stream of `next`, whose ids `remap` maps to this stream's: the
+    /// windows that straddle the boundary are replayed from `next`'s first tokens,
+    /// and its own full windows are added as they are. The result equals pushing
+    /// both streams in order.
+    pub fn append(&mut self, next: &Mattr, remap: &[u32]) {
+        for &id in &next.head {
+            self.push(remap[id as usize]);
+        }
+        // Windows that end after `next`'s head lie inside `next`, whose sums hold them.
+        self.distinct_sum += next.distinct_sum;
+        self.windows += next.windows;
+        if next.recent.len() > next.head.len() {
+            // `next` is longer than its head: its last window is the stream's last.
+            self.recent.clear();
+            self.counts.iter_mut().for_each(|c| *c = 0);
+            self.distinct = 0;
+            for &id in &next.recent {
+                let id = remap[id as usize] as usize;
+                if id >= self.counts.len() {
+                    self.counts.resize(id + 1, 0);
+                }
+                self.recent.push_back(id as u32);
+                self.counts[id] += 1;
+                if self.counts[id] == 1 {
+                    self.distinct += 1;
+                }
+            }
         }
     }
 
@@ -241,6 +277,40 @@ pub fn heaps_fit(first_positions: &[u64], tokens: u64) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stream cut anywhere, each part pushed apart and appended (with ids
+    /// renumbered in the second part), gives the MATTR of the whole stream.
+    #[test]
+    fn mattr_of_appended_streams_equals_the_whole() {
+        let stream: Vec<u32> = (0..300u32).map(|i| (i * 7 + i / 13) % 37).collect();
+        for window in [1, 2, 5, 40, 299, 300, 500] {
+            let mut whole = Mattr::new(window);
+            stream.iter().for_each(|&id| whole.push(id));
+            for cut in [0, 1, 4, 39, 40, 41, 150, 299, 300] {
+                let mut first = Mattr::new(window);
+                stream[..cut].iter().for_each(|&id| first.push(id));
+                // The second part numbers its ids from 0 in its own order.
+                let mut local: Vec<u32> = Vec::new();
+                let mut second = Mattr::new(window);
+                for &id in &stream[cut..] {
+                    let l = match local.iter().position(|&g| g == id) {
+                        Some(l) => l,
+                        None => {
+                            local.push(id);
+                            local.len() - 1
+                        }
+                    };
+                    second.push(l as u32);
+                }
+                first.append(&second, &local);
+                assert_eq!(first.value(), whole.value(), "window {window}, cut {cut}");
+                assert_eq!(
+                    (first.windows, first.distinct_sum),
+                    (whole.windows, whole.distinct_sum)
+                );
+            }
+        }
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

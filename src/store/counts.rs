@@ -16,6 +16,7 @@ trait GramCounts<V> {
     fn prune(&mut self, threshold: u32) -> usize;
     fn retain_at_least(&mut self, min: u64);
     fn len(&mut self) -> usize;
+    #[cfg(test)]
     fn get(&self, gram: &[u32]) -> Option<(V, u32)>;
     fn for_each(&mut self, f: impl FnMut(&[u32], &V, u32));
     fn heap_bytes(&self) -> usize;
@@ -41,6 +42,7 @@ where
     fn len(&mut self) -> usize {
         SortedCounts::len(self)
     }
+    #[cfg(test)]
     fn get(&self, gram: &[u32]) -> Option<(V, u32)> {
         SortedCounts::get(self, &key_of(gram))
     }
@@ -89,6 +91,7 @@ impl<V: Tally> GramCounts<V> for LongCounts<V> {
     fn len(&mut self) -> usize {
         self.map.len()
     }
+    #[cfg(test)]
     fn get(&self, gram: &[u32]) -> Option<(V, u32)> {
         self.map.get(gram).map(|(v, d)| (*v, *d))
     }
@@ -188,11 +191,7 @@ impl<V: Tally> NgramCounts<V> {
         by_arity!(self, table => GramCounts::len(table))
     }
 
-    /// Whether there are none.
-    pub fn is_empty(&mut self) -> bool {
-        self.len() == 0
-    }
-
+    #[cfg(test)]
     /// The count of `gram` and its Δ (see [`SortedCounts::get`]).
     pub fn get(&self, gram: &[u32]) -> Option<(V, u32)> {
         by_arity!(self, table => GramCounts::get(table, gram))

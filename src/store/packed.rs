@@ -98,11 +98,6 @@ where
         self.len
     }
 
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Bytes held.
     pub fn heap_bytes(&self) -> usize {
         self.bytes.capacity() + self.blocks.capacity() * std::mem::size_of::<usize>()
@@ -123,6 +118,7 @@ where
         }
     }
 
+    #[cfg(test)]
     /// Whether `key` is held.
     pub fn contains(&self, key: &K) -> bool {
         // The last block whose first key is at most `key`.

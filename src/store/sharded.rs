@@ -38,14 +38,10 @@ impl<V: Copy> Buckets<V> {
         self.values.iter_mut().for_each(Vec::clear);
     }
 
+    #[cfg(test)]
     /// Entries held.
     pub fn len(&self) -> usize {
         self.values.iter().map(Vec::len).sum()
-    }
-
-    /// Whether no entry is held.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -109,6 +105,7 @@ impl<V: Tally> Sharded<NgramCounts<V>> {
         self.len() == 0
     }
 
+    #[cfg(test)]
     /// The count of `gram` and its Δ (see [`NgramCounts::get`]).
     pub fn get(&self, gram: &[u32]) -> Option<(V, u32)> {
         self.shards[shard_of(gram)].get(gram)

@@ -244,11 +244,7 @@ where
         self.sorted.len() + self.singles.len()
     }
 
-    /// Whether there are no keys.
-    pub fn is_empty(&self) -> bool {
-        self.sorted.is_empty() && self.singles.is_empty() && self.recent.is_empty()
-    }
-
+    #[cfg(test)]
     /// The count of `key` and its Δ (after [`SortedCounts::compact`]).
     pub fn get(&self, key: &K) -> Option<(V, u32)> {
         match self.sorted.binary_search_by(|(k, _)| k.cmp(key)) {

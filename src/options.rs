@@ -87,6 +87,72 @@ pub struct Options {
     pub input: InputOptions,
 }
 
+/// The first option on which two sets of options differ (see
+/// [`Options::first_difference`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionDifference {
+    /// Its dotted path, as under `options` in `summary.json` (`cooccurrence.window`).
+    pub path: String,
+    /// Its value in the first set, as JSON.
+    pub ours: String,
+    /// Its value in the second set, as JSON.
+    pub theirs: String,
+}
+
+impl std::fmt::Display for OptionDifference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} is {} against {}", self.path, self.ours, self.theirs)
+    }
+}
+
+impl Options {
+    /// The first option, in the order of their paths, on which `self` and `other`
+    /// differ; `None` when they count alike. Compared as `summary.json` records
+    /// them, so what does not change the counts (the folders left out of the
+    /// walk) is not a difference.
+    pub fn first_difference(&self, other: &Options) -> Option<OptionDifference> {
+        let ours = serde_json::to_value(self).unwrap_or_default();
+        let theirs = serde_json::to_value(other).unwrap_or_default();
+        first_difference(String::new(), &ours, &theirs)
+    }
+}
+
+/// The first path at which two JSON values differ.
+fn first_difference(
+    path: String,
+    ours: &serde_json::Value,
+    theirs: &serde_json::Value,
+) -> Option<OptionDifference> {
+    use serde_json::Value;
+    if ours == theirs {
+        return None;
+    }
+    if let (Value::Object(a), Value::Object(b)) = (ours, theirs) {
+        let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let inner = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            let (x, y) = (
+                a.get(key).unwrap_or(&Value::Null),
+                b.get(key).unwrap_or(&Value::Null),
+            );
+            if let Some(difference) = first_difference(inner, x, y) {
+                return Some(difference);
+            }
+        }
+    }
+    Some(OptionDifference {
+        path,
+        ours: ours.to_string(),
+        theirs: theirs.to_string(),
+    })
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
@@ -159,5 +225,37 @@ impl Options {
             crate::language::LanguageDetector::with_languages(&self.languages)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first difference is named by its path; the folders left out of the
+    /// walk are no difference; equal options have none.
+    #[test]
+    fn first_difference_names_the_path() {
+        let base = Options::default();
+        assert_eq!(base.first_difference(&Options::default()), None);
+        let window = Options {
+            cooccurrence: CoocOptions {
+                window: 3,
+                ..CoocOptions::default()
+            },
+            mattr_window: 100,
+            ..Options::default()
+        };
+        let difference = base.first_difference(&window).expect("they differ");
+        assert_eq!(difference.to_string(), "cooccurrence.window is 5 against 3");
+        let mut excluded = Options::default();
+        excluded.input.exclude.push("reports".into());
+        assert_eq!(base.first_difference(&excluded), None);
+        let mut folded = Options::default();
+        folded.normalize.disabled.push("alef".into());
+        assert_eq!(
+            base.first_difference(&folded).map(|d| d.path),
+            Some("normalize.disabled".to_string())
+        );
     }
 }

@@ -8,14 +8,15 @@
 
 use super::corpus::TermTotals;
 use super::CorpusCounts;
+use crate::options::OptionDifference;
 use crate::store::{Buckets, ShardedNgrams, Tally};
 
 /// Why two shards' counts cannot be combined.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CombineError {
-    /// The shards were counted with different options.
-    #[error("the shards were counted with different options")]
-    Options,
+    /// The shards were counted with different options: the first that differs.
+    #[error("the shards were counted with different options: {0}")]
+    Options(OptionDifference),
     /// A shard's n-gram or pair tables were pruned under `--memory-limit`: its
     /// counts are bounds, not sums.
     #[error("a shard was pruned under --memory-limit; combine shards counted without it")]
@@ -24,10 +25,11 @@ pub enum CombineError {
 
 impl CorpusCounts {
     /// Adds the counts of `next`, whose documents follow these ones. Nothing
-    /// changes when the options differ or either side was pruned.
+    /// changes when an option that changes the counts differs (the error names
+    /// the first) or either side was pruned.
     pub fn append(&mut self, next: CorpusCounts) -> Result<(), CombineError> {
-        if self.options != next.options {
-            return Err(CombineError::Options);
+        if let Some(difference) = self.options.first_difference(&next.options) {
+            return Err(CombineError::Options(difference));
         }
         if self.pruning.is_some() || next.pruning.is_some() {
             return Err(CombineError::Pruned);
@@ -247,7 +249,11 @@ mod tests {
             ..Options::default()
         };
         let refused = first.append(counts_of(&other, &documents[2..]));
-        assert_eq!(refused, Err(super::CombineError::Options));
+        let message = refused.expect_err("mixed options").to_string();
+        assert_eq!(
+            message,
+            "the shards were counted with different options: ngram_max is 3 against 4"
+        );
         assert_eq!(first.documents.len(), 2);
         let mut pruned = counts_of(&Options::default(), &documents[2..]);
         pruned.pruning = Some(Default::default());

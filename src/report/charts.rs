@@ -1,6 +1,16 @@
 //! What the charts show beyond the tables, made while the counts are at hand.
 
-use super::*;
+use crate::{
+    CorpusCounts, DocumentRow, Lang, NgramRows, Options, Report, Summary, TermRow, TokenKind,
+};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::{joined, TermNames};
+use crate::measures::association::associate;
+use crate::measures::lexical;
+use crate::store::ShardedNgrams;
 
 /// Terms and their counts, most frequent first.
 pub type Ranked = Vec<(String, u64)>;

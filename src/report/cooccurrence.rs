@@ -1,6 +1,13 @@
 //! `cooccurrence.csv`: co-occurring pairs with their association measures.
 
-use super::*;
+use rayon::prelude::*;
+
+use super::{RowSource, TermNames};
+use crate::count::TermTotals;
+use crate::measures::association::{associate, Association};
+use crate::output::table::{float, number, text, Column};
+use crate::store::ShardedNgrams;
+use crate::{CoocScope, CorpusCounts, Options, Report, TokenKind};
 
 /// A co-occurring pair kept for `cooccurrence.csv`: term ids and c (the marginals
 /// are kept by the report beside the rows), 12 bytes a row.

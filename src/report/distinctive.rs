@@ -1,6 +1,10 @@
 //! `distinctive.csv`: the top terms of each document by TF-IDF.
 
-use super::*;
+use rayon::prelude::*;
+
+use super::{RowSource, TermNames};
+use crate::output::table::{float, number, text, Column};
+use crate::{CorpusCounts, Report};
 
 /// A distinctive term kept for `distinctive.csv`: the document (its index in
 /// [`Report::documents`]), its rank there, the term id, its count and TF-IDF.

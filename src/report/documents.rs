@@ -1,6 +1,9 @@
 //! `documents.csv`: one row per document.
 
-use super::*;
+use super::{dominant_language, most_words, share, totals, RowSource};
+use crate::count::DocumentRecord;
+use crate::output::table::{float, number, text, Column};
+use crate::{script, Lang, Report, Script};
 
 /// One row of `documents.csv`.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,17 @@
 //! With `--group-by`: `groups.csv`, `group_terms.csv`, `keyness.csv`, and the
 //! vocabulary overlap of two groups.
 
-use super::*;
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::{by_count_then_text, dominant_language, share, totals, TermNames};
+use crate::count::LanguageWords;
+use crate::input::NO_GROUP;
+use crate::measures::keyness::{keyness, Keyness};
+use crate::output::table::{float, number, round, text, Column, Table};
+use crate::{CorpusCounts, DocumentRow, GroupBy, Lang, Options, Report, TokenKind};
 
 /// The shared vocabulary of two groups.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

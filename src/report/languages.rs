@@ -1,6 +1,9 @@
 //! `languages.csv`: words per language, per document and for the corpus.
 
-use super::*;
+use super::{by_count_then_text, most_words, share, totals, RowSource};
+use crate::count::LanguageWords;
+use crate::output::table::{float, number, text, Column};
+use crate::{script, Lang, Report, Script};
 
 /// One row of `languages.csv`.
 #[derive(Debug, Clone, PartialEq)]

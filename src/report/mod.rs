@@ -32,21 +32,15 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 
-use crate::count::{CorpusCounts, DocumentRecord, LanguageWords, NgramTotals, Pruning, TermTotals};
-use crate::input::{GroupBy, Problem, ProblemKind, NO_GROUP};
+use crate::count::{CorpusCounts, LanguageWords, NgramTotals};
 use crate::language::Lang;
-use crate::measures::association::{associate, Association};
-use crate::measures::keyness::{keyness, Keyness};
-use crate::measures::lexical;
 use crate::normalize::Normalizer;
-use crate::options::{CoocScope, Options};
-use crate::output::table::{float, number, round, text, Column, Table};
-use crate::script::{self, Script};
+use crate::options::Options;
+use crate::output::table::{Column, Table};
+use crate::script::Script;
 use crate::stopwords::Stopwords;
 use crate::store::ShardedNgrams;
-use crate::tokenize::TokenKind;
 
 /// Cells of a table, one `Vec` per row, made as they are read.
 pub type Cells<'a> = Box<dyn Iterator<Item = Vec<String>> + 'a>;

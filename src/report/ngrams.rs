@@ -1,6 +1,12 @@
 //! `ngrams.csv`: the n-grams of every order asked for, made from the merged tables.
 
-use super::*;
+use rayon::prelude::*;
+
+use super::{joined, table, RowSource, TermNames};
+use crate::count::NgramTotals;
+use crate::output::table::{number, text, Column, Table};
+use crate::store::ShardedNgrams;
+use crate::{Options, Report};
 
 /// The n-grams of one order kept for `ngrams.csv`, in rank order, held as term ids
 /// (the text is made when a row is read), so that a large table costs little more

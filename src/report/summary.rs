@@ -1,6 +1,13 @@
 //! `summary.json`: every corpus-level statistic, the shares and the problems.
 
-use super::*;
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{share, totals};
+use crate::measures::lexical;
+use crate::output::table::round;
+use crate::{CorpusCounts, Lang, Normalizer, Options, Problem, ProblemKind, Pruning, TermRow};
 
 /// The layout version of `summary.json`. Renaming or removing a metric bumps it,
 /// so that `corpstat check` can tell a baseline it cannot compare with.

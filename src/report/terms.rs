@@ -1,6 +1,10 @@
 //! `terms.csv`: one row per distinct term.
 
-use super::*;
+use rayon::prelude::*;
+
+use super::{share, RowSource, TermNames};
+use crate::output::table::{float, number, text, Column};
+use crate::{CorpusCounts, Report, Script, TokenKind};
 
 /// One row of `terms.csv`.
 #[derive(Debug, Clone, PartialEq)]

@@ -87,6 +87,31 @@ fn current_snapshot(args: &CheckArgs) -> Result<Snapshot> {
     })
 }
 
+/// The outcomes as a table under [`COLUMNS`], for the terminal, CSV and TSV.
+fn outcome_table(outcomes: &[check::Outcome]) -> Table {
+    let rows = outcomes
+        .iter()
+        .map(|o| {
+            let status = match o.status {
+                Status::Pass => "pass",
+                Status::Fail => "fail",
+                Status::Warn => "warn",
+            };
+            vec![
+                o.rule.clone(),
+                o.metric.clone(),
+                o.expected.clone(),
+                o.actual.clone(),
+                status.to_string(),
+            ]
+        })
+        .collect();
+    Table {
+        columns: COLUMNS.into(),
+        rows,
+    }
+}
+
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
     if args.init {
         let current = current_snapshot(&args)?;
@@ -136,27 +161,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &outcomes).map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
-        let rows = outcomes
-            .iter()
-            .map(|o| {
-                let status = match o.status {
-                    Status::Pass => "pass",
-                    Status::Fail => "fail",
-                    Status::Warn => "warn",
-                };
-                vec![
-                    o.rule.clone(),
-                    o.metric.clone(),
-                    o.expected.clone(),
-                    o.actual.clone(),
-                    status.to_string(),
-                ]
-            })
-            .collect();
-        args.output.print(Table {
-            columns: COLUMNS.into(),
-            rows,
-        })?;
+        args.output.print(outcome_table(&outcomes))?;
     }
     if failed > 0 {
         eprintln!(

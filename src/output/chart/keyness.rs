@@ -6,7 +6,31 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::plot::{font, render, title_font, BAR, FIT};
 use super::{Chart, ChartError};
-use crate::report::Report;
+use crate::report::{KeynessRow, Report, REST};
+
+/// The bars of the keyness chart of `target`: over-used terms from the top, then
+/// under-used ones with the most under-used at the bottom, each with its signed
+/// log-likelihood; and the reference they were compared with.
+fn diverging_items<'a>(report: &'a Report, target: &str) -> (Vec<(String, f64)>, &'a str) {
+    let rows: Vec<&KeynessRow> = report
+        .keyness
+        .iter()
+        .filter(|k| k.target == target)
+        .collect();
+    let over = rows.iter().filter(|k| k.measures.llr > 0.0).take(20);
+    let under: Vec<&&KeynessRow> = rows
+        .iter()
+        .rev()
+        .filter(|k| k.measures.llr < 0.0)
+        .take(20)
+        .collect();
+    let reference = rows.first().map_or(REST, |k| k.reference.as_str());
+    let items = over
+        .map(|k| (k.term.clone(), k.measures.llr))
+        .chain(under.iter().rev().map(|k| (k.term.clone(), k.measures.llr)))
+        .collect();
+    (items, reference)
+}
 
 /// Diverging bars: the top 20 over-used (right, by llr) and 20 under-used (left) terms.
 pub(super) fn draw(
@@ -15,31 +39,7 @@ pub(super) fn draw(
     corpus: &str,
     file_name: &str,
 ) -> Result<Chart, ChartError> {
-    let rows: Vec<&crate::report::KeynessRow> = report
-        .keyness
-        .iter()
-        .filter(|k| k.target == target)
-        .collect();
-    let over: Vec<&&crate::report::KeynessRow> = rows
-        .iter()
-        .filter(|k| k.measures.llr > 0.0)
-        .take(20)
-        .collect();
-    let under: Vec<&&crate::report::KeynessRow> = rows
-        .iter()
-        .rev()
-        .filter(|k| k.measures.llr < 0.0)
-        .take(20)
-        .collect();
-    let reference = rows
-        .first()
-        .map_or(crate::report::REST, |k| k.reference.as_str());
-    // Over-used from the top, then under-used with the most under-used at the bottom.
-    let items: Vec<(String, f64)> = over
-        .iter()
-        .map(|k| (k.term.clone(), k.measures.llr))
-        .chain(under.iter().rev().map(|k| (k.term.clone(), k.measures.llr)))
-        .collect();
+    let (items, reference) = diverging_items(report, target);
     let n = items.len().max(1);
     let extent = items.iter().map(|i| i.1.abs()).fold(1.0f64, f64::max) * 1.1;
     let png = render(file_name, (1000, 160 + 26 * n as u32), |root| {

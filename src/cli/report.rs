@@ -25,6 +25,11 @@ pub struct ReportArgs {
     /// Folder to write the report into (created if needed).
     #[arg(short, long, default_value = "reports")]
     output: PathBuf,
+
+    /// The corpus' name in chart titles and index.html (default: the paths read,
+    /// sorted and joined by commas).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
 }
 
 pub fn after_help() -> String {
@@ -56,7 +61,7 @@ pub fn after_help() -> String {
 pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
     args.corpus.exclude = vec![args.output.clone()];
     let analyzed = args.corpus.analyze()?;
-    let corpus = args.corpus.name();
+    let corpus = args.name.clone().unwrap_or_else(|| args.corpus.name());
     let started = std::time::Instant::now();
     let files = report_files_with_charts(&analyzed.report, &corpus)?;
     let charts_took = started.elapsed();

@@ -417,3 +417,28 @@ fn timings_name_every_stage_and_the_peak_memory() {
     let quiet = run(&["stats", "-q"]);
     assert!(!stderr(&quiet).contains("wall time"));
 }
+
+/// `--name` replaces the paths in the page's title and heading (escaped), and the
+/// tables do not change.
+#[test]
+fn report_name_is_the_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    let default = tmp.path().join("default");
+    let named = tmp.path().join("named");
+    let seeds = seeds();
+    let seeds = seeds.to_str().unwrap();
+    assert!(report_into(&default, &[seeds]).status.success());
+    assert!(report_into(&named, &[seeds, "--name", "Akhbar <2024>"])
+        .status
+        .success());
+    let page = |dir: &Path| std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(page(&default).contains(&format!("<title>corpstat report: {seeds}</title>")));
+    assert!(page(&named).contains("<title>corpstat report: Akhbar &lt;2024&gt;</title>"));
+    for table in ["terms.csv", "documents.csv", "summary.json"] {
+        assert_eq!(
+            std::fs::read(default.join(table)).unwrap(),
+            std::fs::read(named.join(table)).unwrap(),
+            "{table}"
+        );
+    }
+}

@@ -70,9 +70,7 @@ impl CorpusCounts {
         }
         self.mtld += mtld;
         for problem in problems {
-            if self.problems.len() < super::PROBLEMS_LISTED {
-                self.problems.push(problem);
-            }
+            self.list_problem(problem);
         }
         for (kind, n) in problem_counts {
             *self.problem_counts.entry(kind).or_default() += n;
@@ -96,10 +94,7 @@ impl CorpusCounts {
             totals.doc_freq += term.doc_freq;
             totals.sentence_freq += term.sentence_freq;
             for (form, count) in term.surfaces {
-                match totals.surfaces.iter_mut().find(|(f, _)| *f == form) {
-                    Some((_, total)) => *total += count,
-                    None => totals.surfaces.push((form, count)),
-                }
+                totals.add_surface(form, count);
             }
             remap.push(here);
         }

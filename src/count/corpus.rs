@@ -38,6 +38,19 @@ pub struct TermTotals {
 }
 
 impl TermTotals {
+    /// Adds `count` occurrences written as `form`, a surface form other than the
+    /// term itself (allocated only the first time it is seen).
+    pub(super) fn add_surface(&mut self, form: impl AsRef<str> + Into<Box<str>>, count: u64) {
+        match self
+            .surfaces
+            .iter_mut()
+            .find(|(f, _)| **f == *form.as_ref())
+        {
+            Some((_, total)) => *total += count,
+            None => self.surfaces.push((form.into(), count)),
+        }
+    }
+
     /// f(term) in a co-occurrence contingency table of `scope`: occurrences for the
     /// window scope, sentences or documents that hold the term otherwise.
     pub fn marginal(&self, scope: CoocScope) -> u64 {
@@ -172,6 +185,12 @@ impl CorpusCounts {
     /// kept, so that a million bad lines cost a counter, not a list.
     pub fn add_problem(&mut self, problem: Problem) {
         *self.problem_counts.entry(problem.kind).or_default() += 1;
+        self.list_problem(problem);
+    }
+
+    /// Keeps `problem` in the list while it holds fewer than [`PROBLEMS_LISTED`]
+    /// (the caller counts it).
+    pub(super) fn list_problem(&mut self, problem: Problem) {
         if self.problems.len() < PROBLEMS_LISTED {
             self.problems.push(problem);
         }
@@ -302,11 +321,7 @@ impl CorpusCounts {
         }
 
         for (local, form, count) in surfaces {
-            let forms = &mut self.terms[global[local as usize] as usize].surfaces;
-            match forms.iter_mut().find(|(f, _)| **f == *form) {
-                Some((_, total)) => *total += count as u64,
-                None => forms.push((form.into_boxed_str(), count as u64)),
-            }
+            self.terms[global[local as usize] as usize].add_surface(form, count.into());
         }
 
         for &local in &token_ids {

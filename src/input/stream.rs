@@ -142,11 +142,12 @@ impl DocumentStream {
             Ok(reader) => reader,
             Err(problem) => return Some(InputEvent::Problem(problem)),
         };
+        let file_group = self.options.group_by.of_file(&file);
         let open = OpenFile {
             reader,
             source,
-            file_id: file.id.clone(),
-            file_group: self.options.group_by.of_file(&file),
+            file_id: file.id,
+            file_group,
             options: &self.options,
         };
         match (spec_of(format).open)(open) {

@@ -62,6 +62,8 @@ pub mod measures;
 mod normalize;
 mod options;
 pub mod output;
+#[cfg(feature = "parquet")]
+pub mod partial;
 mod report;
 mod script;
 mod stopwords;

@@ -1,6 +1,6 @@
 //! Options for a corpus analysis, with their defaults.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::input::InputOptions;
 use crate::normalize::NormalizeOptions;
@@ -8,7 +8,7 @@ use crate::tokenize::TokenRules;
 
 /// What counts as "together" for co-occurrence. Default: [`CoocScope::Window`].
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CoocScope {
     /// Two tokens at most `window` tokens apart inside one sentence.
@@ -21,7 +21,7 @@ pub enum CoocScope {
 }
 
 /// Co-occurrence options.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoocOptions {
     /// Scope. Default: window.
     pub scope: CoocScope,
@@ -48,7 +48,7 @@ impl Default for CoocOptions {
 }
 
 /// Everything that changes what an analysis counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
     /// Normalization: profile, case, steps switched off or on. Default: the full profile.
     pub normalize: NormalizeOptions,
@@ -114,6 +114,37 @@ impl Options {
         let ours = serde_json::to_value(self).unwrap_or_default();
         let theirs = serde_json::to_value(other).unwrap_or_default();
         first_difference(String::new(), &ours, &theirs)
+    }
+
+    /// These options with those that only decide what the report lists, or how
+    /// much memory counting may take, set to their defaults: what the shards of a
+    /// sharded run must share. They are `keyness_min_count`, `ngram_min`,
+    /// `ngram_min_count`, `cooccurrence.min_count`, `distinctive_per_document`,
+    /// `memory_limit` and `input.max_input_bytes` (a cap on reading, which a
+    /// shard that reached it records as a problem).
+    pub fn counting(&self) -> Options {
+        let defaults = Options::default();
+        let mut counting = self.clone();
+        counting.keyness_min_count = defaults.keyness_min_count;
+        counting.ngram_min = defaults.ngram_min;
+        counting.ngram_min_count = defaults.ngram_min_count;
+        counting.cooccurrence.min_count = defaults.cooccurrence.min_count;
+        counting.distinctive_per_document = defaults.distinctive_per_document;
+        counting.memory_limit = defaults.memory_limit;
+        counting.input.max_input_bytes = defaults.input.max_input_bytes;
+        counting.input.exclude = Vec::new();
+        counting
+    }
+
+    /// The SHA-256, in hex, of [`Options::counting`] as compact JSON: equal for two
+    /// runs whose counts can be added.
+    pub fn counting_sha256(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let json = serde_json::to_string(&self.counting()).unwrap_or_default();
+        Sha256::digest(json.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }
 

@@ -114,6 +114,11 @@ impl Script {
         Script::Tibetan,
     ];
 
+    /// The script of a lowercase name (as [`Script::name`] gives it).
+    pub fn from_name(name: &str) -> Option<Script> {
+        Script::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     /// The lowercase name, as in the CSV tables and `summary.json`.
     pub fn name(self) -> &'static str {
         match self {

@@ -327,9 +327,13 @@ impl CorpusArgs {
         bar
     }
 
-    /// Reads and counts the corpus. Problems are printed to stderr, one line each.
-    /// An empty corpus is an error.
-    pub(super) fn analyze(&self) -> Result<Analyzed> {
+    /// Reads and counts the corpus, then hands it to `finish` (on the worker
+    /// threads): what `report` and the table subcommands make into a [`Report`],
+    /// and `partial` writes as it is. An empty corpus is an error.
+    pub(super) fn count<T: Send>(
+        &self,
+        finish: impl FnOnce(Corpus) -> Result<T> + Send,
+    ) -> Result<(T, Arc<StageTimes>)> {
         let options = self.options();
         let mut builder = rayon::ThreadPoolBuilder::new();
         if let Some(threads) = self.threads {
@@ -337,54 +341,90 @@ impl CorpusArgs {
         }
         let pool = builder.build().context("cannot start the worker threads")?;
         let progress = self.progress_bar();
-        let started = Instant::now();
-        let (report, times) = pool.install(|| -> Result<(Report, Arc<StageTimes>)> {
+        let result = pool.install(|| -> Result<(T, Arc<StageTimes>)> {
             let mut corpus = Corpus::new(options.clone())?;
             corpus.add_paths(&self.paths, &mut |read| progress.set_position(read))?;
+            if corpus.documents() == 0 {
+                for problem in corpus.problems() {
+                    eprintln!("corpstat: {problem}");
+                }
+                let paths: Vec<String> =
+                    self.paths.iter().map(|p| p.display().to_string()).collect();
+                bail!(
+                    "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
+                    paths.join(", ")
+                );
+            }
             progress.set_message("tables and charts");
             let times = corpus.stage_times();
-            Ok((corpus.finish(), times))
-        })?;
+            Ok((finish(corpus)?, times))
+        });
         progress.finish_and_clear();
-        let s = &report.summary();
-        for problem in &s.problems {
-            eprintln!("corpstat: {problem}");
-        }
-        let unlisted = s.problems_total.saturating_sub(s.problems.len() as u64);
-        if unlisted > 0 {
-            let kinds: Vec<String> = s
-                .problems_by_kind
-                .iter()
-                .map(|(kind, n)| {
-                    format!(
-                        "{n} {}",
-                        serde_json::to_value(kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default()
-                    )
-                })
-                .collect();
-            eprintln!(
-                "corpstat: ... and {unlisted} more input problem(s) not listed ({} in all: {}); summary.json counts them under problems_by_kind",
-                s.problems_total,
-                kinds.join(", ")
-            );
-        }
-        if report.summary().documents == 0 {
-            let paths: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
-            bail!(
-                "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
-                paths.join(", ")
-            );
-        }
-        let partial = !report.summary().problems.is_empty() && !self.allow_partial;
-        Ok(Analyzed {
+        result
+    }
+
+    /// Reads and counts the corpus and makes its tables. Problems are printed to
+    /// stderr, one line each. An empty corpus is an error.
+    pub(super) fn analyze(&self) -> Result<Analyzed> {
+        let started = Instant::now();
+        let (report, times) = self.count(|corpus| Ok(corpus.finish()))?;
+        Ok(Analyzed::new(
             report,
-            partial,
             times,
-            timings: self.timings.then_some(started),
-        })
+            self.allow_partial,
+            self.timings.then_some(started),
+        ))
+    }
+}
+
+/// With --timings: the time of each stage, the wall time since `started` and the
+/// peak memory, on stderr.
+pub(super) fn print_timings(times: &StageTimes, started: Instant) {
+    for line in times.lines() {
+        eprintln!("corpstat: {line}");
+    }
+    eprintln!(
+        "corpstat: {:<13}{:>8.3} s",
+        "wall time",
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(peak) = corpstat::peak_rss_bytes() {
+        eprintln!(
+            "corpstat: {:<13}{:>8.1} MB",
+            "peak memory",
+            peak as f64 / 1e6
+        );
+    }
+}
+
+/// Prints the input problems to stderr: those listed one by one, then how many
+/// more of each kind were counted but not listed.
+pub(super) fn print_problems(
+    problems: &[corpstat::Problem],
+    total: u64,
+    by_kind: &std::collections::BTreeMap<corpstat::ProblemKind, u64>,
+) {
+    for problem in problems {
+        eprintln!("corpstat: {problem}");
+    }
+    let unlisted = total.saturating_sub(problems.len() as u64);
+    if unlisted > 0 {
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .map(|(kind, n)| {
+                format!(
+                    "{n} {}",
+                    serde_json::to_value(kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        eprintln!(
+            "corpstat: ... and {unlisted} more input problem(s) not listed ({total} in all: {}); summary.json counts them under problems_by_kind",
+            kinds.join(", ")
+        );
     }
 }
 
@@ -400,24 +440,28 @@ pub(super) struct Analyzed {
 }
 
 impl Analyzed {
+    /// A counted corpus; its problems are printed to stderr.
+    pub(super) fn new(
+        report: Report,
+        times: Arc<StageTimes>,
+        allow_partial: bool,
+        timings: Option<Instant>,
+    ) -> Analyzed {
+        let s = report.summary();
+        print_problems(&s.problems, s.problems_total, &s.problems_by_kind);
+        let partial = !s.problems.is_empty() && !allow_partial;
+        Analyzed {
+            report,
+            partial,
+            times,
+            timings,
+        }
+    }
+
     /// The exit code after printing or writing the result.
     pub(super) fn exit_code(&self) -> ExitCode {
         if let Some(started) = self.timings {
-            for line in self.times.lines() {
-                eprintln!("corpstat: {line}");
-            }
-            eprintln!(
-                "corpstat: {:<13}{:>8.3} s",
-                "wall time",
-                started.elapsed().as_secs_f64()
-            );
-            if let Some(peak) = corpstat::peak_rss_bytes() {
-                eprintln!(
-                    "corpstat: {:<13}{:>8.1} MB",
-                    "peak memory",
-                    peak as f64 / 1e6
-                );
-            }
+            print_timings(&self.times, started);
         }
         if self.partial {
             eprintln!(

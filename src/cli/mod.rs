@@ -7,8 +7,10 @@ mod cooc;
 mod corpus_args;
 mod detect;
 mod langs;
+mod merge;
 mod ngrams;
 mod output_args;
+mod partial;
 mod report;
 mod stats;
 mod terms;
@@ -39,6 +41,8 @@ enum Command {
     Stats(stats::StatsArgs),
     Detect(detect::DetectArgs),
     Check(check::CheckArgs),
+    Partial(partial::PartialArgs),
+    Merge(merge::MergeArgs),
     Compare(compare::CompareArgs),
 }
 
@@ -105,6 +109,8 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Check(args) => check::run(args),
+        Command::Partial(args) => partial::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Compare(args) => compare::run(args),
     };
     match outcome {

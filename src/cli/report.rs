@@ -1,6 +1,6 @@
 //! `corpstat report [PATH...] [-o DIR]`: the whole report, written into a folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -8,6 +8,7 @@ use clap::Args;
 use corpstat::output::{report_files_with_charts, write_report_dir, CHARTS, TABLES};
 use corpstat::Stage;
 
+use super::corpus_args::Analyzed;
 use super::CorpusArgs;
 
 /// Write the full report (summary.json, documents.csv, terms.csv, ngrams.csv,
@@ -62,14 +63,26 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
     args.corpus.exclude = vec![args.output.clone()];
     let analyzed = args.corpus.analyze()?;
     let corpus = args.name.clone().unwrap_or_else(|| args.corpus.name());
+    write_report(&analyzed, &corpus, &args.output, args.corpus.quiet)?;
+    Ok(analyzed.exit_code())
+}
+
+/// Draws the charts and writes every file of the report into `output`; a line
+/// on stderr says what was written, unless `quiet`.
+pub(super) fn write_report(
+    analyzed: &Analyzed,
+    corpus: &str,
+    output: &Path,
+    quiet: bool,
+) -> Result<()> {
     let started = std::time::Instant::now();
-    let files = report_files_with_charts(&analyzed.report, &corpus)?;
+    let files = report_files_with_charts(&analyzed.report, corpus)?;
     let charts_took = started.elapsed();
     analyzed.times.add(Stage::Charts, charts_took);
     let written = analyzed
         .times
-        .time(Stage::Write, || write_report_dir(&args.output, &files))?;
-    if !args.corpus.quiet {
+        .time(Stage::Write, || write_report_dir(output, &files))?;
+    if !quiet {
         let s = &analyzed.report.summary();
         eprintln!(
             "corpstat: {} documents, {} tokens, {} types; wrote {} files to {} (charts drawn in {} ms)",
@@ -77,9 +90,9 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
             s.tokens,
             s.types,
             written.len(),
-            args.output.display(),
+            output.display(),
             charts_took.as_millis()
         );
     }
-    Ok(analyzed.exit_code())
+    Ok(())
 }

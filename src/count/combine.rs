@@ -28,7 +28,11 @@ impl CorpusCounts {
     /// changes when an option that changes the counts differs (the error names
     /// the first) or either side was pruned.
     pub fn append(&mut self, next: CorpusCounts) -> Result<(), CombineError> {
-        if let Some(difference) = self.options.first_difference(&next.options) {
+        if let Some(difference) = self
+            .options
+            .counting()
+            .first_difference(&next.options.counting())
+        {
             return Err(CombineError::Options(difference));
         }
         if self.pruning.is_some() || next.pruning.is_some() {
@@ -44,7 +48,6 @@ impl CorpusCounts {
             tokens,
             sentences,
             language_words,
-            mtld,
             mattr,
             problems,
             problem_counts,
@@ -61,6 +64,8 @@ impl CorpusCounts {
             for (id, _) in &mut document.terms {
                 *id = remap[*id as usize];
             }
+            // Document by document, as a single run sums them: the same float.
+            self.mtld += document.mtld;
             self.documents.push(document);
         }
         self.tokens += tokens;
@@ -68,13 +73,28 @@ impl CorpusCounts {
         for (key, words) in language_words {
             *self.language_words.entry(key).or_default() += words;
         }
-        self.mtld += mtld;
         for problem in problems {
             self.list_problem(problem);
         }
         for (kind, n) in problem_counts {
             *self.problem_counts.entry(kind).or_default() += n;
         }
+        Ok(())
+    }
+
+    /// Replaces the options that only decide what the report lists (see
+    /// [`Options::counting`](crate::Options::counting)), such as
+    /// `ngram_min_count`; refused, naming the first difference, when `options`
+    /// would have counted differently.
+    pub fn relist(&mut self, options: crate::Options) -> Result<(), CombineError> {
+        if let Some(difference) = self
+            .options
+            .counting()
+            .first_difference(&options.counting())
+        {
+            return Err(CombineError::Options(difference));
+        }
+        self.options = options;
         Ok(())
     }
 
@@ -123,12 +143,7 @@ fn add_remapped<V: Tally>(
             buckets.push(&key, value);
         });
     }
-    table.add_buckets(&buckets, |shard, ids, values| {
-        for (gram, &value) in ids.chunks_exact(shard.order()).zip(values) {
-            shard.add(gram, value);
-        }
-        shard.settle();
-    });
+    table.add_all(&buckets);
 }
 
 #[cfg(test)]

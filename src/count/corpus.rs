@@ -40,7 +40,7 @@ pub struct TermTotals {
 impl TermTotals {
     /// Adds `count` occurrences written as `form`, a surface form other than the
     /// term itself (allocated only the first time it is seen).
-    pub(super) fn add_surface(&mut self, form: impl AsRef<str> + Into<Box<str>>, count: u64) {
+    pub(crate) fn add_surface(&mut self, form: impl AsRef<str> + Into<Box<str>>, count: u64) {
         match self
             .surfaces
             .iter_mut()
@@ -102,7 +102,7 @@ impl Tally for NgramTotals {
 }
 
 /// What the report keeps of each document after merging it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentRecord {
     /// Its id, source, line and group.
     pub meta: DocumentMeta,
@@ -116,6 +116,9 @@ pub struct DocumentRecord {
     pub language_words: LanguageWords,
     /// Its terms as (corpus term id, count), for TF-IDF.
     pub terms: Vec<(u32, u32)>,
+    /// Its MTLD factors, summed over documents in document order for the corpus
+    /// (kept per document so that a sharded run sums them in the same order).
+    pub mtld: MtldFactors,
 }
 
 /// The corpus totals. Add documents with `+=`, in document order; append the
@@ -190,13 +193,13 @@ impl CorpusCounts {
 
     /// Keeps `problem` in the list while it holds fewer than [`PROBLEMS_LISTED`]
     /// (the caller counts it).
-    pub(super) fn list_problem(&mut self, problem: Problem) {
+    pub(crate) fn list_problem(&mut self, problem: Problem) {
         if self.problems.len() < PROBLEMS_LISTED {
             self.problems.push(problem);
         }
     }
 
-    pub(super) fn intern(&mut self, term: &str, kind: TokenKind, first_position: u64) -> u32 {
+    pub(crate) fn intern(&mut self, term: &str, kind: TokenKind, first_position: u64) -> u32 {
         if let Some(id) = self.term_index.get(&self.terms, term) {
             return id;
         }
@@ -213,6 +216,13 @@ impl CorpusCounts {
         self.first_positions.push(first_position);
         self.term_index.insert(&self.terms, id);
         id
+    }
+}
+
+impl CorpusCounts {
+    /// The corpus id of `term`, while counting (before the tables are made).
+    pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
+        self.term_index.get(&self.terms, term)
     }
 }
 
@@ -340,6 +350,7 @@ impl CorpusCounts {
             sentences: sentences as u64,
             language_words,
             terms: doc_terms,
+            mtld,
         });
         DocumentTables {
             global,

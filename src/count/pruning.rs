@@ -2,7 +2,7 @@
 //! they pass their share of the limit, decided from the counts alone so that the
 //! result is the same on any thread count.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::CorpusCounts;
 
@@ -10,7 +10,7 @@ use super::CorpusCounts;
 pub const TABLE_SHARE_OF_LIMIT: f64 = 0.5;
 
 /// How the n-gram and pair counts were pruned under `--memory-limit`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Pruning {
     /// The last pruning threshold: every count of an n-gram (n ≥ 2) or pair is at

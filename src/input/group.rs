@@ -2,12 +2,12 @@
 //! JSONL field or language), decided as documents are read.
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::InputFile;
 
 /// How documents are put into groups for `groups.csv` and keyness. Default: no groups.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupBy {
     /// No groups.
@@ -130,6 +130,14 @@ impl Eq for FileRules {}
 impl Serialize for FileRules {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.rules.serialize(serializer)
+    }
+}
+
+/// Read back from the rules as `summary.json` lists them, compiled again.
+impl<'de> Deserialize<'de> for FileRules {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let rules = Vec::<(String, String)>::deserialize(deserializer)?;
+        FileRules::new(rules).map_err(serde::de::Error::custom)
     }
 }
 

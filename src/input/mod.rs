@@ -36,11 +36,11 @@ pub use walk::find_files;
 use std::path::{Path, PathBuf};
 use std::{fmt, io};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How to read a file. Default: [`InputFormat::Auto`], from the file's name.
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum InputFormat {
@@ -58,7 +58,7 @@ pub enum InputFormat {
 }
 
 /// Options for reading documents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputOptions {
     /// Format of every input. Default: auto, from each file's name.
     pub format: InputFormat,
@@ -158,7 +158,7 @@ impl Document {
 }
 
 /// What went wrong with a file or a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProblemKind {
@@ -195,13 +195,13 @@ pub enum ProblemKind {
 }
 
 /// A problem with one input file or line. The run goes on without it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Problem {
     /// The file.
     pub source: String,
     /// The line, where the problem is with one line.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub line: Option<u64>,
     /// What kind of problem.
     pub kind: ProblemKind,

@@ -179,6 +179,49 @@ impl Mattr {
         }
     }
 
+    /// A stream known only by its edges, as a partial stores it: its window, its
+    /// first `window - 1` tokens, its last `window` tokens (fewer when it is
+    /// shorter), and its sums over full windows. Enough to [`Mattr::append`] it.
+    pub(crate) fn from_edges(
+        window: usize,
+        head: Vec<u32>,
+        tail: &[u32],
+        distinct_sum: u64,
+        windows: u64,
+    ) -> Mattr {
+        let mut mattr = Mattr::new(window);
+        for &id in tail {
+            let id = id as usize;
+            if id >= mattr.counts.len() {
+                mattr.counts.resize(id + 1, 0);
+            }
+            mattr.counts[id] += 1;
+            if mattr.counts[id] == 1 {
+                mattr.distinct += 1;
+            }
+        }
+        mattr.recent = tail.iter().copied().collect();
+        mattr.head = head;
+        mattr.distinct_sum = distinct_sum;
+        mattr.windows = windows;
+        mattr
+    }
+
+    /// The first `window - 1` tokens of the stream.
+    pub(crate) fn head(&self) -> &[u32] {
+        &self.head
+    }
+
+    /// The last `window` tokens of the stream (all of it when it is shorter).
+    pub(crate) fn tail(&self) -> impl Iterator<Item = u32> + '_ {
+        self.recent.iter().copied()
+    }
+
+    /// The sum over full windows of their distinct types, and the number of full windows.
+    pub(crate) fn sums(&self) -> (u64, u64) {
+        (self.distinct_sum, self.windows)
+    }
+
     /// MATTR so far; the TTR of everything seen when fewer tokens than one window
     /// were seen; `None` before any token.
     pub fn value(&self) -> Option<f64> {

@@ -90,6 +90,17 @@ impl<T: Send> Sharded<T> {
 pub type ShardedNgrams<V> = Sharded<NgramCounts<V>>;
 
 impl<V: Tally> Sharded<NgramCounts<V>> {
+    /// Adds every entry of `buckets` (keys of this table's order), shards in
+    /// parallel on the current rayon pool.
+    pub fn add_all(&mut self, buckets: &Buckets<V>) {
+        self.add_buckets(buckets, |shard, ids, values| {
+            for (gram, &value) in ids.chunks_exact(shard.order()).zip(values) {
+                shard.add(gram, value);
+            }
+            shard.settle();
+        });
+    }
+
     /// Empty shards of n-grams of order `n`.
     pub fn ngrams(n: usize) -> Self {
         Sharded::new(|| NgramCounts::new(n))

@@ -33,10 +33,10 @@ pub use sentences::sentence_bounds;
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum TokenKind {
@@ -55,6 +55,21 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
+    /// Every kind.
+    pub const ALL: [TokenKind; 6] = [
+        TokenKind::Word,
+        TokenKind::Number,
+        TokenKind::Url,
+        TokenKind::Email,
+        TokenKind::Mention,
+        TokenKind::Hashtag,
+    ];
+
+    /// The kind of a name (as [`TokenKind::name`] gives it).
+    pub fn from_name(name: &str) -> Option<TokenKind> {
+        TokenKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The kind's name, as in terms.csv.
     pub fn name(self) -> &'static str {
         match self {
@@ -70,7 +85,7 @@ impl TokenKind {
 
 /// Which tokenization rules apply. Default: [`TokenRules::Smart`].
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TokenRules {
     /// UAX #29 words only.

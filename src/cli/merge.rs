@@ -1,0 +1,111 @@
+//! `corpstat merge PARTIAL... -o DIR`: partials reduced on this machine and
+//! finished into the full report.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use corpstat::partial::read_partials;
+use corpstat::{Report, Stage, StageTimes};
+
+use super::corpus_args::Analyzed;
+use super::report::write_report;
+
+/// Reduce partials (from `corpstat partial`, or an engine's reduce of them) and
+/// write the full report, byte for byte what `corpstat report` writes for the
+/// shards' documents in shard order.
+///
+/// The partials may be given in any order; their manifests order the shards.
+/// Refused (exit 2), naming the file: a partial listed twice, two partials
+/// holding the same shard, a missing manifest, partials counted with different
+/// options or by another corpstat, a table that cannot be read. The options that
+/// decide what the report lists are the partials' unless given here. Exits 2 when
+/// a shard's input was skipped or only partly read, unless --allow-partial.
+#[derive(Args)]
+pub struct MergeArgs {
+    /// Partial folders.
+    #[arg(required = true, value_name = "PARTIAL")]
+    partials: Vec<PathBuf>,
+
+    /// Folder to write the report into (created if needed).
+    #[arg(short, long, default_value = "reports")]
+    output: PathBuf,
+
+    /// The corpus' name in chart titles and index.html (default: the partials'
+    /// folders, sorted and joined by commas).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+
+    /// Leave out n-grams of order 2 and up seen fewer times (default: the partials').
+    #[arg(long)]
+    ngram_min_count: Option<u64>,
+
+    /// Leave out pairs seen fewer times (default: the partials').
+    #[arg(long)]
+    min_count: Option<u64>,
+
+    /// Keyness lists terms seen at least this often in target and reference
+    /// together (default: the partials').
+    #[arg(long)]
+    keyness_min_count: Option<u64>,
+
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
+
+    /// Exit 0 even when a shard's input was skipped or only partly read.
+    #[arg(long)]
+    allow_partial: bool,
+
+    /// No summary line (problems and errors are still printed).
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// When done, print to stderr the time each stage took, the wall time and the peak memory.
+    #[arg(long)]
+    timings: bool,
+}
+
+pub fn run(args: MergeArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(threads) = args.threads {
+        builder = builder.num_threads(usize::from(threads));
+    }
+    let pool = builder.build().context("cannot start the worker threads")?;
+    let times = std::sync::Arc::new(StageTimes::default());
+    let report = pool.install(|| -> Result<Report> {
+        let mut counts = times.time(Stage::Merge, || read_partials(&args.partials))?;
+        let mut options = counts.options().clone();
+        if let Some(n) = args.ngram_min_count {
+            options.ngram_min_count = n;
+        }
+        if let Some(n) = args.min_count {
+            options.cooccurrence.min_count = n;
+        }
+        if let Some(n) = args.keyness_min_count {
+            options.keyness_min_count = n;
+        }
+        counts.relist(options)?;
+        Ok(times.time(Stage::Tables, || Report::new(counts)))
+    })?;
+    let analyzed = Analyzed::new(
+        report,
+        times,
+        args.allow_partial,
+        args.timings.then_some(started),
+    );
+    let corpus = args.name.clone().unwrap_or_else(|| {
+        let mut names: Vec<String> = args
+            .partials
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        names.sort();
+        names.join(", ")
+    });
+    pool.install(|| write_report(&analyzed, &corpus, &args.output, args.quiet))?;
+    Ok(analyzed.exit_code())
+}

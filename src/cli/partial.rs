@@ -1,0 +1,89 @@
+//! `corpstat partial [PATH...] -o DIR [--shard N]`: one shard's exact counts,
+//! written as a partial for `corpstat merge` or an SQL engine to reduce.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Result;
+use clap::Args;
+use corpstat::output::{write_report_dir, ReportFile};
+use corpstat::partial::{input_entries, partial_files, MAX_SHARD};
+
+use super::corpus_args::{print_problems, print_timings};
+use super::{CorpusArgs, EXIT_ERROR};
+
+/// Count one shard of a corpus and write its exact statistics as a partial:
+/// Parquet tables (zstd) and manifest.json, documented in PARTIALS.md.
+///
+/// Partials of the shards of a corpus are reduced by `corpstat merge` (which
+/// writes the report) or by any SQL engine (`GROUP BY key, SUM(count)`; see
+/// examples/distributed/). Counts are never pruned unless --memory-limit is
+/// given; the options that only decide what the report lists (--min-count,
+/// --ngram-min-count, --keyness-min-count) are recorded and applied at the merge.
+/// Exits 2 when input was skipped or only partly read, unless --allow-partial.
+#[derive(Args)]
+pub struct PartialArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+
+    /// Folder to write the partial into (created if needed; a partial there is replaced).
+    #[arg(short, long)]
+    output: PathBuf,
+
+    /// This shard's place among the shards, from 0: the corpus is the shards'
+    /// documents in this order (it decides the Heaps curve, MATTR and ties).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=MAX_SHARD))]
+    shard: u64,
+}
+
+/// A partial's file, written as it was made.
+struct PartialOutput(String, Vec<u8>);
+
+impl ReportFile for PartialOutput {
+    fn name(&self) -> &str {
+        &self.0
+    }
+    fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(&self.1)
+    }
+}
+
+pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
+    args.corpus.exclude = vec![args.output.clone()];
+    let started = Instant::now();
+    let inputs = input_entries(&args.corpus.paths, &args.corpus.options().input)?;
+    let shard = args.shard;
+    let ((manifest, files), times) = args.corpus.count(|corpus| {
+        let mut counts = corpus.into_counts();
+        Ok(partial_files(&mut counts, shard, inputs)?)
+    })?;
+    let files: Vec<Box<dyn ReportFile>> = files
+        .into_iter()
+        .map(|(name, bytes)| Box::new(PartialOutput(name, bytes)) as Box<dyn ReportFile>)
+        .collect();
+    let written = times.time(corpstat::Stage::Write, || {
+        write_report_dir(&args.output, &files)
+    })?;
+    let entry = &manifest.shards[0];
+    let total: u64 = entry.problems_by_kind.iter().map(|p| p.count).sum();
+    print_problems(&entry.problems, total, &entry.problem_counts());
+    if !args.corpus.quiet {
+        eprintln!(
+            "corpstat: shard {shard}: {} documents, {} tokens; wrote {} files to {}",
+            entry.documents,
+            entry.tokens,
+            written.len(),
+            args.output.display()
+        );
+    }
+    if args.corpus.timings {
+        print_timings(&times, started);
+    }
+    if total > 0 && !args.corpus.allow_partial {
+        eprintln!("corpstat: {total} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)");
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    Ok(ExitCode::SUCCESS)
+}

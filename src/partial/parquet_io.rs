@@ -1,0 +1,275 @@
+//! Parquet in and out, row by row against a [`PartialTable`]: written in batches
+//! of [`BATCH_ROWS`] with zstd, read batch by batch with every column cast to
+//! its declared type, so that a table an engine rewrote (DuckDB's and Spark's
+//! integer and string types differ) reads the same.
+
+use std::fs::File;
+use std::path::Path;
+use std::sync::Arc;
+
+use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::{Array, ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::properties::WriterProperties;
+
+use super::tables::{ColumnType, PartialTable};
+use super::PartialError;
+
+/// Rows a record batch holds before it is handed to the Parquet writer.
+const BATCH_ROWS: usize = 64 * 1024;
+
+/// The zstd level: 3, zstd's default, a good ratio at a low cost.
+const ZSTD_LEVEL: i32 = 3;
+
+/// One cell of a row.
+pub(super) enum Cell<'a> {
+    Text(&'a str),
+    MaybeText(Option<&'a str>),
+    Int(i64),
+    Float(f64),
+}
+
+enum Builder {
+    Text(StringBuilder),
+    Int(Int64Builder),
+    Float(Float64Builder),
+}
+
+fn data_type(kind: ColumnType) -> DataType {
+    match kind {
+        ColumnType::Text | ColumnType::OptionalText => DataType::Utf8,
+        ColumnType::Integer => DataType::Int64,
+        ColumnType::Float => DataType::Float64,
+    }
+}
+
+fn schema(table: &PartialTable) -> SchemaRef {
+    Arc::new(Schema::new(
+        table
+            .columns
+            .iter()
+            .map(|c| {
+                Field::new(
+                    c.name,
+                    data_type(c.kind),
+                    c.kind == ColumnType::OptionalText,
+                )
+            })
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// A table being written into memory, row by row.
+pub(super) struct TableWriter {
+    table: &'static PartialTable,
+    schema: SchemaRef,
+    builders: Vec<Builder>,
+    rows: usize,
+    writer: ArrowWriter<Vec<u8>>,
+}
+
+impl TableWriter {
+    pub(super) fn new(table: &'static PartialTable) -> Result<Self, parquet::errors::ParquetError> {
+        let schema = schema(table);
+        let properties = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(ZstdLevel::try_new(ZSTD_LEVEL)?))
+            .build();
+        let writer = ArrowWriter::try_new(Vec::new(), schema.clone(), Some(properties))?;
+        let mut this = TableWriter {
+            table,
+            schema,
+            builders: Vec::new(),
+            rows: 0,
+            writer,
+        };
+        this.builders = this.new_builders();
+        Ok(this)
+    }
+
+    fn new_builders(&self) -> Vec<Builder> {
+        self.table
+            .columns
+            .iter()
+            .map(|c| match c.kind {
+                ColumnType::Text | ColumnType::OptionalText => Builder::Text(StringBuilder::new()),
+                ColumnType::Integer => Builder::Int(Int64Builder::new()),
+                ColumnType::Float => Builder::Float(Float64Builder::new()),
+            })
+            .collect()
+    }
+
+    /// Adds one row; its cells follow the table's columns. A cell of the wrong
+    /// type is a bug in the caller.
+    pub(super) fn row(&mut self, cells: &[Cell]) -> Result<(), parquet::errors::ParquetError> {
+        debug_assert_eq!(cells.len(), self.builders.len());
+        for (builder, cell) in self.builders.iter_mut().zip(cells) {
+            match (builder, cell) {
+                (Builder::Text(b), Cell::Text(v)) => b.append_value(v),
+                (Builder::Text(b), Cell::MaybeText(v)) => b.append_option(*v),
+                (Builder::Int(b), Cell::Int(v)) => b.append_value(*v),
+                (Builder::Float(b), Cell::Float(v)) => b.append_value(*v),
+                _ => unreachable!("a cell of the wrong type for {}", self.table.name),
+            }
+        }
+        self.rows += 1;
+        if self.rows == BATCH_ROWS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), parquet::errors::ParquetError> {
+        if self.rows == 0 {
+            return Ok(());
+        }
+        let columns: Vec<ArrayRef> = self
+            .builders
+            .iter_mut()
+            .map(|b| -> ArrayRef {
+                match b {
+                    Builder::Text(b) => Arc::new(b.finish()),
+                    Builder::Int(b) => Arc::new(b.finish()),
+                    Builder::Float(b) => Arc::new(b.finish()),
+                }
+            })
+            .collect();
+        let batch = RecordBatch::try_new(self.schema.clone(), columns)?;
+        self.writer.write(&batch)?;
+        self.rows = 0;
+        Ok(())
+    }
+
+    /// The whole file.
+    pub(super) fn finish(mut self) -> Result<Vec<u8>, parquet::errors::ParquetError> {
+        self.flush()?;
+        self.writer.into_inner()
+    }
+}
+
+/// One batch of rows read back, every column of the table cast to its type.
+pub(super) struct Rows {
+    columns: Vec<ArrayRef>,
+    table: &'static PartialTable,
+    len: usize,
+}
+
+impl Rows {
+    fn column(&self, name: &str) -> &ArrayRef {
+        let at = self
+            .table
+            .columns
+            .iter()
+            .position(|c| c.name == name)
+            .unwrap_or_else(|| unreachable!("{} has no column {name}", self.table.name));
+        &self.columns[at]
+    }
+
+    /// Rows in the batch.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// A text column.
+    pub(super) fn text(&self, name: &str) -> &StringArray {
+        self.column(name)
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .unwrap_or_else(|| unreachable!("{name} was cast to text"))
+    }
+
+    /// An integer column.
+    pub(super) fn int(&self, name: &str) -> &Int64Array {
+        self.column(name)
+            .as_any()
+            .downcast_ref::<Int64Array>()
+            .unwrap_or_else(|| unreachable!("{name} was cast to integers"))
+    }
+
+    /// A float column.
+    pub(super) fn float(&self, name: &str) -> &Float64Array {
+        self.column(name)
+            .as_any()
+            .downcast_ref::<Float64Array>()
+            .unwrap_or_else(|| unreachable!("{name} was cast to floats"))
+    }
+}
+
+/// The batches of `table` in the partial folder `dir`.
+pub(super) struct TableReader {
+    path: std::path::PathBuf,
+    table: &'static PartialTable,
+    batches: ParquetRecordBatchReader,
+}
+
+impl TableReader {
+    pub(super) fn open(dir: &Path, table: &'static PartialTable) -> Result<Self, PartialError> {
+        let path = dir.join(table.name);
+        let file = File::open(&path).map_err(|e| PartialError::new(&path, e.to_string()))?;
+        let batches = ParquetRecordBatchReaderBuilder::try_new(file)
+            .and_then(|b| b.with_batch_size(BATCH_ROWS).build())
+            .map_err(|e| PartialError::new(&path, format!("not a readable Parquet file ({e})")))?;
+        Ok(TableReader {
+            path,
+            table,
+            batches,
+        })
+    }
+
+    fn cast(&self, batch: RecordBatch) -> Result<Rows, PartialError> {
+        let mut columns = Vec::with_capacity(self.table.columns.len());
+        for column in self.table.columns {
+            let found = batch.column_by_name(column.name).ok_or_else(|| {
+                PartialError::new(&self.path, format!("has no column {}", column.name))
+            })?;
+            let cast = arrow_cast::cast(found, &data_type(column.kind)).map_err(|e| {
+                PartialError::new(&self.path, format!("column {}: {e}", column.name))
+            })?;
+            if column.kind != ColumnType::OptionalText && cast.null_count() > 0 {
+                return Err(PartialError::new(
+                    &self.path,
+                    format!("column {} holds nulls", column.name),
+                ));
+            }
+            columns.push(cast);
+        }
+        Ok(Rows {
+            columns,
+            table: self.table,
+            len: batch.num_rows(),
+        })
+    }
+}
+
+impl Iterator for TableReader {
+    type Item = Result<Rows, PartialError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let batch = self.batches.next()?;
+        Some(
+            batch
+                .map_err(|e| PartialError::new(&self.path, format!("cannot be read ({e})")))
+                .and_then(|batch| self.cast(batch)),
+        )
+    }
+}
+
+/// Reads every row of `table` in each of `dirs`, calling `each` with the batch,
+/// the index of its folder and the row.
+pub(super) fn for_each_row(
+    dirs: &[&Path],
+    table: &'static PartialTable,
+    mut each: impl FnMut(&Rows, usize, usize) -> Result<(), PartialError>,
+) -> Result<(), PartialError> {
+    for (at, dir) in dirs.iter().enumerate() {
+        for rows in TableReader::open(dir, table)? {
+            let rows = rows?;
+            for row in 0..rows.len() {
+                each(&rows, at, row)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,549 @@
+//! Partials read back and reduced into one [`CorpusCounts`], as a single run over
+//! their shards, in shard order, would have counted them: terms get their ids in
+//! order of first occurrence, documents come in shard order, and MATTR is
+//! replayed across the shard boundaries. The partials may be the shards
+//! themselves, or any reduce of them; the reduce happens here too (sums, and
+//! the least `first_seen`), so that any split of the work gives the same counts.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use arrow_array::Array;
+use rustc_hash::FxHashMap;
+
+use super::manifest::{Manifest, ShardEntry};
+use super::parquet_io::{for_each_row, Rows};
+use super::tables::{
+    DOCUMENTS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_EDGES, NGRAMS, PAIRS, SURFACES, TERMS,
+};
+use super::{PartialError, FIRST_SEEN_SHIFT};
+use crate::count::{CorpusCounts, DocumentRecord, NgramTotals, Pruning};
+use crate::input::DocumentMeta;
+use crate::language::Lang;
+use crate::measures::lexical::{Mattr, MtldFactors};
+use crate::script::Script;
+use crate::store::Buckets;
+use crate::tokenize::TokenKind;
+
+/// N-gram or pair entries gathered before they are added to the tables.
+const ENTRIES_PER_ADD: usize = 1 << 20;
+
+/// Reads the partials in `dirs` (in any order) and reduces them into the counts
+/// of their shards in shard order. Refused, naming the file: a folder listed
+/// twice, a shard found in two partials, a missing or foreign manifest, partials
+/// whose count-changing options or versions differ, a table that cannot be read
+/// or that does not match its manifest.
+pub fn read_partials(dirs: &[PathBuf]) -> Result<CorpusCounts, PartialError> {
+    let Some(first_dir) = dirs.first() else {
+        return Err(PartialError::new(Path::new("merge"), "no partial given"));
+    };
+    let mut seen: HashMap<PathBuf, &PathBuf> = HashMap::new();
+    for dir in dirs {
+        let canonical = dir
+            .canonicalize()
+            .map_err(|e| PartialError::new(dir, e.to_string()))?;
+        if let Some(earlier) = seen.insert(canonical, dir) {
+            return Err(PartialError::new(
+                dir,
+                format!("listed twice (also as {})", earlier.display()),
+            ));
+        }
+    }
+    let manifests: Vec<Manifest> = dirs
+        .iter()
+        .map(|d| Manifest::read(d))
+        .collect::<Result<_, _>>()?;
+    let counting = manifests[0].options.counting();
+    for (dir, manifest) in dirs.iter().zip(&manifests).skip(1) {
+        if let Some(difference) = counting.first_difference(&manifest.options.counting()) {
+            return Err(PartialError::new(
+                &dir.join("manifest.json"),
+                format!(
+                    "counted with other options than {}: {difference}",
+                    first_dir.display()
+                ),
+            ));
+        }
+    }
+    let shards = shards_in_order(dirs, &manifests)?;
+    let options = manifests[shards[0].1].options.clone();
+    let mut counts = CorpusCounts::new(options);
+    let dirs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+    let layout = Layout::new(&shards);
+    read_terms(&dirs, &layout, &mut counts)?;
+    read_surfaces(&dirs, &mut counts)?;
+    read_ngrams(&dirs, &mut counts)?;
+    read_pairs(&dirs, &mut counts)?;
+    read_documents(&dirs, &layout, &mut counts)?;
+    read_mattr(&dirs, &layout, &mut counts)?;
+    for (shard, _) in &shards {
+        for problem in &shard.problems {
+            counts.list_problem(problem.clone());
+        }
+        for (kind, n) in shard.problem_counts() {
+            *counts.problem_counts.entry(kind).or_default() += n;
+        }
+        counts.pruning = match (counts.pruning, shard.pruning) {
+            (None, None) => None,
+            (a, b) => {
+                let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
+                Some(Pruning {
+                    max_undercount: a.max_undercount + b.max_undercount,
+                    rounds: a.rounds + b.rounds,
+                    dropped: a.dropped + b.dropped,
+                })
+            }
+        };
+    }
+    Ok(counts)
+}
+
+/// Every shard of every manifest with the index of its folder, in shard order;
+/// a shard order met twice is refused.
+fn shards_in_order(
+    dirs: &[PathBuf],
+    manifests: &[Manifest],
+) -> Result<Vec<(ShardEntry, usize)>, PartialError> {
+    let mut shards: Vec<(ShardEntry, usize)> = manifests
+        .iter()
+        .enumerate()
+        .flat_map(|(at, m)| m.shards.iter().map(move |s| (s.clone(), at)))
+        .collect();
+    shards.sort_by_key(|(s, _)| s.order);
+    for pair in shards.windows(2) {
+        let ((a, at_a), (b, at_b)) = (&pair[0], &pair[1]);
+        if a.order == b.order {
+            let (first, second) = (&dirs[*at_a], &dirs[*at_b]);
+            let why = if first == second {
+                format!("lists shard {} twice", a.order)
+            } else {
+                format!(
+                    "holds shard {}, which {} holds too: the same partial given twice, or two shards counted with the same --shard",
+                    b.order,
+                    first.display()
+                )
+            };
+            return Err(PartialError::new(&second.join("manifest.json"), why));
+        }
+    }
+    Ok(shards)
+}
+
+/// Where each shard's tokens and documents start in the corpus.
+struct Layout {
+    /// Shard order → (its first token's offset, its totals).
+    shards: FxHashMap<u64, (u64, ShardEntry)>,
+    /// Shard orders, ascending.
+    orders: Vec<u64>,
+    mattr: FxHashMap<u64, (u64, u64)>,
+}
+
+impl Layout {
+    fn new(shards: &[(ShardEntry, usize)]) -> Layout {
+        let mut offset = 0;
+        let mut layout = Layout {
+            shards: FxHashMap::default(),
+            orders: Vec::new(),
+            mattr: FxHashMap::default(),
+        };
+        for (shard, _) in shards {
+            layout.shards.insert(shard.order, (offset, shard.clone()));
+            layout.orders.push(shard.order);
+            layout
+                .mattr
+                .insert(shard.order, (shard.mattr_distinct_sum, shard.mattr_windows));
+            offset += shard.tokens;
+        }
+        layout
+    }
+
+    fn shard(
+        &self,
+        order: u64,
+        dir: &Path,
+        table: &str,
+    ) -> Result<&(u64, ShardEntry), PartialError> {
+        self.shards.get(&order).ok_or_else(|| {
+            PartialError::new(
+                &dir.join(table),
+                format!("holds rows of shard {order}, which no manifest lists"),
+            )
+        })
+    }
+}
+
+fn bad(dir: &Path, table: &str, message: impl Into<String>) -> PartialError {
+    PartialError::new(&dir.join(table), message)
+}
+
+/// A non-negative integer cell.
+fn count(
+    rows: &Rows,
+    column: &str,
+    row: usize,
+    dir: &Path,
+    table: &str,
+) -> Result<u64, PartialError> {
+    let value = rows.int(column).value(row);
+    u64::try_from(value).map_err(|_| bad(dir, table, format!("{column} is negative ({value})")))
+}
+
+struct TermRow {
+    count: u64,
+    doc_freq: u64,
+    sentence_freq: u64,
+    first_seen: u64,
+    kind: TokenKind,
+}
+
+fn read_terms(
+    dirs: &[&Path],
+    layout: &Layout,
+    counts: &mut CorpusCounts,
+) -> Result<(), PartialError> {
+    let table = TERMS.name;
+    let mut terms: FxHashMap<Box<str>, TermRow> = FxHashMap::default();
+    for_each_row(dirs, &TERMS, |rows, at, row| {
+        let dir = dirs[at];
+        let kind_name = rows.text("kind").value(row);
+        let kind = TokenKind::from_name(kind_name)
+            .ok_or_else(|| bad(dir, table, format!("unknown token kind {kind_name:?}")))?;
+        let next = TermRow {
+            count: count(rows, "count", row, dir, table)?,
+            doc_freq: count(rows, "doc_freq", row, dir, table)?,
+            sentence_freq: count(rows, "sentence_freq", row, dir, table)?,
+            first_seen: count(rows, "first_seen", row, dir, table)?,
+            kind,
+        };
+        let term = rows.text("term").value(row);
+        match terms.get_mut(term) {
+            Some(totals) => {
+                totals.count += next.count;
+                totals.doc_freq += next.doc_freq;
+                totals.sentence_freq += next.sentence_freq;
+                if next.first_seen < totals.first_seen {
+                    totals.first_seen = next.first_seen;
+                    totals.kind = next.kind;
+                }
+            }
+            None => {
+                terms.insert(term.into(), next);
+            }
+        }
+        Ok(())
+    })?;
+    let mut terms: Vec<(Box<str>, TermRow)> = terms.into_iter().collect();
+    terms.sort_unstable_by(|a, b| {
+        a.1.first_seen
+            .cmp(&b.1.first_seen)
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    for (text, row) in terms {
+        let order = row.first_seen >> FIRST_SEEN_SHIFT;
+        let (offset, _) = layout.shard(order, dirs[0], table)?;
+        let position = offset + (row.first_seen & ((1 << FIRST_SEEN_SHIFT) - 1));
+        let id = counts.intern(&text, row.kind, position);
+        let totals = &mut counts.terms[id as usize];
+        totals.count = row.count;
+        totals.doc_freq = row.doc_freq;
+        totals.sentence_freq = row.sentence_freq;
+    }
+    Ok(())
+}
+
+fn term_id(
+    counts: &CorpusCounts,
+    term: &str,
+    dir: &Path,
+    table: &str,
+) -> Result<u32, PartialError> {
+    counts
+        .term_id(term)
+        .ok_or_else(|| bad(dir, table, format!("{term:?} is not in terms.parquet")))
+}
+
+fn read_surfaces(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialError> {
+    let table = SURFACES.name;
+    for_each_row(dirs, &SURFACES, |rows, at, row| {
+        let id = term_id(counts, rows.text("term").value(row), dirs[at], table)?;
+        let n = count(rows, "count", row, dirs[at], table)?;
+        counts.terms[id as usize].add_surface(rows.text("form").value(row), n);
+        Ok(())
+    })
+}
+
+/// A count in the tables' 32 bits, saturating as counting does.
+fn saturated(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The ids of the terms of `gram`, joined by spaces, into `ids`.
+fn gram_ids(
+    counts: &CorpusCounts,
+    gram: &str,
+    ids: &mut Vec<u32>,
+    dir: &Path,
+    table: &str,
+) -> Result<(), PartialError> {
+    ids.clear();
+    for term in gram.split(' ') {
+        ids.push(term_id(counts, term, dir, table)?);
+    }
+    Ok(())
+}
+
+fn read_ngrams(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialError> {
+    let table = NGRAMS.name;
+    let mut tables = std::mem::take(&mut counts.ngrams);
+    let mut buckets: Vec<Buckets<NgramTotals>> =
+        tables.iter().map(|_| Buckets::default()).collect();
+    let mut pending = 0;
+    let mut ids = Vec::new();
+    for_each_row(dirs, &NGRAMS, |rows, at, row| {
+        let dir = dirs[at];
+        let n = count(rows, "n", row, dir, table)? as usize;
+        if n < 2 || n - 2 >= tables.len() {
+            return Err(bad(
+                dir,
+                table,
+                format!(
+                    "holds {n}-grams; the options count 2 to {}",
+                    tables.len() + 1
+                ),
+            ));
+        }
+        gram_ids(counts, rows.text("gram").value(row), &mut ids, dir, table)?;
+        if ids.len() != n {
+            return Err(bad(
+                dir,
+                table,
+                format!(
+                    "the {n}-gram {:?} has {} terms",
+                    rows.text("gram").value(row),
+                    ids.len()
+                ),
+            ));
+        }
+        let totals = NgramTotals {
+            count: saturated(count(rows, "count", row, dir, table)?),
+            doc_freq: saturated(count(rows, "doc_freq", row, dir, table)?),
+        };
+        buckets[n - 2].push(&ids, totals);
+        pending += 1;
+        if pending == ENTRIES_PER_ADD {
+            for (table, bucket) in tables.iter_mut().zip(&mut buckets) {
+                table.add_all(bucket);
+                bucket.clear();
+            }
+            pending = 0;
+        }
+        Ok(())
+    })?;
+    for (table, bucket) in tables.iter_mut().zip(&buckets) {
+        table.add_all(bucket);
+    }
+    counts.ngrams = tables;
+    Ok(())
+}
+
+fn read_pairs(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialError> {
+    let table = PAIRS.name;
+    let unordered = !counts.options.cooccurrence.ordered;
+    let mut pairs = std::mem::take(&mut counts.pairs);
+    let mut buckets: Buckets<u32> = Buckets::default();
+    let mut pending = 0;
+    for_each_row(dirs, &PAIRS, |rows, at, row| {
+        let dir = dirs[at];
+        let mut key = [
+            term_id(counts, rows.text("term_a").value(row), dir, table)?,
+            term_id(counts, rows.text("term_b").value(row), dir, table)?,
+        ];
+        if unordered {
+            key.sort_unstable();
+        }
+        buckets.push(&key, saturated(count(rows, "count", row, dir, table)?));
+        pending += 1;
+        if pending == ENTRIES_PER_ADD {
+            pairs.add_all(&buckets);
+            buckets.clear();
+            pending = 0;
+        }
+        Ok(())
+    })?;
+    pairs.add_all(&buckets);
+    counts.pairs = pairs;
+    Ok(())
+}
+
+fn read_documents(
+    dirs: &[&Path],
+    layout: &Layout,
+    counts: &mut CorpusCounts,
+) -> Result<(), PartialError> {
+    let table = DOCUMENTS.name;
+    let mut documents: Vec<((u64, u64), DocumentRecord)> = Vec::new();
+    for_each_row(dirs, &DOCUMENTS, |rows, at, row| {
+        let dir = dirs[at];
+        let order = count(rows, "shard", row, dir, table)?;
+        layout.shard(order, dir, table)?;
+        let tokens = count(rows, "tokens", row, dir, table)?;
+        let group = rows.text("group");
+        documents.push((
+            (order, count(rows, "document", row, dir, table)?),
+            DocumentRecord {
+                meta: DocumentMeta {
+                    id: rows.text("id").value(row).to_string(),
+                    source: rows.text("source").value(row).to_string(),
+                    line: count(rows, "line", row, dir, table)?,
+                    group: (!group.is_null(row)).then(|| group.value(row).to_string()),
+                },
+                bytes: count(rows, "bytes", row, dir, table)?,
+                tokens,
+                sentences: count(rows, "sentences", row, dir, table)?,
+                language_words: Default::default(),
+                terms: Vec::new(),
+                mtld: MtldFactors {
+                    forward: rows.float("mtld_forward").value(row),
+                    backward: rows.float("mtld_backward").value(row),
+                    tokens,
+                },
+            },
+        ));
+        Ok(())
+    })?;
+    documents.sort_unstable_by_key(|(key, _)| *key);
+    let mut place: FxHashMap<(u64, u64), usize> = FxHashMap::default();
+    let mut per_shard: FxHashMap<u64, u64> = FxHashMap::default();
+    for (at, (key, _)) in documents.iter().enumerate() {
+        if place.insert(*key, at).is_some() {
+            return Err(bad(
+                dirs[0],
+                table,
+                format!("document {} of shard {} appears twice", key.1, key.0),
+            ));
+        }
+        *per_shard.entry(key.0).or_default() += 1;
+    }
+    for order in &layout.orders {
+        let (_, shard) = layout.shard(*order, dirs[0], table)?;
+        let found = per_shard.get(order).copied().unwrap_or(0);
+        if found != shard.documents {
+            return Err(bad(
+                dirs[0],
+                table,
+                format!(
+                    "shard {order} has {found} documents; its manifest says {}",
+                    shard.documents
+                ),
+            ));
+        }
+    }
+    let mut documents: Vec<DocumentRecord> = documents.into_iter().map(|(_, d)| d).collect();
+    let locate =
+        |rows: &Rows, row: usize, dir: &Path, table: &str| -> Result<usize, PartialError> {
+            let key = (
+                count(rows, "shard", row, dir, table)?,
+                count(rows, "document", row, dir, table)?,
+            );
+            place.get(&key).copied().ok_or_else(|| {
+                bad(
+                    dir,
+                    table,
+                    format!(
+                        "names document {} of shard {}, which documents.parquet lacks",
+                        key.1, key.0
+                    ),
+                )
+            })
+        };
+    let languages = DOCUMENT_LANGUAGES.name;
+    for_each_row(dirs, &DOCUMENT_LANGUAGES, |rows, at, row| {
+        let dir = dirs[at];
+        let doc = locate(rows, row, dir, languages)?;
+        let code = rows.text("language").value(row);
+        let lang = Lang::parse(code)
+            .ok_or_else(|| bad(dir, languages, format!("unknown language {code:?}")))?;
+        let name = rows.text("script").value(row);
+        let script = Script::from_name(name)
+            .ok_or_else(|| bad(dir, languages, format!("unknown script {name:?}")))?;
+        *documents[doc]
+            .language_words
+            .entry((lang, script))
+            .or_default() += count(rows, "words", row, dir, languages)?;
+        Ok(())
+    })?;
+    let terms = DOCUMENT_TERMS.name;
+    for_each_row(dirs, &DOCUMENT_TERMS, |rows, at, row| {
+        let dir = dirs[at];
+        let doc = locate(rows, row, dir, terms)?;
+        let id = term_id(counts, rows.text("term").value(row), dir, terms)?;
+        documents[doc]
+            .terms
+            .push((id, saturated(count(rows, "count", row, dir, terms)?)));
+        Ok(())
+    })?;
+    for document in &mut documents {
+        // An engine may return the rows in any order; the report does not depend on it.
+        document.terms.sort_unstable();
+        counts.mtld += document.mtld;
+        counts.tokens += document.tokens;
+        counts.sentences += document.sentences;
+        for (key, words) in &document.language_words {
+            *counts.language_words.entry(*key).or_default() += words;
+        }
+    }
+    let expected: u64 = layout.shards.values().map(|(_, s)| s.tokens).sum();
+    if counts.tokens != expected {
+        return Err(bad(
+            dirs[0],
+            table,
+            format!(
+                "its documents hold {} tokens; the manifests say {expected}",
+                counts.tokens
+            ),
+        ));
+    }
+    counts.documents = documents;
+    Ok(())
+}
+
+fn read_mattr(
+    dirs: &[&Path],
+    layout: &Layout,
+    counts: &mut CorpusCounts,
+) -> Result<(), PartialError> {
+    let table = MATTR_EDGES.name;
+    type Edge = Vec<(u64, u32)>;
+    let mut edges: FxHashMap<u64, (Edge, Edge)> = FxHashMap::default();
+    for_each_row(dirs, &MATTR_EDGES, |rows, at, row| {
+        let dir = dirs[at];
+        let order = count(rows, "shard", row, dir, table)?;
+        layout.shard(order, dir, table)?;
+        let id = term_id(counts, rows.text("term").value(row), dir, table)?;
+        let position = count(rows, "position", row, dir, table)?;
+        let (head, tail) = edges.entry(order).or_default();
+        match rows.text("edge").value(row) {
+            "head" => head.push((position, id)),
+            "tail" => tail.push((position, id)),
+            other => return Err(bad(dir, table, format!("unknown edge {other:?}"))),
+        }
+        Ok(())
+    })?;
+    let window = counts.options.mattr_window;
+    let identity: Vec<u32> = (0..counts.terms.len() as u32).collect();
+    let mut mattr = Mattr::new(window);
+    for order in &layout.orders {
+        let (mut head, mut tail) = edges.remove(order).unwrap_or_default();
+        head.sort_unstable();
+        tail.sort_unstable();
+        let (distinct_sum, windows) = layout.mattr[order];
+        let head: Vec<u32> = head.into_iter().map(|(_, id)| id).collect();
+        let tail: Vec<u32> = tail.into_iter().map(|(_, id)| id).collect();
+        mattr.append(
+            &Mattr::from_edges(window, head, &tail, distinct_sum, windows),
+            &identity,
+        );
+    }
+    counts.mattr = mattr;
+    Ok(())
+}

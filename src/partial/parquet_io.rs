@@ -205,8 +205,8 @@ pub(super) struct TableReader {
 }
 
 impl TableReader {
-    pub(super) fn open(dir: &Path, table: &'static PartialTable) -> Result<Self, PartialError> {
-        let path = dir.join(table.name);
+    pub(super) fn open(path: &Path, table: &'static PartialTable) -> Result<Self, PartialError> {
+        let path = path.to_path_buf();
         let file = File::open(&path).map_err(|e| PartialError::new(&path, e.to_string()))?;
         let batches = ParquetRecordBatchReaderBuilder::try_new(file)
             .and_then(|b| b.with_batch_size(BATCH_ROWS).build())
@@ -256,6 +256,44 @@ impl Iterator for TableReader {
     }
 }
 
+/// The Parquet files that hold `table` in the partial `dir`: `dir/NAME`, or,
+/// when that is a folder (as Spark and other engines write a table), the
+/// `.parquet` files in it, by name, leaving out hidden ones and `_SUCCESS`.
+fn table_files(dir: &Path, table: &PartialTable) -> Result<Vec<std::path::PathBuf>, PartialError> {
+    let path = dir.join(table.name);
+    if !path.is_dir() {
+        return Ok(vec![path]);
+    }
+    let entries = std::fs::read_dir(&path).map_err(|e| PartialError::new(&path, e.to_string()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| PartialError::new(&path, e.to_string()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".parquet") && !name.starts_with(['.', '_']) {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads every batch of `table` in each of `dirs`, calling `each` with the
+/// batch and the index of its folder.
+pub(super) fn for_each_batch(
+    dirs: &[&Path],
+    table: &'static PartialTable,
+    mut each: impl FnMut(&Rows, usize) -> Result<(), PartialError>,
+) -> Result<(), PartialError> {
+    for (at, dir) in dirs.iter().enumerate() {
+        for file in table_files(dir, table)? {
+            for rows in TableReader::open(&file, table)? {
+                each(&rows?, at)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads every row of `table` in each of `dirs`, calling `each` with the batch,
 /// the index of its folder and the row.
 pub(super) fn for_each_row(
@@ -263,13 +301,7 @@ pub(super) fn for_each_row(
     table: &'static PartialTable,
     mut each: impl FnMut(&Rows, usize, usize) -> Result<(), PartialError>,
 ) -> Result<(), PartialError> {
-    for (at, dir) in dirs.iter().enumerate() {
-        for rows in TableReader::open(dir, table)? {
-            let rows = rows?;
-            for row in 0..rows.len() {
-                each(&rows, at, row)?;
-            }
-        }
-    }
-    Ok(())
+    for_each_batch(dirs, table, |rows, at| {
+        (0..rows.len()).try_for_each(|row| each(rows, at, row))
+    })
 }

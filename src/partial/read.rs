@@ -9,10 +9,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use arrow_array::Array;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::manifest::{Manifest, ShardEntry};
-use super::parquet_io::{for_each_row, Rows};
+use super::parquet_io::{for_each_batch, for_each_row, Rows};
 use super::tables::{
     DOCUMENTS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_EDGES, NGRAMS, PAIRS, SURFACES, TERMS,
 };
@@ -277,19 +278,35 @@ fn saturated(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The ids of the terms of `gram`, joined by spaces, into `ids`.
-fn gram_ids(
-    counts: &CorpusCounts,
-    gram: &str,
-    ids: &mut Vec<u32>,
-    dir: &Path,
-    table: &str,
-) -> Result<(), PartialError> {
-    ids.clear();
-    for term in gram.split(' ') {
-        ids.push(term_id(counts, term, dir, table)?);
+/// Rows whose terms are looked up by one worker at a time.
+const LOOKUP_CHUNK: usize = 4096;
+
+/// The term ids of each of `rows` rows, found by `lookup` (which appends them),
+/// on the worker threads, since looking terms up is most of a merge's work:
+/// every row's ids, and where each row's end, in row order.
+fn ids_by_row(
+    rows: usize,
+    lookup: impl Fn(usize, &mut Vec<u32>) -> Result<(), PartialError> + Sync,
+) -> Result<(Vec<u32>, Vec<usize>), PartialError> {
+    let starts: Vec<usize> = (0..rows).step_by(LOOKUP_CHUNK).collect();
+    let chunks: Vec<(Vec<u32>, Vec<usize>)> = starts
+        .par_iter()
+        .map(|&start| {
+            let (mut ids, mut ends) = (Vec::new(), Vec::new());
+            for row in start..(start + LOOKUP_CHUNK).min(rows) {
+                lookup(row, &mut ids)?;
+                ends.push(ids.len());
+            }
+            Ok((ids, ends))
+        })
+        .collect::<Result<_, PartialError>>()?;
+    let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(rows));
+    for (chunk_ids, chunk_ends) in chunks {
+        let base = ids.len();
+        ends.extend(chunk_ends.into_iter().map(|end| base + end));
+        ids.extend(chunk_ids);
     }
-    Ok(())
+    Ok((ids, ends))
 }
 
 fn read_ngrams(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialError> {
@@ -298,44 +315,52 @@ fn read_ngrams(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialE
     let mut buckets: Vec<Buckets<NgramTotals>> =
         tables.iter().map(|_| Buckets::default()).collect();
     let mut pending = 0;
-    let mut ids = Vec::new();
-    for_each_row(dirs, &NGRAMS, |rows, at, row| {
+    for_each_batch(dirs, &NGRAMS, |rows, at| {
         let dir = dirs[at];
-        let n = count(rows, "n", row, dir, table)? as usize;
-        if n < 2 || n - 2 >= tables.len() {
-            return Err(bad(
-                dir,
-                table,
-                format!(
-                    "holds {n}-grams; the options count 2 to {}",
-                    tables.len() + 1
-                ),
-            ));
-        }
-        gram_ids(counts, rows.text("gram").value(row), &mut ids, dir, table)?;
-        if ids.len() != n {
-            return Err(bad(
-                dir,
-                table,
-                format!(
-                    "the {n}-gram {:?} has {} terms",
-                    rows.text("gram").value(row),
-                    ids.len()
-                ),
-            ));
-        }
-        let totals = NgramTotals {
-            count: saturated(count(rows, "count", row, dir, table)?),
-            doc_freq: saturated(count(rows, "doc_freq", row, dir, table)?),
-        };
-        buckets[n - 2].push(&ids, totals);
-        pending += 1;
-        if pending == ENTRIES_PER_ADD {
-            for (table, bucket) in tables.iter_mut().zip(&mut buckets) {
-                table.add_all(bucket);
-                bucket.clear();
+        let grams = rows.text("gram");
+        let (all_ids, ends) = ids_by_row(rows.len(), |row, ids| {
+            for term in grams.value(row).split(' ') {
+                ids.push(term_id(counts, term, dir, table)?);
             }
-            pending = 0;
+            Ok(())
+        })?;
+        for row in 0..rows.len() {
+            let ids = &all_ids[if row == 0 { 0 } else { ends[row - 1] }..ends[row]];
+            let n = count(rows, "n", row, dir, table)? as usize;
+            if n < 2 || n - 2 >= tables.len() {
+                return Err(bad(
+                    dir,
+                    table,
+                    format!(
+                        "holds {n}-grams; the options count 2 to {}",
+                        tables.len() + 1
+                    ),
+                ));
+            }
+            if ids.len() != n {
+                return Err(bad(
+                    dir,
+                    table,
+                    format!(
+                        "the {n}-gram {:?} has {} terms",
+                        rows.text("gram").value(row),
+                        ids.len()
+                    ),
+                ));
+            }
+            let totals = NgramTotals {
+                count: saturated(count(rows, "count", row, dir, table)?),
+                doc_freq: saturated(count(rows, "doc_freq", row, dir, table)?),
+            };
+            buckets[n - 2].push(ids, totals);
+            pending += 1;
+            if pending == ENTRIES_PER_ADD {
+                for (table, bucket) in tables.iter_mut().zip(&mut buckets) {
+                    table.add_all(bucket);
+                    bucket.clear();
+                }
+                pending = 0;
+            }
         }
         Ok(())
     })?;
@@ -352,21 +377,26 @@ fn read_pairs(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialEr
     let mut pairs = std::mem::take(&mut counts.pairs);
     let mut buckets: Buckets<u32> = Buckets::default();
     let mut pending = 0;
-    for_each_row(dirs, &PAIRS, |rows, at, row| {
+    for_each_batch(dirs, &PAIRS, |rows, at| {
         let dir = dirs[at];
-        let mut key = [
-            term_id(counts, rows.text("term_a").value(row), dir, table)?,
-            term_id(counts, rows.text("term_b").value(row), dir, table)?,
-        ];
-        if unordered {
-            key.sort_unstable();
-        }
-        buckets.push(&key, saturated(count(rows, "count", row, dir, table)?));
-        pending += 1;
-        if pending == ENTRIES_PER_ADD {
-            pairs.add_all(&buckets);
-            buckets.clear();
-            pending = 0;
+        let (a, b) = (rows.text("term_a"), rows.text("term_b"));
+        let (ids, _) = ids_by_row(rows.len(), |row, ids| {
+            ids.push(term_id(counts, a.value(row), dir, table)?);
+            ids.push(term_id(counts, b.value(row), dir, table)?);
+            Ok(())
+        })?;
+        for (row, key) in ids.chunks_exact(2).enumerate() {
+            let mut key = [key[0], key[1]];
+            if unordered {
+                key.sort_unstable();
+            }
+            buckets.push(&key, saturated(count(rows, "count", row, dir, table)?));
+            pending += 1;
+            if pending == ENTRIES_PER_ADD {
+                pairs.add_all(&buckets);
+                buckets.clear();
+                pending = 0;
+            }
         }
         Ok(())
     })?;
@@ -473,13 +503,19 @@ fn read_documents(
         Ok(())
     })?;
     let terms = DOCUMENT_TERMS.name;
-    for_each_row(dirs, &DOCUMENT_TERMS, |rows, at, row| {
+    for_each_batch(dirs, &DOCUMENT_TERMS, |rows, at| {
         let dir = dirs[at];
-        let doc = locate(rows, row, dir, terms)?;
-        let id = term_id(counts, rows.text("term").value(row), dir, terms)?;
-        documents[doc]
-            .terms
-            .push((id, saturated(count(rows, "count", row, dir, terms)?)));
+        let column = rows.text("term");
+        let (ids, _) = ids_by_row(rows.len(), |row, ids| {
+            ids.push(term_id(counts, column.value(row), dir, terms)?);
+            Ok(())
+        })?;
+        for (row, &id) in ids.iter().enumerate() {
+            let doc = locate(rows, row, dir, terms)?;
+            documents[doc]
+                .terms
+                .push((id, saturated(count(rows, "count", row, dir, terms)?)));
+        }
         Ok(())
     })?;
     for document in &mut documents {

@@ -186,3 +186,30 @@ pub const PARTIAL_TABLES: &[&PartialTable] = &[
     &DOCUMENT_TERMS,
     &MATTR_EDGES,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::PARTIAL_TABLES;
+
+    /// docs/PARTIALS.md lists every table, and every column under its table, in file order.
+    #[test]
+    fn partials_md_documents_every_column() {
+        let doc = include_str!("../../docs/PARTIALS.md");
+        for table in PARTIAL_TABLES {
+            let heading = format!("### `{}`", table.name);
+            let at = doc
+                .find(&heading)
+                .unwrap_or_else(|| panic!("{heading} is missing"));
+            let section = &doc[at + heading.len()..];
+            let section = &section[..section.find("\n#").unwrap_or(section.len())];
+            let mut from = 0;
+            for column in table.columns {
+                let cell = format!("| `{}` |", column.name);
+                let found = section[from..]
+                    .find(&cell)
+                    .unwrap_or_else(|| panic!("{}: {cell} is missing or out of order", table.name));
+                from += found + cell.len();
+            }
+        }
+    }
+}

@@ -10,6 +10,7 @@ mod groups;
 mod hostile;
 mod known_answers;
 mod memory_limit;
+mod partials;
 mod properties;
 mod tokenize_differential;
 mod util;

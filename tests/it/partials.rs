@@ -1,0 +1,329 @@
+//! `corpstat partial` and `corpstat merge`: a corpus counted in shards and
+//! merged gives the report of the whole, byte for byte, whatever the order the
+//! partials are given in; partials that cannot be added are refused (exit 2,
+//! naming the file). With the engines installed (`.ci/run` installs them and
+//! sets CORPSTAT_REQUIRE_ENGINES), the DuckDB reduce and the Spark job too.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::util::{read_report, run, seeds, stderr};
+
+/// The seed files, each copied into a folder of its own (`s0`..`s4`, in name
+/// order), so that each document keeps its id (the file name under the folder).
+fn seed_shards(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5, "the seeds are five files");
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let shard = dir.join(format!("s{i}"));
+            std::fs::create_dir_all(&shard).unwrap();
+            std::fs::copy(file, shard.join(file.file_name().unwrap())).unwrap();
+            shard
+        })
+        .collect()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// `corpstat partial SHARD -o OUT --shard N OPTIONS`, which must succeed.
+fn partial(shard: &Path, out: &Path, order: usize, options: &[&str]) {
+    let order = order.to_string();
+    let mut args = vec![
+        "partial",
+        path(shard),
+        "-o",
+        path(out),
+        "--shard",
+        &order,
+        "-q",
+    ];
+    args.extend_from_slice(options);
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+/// The partials of the five seed shards, in `dir/p0`..`p4`.
+fn seed_partials(dir: &Path, options: &[&str]) -> Vec<PathBuf> {
+    seed_shards(dir)
+        .iter()
+        .enumerate()
+        .map(|(i, shard)| {
+            let out = dir.join(format!("p{i}"));
+            partial(shard, &out, i, options);
+            out
+        })
+        .collect()
+}
+
+/// The report of the seeds, as `corpstat report` writes it.
+fn whole_report(dir: &Path, options: &[&str]) -> Vec<(String, Vec<u8>)> {
+    let out = dir.join("whole");
+    let mut args = vec!["report", "seeds", "-o", path(&out), "-q", "--name", "seeds"];
+    args.extend_from_slice(options);
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    read_report(&out)
+}
+
+/// `corpstat merge PARTIALS -o OUT --name seeds`: its exit code, stderr and report.
+fn merge(partials: &[&Path], out: &Path) -> (i32, String, Vec<(String, Vec<u8>)>) {
+    let mut args = vec!["merge", "-o", path(out), "-q", "--name", "seeds"];
+    args.extend(partials.iter().map(|p| path(p)));
+    let output = run(&args);
+    let report = if output.status.success() {
+        read_report(out)
+    } else {
+        Vec::new()
+    };
+    (output.status.code().unwrap_or(-1), stderr(&output), report)
+}
+
+fn assert_same_report(merged: &[(String, Vec<u8>)], whole: &[(String, Vec<u8>)]) {
+    let names = |r: &[(String, Vec<u8>)]| r.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(merged), names(whole));
+    assert!(whole.len() >= 15, "a whole report: {:?}", names(whole));
+    for ((name, a), (_, b)) in merged.iter().zip(whole) {
+        assert!(
+            a == b,
+            "{name} differs between the merge and the single run"
+        );
+    }
+}
+
+/// Five one-file shards, merged in a shuffled order, give the single run's
+/// report byte for byte: every CSV, the JSON, every PNG, the page, the README.
+#[test]
+fn five_seed_shards_merge_to_the_whole_report() {
+    for options in [
+        &[][..],
+        &[
+            "--ngrams",
+            "1..4",
+            "--cooc-scope",
+            "sentence",
+            "--group-by",
+            "lang",
+            "--min-count",
+            "2",
+        ][..],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let p = seed_partials(dir.path(), options);
+        let whole = whole_report(dir.path(), options);
+        let shuffled = [&*p[3], &*p[1], &*p[4], &*p[0], &*p[2]];
+        let (code, err, merged) = merge(&shuffled, &dir.path().join("merged"));
+        assert_eq!(code, 0, "{err}");
+        assert_same_report(&merged, &whole);
+    }
+}
+
+/// The options that only decide what is listed are applied at the merge.
+#[test]
+fn listing_options_are_applied_at_the_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = seed_partials(dir.path(), &[]);
+    let whole = whole_report(dir.path(), &["--ngram-min-count", "3"]);
+    let out = dir.path().join("merged");
+    let mut args = vec![
+        "merge",
+        "-o",
+        path(&out),
+        "-q",
+        "--name",
+        "seeds",
+        "--ngram-min-count",
+        "3",
+    ];
+    args.extend(p.iter().map(|p| path(p)));
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_same_report(&read_report(&out), &whole);
+}
+
+/// Partials that cannot be added up are refused with exit 2 and a message that
+/// names the file and the reason.
+#[test]
+fn partials_that_cannot_be_added_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let p = seed_partials(d, &[]);
+    let out = d.join("out");
+
+    // Mixed options: shard 1 counted with another window.
+    let other = d.join("other");
+    partial(&d.join("s1"), &other, 1, &["--window", "3"]);
+    let (code, err, _) = merge(&[&p[0], &other], &out);
+    assert_eq!(code, 2);
+    assert!(err.contains("cooccurrence.window is 5 against 3"), "{err}");
+    assert!(err.contains("other/manifest.json"), "{err}");
+
+    // A partial listed twice, and a copy of one (the same shard twice).
+    let (code, err, _) = merge(&[&p[0], &p[1], &p[0]], &out);
+    assert_eq!(code, 2);
+    assert!(err.contains("listed twice"), "{err}");
+    let copy = d.join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir(&p[1]).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+    }
+    let (code, err, _) = merge(&[&p[0], &p[1], &copy], &out);
+    assert_eq!(code, 2);
+    assert!(err.contains("holds shard 1"), "{err}");
+
+    // Another corpstat version.
+    let manifest = p[2].join("manifest.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let version = format!("\"corpstat_version\": \"{}\"", env!("CARGO_PKG_VERSION"));
+    assert!(text.contains(&version), "{text}");
+    std::fs::write(
+        &manifest,
+        text.replace(&version, "\"corpstat_version\": \"0.0.1\""),
+    )
+    .unwrap();
+    let (code, err, _) = merge(&[&p[0], &p[2]], &out);
+    assert_eq!(code, 2);
+    assert!(err.contains("written by corpstat 0.0.1"), "{err}");
+
+    // A missing manifest.
+    std::fs::remove_file(p[3].join("manifest.json")).unwrap();
+    let (code, err, _) = merge(&[&p[0], &p[3]], &out);
+    assert_eq!(code, 2);
+    assert!(err.contains("p3/manifest.json: no manifest"), "{err}");
+
+    // A truncated Parquet file.
+    let ngrams = p[4].join("ngrams.parquet");
+    let bytes = std::fs::read(&ngrams).unwrap();
+    std::fs::write(&ngrams, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, err, _) = merge(&[&p[0], &p[4]], &out);
+    assert_eq!(code, 2);
+    assert!(err.contains("p4/ngrams.parquet"), "{err}");
+    assert!(
+        !out.exists(),
+        "no report is written when the merge is refused"
+    );
+}
+
+/// Whether `python3` can import `module`; with CORPSTAT_REQUIRE_ENGINES set
+/// (as `.ci/run` sets it), it must.
+fn engine(module: &str) -> bool {
+    let found = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var_os("CORPSTAT_REQUIRE_ENGINES").is_none(),
+            "CORPSTAT_REQUIRE_ENGINES is set but python3 cannot import {module}"
+        );
+        eprintln!("skipped: python3 cannot import {module} (pip install {module})");
+    }
+    found
+}
+
+fn example(name: &str) -> PathBuf {
+    super::util::root().join("examples/distributed").join(name)
+}
+
+/// Runs reduce.py over the partials in `parts` (a folder of partial folders).
+fn duckdb_reduce(parts: &Path, out: &Path) -> std::process::Output {
+    Command::new("python3")
+        .arg(example("reduce.py"))
+        .arg(format!("{}/*", path(parts)))
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+/// Moves the partials `which` of `p` into a new folder `dir/name`.
+fn gather(dir: &Path, name: &str, partials: &[&Path]) -> PathBuf {
+    let into = dir.join(name);
+    std::fs::create_dir(&into).unwrap();
+    for p in partials {
+        std::fs::rename(p, into.join(p.file_name().unwrap())).unwrap();
+    }
+    into
+}
+
+/// The DuckDB reduce of the five seed partials, finished by `merge`, is the
+/// single run's report; reducing (A + B) + C and A + (B + C) gives it too.
+#[test]
+fn duckdb_reduce_gives_the_whole_report_and_is_associative() {
+    if !engine("duckdb") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let p = seed_partials(d, &[]);
+    let whole = whole_report(d, &[]);
+
+    // All five at once, from a folder in which they were gathered in any order.
+    let copies = d.join("copies");
+    std::fs::create_dir(&copies).unwrap();
+    for (i, partial) in p.iter().enumerate() {
+        let copy = copies.join(format!("q{}", 4 - i));
+        std::fs::create_dir(&copy).unwrap();
+        for entry in std::fs::read_dir(partial).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+        }
+    }
+    let reduced = d.join("reduced");
+    let done = duckdb_reduce(&copies, &reduced);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let (code, err, merged) = merge(&[&reduced], &d.join("m1"));
+    assert_eq!(code, 0, "{err}");
+    assert_same_report(&merged, &whole);
+
+    // (p0 + p1) + (p2 + p3 + p4), each pair reduced first.
+    let a = gather(d, "a", &[&p[0], &p[1]]);
+    let b = gather(d, "b", &[&p[2], &p[3], &p[4]]);
+    let (ra, rb) = (d.join("ra"), d.join("rb"));
+    assert!(duckdb_reduce(&a, &ra).status.success());
+    assert!(duckdb_reduce(&b, &rb).status.success());
+    let both = gather(d, "both", &[&ra, &rb]);
+    let rab = d.join("rab");
+    let done = duckdb_reduce(&both, &rab);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let (code, err, merged) = merge(&[&rab], &d.join("m2"));
+    assert_eq!(code, 0, "{err}");
+    assert_same_report(&merged, &whole);
+
+    // A reduced partial and a shard it already holds: refused.
+    let (code, err, _) = merge(&[&both.join("ra"), &a.join("p0")], &d.join("m3"));
+    assert_eq!(code, 2);
+    assert!(err.contains("holds shard 0"), "{err}");
+}
+
+/// The Spark job (map: corpstat partial as Spark tasks; reduce: Spark SQL;
+/// finish: corpstat merge) on local[2] gives the single run's report.
+#[test]
+fn spark_job_gives_the_whole_report() {
+    if !engine("pyspark") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let shards = seed_shards(d);
+    let whole = whole_report(d, &[]);
+    let report = d.join("spark-report");
+    let done = Command::new("python3")
+        .arg(example("spark_job.py"))
+        .args(["--corpstat", env!("CARGO_BIN_EXE_corpstat")])
+        .args(["--work", path(&d.join("work")), "--output", path(&report)])
+        .args(["--master", "local[2]", "--name", "seeds"])
+        .args(shards.iter().map(|s| path(s)))
+        .output()
+        .unwrap();
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert_same_report(&read_report(&report), &whole);
+}

@@ -221,6 +221,7 @@ impl CorpusCounts {
 
 impl CorpusCounts {
     /// The corpus id of `term`, while counting (before the tables are made).
+    #[cfg(feature = "parquet")]
     pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
         self.term_index.get(&self.terms, term)
     }

@@ -182,6 +182,7 @@ impl Mattr {
     /// A stream known only by its edges, as a partial stores it: its window, its
     /// first `window - 1` tokens, its last `window` tokens (fewer when it is
     /// shorter), and its sums over full windows. Enough to [`Mattr::append`] it.
+    #[cfg(feature = "parquet")]
     pub(crate) fn from_edges(
         window: usize,
         head: Vec<u32>,
@@ -208,16 +209,19 @@ impl Mattr {
     }
 
     /// The first `window - 1` tokens of the stream.
+    #[cfg(feature = "parquet")]
     pub(crate) fn head(&self) -> &[u32] {
         &self.head
     }
 
     /// The last `window` tokens of the stream (all of it when it is shorter).
+    #[cfg(feature = "parquet")]
     pub(crate) fn tail(&self) -> impl Iterator<Item = u32> + '_ {
         self.recent.iter().copied()
     }
 
     /// The sum over full windows of their distinct types, and the number of full windows.
+    #[cfg(feature = "parquet")]
     pub(crate) fn sums(&self) -> (u64, u64) {
         (self.distinct_sum, self.windows)
     }

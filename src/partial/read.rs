@@ -136,7 +136,6 @@ struct Layout {
     shards: FxHashMap<u64, (u64, ShardEntry)>,
     /// Shard orders, ascending.
     orders: Vec<u64>,
-    mattr: FxHashMap<u64, (u64, u64)>,
 }
 
 impl Layout {
@@ -145,14 +144,10 @@ impl Layout {
         let mut layout = Layout {
             shards: FxHashMap::default(),
             orders: Vec::new(),
-            mattr: FxHashMap::default(),
         };
         for (shard, _) in shards {
             layout.shards.insert(shard.order, (offset, shard.clone()));
             layout.orders.push(shard.order);
-            layout
-                .mattr
-                .insert(shard.order, (shard.mattr_distinct_sum, shard.mattr_windows));
             offset += shard.tokens;
         }
         layout
@@ -572,7 +567,8 @@ fn read_mattr(
         let (mut head, mut tail) = edges.remove(order).unwrap_or_default();
         head.sort_unstable();
         tail.sort_unstable();
-        let (distinct_sum, windows) = layout.mattr[order];
+        let (_, shard) = layout.shard(*order, dirs[0], table)?;
+        let (distinct_sum, windows) = (shard.mattr_distinct_sum, shard.mattr_windows);
         let head: Vec<u32> = head.into_iter().map(|(_, id)| id).collect();
         let tail: Vec<u32> = tail.into_iter().map(|(_, id)| id).collect();
         mattr.append(

@@ -30,6 +30,15 @@ fn seed_shards(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Copies the files of the folder `from` into a new folder `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
@@ -171,11 +180,7 @@ fn partials_that_cannot_be_added_are_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("listed twice"), "{err}");
     let copy = d.join("copy");
-    std::fs::create_dir(&copy).unwrap();
-    for entry in std::fs::read_dir(&p[1]).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
-    }
+    copy_dir(&p[1], &copy);
     let (code, err, _) = merge(&[&p[0], &p[1], &copy], &out);
     assert_eq!(code, 2);
     assert!(err.contains("holds shard 1"), "{err}");
@@ -270,12 +275,7 @@ fn duckdb_reduce_gives_the_whole_report_and_is_associative() {
     let copies = d.join("copies");
     std::fs::create_dir(&copies).unwrap();
     for (i, partial) in p.iter().enumerate() {
-        let copy = copies.join(format!("q{}", 4 - i));
-        std::fs::create_dir(&copy).unwrap();
-        for entry in std::fs::read_dir(partial).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
-        }
+        copy_dir(partial, &copies.join(format!("q{}", 4 - i)));
     }
     let reduced = d.join("reduced");
     let done = duckdb_reduce(&copies, &reduced);

@@ -51,6 +51,10 @@ pub struct MergeArgs {
     #[arg(long)]
     keyness_min_count: Option<u64>,
 
+    /// Also write every table as Parquet, as `report --parquet` does.
+    #[arg(long)]
+    parquet: bool,
+
     /// Worker threads, 1 to 1024 (default: one per core).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
@@ -106,6 +110,6 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         names.sort();
         names.join(", ")
     });
-    pool.install(|| write_report(&analyzed, &corpus, &args.output, args.quiet))?;
+    pool.install(|| write_report(&analyzed, &corpus, &args.output, args.quiet, args.parquet))?;
     Ok(analyzed.exit_code())
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::output::{report_files_with_charts, write_report_dir, CHARTS, TABLES};
+use corpstat::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
 use corpstat::Stage;
 
 use super::corpus_args::Analyzed;
@@ -31,6 +31,11 @@ pub struct ReportArgs {
     /// sorted and joined by commas).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
+
+    /// Also write every table as Parquet (NAME.parquet beside NAME.csv): the same
+    /// columns, typed (integers as int64, other numbers as float64, empty cells null).
+    #[arg(long)]
+    parquet: bool,
 }
 
 pub fn after_help() -> String {
@@ -63,20 +68,31 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
     args.corpus.exclude = vec![args.output.clone()];
     let analyzed = args.corpus.analyze()?;
     let corpus = args.name.clone().unwrap_or_else(|| args.corpus.name());
-    write_report(&analyzed, &corpus, &args.output, args.corpus.quiet)?;
+    write_report(
+        &analyzed,
+        &corpus,
+        &args.output,
+        args.corpus.quiet,
+        args.parquet,
+    )?;
     Ok(analyzed.exit_code())
 }
 
-/// Draws the charts and writes every file of the report into `output`; a line
-/// on stderr says what was written, unless `quiet`.
+/// Draws the charts and writes every file of the report into `output` (with
+/// `parquet`, every table as Parquet too); a line on stderr says what was
+/// written, unless `quiet`.
 pub(super) fn write_report(
     analyzed: &Analyzed,
     corpus: &str,
     output: &Path,
     quiet: bool,
+    parquet: bool,
 ) -> Result<()> {
     let started = std::time::Instant::now();
-    let files = report_files_with_charts(&analyzed.report, corpus)?;
+    let mut files = report_files_with_charts(&analyzed.report, corpus)?;
+    if parquet {
+        files.extend(parquet_files(&analyzed.report));
+    }
     let charts_took = started.elapsed();
     analyzed.times.add(Stage::Charts, charts_took);
     let written = analyzed

@@ -8,6 +8,8 @@
 
 pub(crate) mod chart;
 mod index_html;
+#[cfg(feature = "parquet")]
+mod parquet_table;
 mod readme;
 pub(crate) mod report_dir;
 pub(crate) mod table;
@@ -15,11 +17,13 @@ mod tables;
 
 pub use chart::{render_charts, render_keyness, Chart, ChartError, ChartSpec, CHARTS};
 pub use index_html::index_html;
+#[cfg(feature = "parquet")]
+pub use parquet_table::ParquetTableFile;
 pub use readme::report_readme;
 pub use report_dir::{abandon_staging, write_report_dir, MANIFEST};
 pub use table::{
-    float, number, round, spreadsheet_safe, text, write_csv, Column, Format, Kind, Table,
-    FLOAT_DECIMALS,
+    float, number, round, spreadsheet_safe, text, unmark_formula, write_csv, Column, Format, Kind,
+    Table, FLOAT_DECIMALS,
 };
 pub use tables::{
     TableRows, TableSpec, COOCCURRENCE_CSV, DISTINCTIVE_CSV, DOCUMENTS_CSV, GROUPS_CSV,
@@ -202,6 +206,16 @@ pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
     }
     files.push(Box::new(ReadmeFile(report)));
     files
+}
+
+/// Every table of the report as Parquet (`report --parquet`), beside the CSV files.
+#[cfg(feature = "parquet")]
+pub fn parquet_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
+    TABLES
+        .iter()
+        .filter(|spec| spec.is_in(report))
+        .map(|spec| Box::new(ParquetTableFile::of_spec(spec, report)) as Box<dyn ReportFile>)
+        .collect()
 }
 
 /// An error writing the report.

@@ -12,5 +12,6 @@ mod known_answers;
 mod memory_limit;
 mod partials;
 mod properties;
+mod report_parquet;
 mod tokenize_differential;
 mod util;

@@ -1,0 +1,204 @@
+//! `report --parquet`: every table of the report also as Parquet, beside its
+//! CSV, for pandas, Polars, DuckDB and Spark: the same columns and values, typed.
+//! A text column is a string column, or a boolean one when every value in it is
+//! `true` or `false`; a number column holds 64-bit integers when every value in
+//! it is an integer, 64-bit floats otherwise; an empty number is null. Values are the CSV's (floats rounded as there), without the CSV's
+//! spreadsheet apostrophe: a Parquet cell is data, never a formula.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::properties::WriterProperties;
+use rayon::prelude::*;
+
+use super::table::{Column, Kind};
+use super::tables::{TableRows, TableSpec};
+use super::ReportFile;
+use crate::report::Report;
+
+/// Rows formatted and written together.
+const CHUNK_ROWS: usize = 64 * 1024;
+
+/// A table of the report, written as Parquet.
+pub struct ParquetTableFile<'a> {
+    name: String,
+    spec: &'static TableSpec,
+    report: &'a Report,
+}
+
+impl<'a> ParquetTableFile<'a> {
+    /// The table `spec` of `report`, as `NAME.parquet`.
+    pub fn of_spec(spec: &'static TableSpec, report: &'a Report) -> Self {
+        let stem = spec.name.strip_suffix(".csv").unwrap_or(spec.name);
+        ParquetTableFile {
+            name: format!("{stem}.parquet"),
+            spec,
+            report,
+        }
+    }
+}
+
+/// The rows of a table, chunk by chunk.
+enum Chunks<'r> {
+    Source(crate::report::RowSource<'r>),
+    Whole(Vec<Vec<String>>),
+}
+
+impl Chunks<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Chunks::Source(source) => source.len,
+            Chunks::Whole(rows) => rows.len(),
+        }
+    }
+
+    /// Rows `start..end`, formatted in parallel.
+    fn rows(&self, start: usize, end: usize) -> Cow<'_, [Vec<String>]> {
+        match self {
+            Chunks::Source(source) => Cow::Owned(
+                (start..end)
+                    .into_par_iter()
+                    .map(|i| (source.row)(i))
+                    .collect(),
+            ),
+            Chunks::Whole(rows) => Cow::Borrowed(&rows[start..end]),
+        }
+    }
+}
+
+/// How a column is stored.
+#[derive(Clone, Copy, PartialEq)]
+enum Stored {
+    Boolean,
+    Text,
+    Integer,
+    Float,
+}
+
+fn stored_as(columns: &[Column], chunks: &Chunks) -> Vec<Stored> {
+    let mut stored: Vec<Stored> = columns
+        .iter()
+        .map(|c| match c.kind {
+            Kind::Text => Stored::Boolean,
+            Kind::Number => Stored::Integer,
+        })
+        .collect();
+    let len = chunks.len();
+    for start in (0..len).step_by(CHUNK_ROWS) {
+        for row in chunks.rows(start, (start + CHUNK_ROWS).min(len)).iter() {
+            for (kind, cell) in stored.iter_mut().zip(row) {
+                if cell.is_empty() {
+                    continue;
+                }
+                if *kind == Stored::Boolean && cell != "true" && cell != "false" {
+                    *kind = Stored::Text;
+                }
+                if *kind == Stored::Integer && cell.parse::<i64>().is_err() {
+                    *kind = Stored::Float;
+                }
+                if *kind == Stored::Float && cell.parse::<f64>().is_err() {
+                    *kind = Stored::Text;
+                }
+            }
+        }
+    }
+    stored
+}
+
+fn batch(
+    schema: &Arc<Schema>,
+    stored: &[Stored],
+    rows: &[Vec<String>],
+) -> Result<RecordBatch, arrow_schema::ArrowError> {
+    let columns: Vec<ArrayRef> = stored
+        .iter()
+        .enumerate()
+        .map(|(at, kind)| -> ArrayRef {
+            let cells = rows
+                .iter()
+                .map(|r| r.get(at).map(String::as_str).unwrap_or(""));
+            match kind {
+                Stored::Boolean => {
+                    let mut b = arrow_array::builder::BooleanBuilder::new();
+                    cells.for_each(|c| b.append_option(c.parse().ok()));
+                    Arc::new(b.finish())
+                }
+                Stored::Text => {
+                    let mut b = StringBuilder::new();
+                    cells.for_each(|c| b.append_value(c));
+                    Arc::new(b.finish())
+                }
+                Stored::Integer => {
+                    let mut b = Int64Builder::new();
+                    cells.for_each(|c| b.append_option(c.parse().ok()));
+                    Arc::new(b.finish())
+                }
+                Stored::Float => {
+                    let mut b = Float64Builder::new();
+                    cells.for_each(|c| b.append_option(c.parse().ok()));
+                    Arc::new(b.finish())
+                }
+            }
+        })
+        .collect();
+    RecordBatch::try_new(schema.clone(), columns)
+}
+
+fn write_parquet(
+    columns: &[Column],
+    chunks: &Chunks,
+) -> Result<Vec<u8>, parquet::errors::ParquetError> {
+    let stored = stored_as(columns, chunks);
+    let schema = Arc::new(Schema::new(
+        columns
+            .iter()
+            .zip(&stored)
+            .map(|(c, kind)| {
+                let data_type = match kind {
+                    Stored::Boolean => DataType::Boolean,
+                    Stored::Text => DataType::Utf8,
+                    Stored::Integer => DataType::Int64,
+                    Stored::Float => DataType::Float64,
+                };
+                Field::new(c.name, data_type, *kind != Stored::Text)
+            })
+            .collect::<Vec<_>>(),
+    ));
+    let properties = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
+        .build();
+    let mut writer = ArrowWriter::try_new(Vec::new(), schema.clone(), Some(properties))?;
+    let len = chunks.len();
+    for start in (0..len).step_by(CHUNK_ROWS) {
+        let rows = chunks.rows(start, (start + CHUNK_ROWS).min(len));
+        writer.write(&batch(&schema, &stored, &rows)?)?;
+    }
+    writer.into_inner()
+}
+
+impl ReportFile for ParquetTableFile<'_> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let (columns, chunks): (Cow<'static, [Column]>, Chunks) = match self.spec.rows {
+            TableRows::Source(make) => (
+                Cow::Borrowed(self.spec.columns),
+                Chunks::Source(make(self.report)),
+            ),
+            TableRows::Table(make) => {
+                let table = make(self.report);
+                (table.columns, Chunks::Whole(table.rows))
+            }
+        };
+        let bytes = write_parquet(&columns, &chunks).map_err(io::Error::other)?;
+        out.write_all(&bytes)
+    }
+}

@@ -1,0 +1,99 @@
+//! `report --parquet`: the tables as typed Parquet beside the CSV files.
+
+use super::util::{read_report, run, stderr};
+
+/// `report --parquet` writes every table also as Parquet, with the CSV's rows
+/// and values, typed: integers, floats, booleans and text.
+#[test]
+fn report_parquet_holds_the_csv_values_typed() {
+    use parquet::arrow::arrow_reader::ArrowReaderOptions;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let output = run(&[
+        "report",
+        "seeds",
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+        "--parquet",
+        "--group-by",
+        "lang",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csvs: Vec<String> = read_report(&out)
+        .into_iter()
+        .map(|f| f.0)
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    assert_eq!(csvs.len(), 9, "{csvs:?}");
+    for csv_name in csvs {
+        let parquet_name = csv_name.replace(".csv", ".parquet");
+        let file = std::fs::File::open(out.join(&parquet_name)).unwrap();
+        let reader =
+            ParquetRecordBatchReaderBuilder::try_new_with_options(file, ArrowReaderOptions::new())
+                .unwrap()
+                .build()
+                .unwrap();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut header: Vec<String> = Vec::new();
+        for batch in reader {
+            let batch = batch.unwrap();
+            header = batch
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect();
+            for row in 0..batch.num_rows() {
+                rows.push(
+                    batch
+                        .columns()
+                        .iter()
+                        .map(|c| arrow_cast::display::array_value_to_string(c, row).unwrap())
+                        .collect(),
+                );
+            }
+        }
+        let mut csv = csv::Reader::from_path(out.join(&csv_name)).unwrap();
+        let csv_header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
+        assert_eq!(header, csv_header, "{parquet_name}");
+        let csv_rows: Vec<Vec<String>> = csv
+            .records()
+            .map(|r| {
+                r.unwrap()
+                    .iter()
+                    .map(|c| corpstat::output::unmark_formula(c).to_string())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rows.len(), csv_rows.len(), "{parquet_name}");
+        assert!(!rows.is_empty(), "{parquet_name}");
+        for (got, want) in rows.iter().zip(&csv_rows) {
+            for (g, w) in got.iter().zip(want) {
+                // Floats read back equal the CSV's; everything else prints the same.
+                let same = g == w
+                    || matches!((g.parse::<f64>(), w.parse::<f64>()), (Ok(a), Ok(b)) if a == b);
+                assert!(same, "{parquet_name}: {g:?} against the CSV's {w:?}");
+            }
+        }
+    }
+    // The types: integers, floats and booleans where the CSV holds them.
+    let file = std::fs::File::open(out.join("terms.parquet")).unwrap();
+    let schema = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .schema()
+        .clone();
+    let type_of = |name: &str| {
+        schema
+            .field_with_name(name)
+            .unwrap()
+            .data_type()
+            .to_string()
+    };
+    assert_eq!(type_of("count"), "Int64");
+    assert_eq!(type_of("idf"), "Float64");
+    assert_eq!(type_of("term"), "Utf8");
+    assert_eq!(type_of("stopword"), "Boolean");
+}

@@ -327,3 +327,34 @@ fn spark_job_gives_the_whole_report() {
     assert!(done.status.success(), "{}", stderr(&done));
     assert_same_report(&read_report(&report), &whole);
 }
+
+/// Shards counted under `--memory-limit` carry their pruning bound in the
+/// manifest; the merged report states their sum.
+#[test]
+fn pruned_partials_carry_their_bounds_into_the_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = seed_partials(dir.path(), &["--memory-limit", "16K"]);
+    let mut bounds = (0, 0, 0);
+    for partial in &p {
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(partial.join("manifest.json")).unwrap()).unwrap();
+        let pruning = &manifest["shards"][0]["pruning"];
+        bounds.0 += pruning["max_undercount"].as_u64().unwrap_or(0);
+        bounds.1 += pruning["rounds"].as_u64().unwrap_or(0);
+        bounds.2 += pruning["dropped"].as_u64().unwrap_or(0);
+    }
+    assert!(
+        bounds.0 >= 5,
+        "every shard was pruned at least once: {bounds:?}"
+    );
+    let refs: Vec<&Path> = p.iter().map(PathBuf::as_path).collect();
+    let out = dir.path().join("merged");
+    let (code, err, _) = merge(&refs, &out);
+    assert_eq!(code, 0, "{err}");
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let approximate = &summary["approximate"];
+    assert_eq!(approximate["max_undercount"].as_u64(), Some(bounds.0));
+    assert_eq!(approximate["rounds"].as_u64(), Some(bounds.1));
+    assert_eq!(approximate["dropped"].as_u64(), Some(bounds.2));
+}

@@ -10,7 +10,7 @@ use clap::Args;
 use corpstat::partial::read_partials;
 use corpstat::{Report, Stage, StageTimes};
 
-use super::corpus_args::Analyzed;
+use super::corpus_args::{parse_size, Analyzed};
 use super::report::write_report;
 
 /// Reduce partials (from `corpstat partial`, or an engine's reduce of them) and
@@ -51,6 +51,13 @@ pub struct MergeArgs {
     #[arg(long)]
     keyness_min_count: Option<u64>,
 
+    /// Keep the n-gram and co-occurrence tables within half of SIZE while merging,
+    /// as `report --memory-limit` does while counting: the rarest entries are
+    /// dropped, and summary.json's "approximate" states the merge's bound plus
+    /// the shards' own.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    memory_limit: Option<u64>,
+
     /// Also write every table as Parquet, as `report --parquet` does.
     #[arg(long)]
     parquet: bool,
@@ -81,8 +88,13 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
     let pool = builder.build().context("cannot start the worker threads")?;
     let times = std::sync::Arc::new(StageTimes::default());
     let report = pool.install(|| -> Result<Report> {
-        let mut counts = times.time(Stage::Merge, || read_partials(&args.partials))?;
+        let mut counts = times.time(Stage::Merge, || {
+            read_partials(&args.partials, args.memory_limit)
+        })?;
         let mut options = counts.options().clone();
+        if args.memory_limit.is_some() {
+            options.memory_limit = args.memory_limit;
+        }
         if let Some(n) = args.ngram_min_count {
             options.ngram_min_count = n;
         }

@@ -21,6 +21,8 @@ mod terms;
 pub use combine::CombineError;
 pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
+#[cfg(feature = "parquet")]
+pub(crate) use pruning::keep_within;
 pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};
 
 use std::collections::BTreeMap;

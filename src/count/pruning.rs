@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::CorpusCounts;
+use super::{CorpusCounts, NgramTotals};
+use crate::store::ShardedNgrams;
 
 /// The share of `--memory-limit` the n-gram and pair tables may hold.
 pub const TABLE_SHARE_OF_LIMIT: f64 = 0.5;
@@ -26,33 +27,48 @@ pub struct Pruning {
 impl CorpusCounts {
     /// Bytes the n-gram and pair tables hold, roughly.
     pub fn table_bytes(&self) -> usize {
-        self.ngrams.iter().map(|t| t.heap_bytes()).sum::<usize>() + self.pairs.heap_bytes()
+        table_bytes(&self.ngrams, &self.pairs)
     }
 
-    /// Lossy counting: when the tables hold more than `budget` bytes, raise the
-    /// threshold one step at a time and prune, until they hold at most three
-    /// quarters of it (so that the next batches fit) or are empty. Depends only on
-    /// the counts, never on timing, so the result is the same on any thread count.
+    /// Lossy counting on the n-gram and pair tables (see [`keep_within`]).
     pub(super) fn keep_tables_within(&mut self, budget: usize) {
-        if self.table_bytes() <= budget {
-            return;
-        }
-        let mut pruning = self.pruning.unwrap_or_default();
-        let mut threshold = u32::try_from(pruning.max_undercount).unwrap_or(u32::MAX);
-        while self.table_bytes() > budget / 4 * 3 && threshold < u32::MAX {
-            threshold += 1;
-            let mut dropped = self.pairs.prune(threshold);
-            for table in &mut self.ngrams {
-                dropped += table.prune(threshold);
-            }
-            pruning.rounds += 1;
-            pruning.dropped += dropped as u64;
-            pruning.max_undercount = threshold.into();
-            let empty = self.pairs.is_empty() && self.ngrams.iter_mut().all(|t| t.is_empty());
-            if empty {
-                break;
-            }
-        }
-        self.pruning = Some(pruning);
+        keep_within(&mut self.ngrams, &mut self.pairs, &mut self.pruning, budget);
     }
+}
+
+fn table_bytes(ngrams: &[ShardedNgrams<NgramTotals>], pairs: &ShardedNgrams<u32>) -> usize {
+    ngrams.iter().map(|t| t.heap_bytes()).sum::<usize>() + pairs.heap_bytes()
+}
+
+/// Lossy counting: when the tables hold more than `budget` bytes, raise the
+/// threshold one step at a time and prune, until they hold at most three
+/// quarters of it (so that the next batches fit) or are empty; `pruning` records
+/// it. Depends only on the counts, never on timing, so the result is the same on
+/// any thread count.
+pub(crate) fn keep_within(
+    ngrams: &mut [ShardedNgrams<NgramTotals>],
+    pairs: &mut ShardedNgrams<u32>,
+    pruning: &mut Option<Pruning>,
+    budget: usize,
+) {
+    if table_bytes(ngrams, pairs) <= budget {
+        return;
+    }
+    let mut record = pruning.unwrap_or_default();
+    let mut threshold = u32::try_from(record.max_undercount).unwrap_or(u32::MAX);
+    while table_bytes(ngrams, pairs) > budget / 4 * 3 && threshold < u32::MAX {
+        threshold += 1;
+        let mut dropped = pairs.prune(threshold);
+        for table in ngrams.iter_mut() {
+            dropped += table.prune(threshold);
+        }
+        record.rounds += 1;
+        record.dropped += dropped as u64;
+        record.max_undercount = threshold.into();
+        let empty = pairs.is_empty() && ngrams.iter_mut().all(|t| t.is_empty());
+        if empty {
+            break;
+        }
+    }
+    *pruning = Some(record);
 }

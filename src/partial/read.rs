@@ -18,12 +18,14 @@ use super::tables::{
     DOCUMENTS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_EDGES, NGRAMS, PAIRS, SURFACES, TERMS,
 };
 use super::{PartialError, FIRST_SEEN_SHIFT};
-use crate::count::{CorpusCounts, DocumentRecord, NgramTotals, Pruning};
+use crate::count::{
+    keep_within, CorpusCounts, DocumentRecord, NgramTotals, Pruning, TABLE_SHARE_OF_LIMIT,
+};
 use crate::input::DocumentMeta;
 use crate::language::Lang;
 use crate::measures::lexical::{Mattr, MtldFactors};
 use crate::script::Script;
-use crate::store::Buckets;
+use crate::store::{Buckets, ShardedNgrams};
 use crate::tokenize::TokenKind;
 
 /// N-gram or pair entries gathered before they are added to the tables.
@@ -33,8 +35,13 @@ const ENTRIES_PER_ADD: usize = 1 << 20;
 /// of their shards in shard order. Refused, naming the file: a folder listed
 /// twice, a shard found in two partials, a missing or foreign manifest, partials
 /// whose count-changing options or versions differ, a table that cannot be read
-/// or that does not match its manifest.
-pub fn read_partials(dirs: &[PathBuf]) -> Result<CorpusCounts, PartialError> {
+/// or that does not match its manifest. With `memory_limit`, the n-gram and pair
+/// tables are kept within half of it as `--memory-limit` keeps them while
+/// counting; the bound the summary states is then the merge's plus the shards'.
+pub fn read_partials(
+    dirs: &[PathBuf],
+    memory_limit: Option<u64>,
+) -> Result<CorpusCounts, PartialError> {
     let Some(first_dir) = dirs.first() else {
         return Err(PartialError::new(Path::new("merge"), "no partial given"));
     };
@@ -73,8 +80,7 @@ pub fn read_partials(dirs: &[PathBuf]) -> Result<CorpusCounts, PartialError> {
     let layout = Layout::new(&shards);
     read_terms(&dirs, &layout, &mut counts)?;
     read_surfaces(&dirs, &mut counts)?;
-    read_ngrams(&dirs, &mut counts)?;
-    read_pairs(&dirs, &mut counts)?;
+    let merge_pruning = read_grams(&dirs, &mut counts, memory_limit)?;
     read_documents(&dirs, &layout, &mut counts)?;
     read_mattr(&dirs, &layout, &mut counts)?;
     for (shard, _) in &shards {
@@ -84,19 +90,25 @@ pub fn read_partials(dirs: &[PathBuf]) -> Result<CorpusCounts, PartialError> {
         for (kind, n) in shard.problem_counts() {
             *counts.problem_counts.entry(kind).or_default() += n;
         }
-        counts.pruning = match (counts.pruning, shard.pruning) {
-            (None, None) => None,
-            (a, b) => {
-                let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
-                Some(Pruning {
-                    max_undercount: a.max_undercount + b.max_undercount,
-                    rounds: a.rounds + b.rounds,
-                    dropped: a.dropped + b.dropped,
-                })
-            }
-        };
+        counts.pruning = add_pruning(counts.pruning, shard.pruning);
     }
+    counts.pruning = add_pruning(counts.pruning, merge_pruning);
     Ok(counts)
+}
+
+/// Two prunings one after the other: the bounds add up.
+fn add_pruning(a: Option<Pruning>, b: Option<Pruning>) -> Option<Pruning> {
+    match (a, b) {
+        (None, None) => None,
+        (a, b) => {
+            let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
+            Some(Pruning {
+                max_undercount: a.max_undercount + b.max_undercount,
+                rounds: a.rounds + b.rounds,
+                dropped: a.dropped + b.dropped,
+            })
+        }
+    }
 }
 
 /// Every shard of every manifest with the index of its folder, in shard order;
@@ -304,12 +316,72 @@ fn ids_by_row(
     Ok((ids, ends))
 }
 
-fn read_ngrams(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialError> {
+/// The n-gram and pair tables while they are read, kept within `budget` bytes
+/// (`merge --memory-limit`) by the lossy counting that counting uses.
+struct GramTables {
+    ngrams: Vec<ShardedNgrams<NgramTotals>>,
+    pairs: ShardedNgrams<u32>,
+    ngram_buckets: Vec<Buckets<NgramTotals>>,
+    pair_buckets: Buckets<u32>,
+    pending: usize,
+    budget: Option<usize>,
+    /// How the merge itself pruned, apart from the shards' own pruning.
+    pruning: Option<Pruning>,
+}
+
+impl GramTables {
+    fn count(&mut self) {
+        self.pending += 1;
+        if self.pending == ENTRIES_PER_ADD {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        for (table, bucket) in self.ngrams.iter_mut().zip(&mut self.ngram_buckets) {
+            table.add_all(bucket);
+            bucket.clear();
+        }
+        self.pairs.add_all(&self.pair_buckets);
+        self.pair_buckets.clear();
+        self.pending = 0;
+        if let Some(budget) = self.budget {
+            keep_within(&mut self.ngrams, &mut self.pairs, &mut self.pruning, budget);
+        }
+    }
+}
+
+/// Reads the n-gram and pair tables; returns how the merge pruned them.
+fn read_grams(
+    dirs: &[&Path],
+    counts: &mut CorpusCounts,
+    memory_limit: Option<u64>,
+) -> Result<Option<Pruning>, PartialError> {
+    let ngrams = std::mem::take(&mut counts.ngrams);
+    let mut tables = GramTables {
+        ngram_buckets: ngrams.iter().map(|_| Buckets::default()).collect(),
+        ngrams,
+        pairs: std::mem::take(&mut counts.pairs),
+        pair_buckets: Buckets::default(),
+        pending: 0,
+        budget: memory_limit.map(|limit| (limit as f64 * TABLE_SHARE_OF_LIMIT) as usize),
+        pruning: None,
+    };
+    read_ngrams(dirs, counts, &mut tables)?;
+    read_pairs(dirs, counts, &mut tables)?;
+    tables.flush();
+    counts.ngrams = tables.ngrams;
+    counts.pairs = tables.pairs;
+    Ok(tables.pruning)
+}
+
+fn read_ngrams(
+    dirs: &[&Path],
+    counts: &CorpusCounts,
+    tables: &mut GramTables,
+) -> Result<(), PartialError> {
     let table = NGRAMS.name;
-    let mut tables = std::mem::take(&mut counts.ngrams);
-    let mut buckets: Vec<Buckets<NgramTotals>> =
-        tables.iter().map(|_| Buckets::default()).collect();
-    let mut pending = 0;
+    let orders = tables.ngrams.len();
     for_each_batch(dirs, &NGRAMS, |rows, at| {
         let dir = dirs[at];
         let grams = rows.text("gram");
@@ -322,14 +394,11 @@ fn read_ngrams(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialE
         for row in 0..rows.len() {
             let ids = &all_ids[if row == 0 { 0 } else { ends[row - 1] }..ends[row]];
             let n = count(rows, "n", row, dir, table)? as usize;
-            if n < 2 || n - 2 >= tables.len() {
+            if n < 2 || n - 2 >= orders {
                 return Err(bad(
                     dir,
                     table,
-                    format!(
-                        "holds {n}-grams; the options count 2 to {}",
-                        tables.len() + 1
-                    ),
+                    format!("holds {n}-grams; the options count 2 to {}", orders + 1),
                 ));
             }
             if ids.len() != n {
@@ -338,7 +407,7 @@ fn read_ngrams(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialE
                     table,
                     format!(
                         "the {n}-gram {:?} has {} terms",
-                        rows.text("gram").value(row),
+                        grams.value(row),
                         ids.len()
                     ),
                 ));
@@ -347,31 +416,20 @@ fn read_ngrams(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialE
                 count: saturated(count(rows, "count", row, dir, table)?),
                 doc_freq: saturated(count(rows, "doc_freq", row, dir, table)?),
             };
-            buckets[n - 2].push(ids, totals);
-            pending += 1;
-            if pending == ENTRIES_PER_ADD {
-                for (table, bucket) in tables.iter_mut().zip(&mut buckets) {
-                    table.add_all(bucket);
-                    bucket.clear();
-                }
-                pending = 0;
-            }
+            tables.ngram_buckets[n - 2].push(ids, totals);
+            tables.count();
         }
         Ok(())
-    })?;
-    for (table, bucket) in tables.iter_mut().zip(&buckets) {
-        table.add_all(bucket);
-    }
-    counts.ngrams = tables;
-    Ok(())
+    })
 }
 
-fn read_pairs(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialError> {
+fn read_pairs(
+    dirs: &[&Path],
+    counts: &CorpusCounts,
+    tables: &mut GramTables,
+) -> Result<(), PartialError> {
     let table = PAIRS.name;
     let unordered = !counts.options.cooccurrence.ordered;
-    let mut pairs = std::mem::take(&mut counts.pairs);
-    let mut buckets: Buckets<u32> = Buckets::default();
-    let mut pending = 0;
     for_each_batch(dirs, &PAIRS, |rows, at| {
         let dir = dirs[at];
         let (a, b) = (rows.text("term_a"), rows.text("term_b"));
@@ -385,19 +443,13 @@ fn read_pairs(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialEr
             if unordered {
                 key.sort_unstable();
             }
-            buckets.push(&key, saturated(count(rows, "count", row, dir, table)?));
-            pending += 1;
-            if pending == ENTRIES_PER_ADD {
-                pairs.add_all(&buckets);
-                buckets.clear();
-                pending = 0;
-            }
+            tables
+                .pair_buckets
+                .push(&key, saturated(count(rows, "count", row, dir, table)?));
+            tables.count();
         }
         Ok(())
-    })?;
-    pairs.add_all(&buckets);
-    counts.pairs = pairs;
-    Ok(())
+    })
 }
 
 fn read_documents(

@@ -358,3 +358,51 @@ fn pruned_partials_carry_their_bounds_into_the_merge() {
     assert_eq!(approximate["rounds"].as_u64(), Some(bounds.1));
     assert_eq!(approximate["dropped"].as_u64(), Some(bounds.2));
 }
+
+/// `merge --memory-limit` keeps the n-gram and pair tables within the limit by
+/// lossy counting: every n-gram it lists is at most the stated bound below its
+/// exact count (from the merge without a limit), never above it.
+#[test]
+fn merge_under_a_memory_limit_states_a_bound_that_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = seed_partials(dir.path(), &[]);
+    let refs: Vec<&Path> = p.iter().map(PathBuf::as_path).collect();
+    let exact = dir.path().join("exact");
+    assert_eq!(merge(&refs, &exact).0, 0);
+    let pruned = dir.path().join("pruned");
+    let mut args = vec!["merge", "-o", path(&pruned), "-q", "--memory-limit", "16K"];
+    args.extend(refs.iter().map(|p| path(p)));
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(pruned.join("summary.json")).unwrap()).unwrap();
+    let bound = summary["approximate"]["max_undercount"].as_u64().unwrap();
+    assert!(bound >= 1, "the limit made the merge prune");
+    assert_eq!(summary["options"]["memory_limit"].as_u64(), Some(16 * 1024));
+    let counts = |dir: &Path| -> std::collections::HashMap<(String, String), u64> {
+        let mut reader = csv::Reader::from_path(dir.join("ngrams.csv")).unwrap();
+        let headers = reader.headers().unwrap().clone();
+        let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (n, gram, count) = (at("n"), at("ngram"), at("count"));
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (
+                    (r[n].to_string(), r[gram].to_string()),
+                    r[count].parse().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (exact, pruned) = (counts(&exact), counts(&pruned));
+    let longer = pruned.keys().filter(|k| k.0 != "1").count();
+    assert!(longer > 0, "some n-grams survive the pruning");
+    for (key, &count) in &pruned {
+        let truth = exact[key];
+        assert!(
+            count <= truth && count + bound >= truth,
+            "{key:?}: {count} against {truth}"
+        );
+    }
+}

@@ -197,6 +197,44 @@ impl Rows {
     }
 }
 
+thread_local! {
+    /// Set while this thread reads Parquet: a panic then is the reader's, on a
+    /// corrupt file, and the hook leaves it to [`guarded`] to report.
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read` on the file `path`, turning a panic of the Parquet reader (which
+/// some corrupt files cause, such as a length that overflows) into an error
+/// naming the file. The panic hook in force stays in force for every other panic.
+fn guarded<T>(
+    path: &Path,
+    read: impl FnOnce() -> Result<T, PartialError>,
+) -> Result<T, PartialError> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !READING.get() {
+                previous(info);
+            }
+        }));
+    });
+    let was = READING.replace(true);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    READING.set(was);
+    result.unwrap_or_else(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(PartialError::new(
+            path,
+            format!("is corrupt: the Parquet reader failed ({why})"),
+        ))
+    })
+}
+
 /// The batches of `table` in the partial folder `dir`.
 pub(super) struct TableReader {
     path: std::path::PathBuf,
@@ -208,9 +246,11 @@ impl TableReader {
     pub(super) fn open(path: &Path, table: &'static PartialTable) -> Result<Self, PartialError> {
         let path = path.to_path_buf();
         let file = File::open(&path).map_err(|e| PartialError::new(&path, e.to_string()))?;
-        let batches = ParquetRecordBatchReaderBuilder::try_new(file)
-            .and_then(|b| b.with_batch_size(BATCH_ROWS).build())
-            .map_err(|e| PartialError::new(&path, format!("not a readable Parquet file ({e})")))?;
+        let batches = guarded(&path, || {
+            ParquetRecordBatchReaderBuilder::try_new(file)
+                .and_then(|b| b.with_batch_size(BATCH_ROWS).build())
+                .map_err(|e| PartialError::new(&path, format!("not a readable Parquet file ({e})")))
+        })?;
         Ok(TableReader {
             path,
             table,
@@ -247,7 +287,11 @@ impl Iterator for TableReader {
     type Item = Result<Rows, PartialError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let batch = self.batches.next()?;
+        let path = self.path.clone();
+        let batch = match guarded(&path, || Ok(self.batches.next())) {
+            Ok(batch) => batch?,
+            Err(e) => return Some(Err(e)),
+        };
         Some(
             batch
                 .map_err(|e| PartialError::new(&self.path, format!("cannot be read ({e})")))
@@ -304,4 +348,24 @@ pub(super) fn for_each_row(
     for_each_batch(dirs, table, |rows, at| {
         (0..rows.len()).try_for_each(|row| each(rows, at, row))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guarded;
+    use std::path::Path;
+
+    /// A panic inside the Parquet reader (some corrupt files cause one) becomes an
+    /// error that names the file; a result passes through unchanged.
+    #[test]
+    fn a_panic_while_reading_becomes_an_error_naming_the_file() {
+        let path = Path::new("p3/terms.parquet");
+        let failed: Result<(), _> = guarded(path, || panic!("capacity overflow"));
+        let error = failed.expect_err("the panic is caught");
+        assert_eq!(
+            error.to_string(),
+            "p3/terms.parquet: is corrupt: the Parquet reader failed (capacity overflow)"
+        );
+        assert_eq!(guarded(path, || Ok(7)).ok(), Some(7));
+    }
 }

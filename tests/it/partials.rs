@@ -406,3 +406,52 @@ fn merge_under_a_memory_limit_states_a_bound_that_holds() {
         );
     }
 }
+
+/// A partial damaged anywhere (bytes overwritten in any of its tables) is read
+/// or refused with exit 2 and a message naming the file: never a panic.
+#[test]
+fn damaged_partials_are_refused_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = seed_partials(dir.path(), &[]);
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let tables: Vec<PathBuf> = std::fs::read_dir(&p[1])
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    assert_eq!(tables.len(), 8);
+    let (mut refused, mut runs) = (0, 0);
+    for table in &tables {
+        let original = std::fs::read(table).unwrap();
+        for damage in [1, 4, 32] {
+            for _ in 0..4 {
+                let mut bytes = original.clone();
+                for _ in 0..damage {
+                    let at = (next() % bytes.len() as u64) as usize;
+                    bytes[at] = next() as u8;
+                }
+                std::fs::write(table, &bytes).unwrap();
+                let out = dir.path().join("out");
+                let (code, err, _) = merge(&[&p[0], &p[1]], &out);
+                assert!(!err.contains("panicked"), "{err}");
+                assert!(code == 0 || code == 2, "exit {code}: {err}");
+                if code == 2 {
+                    refused += 1;
+                    assert!(err.contains("p1/"), "{err}");
+                }
+                runs += 1;
+            }
+        }
+        std::fs::write(table, &original).unwrap();
+    }
+    assert!(
+        refused * 2 > runs,
+        "most damage is noticed: {refused} of {runs}"
+    );
+}

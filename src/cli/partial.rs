@@ -15,7 +15,7 @@ use super::corpus_args::{print_problems, print_timings};
 use super::{CorpusArgs, EXIT_ERROR};
 
 /// Count one shard of a corpus and write its exact statistics as a partial:
-/// Parquet tables (zstd) and manifest.json, documented in PARTIALS.md.
+/// Parquet tables (zstd) and manifest.json, documented in docs/PARTIALS.md.
 ///
 /// Partials of the shards of a corpus are reduced by `corpstat merge` (which
 /// writes the report) or by any SQL engine (`GROUP BY key, SUM(count)`; see

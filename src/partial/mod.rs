@@ -21,7 +21,7 @@
 //! - MTLD is summed over documents in document order, from each document's own
 //!   factors.
 //!
-//! The tables and columns are listed once, in [`PARTIAL_TABLES`]; `PARTIALS.md`
+//! The tables and columns are listed once, in [`PARTIAL_TABLES`]; `docs/PARTIALS.md`
 //! documents them.
 
 mod manifest;

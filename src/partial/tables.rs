@@ -1,5 +1,5 @@
 //! The tables of a partial, with their columns: the one list the writer, the
-//! reader and `PARTIALS.md` follow.
+//! reader and `docs/PARTIALS.md` follow.
 
 /// How a column is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -102,4 +102,4 @@ pub use tokenize::{
 };
 
 // Where the time and memory went.
-pub use timing::{peak_rss_bytes, Stage, StageTimes};
+pub use timing::{peak_rss_bytes, CoreUse, Stage, StageTimes, ONE_THREAD_BELOW};

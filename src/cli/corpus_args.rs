@@ -168,7 +168,8 @@ pub(super) struct CorpusArgs {
 
     /// When done, print to stderr the time each stage took (read, normalize, tokenize,
     /// count and language mix summed over threads; merge, tables, charts and write as
-    /// elapsed), the wall time and the peak memory.
+    /// elapsed), the wall time, the part of it spent on one thread (sampled every
+    /// 20 ms: fewer than 1.5 cores busy) and the peak memory.
     #[arg(long)]
     pub(super) timings: bool,
 }
@@ -366,34 +367,52 @@ impl CorpusArgs {
     /// Reads and counts the corpus and makes its tables. Problems are printed to
     /// stderr, one line each. An empty corpus is an error.
     pub(super) fn analyze(&self) -> Result<Analyzed> {
-        let started = Instant::now();
+        let timing = self.timings.then(Timing::start);
         let (report, times) = self.count(|corpus| Ok(corpus.finish()))?;
-        Ok(Analyzed::new(
-            report,
-            times,
-            self.allow_partial,
-            self.timings.then_some(started),
-        ))
+        Ok(Analyzed::new(report, times, self.allow_partial, timing))
     }
 }
 
-/// With --timings: the time of each stage, the wall time since `started` and the
-/// peak memory, on stderr.
-pub(super) fn print_timings(times: &StageTimes, started: Instant) {
-    for line in times.lines() {
-        eprintln!("corpstat: {line}");
+/// What `--timings` measures besides the stage times: the wall time since the
+/// run started, and how many cores the process kept busy.
+pub(super) struct Timing {
+    started: Instant,
+    cores: Option<corpstat::CoreUse>,
+}
+
+impl Timing {
+    /// Starts the clock and the core sampler.
+    pub(super) fn start() -> Timing {
+        Timing {
+            started: Instant::now(),
+            cores: corpstat::CoreUse::start(),
+        }
     }
-    eprintln!(
-        "corpstat: {:<13}{:>8.3} s",
-        "wall time",
-        started.elapsed().as_secs_f64()
-    );
-    if let Some(peak) = corpstat::peak_rss_bytes() {
-        eprintln!(
-            "corpstat: {:<13}{:>8.1} MB",
-            "peak memory",
-            peak as f64 / 1e6
-        );
+
+    /// Prints the time of each stage, the wall time, the time spent on one thread
+    /// and the peak memory, on stderr.
+    pub(super) fn print(&self, times: &StageTimes) {
+        for line in times.lines() {
+            eprintln!("corpstat: {line}");
+        }
+        let wall = self.started.elapsed().as_secs_f64();
+        eprintln!("corpstat: {:<13}{wall:>8.3} s", "wall time");
+        if let Some((sampled, one)) = self.cores.as_ref().and_then(|c| c.finish()) {
+            let share = if sampled > 0.0 { one / sampled } else { 0.0 };
+            eprintln!(
+                "corpstat: {:<13}{one:>8.3} s {:>6.1}% of the wall time, with fewer than {} cores busy",
+                "one thread",
+                100.0 * share,
+                corpstat::ONE_THREAD_BELOW
+            );
+        }
+        if let Some(peak) = corpstat::peak_rss_bytes() {
+            eprintln!(
+                "corpstat: {:<13}{:>8.1} MB",
+                "peak memory",
+                peak as f64 / 1e6
+            );
+        }
     }
 }
 
@@ -436,7 +455,7 @@ pub(super) struct Analyzed {
     /// CPU time per stage.
     pub(super) times: Arc<StageTimes>,
     /// With --timings: when the run started.
-    pub(super) timings: Option<Instant>,
+    pub(super) timings: Option<Timing>,
 }
 
 impl Analyzed {
@@ -445,7 +464,7 @@ impl Analyzed {
         report: Report,
         times: Arc<StageTimes>,
         allow_partial: bool,
-        timings: Option<Instant>,
+        timings: Option<Timing>,
     ) -> Analyzed {
         let s = report.summary();
         print_problems(&s.problems, s.problems_total, &s.problems_by_kind);
@@ -460,8 +479,8 @@ impl Analyzed {
 
     /// The exit code after printing or writing the result.
     pub(super) fn exit_code(&self) -> ExitCode {
-        if let Some(started) = self.timings {
-            print_timings(&self.times, started);
+        if let Some(timing) = &self.timings {
+            timing.print(&self.times);
         }
         if self.partial {
             eprintln!(

@@ -3,14 +3,13 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Args;
 use corpstat::partial::read_partials;
 use corpstat::{Report, Stage, StageTimes};
 
-use super::corpus_args::{parse_size, Analyzed};
+use super::corpus_args::{parse_size, Analyzed, Timing};
 use super::report::write_report;
 
 /// Reduce partials (from `corpstat partial`, or an engine's reduce of them) and
@@ -74,13 +73,14 @@ pub struct MergeArgs {
     #[arg(short, long)]
     quiet: bool,
 
-    /// When done, print to stderr the time each stage took, the wall time and the peak memory.
+    /// When done, print to stderr the time each stage took, the wall time, the part
+    /// of it spent on one thread and the peak memory.
     #[arg(long)]
     timings: bool,
 }
 
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
-    let started = Instant::now();
+    let timing = args.timings.then(Timing::start);
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(threads) = args.threads {
         builder = builder.num_threads(usize::from(threads));
@@ -107,12 +107,7 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         counts.relist(options)?;
         Ok(times.time(Stage::Tables, || Report::new(counts)))
     })?;
-    let analyzed = Analyzed::new(
-        report,
-        times,
-        args.allow_partial,
-        args.timings.then_some(started),
-    );
+    let analyzed = Analyzed::new(report, times, args.allow_partial, timing);
     let corpus = args.name.clone().unwrap_or_else(|| {
         let mut names: Vec<String> = args
             .partials

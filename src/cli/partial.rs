@@ -4,14 +4,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::Result;
 use clap::Args;
 use corpstat::output::{write_report_dir, ReportFile};
 use corpstat::partial::{input_entries, partial_files, MAX_SHARD};
 
-use super::corpus_args::{print_problems, print_timings};
+use super::corpus_args::{print_problems, Timing};
 use super::{CorpusArgs, EXIT_ERROR};
 
 /// Count one shard of a corpus and write its exact statistics as a partial:
@@ -52,7 +51,7 @@ impl ReportFile for PartialOutput {
 
 pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
     args.corpus.exclude = vec![args.output.clone()];
-    let started = Instant::now();
+    let timing = args.corpus.timings.then(Timing::start);
     let inputs = input_entries(&args.corpus.paths, &args.corpus.options().input)?;
     let shard = args.shard;
     let ((manifest, files), times) = args.corpus.count(|corpus| {
@@ -78,8 +77,8 @@ pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
             args.output.display()
         );
     }
-    if args.corpus.timings {
-        print_timings(&times, started);
+    if let Some(timing) = &timing {
+        timing.print(&times);
     }
     if total > 0 && !args.corpus.allow_partial {
         eprintln!("corpstat: {total} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)");

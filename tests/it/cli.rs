@@ -406,6 +406,7 @@ fn timings_name_every_stage_and_the_peak_memory() {
         "tables",
         "total",
         "wall time",
+        "one thread",
     ] {
         assert!(
             err.lines()

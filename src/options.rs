@@ -141,10 +141,7 @@ impl Options {
     pub fn counting_sha256(&self) -> String {
         use sha2::{Digest, Sha256};
         let json = serde_json::to_string(&self.counting()).unwrap_or_default();
-        Sha256::digest(json.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        format!("{:x}", Sha256::digest(json.as_bytes()))
     }
 }
 

@@ -237,10 +237,7 @@ pub(super) fn parse_document_size(s: &str) -> Result<u64, String> {
 impl CorpusArgs {
     /// The corpus' name in titles: the paths read, sorted as the input stage reads them.
     pub(super) fn name(&self) -> String {
-        let mut names: Vec<String> = self.paths.iter().map(|p| p.display().to_string()).collect();
-        names.sort();
-        names.dedup();
-        names.join(", ")
+        joined_names(&self.paths)
     }
 
     pub(super) fn options(&self) -> Options {
@@ -336,11 +333,7 @@ impl CorpusArgs {
         finish: impl FnOnce(Corpus) -> Result<T> + Send,
     ) -> Result<(T, Arc<StageTimes>)> {
         let options = self.options();
-        let mut builder = rayon::ThreadPoolBuilder::new();
-        if let Some(threads) = self.threads {
-            builder = builder.num_threads(usize::from(threads));
-        }
-        let pool = builder.build().context("cannot start the worker threads")?;
+        let pool = thread_pool(self.threads)?;
         let progress = self.progress_bar();
         let result = pool.install(|| -> Result<(T, Arc<StageTimes>)> {
             let mut corpus = Corpus::new(options.clone())?;
@@ -483,13 +476,35 @@ impl Analyzed {
             timing.print(&self.times);
         }
         if self.partial {
-            eprintln!(
-                "corpstat: {} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)",
-                self.report.summary().problems_total
-            );
-            ExitCode::from(EXIT_ERROR)
+            problems_exit(self.report.summary().problems_total)
         } else {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Paths as a corpus' name in titles: sorted as the input stage reads them,
+/// without repeats, joined by commas.
+pub(super) fn joined_names(paths: &[PathBuf]) -> String {
+    let mut names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    names.sort();
+    names.dedup();
+    names.join(", ")
+}
+
+/// The worker threads: `threads` of them, or one per core.
+pub(super) fn thread_pool(threads: Option<u16>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(threads) = threads {
+        builder = builder.num_threads(usize::from(threads));
+    }
+    builder.build().context("cannot start the worker threads")
+}
+
+/// The exit code after `total` input problems, when --allow-partial was not given.
+pub(super) fn problems_exit(total: u64) -> ExitCode {
+    eprintln!(
+        "corpstat: {total} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)"
+    );
+    ExitCode::from(EXIT_ERROR)
 }

@@ -4,12 +4,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use corpstat::partial::read_partials;
 use corpstat::{Report, Stage, StageTimes};
 
-use super::corpus_args::{parse_size, Analyzed, Timing};
+use super::corpus_args::{joined_names, parse_size, thread_pool, Analyzed, Timing};
 use super::report::write_report;
 
 /// Reduce partials (from `corpstat partial`, or an engine's reduce of them) and
@@ -81,11 +81,7 @@ pub struct MergeArgs {
 
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
     let timing = args.timings.then(Timing::start);
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(threads) = args.threads {
-        builder = builder.num_threads(usize::from(threads));
-    }
-    let pool = builder.build().context("cannot start the worker threads")?;
+    let pool = thread_pool(args.threads)?;
     let times = std::sync::Arc::new(StageTimes::default());
     let report = pool.install(|| -> Result<Report> {
         let mut counts = times.time(Stage::Merge, || {
@@ -108,15 +104,10 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         Ok(times.time(Stage::Tables, || Report::new(counts)))
     })?;
     let analyzed = Analyzed::new(report, times, args.allow_partial, timing);
-    let corpus = args.name.clone().unwrap_or_else(|| {
-        let mut names: Vec<String> = args
-            .partials
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        names.sort();
-        names.join(", ")
-    });
+    let corpus = args
+        .name
+        .clone()
+        .unwrap_or_else(|| joined_names(&args.partials));
     pool.install(|| write_report(&analyzed, &corpus, &args.output, args.quiet, args.parquet))?;
     Ok(analyzed.exit_code())
 }

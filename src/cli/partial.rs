@@ -10,8 +10,8 @@ use clap::Args;
 use corpstat::output::{write_report_dir, ReportFile};
 use corpstat::partial::{input_entries, partial_files, MAX_SHARD};
 
-use super::corpus_args::{print_problems, Timing};
-use super::{CorpusArgs, EXIT_ERROR};
+use super::corpus_args::{print_problems, problems_exit, Timing};
+use super::CorpusArgs;
 
 /// Count one shard of a corpus and write its exact statistics as a partial:
 /// Parquet tables (zstd) and manifest.json, documented in docs/PARTIALS.md.
@@ -81,8 +81,7 @@ pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
         timing.print(&times);
     }
     if total > 0 && !args.corpus.allow_partial {
-        eprintln!("corpstat: {total} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)");
-        return Ok(ExitCode::from(EXIT_ERROR));
+        return Ok(problems_exit(total));
     }
     Ok(ExitCode::SUCCESS)
 }

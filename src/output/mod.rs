@@ -18,6 +18,8 @@ mod tables;
 pub use chart::{render_charts, render_keyness, Chart, ChartError, ChartSpec, CHARTS};
 pub use index_html::index_html;
 #[cfg(feature = "parquet")]
+pub(crate) use parquet_table::zstd_writer;
+#[cfg(feature = "parquet")]
 pub use parquet_table::ParquetTableFile;
 pub use readme::report_readme;
 pub use report_dir::{abandon_staging, write_report_dir, MANIFEST};

@@ -25,6 +25,21 @@ use crate::report::Report;
 /// Rows formatted and written together.
 const CHUNK_ROWS: usize = 64 * 1024;
 
+/// The zstd level of every Parquet file corpstat writes: 3, zstd's default, a
+/// good ratio at a low cost.
+const ZSTD_LEVEL: i32 = 3;
+
+/// A Parquet writer into memory for `schema`, zstd-compressed: every Parquet file
+/// corpstat writes (report tables and partials) is made by one.
+pub(crate) fn zstd_writer(
+    schema: Arc<Schema>,
+) -> Result<ArrowWriter<Vec<u8>>, parquet::errors::ParquetError> {
+    let properties = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(ZSTD_LEVEL)?))
+        .build();
+    ArrowWriter::try_new(Vec::new(), schema, Some(properties))
+}
+
 /// A table of the report, written as Parquet.
 pub struct ParquetTableFile<'a> {
     name: String,
@@ -81,6 +96,10 @@ enum Stored {
     Float,
 }
 
+/// How each column is stored, from every value in it. The rows are formatted for
+/// this pass and again for writing, since the schema must be known before the
+/// first batch and holding a large table's cells (ngrams.csv: a million rows on the
+/// bench corpus) would take more memory than the report itself.
 fn stored_as(columns: &[Column], chunks: &Chunks) -> Vec<Stored> {
     let mut stored: Vec<Stored> = columns
         .iter()
@@ -170,10 +189,7 @@ fn write_parquet(
             })
             .collect::<Vec<_>>(),
     ));
-    let properties = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3)?))
-        .build();
-    let mut writer = ArrowWriter::try_new(Vec::new(), schema.clone(), Some(properties))?;
+    let mut writer = zstd_writer(schema.clone())?;
     let len = chunks.len();
     for start in (0..len).step_by(CHUNK_ROWS) {
         let rows = chunks.rows(start, (start + CHUNK_ROWS).min(len));

@@ -12,17 +12,13 @@ use arrow_array::{Array, ArrayRef, Float64Array, Int64Array, RecordBatch, String
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 use parquet::arrow::ArrowWriter;
-use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::properties::WriterProperties;
 
 use super::tables::{ColumnType, PartialTable};
 use super::PartialError;
+use crate::output::zstd_writer;
 
 /// Rows a record batch holds before it is handed to the Parquet writer.
 const BATCH_ROWS: usize = 64 * 1024;
-
-/// The zstd level: 3, zstd's default, a good ratio at a low cost.
-const ZSTD_LEVEL: i32 = 3;
 
 /// One cell of a row.
 pub(super) enum Cell<'a> {
@@ -74,10 +70,7 @@ pub(super) struct TableWriter {
 impl TableWriter {
     pub(super) fn new(table: &'static PartialTable) -> Result<Self, parquet::errors::ParquetError> {
         let schema = schema(table);
-        let properties = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::try_new(ZSTD_LEVEL)?))
-            .build();
-        let writer = ArrowWriter::try_new(Vec::new(), schema.clone(), Some(properties))?;
+        let writer = zstd_writer(schema.clone())?;
         let mut this = TableWriter {
             table,
             schema,
@@ -336,18 +329,6 @@ pub(super) fn for_each_batch(
         }
     }
     Ok(())
-}
-
-/// Reads every row of `table` in each of `dirs`, calling `each` with the batch,
-/// the index of its folder and the row.
-pub(super) fn for_each_row(
-    dirs: &[&Path],
-    table: &'static PartialTable,
-    mut each: impl FnMut(&Rows, usize, usize) -> Result<(), PartialError>,
-) -> Result<(), PartialError> {
-    for_each_batch(dirs, table, |rows, at| {
-        (0..rows.len()).try_for_each(|row| each(rows, at, row))
-    })
 }
 
 #[cfg(test)]

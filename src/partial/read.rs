@@ -8,12 +8,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use arrow_array::Array;
+use arrow_array::{Array, Int64Array};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::manifest::{Manifest, ShardEntry};
-use super::parquet_io::{for_each_batch, for_each_row, Rows};
+use super::parquet_io::{for_each_batch, Rows};
 use super::tables::{
     DOCUMENTS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_EDGES, NGRAMS, PAIRS, SURFACES, TERMS,
 };
@@ -77,13 +77,13 @@ pub fn read_partials(
     let options = manifests[shards[0].1].options.clone();
     let mut counts = CorpusCounts::new(options);
     let dirs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
-    let layout = Layout::new(&shards);
+    let layout = Layout::new(shards.into_iter().map(|(shard, _)| shard).collect());
     read_terms(&dirs, &layout, &mut counts)?;
     read_surfaces(&dirs, &mut counts)?;
     let merge_pruning = read_grams(&dirs, &mut counts, memory_limit)?;
     read_documents(&dirs, &layout, &mut counts)?;
     read_mattr(&dirs, &layout, &mut counts)?;
-    for (shard, _) in &shards {
+    for (_, shard) in &layout.shards {
         for problem in &shard.problems {
             counts.list_problem(problem.clone());
         }
@@ -142,25 +142,25 @@ fn shards_in_order(
     Ok(shards)
 }
 
-/// Where each shard's tokens and documents start in the corpus.
+/// The shards in shard order, each with the offset of its first token in the corpus.
 struct Layout {
-    /// Shard order → (its first token's offset, its totals).
-    shards: FxHashMap<u64, (u64, ShardEntry)>,
-    /// Shard orders, ascending.
-    orders: Vec<u64>,
+    shards: Vec<(u64, ShardEntry)>,
+    /// Shard order → place in `shards`.
+    place: FxHashMap<u64, usize>,
 }
 
 impl Layout {
-    fn new(shards: &[(ShardEntry, usize)]) -> Layout {
+    fn new(shards: Vec<ShardEntry>) -> Layout {
         let mut offset = 0;
         let mut layout = Layout {
-            shards: FxHashMap::default(),
-            orders: Vec::new(),
+            shards: Vec::with_capacity(shards.len()),
+            place: FxHashMap::default(),
         };
-        for (shard, _) in shards {
-            layout.shards.insert(shard.order, (offset, shard.clone()));
-            layout.orders.push(shard.order);
-            offset += shard.tokens;
+        for shard in shards {
+            layout.place.insert(shard.order, layout.shards.len());
+            let tokens = shard.tokens;
+            layout.shards.push((offset, shard));
+            offset += tokens;
         }
         layout
     }
@@ -171,12 +171,14 @@ impl Layout {
         dir: &Path,
         table: &str,
     ) -> Result<&(u64, ShardEntry), PartialError> {
-        self.shards.get(&order).ok_or_else(|| {
-            PartialError::new(
-                &dir.join(table),
+        match self.place.get(&order) {
+            Some(&at) => Ok(&self.shards[at]),
+            None => Err(bad(
+                dir,
+                table,
                 format!("holds rows of shard {order}, which no manifest lists"),
-            )
-        })
+            )),
+        }
     }
 }
 
@@ -184,16 +186,41 @@ fn bad(dir: &Path, table: &str, message: impl Into<String>) -> PartialError {
     PartialError::new(&dir.join(table), message)
 }
 
-/// A non-negative integer cell.
-fn count(
-    rows: &Rows,
-    column: &str,
-    row: usize,
-    dir: &Path,
-    table: &str,
-) -> Result<u64, PartialError> {
-    let value = rows.int(column).value(row);
-    u64::try_from(value).map_err(|_| bad(dir, table, format!("{column} is negative ({value})")))
+/// A column of non-negative integers of one batch, fetched once and read row by row.
+struct Counts<'r> {
+    values: &'r Int64Array,
+    column: &'static str,
+    dir: &'r Path,
+    table: &'static str,
+}
+
+impl Counts<'_> {
+    fn at(&self, row: usize) -> Result<u64, PartialError> {
+        let value = self.values.value(row);
+        u64::try_from(value).map_err(|_| {
+            let column = self.column;
+            bad(
+                self.dir,
+                self.table,
+                format!("{column} is negative ({value})"),
+            )
+        })
+    }
+}
+
+/// The column `column` of `rows`, from the file `dir/table`, as [`Counts`].
+fn count_column<'r>(
+    rows: &'r Rows,
+    column: &'static str,
+    dir: &'r Path,
+    table: &'static str,
+) -> Counts<'r> {
+    Counts {
+        values: rows.int(column),
+        column,
+        dir,
+        table,
+    }
 }
 
 struct TermRow {
@@ -211,31 +238,38 @@ fn read_terms(
 ) -> Result<(), PartialError> {
     let table = TERMS.name;
     let mut terms: FxHashMap<Box<str>, TermRow> = FxHashMap::default();
-    for_each_row(dirs, &TERMS, |rows, at, row| {
+    for_each_batch(dirs, &TERMS, |rows, at| {
         let dir = dirs[at];
-        let kind_name = rows.text("kind").value(row);
-        let kind = TokenKind::from_name(kind_name)
-            .ok_or_else(|| bad(dir, table, format!("unknown token kind {kind_name:?}")))?;
-        let next = TermRow {
-            count: count(rows, "count", row, dir, table)?,
-            doc_freq: count(rows, "doc_freq", row, dir, table)?,
-            sentence_freq: count(rows, "sentence_freq", row, dir, table)?,
-            first_seen: count(rows, "first_seen", row, dir, table)?,
-            kind,
-        };
-        let term = rows.text("term").value(row);
-        match terms.get_mut(term) {
-            Some(totals) => {
-                totals.count += next.count;
-                totals.doc_freq += next.doc_freq;
-                totals.sentence_freq += next.sentence_freq;
-                if next.first_seen < totals.first_seen {
-                    totals.first_seen = next.first_seen;
-                    totals.kind = next.kind;
+        let (texts, kinds) = (rows.text("term"), rows.text("kind"));
+        let count = count_column(rows, "count", dir, table);
+        let doc_freq = count_column(rows, "doc_freq", dir, table);
+        let sentence_freq = count_column(rows, "sentence_freq", dir, table);
+        let first_seen = count_column(rows, "first_seen", dir, table);
+        for row in 0..rows.len() {
+            let kind_name = kinds.value(row);
+            let kind = TokenKind::from_name(kind_name)
+                .ok_or_else(|| bad(dir, table, format!("unknown token kind {kind_name:?}")))?;
+            let next = TermRow {
+                count: count.at(row)?,
+                doc_freq: doc_freq.at(row)?,
+                sentence_freq: sentence_freq.at(row)?,
+                first_seen: first_seen.at(row)?,
+                kind,
+            };
+            let term = texts.value(row);
+            match terms.get_mut(term) {
+                Some(totals) => {
+                    totals.count += next.count;
+                    totals.doc_freq += next.doc_freq;
+                    totals.sentence_freq += next.sentence_freq;
+                    if next.first_seen < totals.first_seen {
+                        totals.first_seen = next.first_seen;
+                        totals.kind = next.kind;
+                    }
                 }
-            }
-            None => {
-                terms.insert(term.into(), next);
+                None => {
+                    terms.insert(term.into(), next);
+                }
             }
         }
         Ok(())
@@ -272,10 +306,14 @@ fn term_id(
 
 fn read_surfaces(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialError> {
     let table = SURFACES.name;
-    for_each_row(dirs, &SURFACES, |rows, at, row| {
-        let id = term_id(counts, rows.text("term").value(row), dirs[at], table)?;
-        let n = count(rows, "count", row, dirs[at], table)?;
-        counts.terms[id as usize].add_surface(rows.text("form").value(row), n);
+    for_each_batch(dirs, &SURFACES, |rows, at| {
+        let (terms, forms) = (rows.text("term"), rows.text("form"));
+        let count = count_column(rows, "count", dirs[at], table);
+        for row in 0..rows.len() {
+            let id = term_id(counts, terms.value(row), dirs[at], table)?;
+            let n = count.at(row)?;
+            counts.terms[id as usize].add_surface(forms.value(row), n);
+        }
         Ok(())
     })
 }
@@ -385,6 +423,9 @@ fn read_ngrams(
     for_each_batch(dirs, &NGRAMS, |rows, at| {
         let dir = dirs[at];
         let grams = rows.text("gram");
+        let orders_column = count_column(rows, "n", dir, table);
+        let count = count_column(rows, "count", dir, table);
+        let doc_freq = count_column(rows, "doc_freq", dir, table);
         let (all_ids, ends) = ids_by_row(rows.len(), |row, ids| {
             for term in grams.value(row).split(' ') {
                 ids.push(term_id(counts, term, dir, table)?);
@@ -393,7 +434,7 @@ fn read_ngrams(
         })?;
         for row in 0..rows.len() {
             let ids = &all_ids[if row == 0 { 0 } else { ends[row - 1] }..ends[row]];
-            let n = count(rows, "n", row, dir, table)? as usize;
+            let n = orders_column.at(row)? as usize;
             if n < 2 || n - 2 >= orders {
                 return Err(bad(
                     dir,
@@ -413,8 +454,8 @@ fn read_ngrams(
                 ));
             }
             let totals = NgramTotals {
-                count: saturated(count(rows, "count", row, dir, table)?),
-                doc_freq: saturated(count(rows, "doc_freq", row, dir, table)?),
+                count: saturated(count.at(row)?),
+                doc_freq: saturated(doc_freq.at(row)?),
             };
             tables.ngram_buckets[n - 2].push(ids, totals);
             tables.count();
@@ -433,6 +474,7 @@ fn read_pairs(
     for_each_batch(dirs, &PAIRS, |rows, at| {
         let dir = dirs[at];
         let (a, b) = (rows.text("term_a"), rows.text("term_b"));
+        let count = count_column(rows, "count", dir, table);
         let (ids, _) = ids_by_row(rows.len(), |row, ids| {
             ids.push(term_id(counts, a.value(row), dir, table)?);
             ids.push(term_id(counts, b.value(row), dir, table)?);
@@ -443,9 +485,7 @@ fn read_pairs(
             if unordered {
                 key.sort_unstable();
             }
-            tables
-                .pair_buckets
-                .push(&key, saturated(count(rows, "count", row, dir, table)?));
+            tables.pair_buckets.push(&key, saturated(count.at(row)?));
             tables.count();
         }
         Ok(())
@@ -459,33 +499,39 @@ fn read_documents(
 ) -> Result<(), PartialError> {
     let table = DOCUMENTS.name;
     let mut documents: Vec<((u64, u64), DocumentRecord)> = Vec::new();
-    for_each_row(dirs, &DOCUMENTS, |rows, at, row| {
+    for_each_batch(dirs, &DOCUMENTS, |rows, at| {
         let dir = dirs[at];
-        let order = count(rows, "shard", row, dir, table)?;
-        layout.shard(order, dir, table)?;
-        let tokens = count(rows, "tokens", row, dir, table)?;
-        let group = rows.text("group");
-        documents.push((
-            (order, count(rows, "document", row, dir, table)?),
-            DocumentRecord {
-                meta: DocumentMeta {
-                    id: rows.text("id").value(row).to_string(),
-                    source: rows.text("source").value(row).to_string(),
-                    line: count(rows, "line", row, dir, table)?,
-                    group: (!group.is_null(row)).then(|| group.value(row).to_string()),
-                },
-                bytes: count(rows, "bytes", row, dir, table)?,
-                tokens,
-                sentences: count(rows, "sentences", row, dir, table)?,
-                language_words: Default::default(),
-                terms: Vec::new(),
-                mtld: MtldFactors {
-                    forward: rows.float("mtld_forward").value(row),
-                    backward: rows.float("mtld_backward").value(row),
+        let (ids, sources, groups) = (rows.text("id"), rows.text("source"), rows.text("group"));
+        let (forward, backward) = (rows.float("mtld_forward"), rows.float("mtld_backward"));
+        let [shard, document, line, bytes, tokens, sentences] =
+            ["shard", "document", "line", "bytes", "tokens", "sentences"]
+                .map(|column| count_column(rows, column, dir, table));
+        for row in 0..rows.len() {
+            let order = shard.at(row)?;
+            layout.shard(order, dir, table)?;
+            let tokens = tokens.at(row)?;
+            documents.push((
+                (order, document.at(row)?),
+                DocumentRecord {
+                    meta: DocumentMeta {
+                        id: ids.value(row).to_string(),
+                        source: sources.value(row).to_string(),
+                        line: line.at(row)?,
+                        group: (!groups.is_null(row)).then(|| groups.value(row).to_string()),
+                    },
+                    bytes: bytes.at(row)?,
                     tokens,
+                    sentences: sentences.at(row)?,
+                    language_words: Default::default(),
+                    terms: Vec::new(),
+                    mtld: MtldFactors {
+                        forward: forward.value(row),
+                        backward: backward.value(row),
+                        tokens,
+                    },
                 },
-            },
-        ));
+            ));
+        }
         Ok(())
     })?;
     documents.sort_unstable_by_key(|(key, _)| *key);
@@ -501,9 +547,9 @@ fn read_documents(
         }
         *per_shard.entry(key.0).or_default() += 1;
     }
-    for order in &layout.orders {
-        let (_, shard) = layout.shard(*order, dirs[0], table)?;
-        let found = per_shard.get(order).copied().unwrap_or(0);
+    for (_, shard) in &layout.shards {
+        let order = shard.order;
+        let found = per_shard.get(&order).copied().unwrap_or(0);
         if found != shard.documents {
             return Err(bad(
                 dirs[0],
@@ -516,52 +562,54 @@ fn read_documents(
         }
     }
     let mut documents: Vec<DocumentRecord> = documents.into_iter().map(|(_, d)| d).collect();
-    let locate =
-        |rows: &Rows, row: usize, dir: &Path, table: &str| -> Result<usize, PartialError> {
-            let key = (
-                count(rows, "shard", row, dir, table)?,
-                count(rows, "document", row, dir, table)?,
-            );
-            place.get(&key).copied().ok_or_else(|| {
-                bad(
-                    dir,
-                    table,
-                    format!(
-                        "names document {} of shard {}, which documents.parquet lacks",
-                        key.1, key.0
-                    ),
-                )
-            })
-        };
+    // The document a row of a per-document table belongs to.
+    let locate = |shard: &Counts, document: &Counts, row: usize| -> Result<usize, PartialError> {
+        let key = (shard.at(row)?, document.at(row)?);
+        place.get(&key).copied().ok_or_else(|| {
+            bad(
+                shard.dir,
+                shard.table,
+                format!(
+                    "names document {} of shard {}, which documents.parquet lacks",
+                    key.1, key.0
+                ),
+            )
+        })
+    };
     let languages = DOCUMENT_LANGUAGES.name;
-    for_each_row(dirs, &DOCUMENT_LANGUAGES, |rows, at, row| {
+    for_each_batch(dirs, &DOCUMENT_LANGUAGES, |rows, at| {
         let dir = dirs[at];
-        let doc = locate(rows, row, dir, languages)?;
-        let code = rows.text("language").value(row);
-        let lang = Lang::parse(code)
-            .ok_or_else(|| bad(dir, languages, format!("unknown language {code:?}")))?;
-        let name = rows.text("script").value(row);
-        let script = Script::from_name(name)
-            .ok_or_else(|| bad(dir, languages, format!("unknown script {name:?}")))?;
-        *documents[doc]
-            .language_words
-            .entry((lang, script))
-            .or_default() += count(rows, "words", row, dir, languages)?;
+        let (codes, scripts) = (rows.text("language"), rows.text("script"));
+        let [shard, document, words] =
+            ["shard", "document", "words"].map(|column| count_column(rows, column, dir, languages));
+        for row in 0..rows.len() {
+            let doc = locate(&shard, &document, row)?;
+            let code = codes.value(row);
+            let lang = Lang::parse(code)
+                .ok_or_else(|| bad(dir, languages, format!("unknown language {code:?}")))?;
+            let name = scripts.value(row);
+            let script = Script::from_name(name)
+                .ok_or_else(|| bad(dir, languages, format!("unknown script {name:?}")))?;
+            *documents[doc]
+                .language_words
+                .entry((lang, script))
+                .or_default() += words.at(row)?;
+        }
         Ok(())
     })?;
     let terms = DOCUMENT_TERMS.name;
     for_each_batch(dirs, &DOCUMENT_TERMS, |rows, at| {
         let dir = dirs[at];
         let column = rows.text("term");
+        let [shard, document, count] =
+            ["shard", "document", "count"].map(|name| count_column(rows, name, dir, terms));
         let (ids, _) = ids_by_row(rows.len(), |row, ids| {
             ids.push(term_id(counts, column.value(row), dir, terms)?);
             Ok(())
         })?;
         for (row, &id) in ids.iter().enumerate() {
-            let doc = locate(rows, row, dir, terms)?;
-            documents[doc]
-                .terms
-                .push((id, saturated(count(rows, "count", row, dir, terms)?)));
+            let doc = locate(&shard, &document, row)?;
+            documents[doc].terms.push((id, saturated(count.at(row)?)));
         }
         Ok(())
     })?;
@@ -575,7 +623,7 @@ fn read_documents(
             *counts.language_words.entry(*key).or_default() += words;
         }
     }
-    let expected: u64 = layout.shards.values().map(|(_, s)| s.tokens).sum();
+    let expected: u64 = layout.shards.iter().map(|(_, s)| s.tokens).sum();
     if counts.tokens != expected {
         return Err(bad(
             dirs[0],
@@ -598,28 +646,31 @@ fn read_mattr(
     let table = MATTR_EDGES.name;
     type Edge = Vec<(u64, u32)>;
     let mut edges: FxHashMap<u64, (Edge, Edge)> = FxHashMap::default();
-    for_each_row(dirs, &MATTR_EDGES, |rows, at, row| {
+    for_each_batch(dirs, &MATTR_EDGES, |rows, at| {
         let dir = dirs[at];
-        let order = count(rows, "shard", row, dir, table)?;
-        layout.shard(order, dir, table)?;
-        let id = term_id(counts, rows.text("term").value(row), dir, table)?;
-        let position = count(rows, "position", row, dir, table)?;
-        let (head, tail) = edges.entry(order).or_default();
-        match rows.text("edge").value(row) {
-            "head" => head.push((position, id)),
-            "tail" => tail.push((position, id)),
-            other => return Err(bad(dir, table, format!("unknown edge {other:?}"))),
+        let (terms, edge) = (rows.text("term"), rows.text("edge"));
+        let [shard, position] =
+            ["shard", "position"].map(|column| count_column(rows, column, dir, table));
+        for row in 0..rows.len() {
+            let order = shard.at(row)?;
+            layout.shard(order, dir, table)?;
+            let id = term_id(counts, terms.value(row), dir, table)?;
+            let (head, tail) = edges.entry(order).or_default();
+            match edge.value(row) {
+                "head" => head.push((position.at(row)?, id)),
+                "tail" => tail.push((position.at(row)?, id)),
+                other => return Err(bad(dir, table, format!("unknown edge {other:?}"))),
+            }
         }
         Ok(())
     })?;
     let window = counts.options.mattr_window;
     let identity: Vec<u32> = (0..counts.terms.len() as u32).collect();
     let mut mattr = Mattr::new(window);
-    for order in &layout.orders {
-        let (mut head, mut tail) = edges.remove(order).unwrap_or_default();
+    for (_, shard) in &layout.shards {
+        let (mut head, mut tail) = edges.remove(&shard.order).unwrap_or_default();
         head.sort_unstable();
         tail.sort_unstable();
-        let (_, shard) = layout.shard(*order, dirs[0], table)?;
         let (distinct_sum, windows) = (shard.mattr_distinct_sum, shard.mattr_windows);
         let head: Vec<u32> = head.into_iter().map(|(_, id)| id).collect();
         let tail: Vec<u32> = tail.into_iter().map(|(_, id)| id).collect();

@@ -258,10 +258,9 @@ fn write_document_terms(counts: &CorpusCounts, order: u64) -> Written {
 
 fn write_mattr_edges(counts: &CorpusCounts, order: u64) -> Written {
     let mut out = TableWriter::new(&MATTR_EDGES)?;
-    let head = counts.mattr.head().iter().copied();
     let tail: Vec<u32> = counts.mattr.tail().collect();
-    for (edge, ids) in [("head", head.collect::<Vec<_>>()), ("tail", tail)] {
-        for (position, id) in ids.into_iter().enumerate() {
+    for (edge, ids) in [("head", counts.mattr.head()), ("tail", &tail[..])] {
+        for (position, &id) in ids.iter().enumerate() {
             out.row(&[
                 int(order),
                 Cell::Text(edge),
@@ -316,10 +315,5 @@ fn hash_file(path: &Path) -> std::io::Result<(u64, String)> {
         bytes += n as u64;
         hasher.update(&buffer[..n]);
     }
-    let hex = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok((bytes, hex))
+    Ok((bytes, format!("{:x}", hasher.finalize())))
 }

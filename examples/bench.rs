@@ -6,13 +6,18 @@
 //!
 //! Reads `../shared/bench/corpus-50mb.jsonl.gz` by default; when the file is absent
 //! it says so and exits 0. It decompresses the corpus once into a temporary file and
-//! times `wc -w` on it; then it runs the `corpstat` binary built beside this example
+//! times `wc -w` on it (the fastest of three runs); then it runs the `corpstat` binary built beside this example
 //! (`report --timings` on the compressed corpus, as a user would, charts and files
 //! included) with 1 and 2 threads, and with `--memory-limit 100M`, and reads each
 //! run's wall time, stage times and peak resident memory from its `--timings`
-//! lines. It also times the tokenizer alone on one core, against
+//! lines, with its CPU time (user + system, from the kernel's accounting of the
+//! child) and the share of its wall time spent on one thread. It runs 3 threads
+//! too and checks that the three reports are byte-identical. It times the
+//! report at 2 threads on the first eighth and the first quarter of the corpus
+//! (whole JSONL lines) beside the whole, per MB, since the time per MB must not
+//! grow with the corpus. It also times the tokenizer alone on one core, against
 //! `unicode_words()`. With `--curve`, it also builds the corpus 2 and 4 times over
-//! (ids suffixed) and prints the peak memory of each. Prints a Markdown table.
+//! (ids suffixed) and prints the peak memory of each. Prints Markdown tables.
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -27,9 +32,27 @@ type Error = Box<dyn std::error::Error>;
 /// What one `corpstat report --timings` run printed.
 struct Run {
     seconds: f64,
+    /// User + system CPU seconds of the child.
+    cpu_seconds: f64,
     peak_mb: f64,
     language_share: f64,
+    /// Percent of the wall time with fewer than 1.5 cores busy (`--timings`).
+    one_thread_share: f64,
     approximate: String,
+    /// The report folder, kept until the run is dropped.
+    output: tempfile::TempDir,
+}
+
+/// User + system CPU seconds of the children waited for so far.
+fn children_cpu_seconds() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 fn corpstat_binary() -> Result<PathBuf, Error> {
@@ -51,6 +74,7 @@ fn corpstat_binary() -> Result<PathBuf, Error> {
 
 fn run_report(corpus: &Path, extra: &[&str]) -> Result<Run, Error> {
     let out = tempfile::tempdir()?;
+    let cpu_before = children_cpu_seconds();
     let started = Instant::now();
     let output = Command::new(corpstat_binary()?)
         .args(["report", "-q", "--timings"])
@@ -60,6 +84,7 @@ fn run_report(corpus: &Path, extra: &[&str]) -> Result<Run, Error> {
         .arg(out.path())
         .output()?;
     let seconds = started.elapsed().as_secs_f64();
+    let cpu_seconds = children_cpu_seconds() - cpu_before;
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
         return Err(format!("corpstat failed: {stderr}").into());
@@ -80,10 +105,47 @@ fn run_report(corpus: &Path, extra: &[&str]) -> Result<Run, Error> {
         serde_json::from_slice(&std::fs::read(out.path().join("summary.json"))?)?;
     Ok(Run {
         seconds,
+        cpu_seconds,
         peak_mb: field("peak memory", 0).unwrap_or(f64::NAN),
         language_share: field("language mix", 2).unwrap_or(f64::NAN),
+        one_thread_share: field("one thread", 2).unwrap_or(f64::NAN),
         approximate: summary["approximate"].to_string(),
+        output: out,
     })
+}
+
+/// The files of a report folder whose bytes differ between `a` and `b`, or that
+/// only one of them has.
+fn differing_files(a: &Path, b: &Path) -> Result<Vec<String>, Error> {
+    let names = |dir: &Path| -> Result<std::collections::BTreeSet<String>, Error> {
+        let mut names = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(dir)? {
+            names.insert(entry?.file_name().to_string_lossy().into_owned());
+        }
+        Ok(names)
+    };
+    let mut differing = Vec::new();
+    for name in names(a)?.union(&names(b)?) {
+        if std::fs::read(a.join(name)).ok() != std::fs::read(b.join(name)).ok() {
+            differing.push(name.clone());
+        }
+    }
+    Ok(differing)
+}
+
+/// The first `lines` lines of `plain`, into a new file in `into`.
+fn first_lines(plain: &Path, lines: usize, into: &Path) -> Result<PathBuf, Error> {
+    let path = into.join(format!("corpus-first-{lines}.jsonl"));
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+    for line in std::io::BufReader::new(std::fs::File::open(plain)?)
+        .lines()
+        .take(lines)
+    {
+        out.write_all(line?.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(path)
 }
 
 /// Every document's text, read as `corpstat report` reads it.
@@ -156,9 +218,14 @@ fn main() -> Result<(), Error> {
     }
     let mb = std::fs::metadata(&plain)?.len() as f64 / 1e6;
 
-    let started = Instant::now();
-    let wc = Command::new("wc").arg("-w").arg(&plain).output()?;
-    let wc_seconds = started.elapsed().as_secs_f64();
+    // The fastest of three, as this machine's speed drifts between runs.
+    let mut wc_seconds = f64::INFINITY;
+    let mut wc = Command::new("wc").arg("-w").arg(&plain).output()?;
+    for _ in 0..3 {
+        let started = Instant::now();
+        wc = Command::new("wc").arg("-w").arg(&plain).output()?;
+        wc_seconds = wc_seconds.min(started.elapsed().as_secs_f64());
+    }
     let words = String::from_utf8_lossy(&wc.stdout)
         .split_whitespace()
         .next()
@@ -168,6 +235,23 @@ fn main() -> Result<(), Error> {
     let one = run_report(&corpus, &["--threads", "1"])?;
     let two = run_report(&corpus, &["--threads", "2"])?;
     let limited = run_report(&corpus, &["--threads", "2", "--memory-limit", "100M"])?;
+    let three = run_report(&corpus, &["--threads", "3"])?;
+    let mut differing = differing_files(one.output.path(), two.output.path())?;
+    differing.extend(differing_files(one.output.path(), three.output.path())?);
+
+    let lines = std::io::BufReader::new(std::fs::File::open(&plain)?)
+        .lines()
+        .count();
+    let mut scaling = Vec::new();
+    for (name, part) in [("first eighth", 8), ("first quarter", 4)] {
+        let path = first_lines(&plain, lines / part, tmp.path())?;
+        let part_mb = std::fs::metadata(&path)?.len() as f64 / 1e6;
+        let run = run_report(&path, &["--threads", "2"])?;
+        scaling.push((name, part_mb, run.seconds));
+        std::fs::remove_file(path)?;
+    }
+    let whole = run_report(&plain, &["--threads", "2"])?;
+    scaling.push(("whole", mb, whole.seconds));
 
     let texts = read_texts(&corpus)?;
     let text_mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
@@ -181,23 +265,28 @@ fn main() -> Result<(), Error> {
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     println!();
-    println!("| run | wall s | MB/s | peak RSS MB | ratio to wc -w | language mix share |");
-    println!("|---|---|---|---|---|---|");
     println!(
-        "| `wc -w` ({words} words) | {wc_seconds:.2} | {:.1} | | 1.0 | |",
+        "| run | wall s | CPU s | MB/s | peak RSS MB | ratio to wc -w | one-thread share | language mix share |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    println!(
+        "| `wc -w` ({words} words) | {wc_seconds:.2} | | {:.1} | | 1.0 | | |",
         mb / wc_seconds
     );
     for (name, run) in [
         ("corpstat report, 1 thread", &one),
         ("corpstat report, 2 threads", &two),
+        ("corpstat report, 3 threads", &three),
         ("corpstat report, 2 threads, --memory-limit 100M", &limited),
     ] {
         println!(
-            "| {name} | {:.2} | {:.1} | {:.0} | {:.1} | {:.1}% |",
+            "| {name} | {:.2} | {:.2} | {:.1} | {:.0} | {:.1} | {:.1}% | {:.1}% |",
             run.seconds,
+            run.cpu_seconds,
             mb / run.seconds,
             run.peak_mb,
             run.seconds / wc_seconds,
+            run.one_thread_share,
             run.language_share
         );
     }
@@ -206,6 +295,11 @@ fn main() -> Result<(), Error> {
         "speed-up from 1 to 2 threads: {:.2}",
         one.seconds / two.seconds
     );
+    if differing.is_empty() {
+        println!("reports at 1, 2 and 3 threads: byte-identical");
+    } else {
+        return Err(format!("reports differ across thread counts: {differing:?}").into());
+    }
     println!("--memory-limit 100M: approximate = {}", limited.approximate);
     println!(
         "tokenizer, one core, {text_mb:.1} MB of document text: corpstat words() {:.1} MB/s, \
@@ -215,6 +309,17 @@ fn main() -> Result<(), Error> {
     );
     if fast_tokens != uax_tokens {
         return Err("the tokenizers disagree: see tests/tokenize_differential.rs".into());
+    }
+    println!();
+    println!("| 2 threads, uncompressed JSONL | MB | wall s | s per MB | against the whole |");
+    println!("|---|---|---|---|---|");
+    let whole_per_mb = whole.seconds / mb;
+    for (name, part_mb, seconds) in &scaling {
+        println!(
+            "| {name} | {part_mb:.1} | {seconds:.2} | {:.4} | {:.2} |",
+            seconds / part_mb,
+            whole_per_mb / (seconds / part_mb)
+        );
     }
     if curve {
         println!();

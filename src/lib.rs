@@ -91,7 +91,9 @@ pub use input::{
 
 // Each stage on its own.
 pub use count::{Analyzer, CombineError, CorpusCounts, DocumentStats, Pruning};
-pub use language::{Detection, Lang, LanguageDetector, UnknownLanguage};
+pub use language::{
+    Detection, Lang, LanguageDetector, LanguageName, UnknownLanguage, LANGUAGE_NAMES,
+};
 pub use normalize::{
     profile_steps, CaseMode, NormalForm, NormalizeOptions, NormalizeStep, Normalizer, Phase,
     StepSpec, UnknownStep, STEPS,

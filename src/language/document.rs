@@ -6,8 +6,17 @@
 use rustc_hash::FxHashMap;
 
 use super::evidence::{latin_evidence, ArabicEvidence, SCRIPT_LANGUAGES};
-use super::{Detection, Lang, LanguageDetector, MIN_WORDS, SAMPLE_WORDS};
+use super::{Detection, Lang, LanguageDetector, SAMPLE_WORDS};
 use crate::script::{self, Script};
+
+/// Evidence (see `ArabicEvidence`) from which decisive letters and function words
+/// stand alone in a document: two signs, such as two Urdu letters or a function word
+/// and a letter.
+const DECISIVE_ALONE: f64 = 4.0;
+/// Evidence from which the model is not asked at all: four signs (Persian poetry
+/// can show two Urdu function words, کو and کی, in one line; the model is not
+/// fooled by them).
+const WITHOUT_MODEL: f64 = 8.0;
 
 impl LanguageDetector {
     /// The language of each sentence of a document. `sentences` gives, for each
@@ -85,16 +94,17 @@ impl LanguageDetector {
                 detections.push(None);
                 continue;
             }
-            if let Some(d) = self.detect_without_model(script, text, *words) {
+            let known = current.iter().find(|(s, _)| *s == script).map(|&(_, l)| l);
+            if let Some(d) = self.detect_without_model(script, text, known) {
                 detections.push(Some(d));
                 continue;
             }
             // The segment's own evidence beyond what decides without the model.
             let own = match script {
                 Script::Latin => latin_evidence(text),
+                Script::Arabic => ArabicEvidence::of(text).decisive().map(|(l, _)| l),
                 _ => None,
             };
-            let known = current.iter().find(|(s, _)| *s == script).map(|&(_, l)| l);
             if let Some(language) = known {
                 if own.is_none_or(|e| e == language || !self.is_allowed(e)) {
                     detections.push(Some(Detection {
@@ -133,38 +143,59 @@ impl LanguageDetector {
         detections
     }
 
-    /// The detection of a segment when the script or the evidence decides, without
-    /// the model; `None` when the model is needed.
-    fn detect_without_model(&self, script: Script, text: &str, words: usize) -> Option<Detection> {
-        let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
-        self.decided(script, evidence.as_ref(), words)
-    }
-
-    /// The rules that decide without the model: a script one language owns, or
-    /// decisive Arabic-script `evidence`.
-    pub(super) fn decided(
+    /// The detection of a segment when the script decides, or decisive Arabic-script
+    /// evidence that is overwhelming or agrees with `known`, the language the model
+    /// was last sure of in this script (any decisive evidence when the fastText
+    /// model could not be loaded), without the model; `None` when the model is
+    /// needed.
+    fn detect_without_model(
         &self,
         script: Script,
-        evidence: Option<&ArabicEvidence>,
-        words: usize,
+        text: &str,
+        known: Option<Lang>,
     ) -> Option<Detection> {
-        if let Some(&(_, language)) = SCRIPT_LANGUAGES.iter().find(|(s, _)| *s == script) {
-            if self.is_allowed(language) {
-                return Some(Detection {
-                    language,
-                    script,
-                    confidence: 1.0,
-                    reliable: true,
-                });
-            }
+        if let Some(d) = self.decided_by_script(script) {
+            return Some(d);
         }
-        let evidence = evidence?;
+        if script != Script::Arabic {
+            return None;
+        }
+        let evidence = ArabicEvidence::of(text);
+        let enough = match super::fasttext::Model::get() {
+            Some(_) => WITHOUT_MODEL,
+            None => 0.0,
+        };
+        self.decided_by_evidence(script, &evidence)
+            .filter(|d| evidence.strength() >= enough || Some(d.language) == known)
+    }
+
+    /// A script that one language owns decides alone.
+    pub(super) fn decided_by_script(&self, script: Script) -> Option<Detection> {
+        SCRIPT_LANGUAGES
+            .iter()
+            .find(|(s, language)| *s == script && self.is_allowed(*language))
+            .map(|&(_, language)| Detection {
+                language,
+                script,
+                confidence: 1.0,
+                reliable: true,
+            })
+    }
+
+    /// Decisive Arabic-script `evidence` decides.
+    pub(super) fn decided_by_evidence(
+        &self,
+        script: Script,
+        evidence: &ArabicEvidence,
+    ) -> Option<Detection> {
         let (language, share) = evidence.decisive()?;
         self.is_allowed(language).then(|| Detection {
             language,
             script,
             confidence: share,
-            reliable: words >= MIN_WORDS || evidence.strength() >= 2.0,
+            // One sign is not enough to stand alone: کی is an Urdu function word and
+            // also how classical Persian poetry writes که.
+            reliable: evidence.strength() >= DECISIVE_ALONE,
         })
     }
 

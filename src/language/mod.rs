@@ -72,7 +72,7 @@ pub const ABSTAIN_BELOW: f64 = 0.3;
 /// From this probability (and [`MIN_WORDS`] words) an answer of the fastText model
 /// can stand alone in a document; below it, the segment takes its neighbours'
 /// language.
-const RELIABLE_FROM: f64 = 0.9;
+pub const RELIABLE_FROM: f64 = 0.9;
 
 /// Whether a model answer on `words` words can stand alone.
 fn strong(info: &whatlang::Info, words: usize) -> bool {
@@ -109,7 +109,7 @@ impl Detection {
 
 /// A language code that `--langs` does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language code \"{0}\" (use the ISO 639-3 codes corpstat reports, such as ara, fas, urd, eng; `corpstat detect --help` lists them)")]
+#[error("unknown language code \"{0}\" (use the ISO 639-3 codes corpstat reports, such as ara, fas, urd, eng; `corpstat detect --list-languages` lists them)")]
 pub struct UnknownLanguage(pub String);
 
 /// A language detector. Cheap to share between threads.
@@ -217,8 +217,9 @@ impl LanguageDetector {
 
     /// Detects the language of a line or a sentence on its own.
     pub fn detect(&self, text: &str) -> Detection {
+        let text = crate::tokenize::without_addresses(text);
         let words: Vec<(&str, Script)> =
-            unicode_segmentation::UnicodeSegmentation::unicode_words(text)
+            unicode_segmentation::UnicodeSegmentation::unicode_words(text.as_ref())
                 .map(|w| (w, script::token_script(w)))
                 .collect();
         let segment = dominant_segment(words.iter().copied());
@@ -244,6 +245,18 @@ impl LanguageDetector {
                     script,
                     confidence,
                     reliable: words >= MIN_WORDS,
+                };
+            }
+            // Another language of the script (Pashto, Sorani, Sindhi, Uyghur, ...),
+            // which the evidence below cannot name: the model's answer, unsure.
+            if let Some((language, confidence)) = answer.filter(|a| {
+                a.1 >= ABSTAIN_BELOW && ![Lang::ARABIC, Lang::PERSIAN, Lang::URDU].contains(&a.0)
+            }) {
+                return Detection {
+                    language,
+                    script,
+                    confidence,
+                    reliable: false,
                 };
             }
             let evidence = ArabicEvidence::of(text);

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use super::table::FLOAT_DECIMALS;
 use super::TABLES;
 use crate::count::{MAX_SCOPE_TERMS, PROBLEMS_LISTED};
-use crate::language::MIN_WORDS;
+use crate::language::{MIN_WORDS, RELIABLE_FROM};
 use crate::measures::lexical::MTLD_THRESHOLD;
 use crate::options::Options;
 use crate::report::{LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE};
@@ -49,6 +49,7 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
         ("MATTR_WINDOW", options.mattr_window.to_string()),
         ("MAX_SCOPE_TERMS", thousands(MAX_SCOPE_TERMS)),
         ("MIN_WORDS", MIN_WORDS.to_string()),
+        ("RELIABLE_FROM", RELIABLE_FROM.to_string()),
         ("MTLD_THRESHOLD", MTLD_THRESHOLD.to_string()),
         ("PROBLEMS_LISTED", PROBLEMS_LISTED.to_string()),
         ("SCHEMA_VERSION", SCHEMA_VERSION.to_string()),

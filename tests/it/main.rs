@@ -9,6 +9,7 @@ mod committed_report;
 mod groups;
 mod hostile;
 mod known_answers;
+mod langid;
 mod memory_limit;
 mod partials;
 mod properties;

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::util::{read_report, run, seeds, stderr};
+use super::util::{engine, read_report, run, seeds, stderr};
 
 /// The seed files, each copied into a folder of its own (`s0`..`s4`, in name
 /// order), so that each document keeps its id (the file name under the folder).
@@ -216,23 +216,6 @@ fn partials_that_cannot_be_added_are_refused() {
         !out.exists(),
         "no report is written when the merge is refused"
     );
-}
-
-/// Whether `python3` can import `module`; with CORPSTAT_REQUIRE_ENGINES set
-/// (as `.ci/run` sets it), it must.
-fn engine(module: &str) -> bool {
-    let found = Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        assert!(
-            std::env::var_os("CORPSTAT_REQUIRE_ENGINES").is_none(),
-            "CORPSTAT_REQUIRE_ENGINES is set but python3 cannot import {module}"
-        );
-        eprintln!("skipped: python3 cannot import {module} (pip install {module})");
-    }
-    found
 }
 
 fn example(name: &str) -> PathBuf {

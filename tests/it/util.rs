@@ -72,3 +72,20 @@ pub fn read_report(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Whether `python3` can import `module`; with CORPSTAT_REQUIRE_ENGINES set
+/// (as `.ci/run` sets it), it must.
+pub fn engine(module: &str) -> bool {
+    let found = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var_os("CORPSTAT_REQUIRE_ENGINES").is_none(),
+            "CORPSTAT_REQUIRE_ENGINES is set but python3 cannot import {module}"
+        );
+        eprintln!("skipped: python3 cannot import {module} (pip install {module})");
+    }
+    found
+}

@@ -104,15 +104,16 @@ impl LanguageDetector {
                 continue;
             }
             let known = current.iter().find(|(s, _)| *s == script).map(|&(_, l)| l);
-            if let Some(d) = self.detect_without_model(script, text, known) {
+            let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
+            if let Some(d) = self.detect_without_model(script, evidence.as_ref(), known) {
                 detections.push(Some(d));
                 continue;
             }
             // The segment's own evidence beyond what decides without the model.
-            let own = match script {
-                Script::Latin => latin_evidence(text),
-                Script::Arabic => ArabicEvidence::of(text).decisive().map(|(l, _)| l),
-                _ => None,
+            let own = match &evidence {
+                Some(evidence) => evidence.decisive().map(|(l, _)| l),
+                None if script == Script::Latin => latin_evidence(text),
+                None => None,
             };
             if let Some(language) = known {
                 if own.is_none_or(|e| e == language || !self.is_allowed(e)) {
@@ -153,28 +154,25 @@ impl LanguageDetector {
     }
 
     /// The detection of a segment when the script decides, or decisive Arabic-script
-    /// evidence that is overwhelming or agrees with `known`, the language the model
-    /// was last sure of in this script (any decisive evidence when the fastText
-    /// model could not be loaded), without the model; `None` when the model is
-    /// needed.
+    /// `evidence` (given for Arabic-script segments) that is overwhelming or agrees
+    /// with `known`, the language the model was last sure of in this script (any
+    /// decisive evidence when the fastText model could not be loaded), without the
+    /// model; `None` when the model is needed.
     fn detect_without_model(
         &self,
         script: Script,
-        text: &str,
+        evidence: Option<&ArabicEvidence>,
         known: Option<Lang>,
     ) -> Option<Detection> {
         if let Some(d) = self.decided_by_script(script) {
             return Some(d);
         }
-        if script != Script::Arabic {
-            return None;
-        }
-        let evidence = ArabicEvidence::of(text);
+        let evidence = evidence?;
         let enough = match super::fasttext::Model::get() {
             Some(_) => WITHOUT_MODEL,
             None => 0.0,
         };
-        self.decided_by_evidence(script, &evidence)
+        self.decided_by_evidence(script, evidence)
             .filter(|d| evidence.strength() >= enough || Some(d.language) == known)
     }
 

@@ -67,7 +67,7 @@ def names_table():
 def twins_table():
     """The near-twins corpstat answers as their macrolanguage, from src/language/fasttext.rs."""
     text = open(os.path.join(ROOT, "src/language/fasttext.rs"), encoding="utf-8").read()
-    return dict(re.findall(r'\("([a-z]{3})", "([a-z]{3})"\)', text))
+    return dict(re.findall(r'\(Lang::of\("([a-z]{3})"\), Lang::of\("([a-z]{3})"\)\)', text))
 
 
 TWINS = twins_table()

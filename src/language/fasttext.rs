@@ -19,31 +19,31 @@ const CANDIDATES: i32 = 8;
 /// Nynorsk as Norwegian; Indonesian and Malay as Malay; Sorani and Kurmanji as
 /// Kurdish; South Azerbaijani as Azerbaijani; Egyptian Arabic as Arabic; Cantonese
 /// and Wu as Chinese.
-const TWINS: &[(&str, &str)] = &[
-    ("bos", "hbs"),
-    ("hrv", "hbs"),
-    ("srp", "hbs"),
-    ("nno", "nor"),
-    ("ind", "msa"),
-    ("ckb", "kur"),
-    ("azb", "aze"),
-    ("arz", "ara"),
-    ("yue", "zho"),
-    ("wuu", "zho"),
+const TWINS: &[(Lang, Lang)] = &[
+    (Lang::of("bos"), Lang::of("hbs")),
+    (Lang::of("hrv"), Lang::of("hbs")),
+    (Lang::of("srp"), Lang::of("hbs")),
+    (Lang::of("nno"), Lang::of("nor")),
+    (Lang::of("ind"), Lang::of("msa")),
+    (Lang::of("ckb"), Lang::of("kur")),
+    (Lang::of("azb"), Lang::of("aze")),
+    (Lang::of("arz"), Lang::of("ara")),
+    (Lang::of("yue"), Lang::of("zho")),
+    (Lang::of("wuu"), Lang::of("zho")),
 ];
 
 /// What the model answers, twins joined.
 fn reported(language: Lang) -> Lang {
     TWINS
         .iter()
-        .find(|(code, _)| language == *code)
-        .map_or(language, |&(_, macro_code)| Lang::of(macro_code))
+        .find(|(twin, _)| *twin == language)
+        .map_or(language, |&(_, macrolanguage)| macrolanguage)
 }
 
 /// Words shown to the model at most. Each word costs the model a lookup of each of
 /// its character n-grams in a table of megabytes, mostly cache misses in the middle
-/// of counting (about 100 µs per call of 50 words on the bench corpus), and the
-/// answer does not change after a few dozen words.
+/// of counting (the cost is measured in `docs/LANGUAGE_ID.md`), and the answer does
+/// not change after a few dozen words.
 const MODEL_WORDS: usize = 20;
 
 /// The first [`MODEL_WORDS`] words of `text` as the one line the model reads, ended

@@ -235,38 +235,31 @@ impl LanguageDetector {
 /// (a short English news item whose two sentences the model gives 0.79 and 0.82
 /// is English as a whole), else `und`.
 fn trusted_scripts(segments: &[Segment], detections: &[Option<Detection>]) -> Vec<Script> {
+    // Per script: the words of segments long enough to judge, and of those the
+    // model was sure of. A script with only short segments has nothing to weigh,
+    // so it is trusted (0 of 0).
     let mut words: Vec<(Script, usize, usize)> = Vec::new();
     for (segment, d) in segments.iter().zip(detections) {
         let Some(d) = d else { continue };
-        if segment.words < MIN_WORDS {
-            continue;
-        }
-        let sure = if d.reliable { segment.words } else { 0 };
+        let judged = if segment.words >= MIN_WORDS {
+            segment.words
+        } else {
+            0
+        };
+        let sure = if d.reliable { judged } else { 0 };
         match words.iter_mut().find(|(s, _, _)| *s == d.script) {
             Some(entry) => {
-                entry.1 += segment.words;
+                entry.1 += judged;
                 entry.2 += sure;
             }
-            None => words.push((d.script, segment.words, sure)),
+            None => words.push((d.script, judged, sure)),
         }
     }
-    let mut trusted: Vec<Script> = words
+    words
         .into_iter()
-        .filter(|&(_, all, sure)| sure as f64 >= TRUSTED_SHARE * all as f64)
+        .filter(|&(_, judged, sure)| sure as f64 >= TRUSTED_SHARE * judged as f64)
         .map(|(script, _, _)| script)
-        .collect();
-    // Only short segments: nothing to weigh, so they are judged together as before.
-    for d in detections.iter().flatten() {
-        if !trusted.contains(&d.script)
-            && !segments
-                .iter()
-                .zip(detections)
-                .any(|(s, e)| s.words >= MIN_WORDS && e.is_some_and(|e| e.script == d.script))
-        {
-            trusted.push(d.script);
-        }
-    }
-    trusted
+        .collect()
 }
 
 /// The model's answers within one document, by text: a document of repeated short

@@ -31,29 +31,6 @@ mod words;
 
 pub use sentences::sentence_bounds;
 
-/// `text` with its URLs, e-mail addresses and mentions blanked out (hashtags stay:
-/// their words are words of the text), for language detection, which must not
-/// read `p.dw.com` as words.
-pub(crate) fn without_addresses(text: &str) -> std::borrow::Cow<'_, str> {
-    let spans: Vec<Range<usize>> = special_spans(text)
-        .into_iter()
-        .filter(|(_, kind)| *kind != TokenKind::Hashtag)
-        .map(|(span, _)| span)
-        .collect();
-    if spans.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut kept = String::with_capacity(text.len());
-    let mut at = 0;
-    for span in spans {
-        kept.push_str(&text[at..span.start]);
-        kept.push(' ');
-        at = span.end;
-    }
-    kept.push_str(&text[at..]);
-    std::borrow::Cow::Owned(kept)
-}
-
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -146,6 +123,29 @@ pub struct Tokenized<'a> {
     pub sentences: Vec<Range<usize>>,
     /// For each entry of [`Tokenized::sentences`], the sentence's byte range in the text.
     pub sentence_spans: Vec<Range<usize>>,
+}
+
+/// `text` with its URLs, e-mail addresses and mentions blanked out (hashtags stay:
+/// their words are words of the text), for language detection, which must not
+/// read `p.dw.com` as words.
+pub(crate) fn without_addresses(text: &str) -> std::borrow::Cow<'_, str> {
+    let spans: Vec<Range<usize>> = special_spans(text)
+        .into_iter()
+        .filter(|(_, kind)| *kind != TokenKind::Hashtag)
+        .map(|(span, _)| span)
+        .collect();
+    if spans.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in spans {
+        kept.push_str(&text[at..span.start]);
+        kept.push(' ');
+        at = span.end;
+    }
+    kept.push_str(&text[at..]);
+    std::borrow::Cow::Owned(kept)
 }
 
 /// Splits `text` into plain UAX #29 words and sentences.

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::evidence::{latin_evidence, ArabicEvidence, SCRIPT_LANGUAGES};
+use super::evidence::{is_foreign, latin_evidence, ArabicEvidence, SCRIPT_LANGUAGES};
 use super::{Detection, Lang, LanguageDetector, MIN_WORDS, SAMPLE_WORDS};
 use crate::script::{self, Script};
 
@@ -20,7 +20,15 @@ const WITHOUT_MODEL: f64 = 8.0;
 /// The share of a script's words (in segments of [`MIN_WORDS`] or more) the model
 /// must be sure of before unsure segments of that script take a neighbour's
 /// language (see `trusted_scripts`).
-const TRUSTED_SHARE: f64 = 0.5;
+pub const TRUSTED_SHARE: f64 = 0.5;
+/// The average probability from which the model's answers on a document's
+/// segments name the language of its weak segments (see `consensus`).
+pub const CONSENSUS_FROM: f64 = 0.5;
+/// Segments the consensus asks the model about, at most: the first ones of the
+/// script, enough to tell agreement from scatter.
+const CONSENSUS_SEGMENTS: usize = 24;
+/// Words of reused answers from which `verify_reused` checks them.
+const VERIFY_FROM: usize = 50;
 
 impl LanguageDetector {
     /// The language of each sentence of a document. `sentences` gives, for each
@@ -98,6 +106,8 @@ impl LanguageDetector {
         let mut asked = AskedBefore::default();
         // The language the model last was sure of, per script.
         let mut current: Vec<(Script, Lang)> = Vec::new();
+        // Segments outside the Arabic script that took the language of `current`.
+        let mut reused: Vec<usize> = Vec::new();
         for (i, segment) in segments.iter().enumerate() {
             let (script, text, words) = (segment.script, &segment.text, &segment.words);
             if *words == 0 {
@@ -106,7 +116,9 @@ impl LanguageDetector {
             }
             let known = current.iter().find(|(s, _)| *s == script).map(|&(_, l)| l);
             let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
-            if let Some(d) = self.detect_without_model(script, evidence.as_ref(), known) {
+            if let Some(d) =
+                self.detect_without_model(script, text, *words, evidence.as_ref(), known)
+            {
                 detections.push(Some(d));
                 continue;
             }
@@ -118,6 +130,9 @@ impl LanguageDetector {
             };
             if let Some(language) = known {
                 if own.is_none_or(|e| e == language || !self.is_allowed(e)) {
+                    if script != Script::Arabic {
+                        reused.push(i);
+                    }
                     detections.push(Some(Detection {
                         language,
                         script,
@@ -144,14 +159,85 @@ impl LanguageDetector {
                     d = asked.detect(self, script, text, *words);
                 }
             }
+            // A foreign segment (`und`, reliable) names no language for the next ones.
+            let sure = d.reliable && !d.language.is_undetermined();
             match current.iter_mut().find(|(s, _)| *s == script) {
-                Some(entry) if d.reliable => entry.1 = d.language,
-                None if d.reliable => current.push((script, d.language)),
+                Some(entry) if sure => entry.1 = d.language,
+                None if sure => current.push((script, d.language)),
                 _ => {}
             }
             detections.push(Some(d));
         }
+        self.verify_reused(segments, &mut detections, &reused);
         detections
+    }
+
+    /// Checks the answers that `detect_runs` reused outside the Arabic script (where
+    /// the letters and function words check every segment): once per script and
+    /// language, when they cover [`VERIFY_FROM`] words or more, the longest of those
+    /// segments is checked: by its stopwords in the Latin script (see
+    /// `latin_evidence`), else by the model. When they name another language, the
+    /// consensus of the script's segments decides, and the reused segments take its
+    /// answer, `und` included. The model is sure of some sentences of a language it
+    /// does not know (Nigerian Pidgin as English, Low German as Dutch, Chayahuita
+    /// as Albanian); without the check, one such sentence names the whole document.
+    fn verify_reused(
+        &self,
+        segments: &[Segment],
+        detections: &mut [Option<Detection>],
+        reused: &[usize],
+    ) {
+        let Some(model) = super::fasttext::Model::get() else {
+            return;
+        };
+        // Per (script, language): the words of its reused segments, and the longest.
+        let mut groups: Vec<(Script, Lang, usize, usize)> = Vec::new();
+        for &i in reused {
+            let Some(d) = detections[i] else { continue };
+            let words = segments[i].words;
+            match groups
+                .iter_mut()
+                .find(|(s, l, ..)| (*s, *l) == (d.script, d.language))
+            {
+                Some(group) => {
+                    group.2 += words;
+                    if words > segments[group.3].words {
+                        group.3 = i;
+                    }
+                }
+                None => groups.push((d.script, d.language, words, i)),
+            }
+        }
+        for (script, language, words, longest) in groups {
+            let text = &segments[longest].text;
+            if words < VERIFY_FROM || segments[longest].words < MIN_WORDS {
+                continue;
+            }
+            // Stopwords that only this language has confirm it without the model.
+            if script == Script::Latin && latin_evidence(text) == Some(language) {
+                continue;
+            }
+            let answer = model.predict(text, self.allowed.as_deref());
+            if answer.is_some_and(|(l, _)| l == language) {
+                continue;
+            }
+            let Some((verdict, confidence)) = self.consensus(script, segments) else {
+                continue;
+            };
+            if verdict == language {
+                continue;
+            }
+            for &i in reused {
+                if detections[i].is_some_and(|d| (d.script, d.language) == (script, language)) {
+                    detections[i] = Some(Detection {
+                        language: verdict,
+                        script,
+                        confidence,
+                        reliable: true,
+                    });
+                }
+            }
+        }
     }
 
     /// The detection of a segment when the script decides, or decisive Arabic-script
@@ -162,10 +248,12 @@ impl LanguageDetector {
     fn detect_without_model(
         &self,
         script: Script,
+        text: &str,
+        words: usize,
         evidence: Option<&ArabicEvidence>,
         known: Option<Lang>,
     ) -> Option<Detection> {
-        if let Some(d) = self.decided_by_script(script) {
+        if let Some(d) = self.decided_without_model(script, text, words, evidence) {
             return Some(d);
         }
         let evidence = evidence?;
@@ -177,8 +265,28 @@ impl LanguageDetector {
             .filter(|d| evidence.strength() >= enough || Some(d.language) == known)
     }
 
+    /// What the script decides alone: `und` for a segment in a language the detector
+    /// cannot name (see [`is_foreign`]; `evidence` is required for the Arabic
+    /// script), reliable from [`MIN_WORDS`] words so that its neighbours do not
+    /// name it; the language of a script that one language owns.
+    pub(super) fn decided_without_model(
+        &self,
+        script: Script,
+        text: &str,
+        words: usize,
+        evidence: Option<&ArabicEvidence>,
+    ) -> Option<Detection> {
+        if is_foreign(script, text, evidence) {
+            return Some(Detection {
+                reliable: words >= MIN_WORDS,
+                ..Detection::undetermined(script)
+            });
+        }
+        self.decided_by_script(script)
+    }
+
     /// A script that one language owns decides alone.
-    pub(super) fn decided_by_script(&self, script: Script) -> Option<Detection> {
+    fn decided_by_script(&self, script: Script) -> Option<Detection> {
         SCRIPT_LANGUAGES
             .iter()
             .find(|(s, language)| *s == script && self.is_allowed(*language))
@@ -207,7 +315,15 @@ impl LanguageDetector {
         })
     }
 
+    /// Judges together the weak segments of `script` in a document: in the Arabic
+    /// script, their text as one segment, `und` unless that is reliable; in the
+    /// other scripts, the consensus of the model's answers on the script's segments.
     fn pool(&self, script: Script, segments: &[Segment], detections: &[Option<Detection>]) -> Lang {
+        if script != Script::Arabic {
+            if let Some((language, _)) = self.consensus(script, segments) {
+                return language;
+            }
+        }
         let mut text = String::new();
         let mut words = 0;
         for (segment, d) in segments.iter().zip(detections) {
@@ -223,6 +339,48 @@ impl LanguageDetector {
         } else {
             Lang::UNDETERMINED
         }
+    }
+
+    /// The language of a document's text in `script` by the consensus of the model's
+    /// answers: the model's probabilities for each segment of [`MIN_WORDS`] words or
+    /// more (the first [`CONSENSUS_SEGMENTS`] of them), averaged over their words.
+    /// The most probable language and its average when that is [`CONSENSUS_FROM`]
+    /// or more, else `und` (and 0); `None` without such segments or without the
+    /// model.
+    ///
+    /// The model's probability does not grow with the length of the text it is
+    /// shown: a page of Irish or Afrikaans gets 0.7, as its sentences do. But its
+    /// answers on the sentences of a language it knows agree, while on a language it
+    /// does not know they scatter over its neighbours.
+    fn consensus(&self, script: Script, segments: &[Segment]) -> Option<(Lang, f64)> {
+        let model = super::fasttext::Model::get()?;
+        let mut sums: Vec<(Lang, f64)> = Vec::new();
+        let mut total = 0.0;
+        let judged = segments
+            .iter()
+            .filter(|s| s.script == script && s.words >= MIN_WORDS)
+            .take(CONSENSUS_SEGMENTS);
+        for segment in judged {
+            let weight = segment.words as f64;
+            total += weight;
+            for (language, p) in model.distribution(&segment.text, self.allowed.as_deref()) {
+                match sums.iter_mut().find(|(l, _)| *l == language) {
+                    Some((_, sum)) => *sum += weight * p,
+                    None => sums.push((language, weight * p)),
+                }
+            }
+        }
+        if total == 0.0 {
+            return None;
+        }
+        let (language, sum) = sums
+            .into_iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+        Some(if sum / total >= CONSENSUS_FROM {
+            (language, sum / total)
+        } else {
+            (Lang::UNDETERMINED, 0.0)
+        })
     }
 }
 

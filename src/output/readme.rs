@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use super::table::FLOAT_DECIMALS;
 use super::TABLES;
 use crate::count::{MAX_SCOPE_TERMS, PROBLEMS_LISTED};
-use crate::language::{MIN_WORDS, RELIABLE_FROM};
+use crate::language::{CONSENSUS_FROM, MIN_WORDS, RELIABLE_FROM, TRUSTED_SHARE};
 use crate::measures::lexical::MTLD_THRESHOLD;
 use crate::options::Options;
 use crate::report::{LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE};
@@ -50,6 +50,8 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
         ("MAX_SCOPE_TERMS", thousands(MAX_SCOPE_TERMS)),
         ("MIN_WORDS", MIN_WORDS.to_string()),
         ("RELIABLE_FROM", RELIABLE_FROM.to_string()),
+        ("CONSENSUS_FROM", CONSENSUS_FROM.to_string()),
+        ("TRUSTED_SHARE", percent(TRUSTED_SHARE)),
         ("MTLD_THRESHOLD", MTLD_THRESHOLD.to_string()),
         ("PROBLEMS_LISTED", PROBLEMS_LISTED.to_string()),
         ("SCHEMA_VERSION", SCHEMA_VERSION.to_string()),

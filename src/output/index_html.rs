@@ -1,11 +1,26 @@
+//! `index.html`: one self-contained page to share. The Vazirmatn font the charts are
+//! drawn with is embedded (so Arabic and Persian cells read the same on every
+//! machine), the tables scroll inside their own boxes and can be sorted and
+//! filtered by a few lines of inline JavaScript, and nothing is fetched: the page
+//! opens from `file://`, beside its PNGs.
+
 use std::fmt::Write as _;
 
+use base64::Engine as _;
+
+use super::chart::text::{BOLD_TTF, REGULAR_TTF};
 use super::chart::Chart;
+use super::table::Kind;
 use super::TABLES;
+use crate::language::Lang;
 use crate::report::{MetricValue, Report};
 
 /// Table cells on index.html longer than this many characters are cut, with an ellipsis.
 const MAX_HTML_CELL_CHARS: usize = 200;
+
+/// The page's style sheet and script, kept as files of their own.
+const STYLE: &str = include_str!("page/page.css");
+const SCRIPT: &str = include_str!("page/page.js");
 
 fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -14,7 +29,137 @@ fn html_escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The page: summary figures, every chart, and the first rows of every table.
+/// A line of the tables' Markdown as HTML: escaped, with `code` spans.
+fn markdown_line(text: &str) -> String {
+    let mut html = String::new();
+    for (i, part) in html_escape(text).split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(html, "<code>{part}</code>");
+        } else {
+            html.push_str(part);
+        }
+    }
+    html
+}
+
+/// A whole number with thousands separators: 1234567 → "1,234,567".
+pub(super) fn grouped(n: i128) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A number cell as a reader wants it: whole numbers grouped by thousands, others
+/// to four significant figures (at most four decimals; the CSV file keeps every
+/// digit). Anything else is left as it is.
+fn readable_number(cell: &str) -> String {
+    if let Ok(n) = cell.parse::<i128>() {
+        return grouped(n);
+    }
+    match cell.parse::<f64>() {
+        Ok(v) if v.is_finite() => {
+            let magnitude = v.abs();
+            if magnitude >= 1000.0 {
+                grouped(v.round() as i128)
+            } else if magnitude >= 100.0 {
+                format!("{v:.1}")
+            } else if magnitude >= 10.0 {
+                format!("{v:.2}")
+            } else if magnitude >= 1.0 {
+                format!("{v:.3}")
+            } else {
+                format!("{v:.4}")
+            }
+        }
+        _ => cell.to_string(),
+    }
+}
+
+/// A language code as the page names it: "Arabic (ara)", or the code alone.
+fn language_label(code: &str) -> String {
+    match Lang::parse(code).and_then(Lang::english_name) {
+        Some(name) => format!("{name} ({code})"),
+        None => code.to_string(),
+    }
+}
+
+/// Width and height of a PNG, from its header.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let width = png.get(16..20)?;
+    let height = png.get(20..24)?;
+    Some((
+        u32::from_be_bytes(width.try_into().ok()?),
+        u32::from_be_bytes(height.try_into().ok()?),
+    ))
+}
+
+/// The `@font-face` rules that embed Vazirmatn Regular and Bold.
+fn font_faces() -> String {
+    let base64 = base64::engine::general_purpose::STANDARD;
+    let mut css = String::new();
+    for (weight, ttf) in [(400, REGULAR_TTF), (700, BOLD_TTF)] {
+        let _ = writeln!(
+            css,
+            "@font-face {{ font-family: Vazirmatn; font-weight: {weight}; font-display: block; \
+             src: url(data:font/ttf;base64,{}) format(\"truetype\"); }}",
+            base64.encode(ttf)
+        );
+    }
+    css
+}
+
+/// A table of `header` and `rows` (cells as shown, with numeric cells' raw values),
+/// with a filter box; `id` names it for the box.
+fn data_table(html: &mut String, id: &str, header: &[(&str, bool)], rows: &[Vec<String>]) {
+    let _ = writeln!(
+        html,
+        "<input class=\"filter\" type=\"search\" data-table=\"{id}\" placeholder=\"Filter rows\" aria-label=\"Filter the rows of {id}\">"
+    );
+    let _ = write!(
+        html,
+        "<div class=\"scroll\"><table class=\"data\" id=\"{id}\">\n<thead><tr>"
+    );
+    for (name, numeric) in header {
+        let kind = if *numeric { " data-kind=\"n\"" } else { "" };
+        let _ = write!(
+            html,
+            "<th{kind}><button type=\"button\">{}</button></th>",
+            html_escape(name)
+        );
+    }
+    html.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        html.push_str("<tr>");
+        for ((_, numeric), cell) in header.iter().zip(row) {
+            if *numeric {
+                let _ = write!(
+                    html,
+                    "<td class=\"n\" data-v=\"{}\">{}</td>",
+                    html_escape(cell),
+                    html_escape(&readable_number(cell))
+                );
+            } else {
+                // The CSV file has the whole cell; a page of megabyte cells helps no one.
+                let cell = super::chart::text::shortened(cell, MAX_HTML_CELL_CHARS);
+                let _ = write!(html, "<td dir=\"auto\">{}</td>", html_escape(&cell));
+            }
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody></table></div>\n");
+}
+
+/// The page: summary figures, the languages, every chart, and rows of every table
+/// chosen to show what it is for (`Preview`).
 pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
     let s = &report.summary;
     let corpus = html_escape(corpus);
@@ -22,74 +167,123 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
     let _ = write!(
         html,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>corpstat report: {corpus}</title>\n<style>\n\
-         body {{ font-family: Vazirmatn, 'Noto Sans Arabic', Tahoma, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }}\n\
-         table {{ border-collapse: collapse; margin: 0.5em 0 1.5em; }}\n\
-         td, th {{ border: 1px solid #ccc; padding: 0.25em 0.6em; }}\n\
-         th {{ background: #f3f3f3; }}\n\
-         td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}\n\
-         figure {{ margin: 1.5em 0; }} img {{ max-width: 100%; border: 1px solid #ddd; }}\n\
-         </style>\n</head>\n<body>\n<h1>corpstat report: <span dir=\"auto\">{corpus}</span></h1>\n"
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>corpstat report: {corpus}</title>\n<style>\n{}{STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <h1>corpstat report: <span dir=\"auto\">{corpus}</span></h1>\n",
+        font_faces()
     );
-    html.push_str("<h2>Summary</h2>\n<table>\n");
-    for metric in s.metrics() {
-        let value = match metric.value {
-            MetricValue::Count(n) => n.to_string(),
-            MetricValue::Ratio(v) => v.map_or("—".to_string(), |v| v.to_string()),
-        };
-        let _ = writeln!(
-            html,
-            "<tr><th>{}</th><td class=\"n\">{value}</td></tr>",
-            metric.label
-        );
-    }
-    html.push_str("</table>\n<table>\n<tr><th>language</th><th>words</th><th>share</th></tr>\n");
-    for (code, share) in &s.languages {
-        let _ = writeln!(
-            html,
-            "<tr><td>{code}</td><td class=\"n\">{}</td><td class=\"n\">{:.4}</td></tr>",
-            share.words, share.share
-        );
-    }
-    html.push_str("</table>\n<h2>Charts</h2>\n");
+    html.push_str("<h2>Summary</h2>\n");
+    let metrics: Vec<Vec<String>> = s
+        .metrics()
+        .into_iter()
+        .map(|metric| {
+            let value = match metric.value {
+                MetricValue::Count(n) => n.to_string(),
+                MetricValue::Ratio(v) => v.map_or(String::new(), |v| v.to_string()),
+            };
+            vec![metric.label.to_string(), value]
+        })
+        .collect();
+    data_table(
+        &mut html,
+        "summary",
+        &[("figure", false), ("value", true)],
+        &metrics,
+    );
+    html.push_str("<h2>Languages</h2>\n");
+    let languages: Vec<Vec<String>> = s
+        .languages
+        .iter()
+        .map(|(code, share)| {
+            vec![
+                language_label(code),
+                share.words.to_string(),
+                format!("{:.2}", share.share * 100.0),
+            ]
+        })
+        .collect();
+    data_table(
+        &mut html,
+        "languages",
+        &[("language", false), ("words", true), ("share %", true)],
+        &languages,
+    );
+    html.push_str("<h2>Charts</h2>\n");
     for chart in charts {
+        let size = png_size(&chart.png)
+            .map(|(w, h)| format!(" width=\"{w}\" height=\"{h}\""))
+            .unwrap_or_default();
         let _ = writeln!(
             html,
-            "<figure><img src=\"{0}\" alt=\"{1}\"><figcaption>{1} (<a href=\"{0}\">{0}</a>)</figcaption></figure>",
+            "<figure><img src=\"{0}\" alt=\"{1}\"{size}><figcaption>{1} (<a href=\"{0}\">{0}</a>)</figcaption></figure>",
             chart.name,
             html_escape(&chart.title)
         );
     }
-    html.push_str("<h2>Tables</h2>\n<p>The first rows of each table; <a href=\"README.md\">README.md</a> explains every column.</p>\n");
-    const SHOWN: usize = 10;
+    html.push_str(
+        "<h2>Tables</h2>\n<p>Rows of each table chosen to show what it holds; the CSV files \
+         hold every row and every digit, and <a href=\"README.md\">README.md</a> explains \
+         every column. Click a column's name to sort the rows shown.</p>\n",
+    );
     for spec in TABLES.iter().filter(|spec| spec.is_in(report)) {
-        let (table, total) = spec.top(report, SHOWN);
+        let (table, total) = spec.preview(report);
         let _ = writeln!(
             html,
-            "<h3><a href=\"{0}\">{0}</a></h3>\n<p>{1}</p>\n<table>\n<tr>",
+            "<h3><a href=\"{0}\">{0}</a></h3>\n<p>{1}</p>",
             spec.name,
-            html_escape(spec.about)
+            markdown_line(spec.about)
         );
-        for c in table.columns.iter() {
-            let _ = write!(html, "<th>{}</th>", c.name);
-        }
-        html.push_str("</tr>\n");
-        for row in &table.rows {
-            html.push_str("<tr>");
-            for (c, cell) in table.columns.iter().zip(row) {
-                let class = if c.kind == crate::output::table::Kind::Number {
-                    " class=\"n\""
-                } else {
-                    ""
-                };
-                // The CSV file has the whole cell; a page of megabyte cells helps no one.
-                let cell = crate::output::chart::text::shortened(cell, MAX_HTML_CELL_CHARS);
-                let _ = write!(html, "<td dir=\"auto\"{class}>{}</td>", html_escape(&cell));
-            }
-            html.push_str("</tr>\n");
-        }
-        let _ = writeln!(html, "</table>\n<p>{total} rows in all.</p>");
+        let header: Vec<(&str, bool)> = table
+            .columns
+            .iter()
+            .map(|c| (c.name, c.kind == Kind::Number))
+            .collect();
+        let id = spec.name.trim_end_matches(".csv");
+        data_table(&mut html, id, &header, &table.rows);
+        let _ = writeln!(
+            html,
+            "<p class=\"rows\">{} of {} rows shown.</p>",
+            grouped(table.rows.len() as i128),
+            grouped(total as i128)
+        );
     }
-    html.push_str("</body>\n</html>\n");
+    let _ = write!(
+        html,
+        "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
+    );
     html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_formatted_for_reading() {
+        assert_eq!(readable_number("1234567"), "1,234,567");
+        assert_eq!(readable_number("-1234"), "-1,234");
+        assert_eq!(readable_number("999"), "999");
+        assert_eq!(readable_number("146.957729"), "147.0");
+        assert_eq!(readable_number("14.957729"), "14.96");
+        assert_eq!(readable_number("0.523164"), "0.5232");
+        assert_eq!(readable_number("588451.4"), "588,451");
+        assert_eq!(readable_number("-12.345678"), "-12.35");
+        assert_eq!(readable_number("1.000000"), "1.000");
+        assert_eq!(readable_number(""), "");
+        assert_eq!(readable_number("NaN"), "NaN");
+    }
+
+    #[test]
+    fn markdown_code_spans_become_code() {
+        assert_eq!(
+            markdown_line("with `--ngrams` <b>"),
+            "with <code>--ngrams</code> &lt;b&gt;"
+        );
+    }
+
+    #[test]
+    fn languages_are_named() {
+        assert_eq!(language_label("fas"), "Persian (fas)");
+        assert_eq!(language_label("und"), "Undetermined (und)");
+    }
 }

@@ -74,15 +74,7 @@ fn percent(share: f64) -> String {
 
 /// A count with thousands separators, as the prose writes them: 4000 → "4,000".
 fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    super::index_html::grouped(n as i128)
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@ use crate::report::{
     GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
 };
 
+use std::borrow::Cow;
+
 use super::table::{Column, Table};
 
 /// One CSV table of the report.
@@ -27,6 +29,37 @@ pub struct TableSpec {
     pub needs_groups: bool,
     /// How the rows are made, when the file is written.
     pub rows: TableRows,
+    /// Which rows index.html shows.
+    pub preview: Preview,
+}
+
+/// Row `i` of a table, made on demand.
+type RowAt<'a> = Box<dyn Fn(usize) -> Vec<String> + 'a>;
+
+/// The rows of a table that index.html shows, chosen to show what the table is for.
+#[derive(Clone, Copy, Debug)]
+pub enum Preview {
+    /// The first rows.
+    First(usize),
+    /// The first `rows` rows of each run of equal values in `column` (the table is
+    /// sorted by it), for at most `runs` runs: each n-gram order, each group.
+    EachRun {
+        /// The column the table is grouped by.
+        column: &'static str,
+        /// Rows per run.
+        rows: usize,
+        /// Runs at most.
+        runs: usize,
+    },
+    /// Every row whose `column` is `value` (at most `rows`): the corpus rows.
+    Matching {
+        /// The column.
+        column: &'static str,
+        /// The value.
+        value: &'static str,
+        /// Rows at most.
+        rows: usize,
+    },
 }
 
 /// How a table's rows are made.
@@ -50,7 +83,68 @@ impl TableSpec {
         self.top(report, usize::MAX).0
     }
 
-    /// The first `n` rows of the table and the number of rows in all, for index.html.
+    /// The rows index.html shows (see [`Preview`]), and the number of rows in all.
+    pub fn preview(&self, report: &Report) -> (Table, usize) {
+        let (columns, len, row): (Cow<'static, [Column]>, usize, RowAt<'_>) = match self.rows {
+            TableRows::Source(make) => {
+                let source = make(report);
+                let len = source.len;
+                (self.columns.into(), len, Box::new(move |i| (source.row)(i)))
+            }
+            TableRows::Table(make) => {
+                let table = make(report);
+                let len = table.rows.len();
+                let Table { columns, rows } = table;
+                (columns, len, Box::new(move |i| rows[i].clone()))
+            }
+        };
+        let column_of = |name: &str| columns.iter().position(|c| c.name == name);
+        let picked: Vec<usize> = match self.preview {
+            Preview::First(n) => (0..len.min(n)).collect(),
+            Preview::EachRun { column, rows, runs } => match column_of(column) {
+                Some(c) => {
+                    let mut picked = Vec::new();
+                    let mut start = 0;
+                    for _ in 0..runs {
+                        if start >= len {
+                            break;
+                        }
+                        let value = row(start).swap_remove(c);
+                        // The run's end: its rows are together, so the first row past
+                        // `start` with another value is found by bisection.
+                        let (mut lo, mut hi) = (start + 1, len);
+                        while lo < hi {
+                            let mid = lo + (hi - lo) / 2;
+                            if row(mid)[c] == value {
+                                lo = mid + 1;
+                            } else {
+                                hi = mid;
+                            }
+                        }
+                        picked.extend(start..lo.min(start + rows));
+                        start = lo;
+                    }
+                    picked
+                }
+                None => (0..len.min(rows)).collect(),
+            },
+            Preview::Matching {
+                column,
+                value,
+                rows,
+            } => match column_of(column) {
+                Some(c) => (0..len)
+                    .filter(|&i| row(i)[c] == value)
+                    .take(rows)
+                    .collect(),
+                None => (0..len.min(rows)).collect(),
+            },
+        };
+        let rows = picked.into_iter().map(&row).collect();
+        (Table { columns, rows }, len)
+    }
+
+    /// The first `n` rows of the table and the number of rows in all.
     pub fn top(&self, report: &Report, n: usize) -> (Table, usize) {
         match self.rows {
             TableRows::Source(make) => {
@@ -83,6 +177,7 @@ pub const DOCUMENTS_CSV: TableSpec = TableSpec {
     order: "document id ascending (then source file and line, for repeated ids)",
     needs_groups: false,
     rows: TableRows::Source(Report::documents_source),
+    preview: Preview::First(10),
 };
 
 /// `terms.csv`.
@@ -93,6 +188,7 @@ pub const TERMS_CSV: TableSpec = TableSpec {
     order: "count descending, then term ascending by code point",
     needs_groups: false,
     rows: TableRows::Source(Report::terms_source),
+    preview: Preview::First(10),
 };
 
 /// `ngrams.csv`.
@@ -103,6 +199,11 @@ pub const NGRAMS_CSV: TableSpec = TableSpec {
     order: "n ascending, then count descending, then n-gram ascending by code point",
     needs_groups: false,
     rows: TableRows::Source(|r| r.ngrams_source(None)),
+    preview: Preview::EachRun {
+        column: "n",
+        rows: 5,
+        runs: 10,
+    },
 };
 
 /// `distinctive.csv`.
@@ -113,6 +214,11 @@ pub const DISTINCTIVE_CSV: TableSpec = TableSpec {
     order: "document as in documents.csv, then tfidf descending, then term ascending",
     needs_groups: false,
     rows: TableRows::Source(Report::distinctive_source),
+    preview: Preview::EachRun {
+        column: "document",
+        rows: 5,
+        runs: 3,
+    },
 };
 
 /// `languages.csv`.
@@ -123,6 +229,11 @@ pub const LANGUAGES_CSV: TableSpec = TableSpec {
     order: "document as in documents.csv (corpus rows last), then words descending, then language ascending",
     needs_groups: false,
     rows: TableRows::Source(Report::languages_source),
+    preview: Preview::Matching {
+        column: "document",
+        value: "*",
+        rows: 50,
+    },
 };
 
 /// `cooccurrence.csv`.
@@ -133,6 +244,7 @@ pub const COOCCURRENCE_CSV: TableSpec = TableSpec {
     order: "count descending, then term_a ascending, then term_b ascending",
     needs_groups: false,
     rows: TableRows::Source(Report::cooccurrence_source),
+    preview: Preview::First(10),
 };
 
 /// `groups.csv`.
@@ -143,6 +255,7 @@ pub const GROUPS_CSV: TableSpec = TableSpec {
     order: "group ascending",
     needs_groups: true,
     rows: TableRows::Table(Report::groups_table),
+    preview: Preview::First(50),
 };
 
 /// `group_terms.csv`.
@@ -153,6 +266,11 @@ pub const GROUP_TERMS_CSV: TableSpec = TableSpec {
     order: "group, then count descending, then term",
     needs_groups: true,
     rows: TableRows::Table(Report::group_terms_table),
+    preview: Preview::EachRun {
+        column: "group",
+        rows: 5,
+        runs: 20,
+    },
 };
 
 /// `keyness.csv`.
@@ -163,6 +281,11 @@ pub const KEYNESS_CSV: TableSpec = TableSpec {
     order: "target ascending, then llr descending (over-used first), then term",
     needs_groups: true,
     rows: TableRows::Table(|r| r.keyness_table(None)),
+    preview: Preview::EachRun {
+        column: "target",
+        rows: 5,
+        runs: 20,
+    },
 };
 
 /// Every CSV table of the report, in the order they are written and documented.

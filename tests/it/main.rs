@@ -3,6 +3,7 @@
 
 mod arabic_script;
 mod bad_input;
+mod browser;
 mod check;
 mod cli;
 mod committed_report;

@@ -486,10 +486,24 @@ impl Analyzed {
 /// Paths as a corpus' name in titles: sorted as the input stage reads them,
 /// without repeats, joined by commas.
 pub(super) fn joined_names(paths: &[PathBuf]) -> String {
-    let mut names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut names: Vec<String> = paths.iter().map(|p| short_name(p)).collect();
     names.sort();
     names.dedup();
-    names.join(", ")
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+    }
+}
+
+/// A path as a title names it: its last component (`corpus-50mb.jsonl.gz` for
+/// `/data/bench/corpus-50mb.jsonl.gz`, `seeds` for `seeds/`), or the path itself
+/// when it has none (`-`, `/`).
+fn short_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// The worker threads: `threads` of them, or one per core.

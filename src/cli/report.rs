@@ -27,8 +27,9 @@ pub struct ReportArgs {
     #[arg(short, long, default_value = "reports")]
     output: PathBuf,
 
-    /// The corpus' name in chart titles and index.html (default: the paths read,
-    /// sorted and joined by commas).
+    /// The corpus' name in chart titles and index.html (default: the last component
+    /// of the path read, such as `seeds` or `corpus.jsonl.gz`; of several, the first
+    /// in sorted order "and N more").
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
 

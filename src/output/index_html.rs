@@ -43,7 +43,7 @@ fn markdown_line(text: &str) -> String {
 }
 
 /// A whole number with thousands separators: 1234567 → "1,234,567".
-pub(super) fn grouped(n: i128) -> String {
+pub(crate) fn grouped(n: i128) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if n < 0 {

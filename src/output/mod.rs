@@ -16,6 +16,7 @@ pub(crate) mod table;
 mod tables;
 
 pub use chart::{render_charts, render_keyness, Chart, ChartError, ChartSpec, CHARTS};
+pub(crate) use index_html::grouped;
 pub use index_html::index_html;
 #[cfg(feature = "parquet")]
 pub(crate) use parquet_table::zstd_writer;

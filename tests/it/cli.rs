@@ -419,8 +419,8 @@ fn timings_name_every_stage_and_the_peak_memory() {
     assert!(!stderr(&quiet).contains("wall time"));
 }
 
-/// `--name` replaces the paths in the page's title and heading (escaped), and the
-/// tables do not change.
+/// `--name` replaces the corpus' short label in the page's title and heading
+/// (escaped), and the tables do not change.
 #[test]
 fn report_name_is_the_title() {
     let tmp = tempfile::tempdir().unwrap();
@@ -433,7 +433,7 @@ fn report_name_is_the_title() {
         .status
         .success());
     let page = |dir: &Path| std::fs::read_to_string(dir.join("index.html")).unwrap();
-    assert!(page(&default).contains(&format!("<title>corpstat report: {seeds}</title>")));
+    assert!(page(&default).contains("<title>corpstat report: seeds</title>"));
     assert!(page(&named).contains("<title>corpstat report: Akhbar &lt;2024&gt;</title>"));
     for table in ["terms.csv", "documents.csv", "summary.json"] {
         assert_eq!(
@@ -442,4 +442,40 @@ fn report_name_is_the_title() {
             "{table}"
         );
     }
+}
+
+/// Titles name the corpus by a short label: the folder or file name, not the path
+/// as typed; several paths as the first "and N more".
+#[test]
+fn titles_name_the_corpus_by_a_short_label() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let seeds = seeds();
+    let seeds = seeds.to_str().expect("UTF-8 path");
+    let one = dir.path().join("one");
+    let out = run(&["report", seeds, "-o", one.to_str().expect("UTF-8"), "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(one.join("index.html")).expect("index.html");
+    assert!(
+        page.contains("<title>corpstat report: seeds</title>"),
+        "{}",
+        &page[..300]
+    );
+    let first = format!("{seeds}/000_68afc744125fe613.txt");
+    let second = format!("{seeds}/001_b745aeeb8e5d5a5b.txt");
+    let two = dir.path().join("two");
+    let out = run(&[
+        "report",
+        &second,
+        &first,
+        "-o",
+        two.to_str().expect("UTF-8"),
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(two.join("index.html")).expect("index.html");
+    assert!(
+        page.contains("<title>corpstat report: 000_68afc744125fe613.txt and 1 more</title>"),
+        "{}",
+        &page[..300]
+    );
 }

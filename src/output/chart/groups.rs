@@ -3,12 +3,13 @@
 
 use plotters::prelude::*;
 
-use super::plot::{palette, render, stacked_shares, title_font};
+use super::plot::{color_of, language_colors, language_name, render, stacked_shares, title_font};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
 /// Language shares of each group, as stacked bars.
 fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
+    let colors = language_colors(report);
     let rows: Vec<(String, Vec<(RGBColor, f64)>)> = report
         .groups
         .iter()
@@ -17,8 +18,8 @@ fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
                 g.group.clone(),
                 g.shares
                     .iter()
-                    .enumerate()
-                    .map(|(l, &s)| (palette(l), s))
+                    .zip(&report.group_languages)
+                    .map(|(&s, code)| (color_of(&colors, code.code()), s))
                     .collect(),
             )
         })
@@ -26,8 +27,7 @@ fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
     let legend: Vec<(String, RGBColor)> = report
         .group_languages
         .iter()
-        .enumerate()
-        .map(|(l, code)| (code.to_string(), palette(l)))
+        .map(|code| (language_name(code.code()), color_of(&colors, code.code())))
         .collect();
     let png = render(
         "groups.png",

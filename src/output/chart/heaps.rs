@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::plot::{font, render, title_font, BAR, FIT};
+use super::plot::{count_label, font, render, title_font, BAR, FIT};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -25,6 +25,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .y_desc("distinct terms")
             .axis_desc_style(font(16))
             .label_style(font(14))
+            .x_label_formatter(&|v| count_label(*v))
+            .y_label_formatter(&|v| count_label(*v))
             .draw()?;
         chart
             .draw_series(LineSeries::new(
@@ -36,10 +38,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         if let (Some(k), Some(beta)) = (s.heaps_k, s.heaps_beta) {
             chart
                 .draw_series(LineSeries::new(
-                    (0..=100).map(|i| {
-                        let n = max_n * i as f64 / 100.0;
-                        (n, k * n.powf(beta))
-                    }),
+                    fit_points(k, beta, max_n, max_v * 1.1),
                     FIT.stroke_width(2),
                 ))?
                 .label(format!("fit: V = {k:.2} · n^{beta:.3}"))
@@ -59,4 +58,38 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         title: "Heaps' law: vocabulary growth, with the fitted curve".into(),
         png,
     })
+}
+
+/// The fitted V = k·n^β from 0 to `max_n`, stopped where it leaves the plot at
+/// `max_v` (not drawn along the top border, which would look like a levelling off).
+fn fit_points(k: f64, beta: f64, max_n: f64, max_v: f64) -> Vec<(f64, f64)> {
+    let mut points = Vec::with_capacity(102);
+    for i in 0..=100 {
+        let n = max_n * f64::from(i) / 100.0;
+        let v = k * n.powf(beta);
+        if v > max_v {
+            // Where the curve crosses the top: k·n^β = max_v.
+            if k > 0.0 && beta > 0.0 {
+                points.push(((max_v / k).powf(1.0 / beta), max_v));
+            }
+            break;
+        }
+        points.push((n, v));
+    }
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_points;
+
+    #[test]
+    fn the_fitted_curve_stops_at_the_top_of_the_plot() {
+        // V = 2·n^0.5 reaches 10 at n = 25.
+        let points = fit_points(2.0, 0.5, 100.0, 10.0);
+        let last = *points.last().expect("points");
+        assert!((last.0 - 25.0).abs() < 1e-9 && last.1 == 10.0, "{last:?}");
+        assert!(points.iter().all(|&(_, v)| v <= 10.0));
+        assert_eq!(fit_points(2.0, 0.5, 16.0, 10.0).len(), 101);
+    }
 }

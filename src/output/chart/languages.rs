@@ -2,23 +2,16 @@
 
 use plotters::prelude::*;
 
-use super::plot::{bars, palette, render, stacked_shares, TEXT};
+use super::plot::{bars, language_colors, language_name, render, stacked_shares, TEXT};
 use super::{Chart, ChartError};
 use crate::report::{Ranked, Report};
 
 pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     // Languages by corpus words, most first; one color each.
-    let mut order: Vec<(&String, u64)> = report
-        .summary
-        .languages
-        .iter()
-        .map(|(c, s)| (c, s.words))
-        .collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let order = language_colors(report);
     let legend: Vec<(String, RGBColor)> = order
         .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (c.to_string(), palette(i)))
+        .map(|(code, color)| (language_name(code), *color))
         .collect();
     // The 50 largest documents, in document order.
     let mut docs: Vec<&crate::report::DocumentRow> = report.documents.iter().collect();
@@ -46,17 +39,22 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
                 .map_or(&[][..], |v| v.as_slice());
             let parts = order
                 .iter()
-                .enumerate()
-                .filter_map(|(i, (code, _))| {
+                .filter_map(|(code, color)| {
                     own.iter()
                         .find(|l| l.language == code.as_str())
-                        .map(|l| (palette(i), l.share))
+                        .map(|l| (*color, l.share))
                 })
                 .collect();
             (doc.document.clone(), parts)
         })
         .collect();
-    let shares_items: Ranked = order.iter().map(|(c, w)| (c.to_string(), *w)).collect();
+    let shares_items: Ranked = order
+        .iter()
+        .map(|(code, _)| {
+            let words = report.summary.languages.get(code).map_or(0, |s| s.words);
+            (language_name(code), words)
+        })
+        .collect();
     let height = 260 + 30 * order.len() as u32 + 26 * docs.len() as u32;
     let png = render(name, (1000, height), |root| {
         let (upper, lower) = root.split_vertically(140 + 30 * order.len() as u32);

@@ -30,6 +30,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
                 .y_desc("documents")
                 .axis_desc_style(font(16))
                 .label_style(font(14))
+                .x_label_formatter(&|v| crate::output::grouped(i128::from(*v)))
+                .y_label_formatter(&|v| crate::output::grouped(i128::from(*v)))
                 .draw()?;
             chart.draw_series(counts.iter().enumerate().filter(|(_, &c)| c > 0).map(
                 |(i, &c)| {

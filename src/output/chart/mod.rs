@@ -105,7 +105,8 @@ pub fn render_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartE
         draws.push(Box::new(move || {
             let name = format!("top-terms-{code}.png");
             let title = format!(
-                "Top words of {code} documents ({:.0}% of the words)",
+                "Top words of {} documents ({:.0}% of the words)",
+                plot::language_name(code),
                 share * 100.0
             );
             Ok(vec![plot::bar_chart(

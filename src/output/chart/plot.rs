@@ -88,13 +88,7 @@ pub(super) fn bars(
             _ => String::new(),
         })
         // Counts are whole: no label between two whole numbers.
-        .x_label_formatter(&|v| {
-            if v.fract() == 0.0 {
-                format!("{v:.0}")
-            } else {
-                String::new()
-            }
-        })
+        .x_label_formatter(&|v| count_label(*v))
         .x_desc(value_label)
         .axis_desc_style(font(16))
         .draw()?;
@@ -205,10 +199,71 @@ pub(super) fn stacked_shares(
     Ok(())
 }
 
-/// The color of the i-th language (languages ordered by corpus words).
-pub(super) fn palette(i: usize) -> RGBColor {
-    let c = Palette99::pick(i).to_rgba();
-    RGBColor(c.0, c.1, c.2)
+/// The Okabe-Ito colours, which readers with any common colour-vision deficiency
+/// tell apart, in the order languages get them: blue and orange, the most distinct
+/// pair, for the two largest.
+const OKABE_ITO: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(213, 94, 0),
+    RGBColor(240, 228, 66),
+];
+/// `und`, and languages past the seventh: grey, which no Okabe-Ito colour is.
+const OTHER: RGBColor = RGBColor(153, 153, 153);
+
+/// The color of the i-th language (languages ordered by corpus words); `und` is
+/// always grey.
+fn palette(i: usize, code: &str) -> RGBColor {
+    if code == "und" {
+        return OTHER;
+    }
+    OKABE_ITO.get(i).copied().unwrap_or(OTHER)
+}
+
+/// The corpus' languages, most words first (ties by code), each with its colour:
+/// every chart gives a language the same colour.
+pub(super) fn language_colors(report: &crate::report::Report) -> Vec<(String, RGBColor)> {
+    let mut order: Vec<(&String, u64)> = report
+        .summary
+        .languages
+        .iter()
+        .map(|(c, s)| (c, s.words))
+        .collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(i, (code, _))| (code.clone(), palette(i, code)))
+        .collect()
+}
+
+/// The colour `colors` (from [`language_colors`]) gives `code`.
+pub(super) fn color_of(colors: &[(String, RGBColor)], code: &str) -> RGBColor {
+    colors
+        .iter()
+        .find(|(c, _)| c == code)
+        .map_or(OTHER, |&(_, color)| color)
+}
+
+/// A language as charts name it: its English name ("Persian"), or the code when
+/// corpstat has no name for it.
+pub(super) fn language_name(code: &str) -> String {
+    crate::language::Lang::parse(code)
+        .and_then(crate::language::Lang::english_name)
+        .map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// An axis label for a count: whole values with thousands separators ("12,500"),
+/// nothing between two whole numbers.
+pub(super) fn count_label(v: f64) -> String {
+    if v.fract() == 0.0 {
+        crate::output::grouped(v as i128)
+    } else {
+        String::new()
+    }
 }
 
 /// The width of the widest of `labels` at `size` pixels, plus a margin: the room a

@@ -24,7 +24,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let data = &report.chart_data;
     let words = &data.npmi_words;
     let n = words.len().max(1);
-    let png = render(name, (1100, 1100), |root| {
+    let png = render(name, (1000, 1000), |root| {
         let label_width = label_width(root, words.iter().map(String::as_str), 15);
         let mut chart = ChartBuilder::on(root)
             .caption(

@@ -12,7 +12,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let s = &report.summary;
     let max_n = data.heaps_points.last().map_or(1, |p| p.0.max(1)) as f64;
     let max_v = data.heaps_points.last().map_or(1, |p| p.1.max(1)) as f64;
-    let png = render(name, (900, 640), |root| {
+    let png = render(name, (1000, 640), |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(format!("Heaps: vocabulary growth — {corpus}"), title_font())
             .margin(20)

@@ -2,41 +2,57 @@
 
 use plotters::prelude::*;
 
-use super::plot::{font, render, title_font, BAR};
+use super::plot::{count_label, font, no_data, render, title_font, BAR};
 use super::{Chart, ChartError};
 use crate::report::Report;
+
+/// Bins per tenfold of length: the histogram's x axis is logarithmic, so that a few
+/// very long documents do not squeeze the rest into the first bar.
+const BINS_PER_DECADE: f64 = 8.0;
+
+/// The bin of a document of `tokens` tokens (documents of 0 tokens go with 1).
+fn bin(tokens: u64) -> usize {
+    ((tokens.max(1) as f64).log10() * BINS_PER_DECADE).floor() as usize
+}
+
+/// The lower edge of bin `k`, in tokens.
+fn edge(k: usize) -> f64 {
+    10f64.powf(k as f64 / BINS_PER_DECADE)
+}
 
 pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     let tokens: Vec<u64> = report.documents.iter().map(|d| d.tokens).collect();
     let max = tokens.iter().copied().max().unwrap_or(0);
-    let bins = 30u64;
-    let width = (max / bins + 1).max(1);
-    let mut counts = vec![0u64; bins as usize + 1];
-    for t in &tokens {
-        counts[(t / width) as usize] += 1;
+    let bins = bin(max) + 1;
+    let mut counts = vec![0u64; bins];
+    for &t in &tokens {
+        counts[bin(t)] += 1;
     }
     let top = counts.iter().copied().max().unwrap_or(1).max(1);
+    let title = format!("Document lengths — {corpus}");
     let png =
-        render(name, (900, 600), |root| {
+        render(name, (1000, 600), |root| {
+            if tokens.is_empty() {
+                return no_data(root, &title, "No data: the corpus has no documents.");
+            }
             let mut chart = ChartBuilder::on(root)
-                .caption(format!("Document lengths — {corpus}"), title_font())
+                .caption(&title, title_font())
                 .margin(20)
                 .x_label_area_size(50)
-                .y_label_area_size(60)
-                .build_cartesian_2d(0u64..width * (bins + 1), 0u64..top + top / 10 + 1)?;
+                .y_label_area_size(70)
+                .build_cartesian_2d((1f64..edge(bins)).log_scale(), 0u64..top + top / 10 + 1)?;
             chart
                 .configure_mesh()
-                .x_desc("tokens per document")
+                .x_desc("tokens per document (logarithmic)")
                 .y_desc("documents")
                 .axis_desc_style(font(16))
                 .label_style(font(14))
-                .x_label_formatter(&|v| crate::output::grouped(i128::from(*v)))
+                .x_label_formatter(&|v| count_label(v.round()))
                 .y_label_formatter(&|v| crate::output::grouped(i128::from(*v)))
                 .draw()?;
             chart.draw_series(counts.iter().enumerate().filter(|(_, &c)| c > 0).map(
-                |(i, &c)| {
-                    let x0 = i as u64 * width;
-                    let mut bar = Rectangle::new([(x0, 0), (x0 + width, c)], BAR.filled());
+                |(k, &c)| {
+                    let mut bar = Rectangle::new([(edge(k), 0), (edge(k + 1), c)], BAR.filled());
                     bar.set_margin(0, 0, 1, 1);
                     bar
                 },
@@ -48,4 +64,23 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         title: "Histogram of document lengths in tokens".into(),
         png,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bin, edge};
+
+    #[test]
+    fn bins_are_logarithmic() {
+        assert_eq!(bin(0), 0);
+        assert_eq!(bin(1), 0);
+        assert_eq!(bin(10), 8);
+        assert_eq!(bin(100), 16);
+        assert!(edge(8) == 10.0 && edge(16) == 100.0);
+        // Every length falls within its bin's edges.
+        for t in [2u64, 9, 11, 99, 101, 12_345, 20_000] {
+            let k = bin(t);
+            assert!(edge(k) <= t as f64 && (t as f64) < edge(k + 1), "{t}");
+        }
+    }
 }

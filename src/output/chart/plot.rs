@@ -126,7 +126,7 @@ pub(super) fn bar_chart(
 }
 
 /// Stacked horizontal bars of shares (0 to 1), one bar per row, the first row on top,
-/// with a legend in the room left on the right.
+/// with the legend beside the plot, outside it.
 pub(super) fn stacked_shares(
     area: &Area,
     caption: &str,
@@ -136,14 +136,17 @@ pub(super) fn stacked_shares(
     x_desc: &str,
 ) -> DrawResult {
     let n = rows.len().max(1);
-    let label_width = label_width(area, rows.iter().map(|(label, _)| label.as_str()), 14);
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, caption_style)
+    let area = area.titled(caption, caption_style)?;
+    let legend_width = label_width(&area, legend.iter().map(|(l, _)| l.as_str()), 14) + 40;
+    let width = area.dim_in_pixel().0;
+    let (plot_area, legend_area) =
+        area.split_horizontally(width.saturating_sub(legend_width.min(width / 3)));
+    let label_width = label_width(&plot_area, rows.iter().map(|(label, _)| label.as_str()), 14);
+    let mut chart = ChartBuilder::on(&plot_area)
         .margin(16)
         .x_label_area_size(40)
         .y_label_area_size(label_width.clamp(60, 360))
-        // Room on the right for the legend.
-        .build_cartesian_2d(0f64..1.3f64, (0..n - 1).into_segmented())?;
+        .build_cartesian_2d(0f64..1f64, (0..n - 1).into_segmented())?;
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -156,46 +159,46 @@ pub(super) fn stacked_shares(
                 .unwrap_or_default(),
             _ => String::new(),
         })
-        .x_label_formatter(&|v| {
-            if *v <= 1.0 {
-                format!("{v:.1}")
-            } else {
-                String::new()
-            }
-        })
+        .x_labels(6)
+        .x_label_formatter(&|v| format!("{:.0}%", v * 100.0))
         .x_desc(x_desc)
         .axis_desc_style(font(14))
+        .label_style(font(14))
         .draw()?;
     for (i, (_, parts)) in rows.iter().enumerate() {
         let y = n - 1 - i;
         let mut start = 0.0;
         for &(color, share) in parts.iter().filter(|p| p.1 > 0.0) {
+            let end = (start + share).min(1.0);
             let mut bar = Rectangle::new(
                 [
                     (start, SegmentValue::Exact(y)),
-                    (start + share, SegmentValue::Exact(y + 1)),
+                    (end, SegmentValue::Exact(y + 1)),
                 ],
                 color.filled(),
             );
             bar.set_margin(3, 3, 0, 0);
             chart.plotting_area().draw(&bar)?;
-            start += share;
+            start = end;
         }
     }
-    for (label, color) in legend {
-        let c = *color;
-        chart
-            .draw_series(std::iter::empty::<Rectangle<(f64, SegmentValue<usize>)>>())?
-            .label(label.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
+    for (i, (label, color)) in legend.iter().enumerate() {
+        let y = 24 + 24 * i as i32;
+        legend_area.draw(&Rectangle::new([(8, y - 7), (22, y + 7)], color.filled()))?;
+        legend_area.draw(&Text::new(label.as_str(), (30, y - 8), font(14)))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(font(14))
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    Ok(())
+}
+
+/// A chart with nothing to draw: its title and `message`, which says why.
+pub(super) fn no_data(area: &Area, title: &str, message: &str) -> DrawResult {
+    let area = area.titled(title, title_font())?;
+    let (_, height) = area.dim_in_pixel();
+    area.draw(&Text::new(
+        message,
+        (40, (height / 2) as i32 - 10),
+        font(18),
+    ))?;
     Ok(())
 }
 

@@ -51,6 +51,14 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
         ("MIN_WORDS", MIN_WORDS.to_string()),
         ("RELIABLE_FROM", RELIABLE_FROM.to_string()),
         ("CONSENSUS_FROM", CONSENSUS_FROM.to_string()),
+        (
+            "KEYNESS_CHART_MIN_TOKENS",
+            thousands(super::chart::KEYNESS_CHART_MIN_TOKENS as usize),
+        ),
+        (
+            "SIGNIFICANT_BELOW",
+            super::chart::SIGNIFICANT_BELOW.to_string(),
+        ),
         ("TRUSTED_SHARE", percent(TRUSTED_SHARE)),
         ("MTLD_THRESHOLD", MTLD_THRESHOLD.to_string()),
         ("PROBLEMS_LISTED", PROBLEMS_LISTED.to_string()),

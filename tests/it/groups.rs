@@ -264,3 +264,40 @@ fn compare_writes_keyness_and_the_differences() {
     let same = run(&["compare", a.to_str().unwrap(), a.to_str().unwrap()]);
     assert_eq!(same.status.code(), Some(2));
 }
+
+/// A group below the keyness chart's minimum size (500 tokens) gets no chart, though
+/// keyness.csv keeps its rows; a group above it does.
+#[test]
+fn small_groups_get_no_keyness_chart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut jsonl = String::new();
+    for (group, words) in [("large", 700), ("small", 40)] {
+        let text: Vec<String> = (0..words)
+            .map(|w| format!("{group}{} shared", w % 9))
+            .collect();
+        jsonl.push_str(
+            &serde_json::json!({"id": group, "group": group, "text": text.join(" ")}).to_string(),
+        );
+        jsonl.push('\n');
+    }
+    let input = tmp.path().join("g.jsonl");
+    std::fs::write(&input, jsonl).unwrap();
+    let out = tmp.path().join("out");
+    let r = run(&[
+        "report",
+        input.to_str().unwrap(),
+        "--group-by",
+        "field:group",
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(out.join("keyness-large.png").exists());
+    assert!(!out.join("keyness-small.png").exists());
+    let keyness = std::fs::read_to_string(out.join("keyness.csv")).unwrap();
+    assert!(
+        keyness.lines().any(|l| l.starts_with("small,")),
+        "{keyness}"
+    );
+}

@@ -83,13 +83,22 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The keyness charts of the (at most 6) largest groups, and the groups chart.
+/// Tokens a group needs for a keyness chart: below this, its keywords are a handful
+/// of counts of 1 and 2 (`keyness.csv` still lists them).
+pub const KEYNESS_CHART_MIN_TOKENS: u64 = 500;
+
+/// The keyness charts of the (at most 6) largest groups of
+/// [`KEYNESS_CHART_MIN_TOKENS`] tokens or more, and the groups chart.
 pub(super) fn draw_all(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
     if report.groups.is_empty() {
         return Ok(Vec::new());
     }
     let mut charts = vec![groups_chart(report, corpus)?];
-    let mut largest: Vec<&crate::report::GroupRow> = report.groups.iter().collect();
+    let mut largest: Vec<&crate::report::GroupRow> = report
+        .groups
+        .iter()
+        .filter(|g| g.tokens >= KEYNESS_CHART_MIN_TOKENS)
+        .collect();
     largest.sort_by(|a, b| b.tokens.cmp(&a.tokens).then_with(|| a.group.cmp(&b.group)));
     largest.truncate(6);
     largest.sort_by(|a, b| a.group.cmp(&b.group));

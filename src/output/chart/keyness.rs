@@ -4,14 +4,14 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::plot::{font, render, title_font, BAR, FIT};
+use super::plot::{count_label, font, render, title_font, BAR, FIT};
 use super::{Chart, ChartError};
 use crate::report::{KeynessRow, Report, REST};
 
 /// The bars of the keyness chart of `target`: over-used terms from the top, then
 /// under-used ones with the most under-used at the bottom, each with its signed
 /// log-likelihood; and the reference they were compared with.
-fn diverging_items<'a>(report: &'a Report, target: &str) -> (Vec<(String, f64)>, &'a str) {
+fn diverging_items<'a>(report: &'a Report, target: &str) -> (Vec<(String, f64, f64)>, &'a str) {
     let rows: Vec<&KeynessRow> = report
         .keyness
         .iter()
@@ -25,11 +25,23 @@ fn diverging_items<'a>(report: &'a Report, target: &str) -> (Vec<(String, f64)>,
         .take(20)
         .collect();
     let reference = rows.first().map_or(REST, |k| k.reference.as_str());
+    let item = |k: &KeynessRow| (k.term.clone(), k.measures.llr, k.measures.p_value);
     let items = over
-        .map(|k| (k.term.clone(), k.measures.llr))
-        .chain(under.iter().rev().map(|k| (k.term.clone(), k.measures.llr)))
+        .map(|k| item(k))
+        .chain(under.iter().rev().map(|k| item(k)))
         .collect();
     (items, reference)
+}
+
+/// Bars of terms whose p-value is below this are solid, the others pale: with
+/// thousands of terms tested, 0.0001 (G² ≥ 15.13) is the level Rayson recommends for
+/// keyness.
+pub const SIGNIFICANT_BELOW: f64 = 0.0001;
+
+/// `color` at 35% over white.
+fn mixed_with_white(color: RGBColor) -> RGBColor {
+    let mix = |c: u8| (255.0 - (255.0 - f64::from(c)) * 0.35).round() as u8;
+    RGBColor(mix(color.0), mix(color.1), mix(color.2))
 }
 
 /// Diverging bars: the top 20 over-used (right, by llr) and 20 under-used (left) terms.
@@ -55,14 +67,21 @@ pub(super) fn draw(
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .y_label_formatter(&|_| String::new())
+            .disable_y_axis()
             .x_label_style(font(14))
-            .x_desc("log-likelihood (right: over-used in the target; left: under-used)")
+            .x_label_formatter(&|v| count_label(*v))
+            .x_desc("log-likelihood (right: over-used in the target; left: under-used; pale: p ≥ 0.0001)")
             .axis_desc_style(font(15))
             .draw()?;
-        for (i, (term, llr)) in items.iter().enumerate() {
+        for (i, (term, llr, p_value)) in items.iter().enumerate() {
             let y = n - 1 - i;
             let color = if *llr > 0.0 { BAR } else { FIT };
+            // Significant bars solid, the others pale.
+            let color = if *p_value < SIGNIFICANT_BELOW {
+                color
+            } else {
+                mixed_with_white(color)
+            };
             let mut bar = Rectangle::new(
                 [
                     (0.0, SegmentValue::Exact(y)),

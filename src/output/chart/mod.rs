@@ -17,6 +17,9 @@ mod lengths;
 mod plot;
 pub mod text;
 mod top_ngrams;
+
+pub(crate) use groups::KEYNESS_CHART_MIN_TOKENS;
+pub(crate) use keyness::SIGNIFICANT_BELOW;
 mod zipf;
 
 use crate::report::Report;

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::plot::{font, render, title_font, BAR, FIT};
+use super::plot::{count_label, font, render, title_font, BAR, FIT};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -13,7 +13,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let png = render(name, (1000, 640), |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(
-                format!("Zipf: rank against frequency — {corpus}"),
+                format!("Zipf: frequency against rank — {corpus}"),
                 title_font(),
             )
             .margin(20)
@@ -29,6 +29,10 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .y_desc("frequency")
             .axis_desc_style(font(16))
             .label_style(font(14))
+            // Powers of ten only, and no band of minor lines between them.
+            .x_label_formatter(&|v| count_label(*v))
+            .y_label_formatter(&|v| count_label(*v))
+            .light_line_style(WHITE)
             .draw()?;
         chart
             .draw_series(LineSeries::new(
@@ -58,7 +62,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     })?;
     Ok(Chart {
         name: name.into(),
-        title: "Zipf's law: rank against frequency, with the fitted line".into(),
+        title: "Zipf's law: frequency against rank, with the fitted line".into(),
         png,
     })
 }

@@ -80,12 +80,22 @@ pub fn engine(module: &str) -> bool {
         .args(["-c", &format!("import {module}")])
         .status()
         .is_ok_and(|s| s.success());
+    required(
+        found,
+        &format!("python3 cannot import {module} (pip install {module})"),
+    )
+}
+
+/// `found`, for a test that needs what `missing` says is missing: with
+/// CORPSTAT_REQUIRE_ENGINES set (as `.ci/run` sets it), it must be found; otherwise
+/// the test is skipped and says why.
+pub fn required(found: bool, missing: &str) -> bool {
     if !found {
         assert!(
             std::env::var_os("CORPSTAT_REQUIRE_ENGINES").is_none(),
-            "CORPSTAT_REQUIRE_ENGINES is set but python3 cannot import {module}"
+            "CORPSTAT_REQUIRE_ENGINES is set but {missing}"
         );
-        eprintln!("skipped: python3 cannot import {module} (pip install {module})");
+        eprintln!("skipped: {missing}");
     }
     found
 }

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
-use super::plot::{font, label_width, render, title_font};
+use super::plot::{font, label_width, render, title_font, Area};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -20,19 +20,63 @@ fn npmi_color(value: f64) -> RGBColor {
     }
 }
 
+/// Width of the colour scale beside the grid, in pixels.
+const SCALE_WIDTH: u32 = 120;
+
+/// The colour scale: NPMI from 1 (top) to -1, with its values, and the grey of
+/// pairs that never co-occur.
+fn draw_scale(area: &Area) -> Result<(), Box<dyn std::error::Error>> {
+    let (_, height) = area.dim_in_pixel();
+    let (top, bottom) = (60i32, (height as i32 - 160).max(120));
+    let (left, right) = (16i32, 40i32);
+    area.draw(&Text::new("NPMI", (left, top - 30), font(15)))?;
+    for y in top..bottom {
+        let value = 1.0 - 2.0 * f64::from(y - top) / f64::from(bottom - top);
+        area.draw(&Rectangle::new(
+            [(left, y), (right, y + 1)],
+            npmi_color(value).filled(),
+        ))?;
+    }
+    area.draw(&Rectangle::new(
+        [(left, top), (right, bottom)],
+        BLACK.mix(0.4),
+    ))?;
+    for value in [1.0, 0.5, 0.0, -0.5, -1.0] {
+        let y = top + ((1.0 - value) / 2.0 * f64::from(bottom - top)).round() as i32;
+        let style = font(14).pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw(&Text::new(format!("{value:+.1}"), (right + 6, y), style))?;
+    }
+    let never = bottom + 30;
+    area.draw(&Rectangle::new(
+        [(left, never), (right, never + 16)],
+        RGBColor(245, 245, 245).filled(),
+    ))?;
+    area.draw(&Rectangle::new(
+        [(left, never), (right, never + 16)],
+        BLACK.mix(0.4),
+    ))?;
+    let style = font(14).pos(Pos::new(HPos::Left, VPos::Center));
+    area.draw(&Text::new("never", (right + 6, never + 8), style))?;
+    Ok(())
+}
+
 pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     let data = &report.chart_data;
     let words = &data.npmi_words;
     let n = words.len().max(1);
     let png = render(name, (1000, 1000), |root| {
+        let root = root.titled(
+            &format!("NPMI of the top {} words — {corpus}", words.len()),
+            title_font(),
+        )?;
+        let (width, _) = root.dim_in_pixel();
+        let (grid, scale) = root.split_horizontally(width - SCALE_WIDTH);
+        draw_scale(&scale)?;
+        let root = &grid;
         let label_width = label_width(root, words.iter().map(String::as_str), 15);
         let mut chart = ChartBuilder::on(root)
-            .caption(
-                format!("NPMI of the top {} words — {corpus}", words.len()),
-                title_font(),
-            )
             .margin(20)
-            .x_label_area_size(label_width.clamp(60, 300))
+            .x_label_area_size(label_width.clamp(60, 300) + 24)
             .y_label_area_size(label_width.clamp(60, 300))
             .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())?;
         chart
@@ -70,7 +114,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
                     fill,
                 ))?;
                 if let Some(v) = value {
-                    let style = font(11).pos(Pos::new(HPos::Center, VPos::Center));
+                    let style = font(13).pos(Pos::new(HPos::Center, VPos::Center));
                     chart.plotting_area().draw(&Text::new(
                         format!("{v:.2}"),
                         (SegmentValue::CenterOf(j), SegmentValue::CenterOf(y)),

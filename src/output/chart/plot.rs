@@ -8,7 +8,7 @@ use super::backend::ShapedBackend;
 use super::{Chart, ChartError};
 use crate::report::Ranked;
 
-type Area<'a> = DrawingArea<ShapedBackend<'a>, Shift>;
+pub(super) type Area<'a> = DrawingArea<ShapedBackend<'a>, Shift>;
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 pub(super) const BAR: RGBColor = RGBColor(46, 109, 164);
 pub(super) const FIT: RGBColor = RGBColor(214, 96, 77);

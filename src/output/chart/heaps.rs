@@ -18,19 +18,28 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .margin(20)
             .x_label_area_size(50)
             .y_label_area_size(80)
-            .build_cartesian_2d(0f64..max_n, 0f64..max_v * 1.1)?;
+            // Log-log: the fit is a least-squares line in this space (see the
+            // report README), so it is drawn where it was fitted.
+            .build_cartesian_2d(
+                (1f64..max_n * 1.2).log_scale(),
+                (1f64..max_v * 1.5).log_scale(),
+            )?;
         chart
             .configure_mesh()
-            .x_desc("tokens read (documents in order)")
-            .y_desc("distinct terms")
+            .x_desc("tokens read (documents in order; logarithmic)")
+            .y_desc("distinct terms (logarithmic)")
             .axis_desc_style(font(16))
             .label_style(font(14))
             .x_label_formatter(&|v| count_label(*v))
             .y_label_formatter(&|v| count_label(*v))
+            .light_line_style(WHITE)
             .draw()?;
         chart
             .draw_series(LineSeries::new(
-                data.heaps_points.iter().map(|&(n, v)| (n as f64, v as f64)),
+                data.heaps_points
+                    .iter()
+                    .filter(|&&(n, v)| n >= 1 && v >= 1)
+                    .map(|&(n, v)| (n as f64, v as f64)),
                 BAR.stroke_width(2),
             ))?
             .label("vocabulary")
@@ -38,7 +47,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         if let (Some(k), Some(beta)) = (s.heaps_k, s.heaps_beta) {
             chart
                 .draw_series(LineSeries::new(
-                    fit_points(k, beta, max_n, max_v * 1.1),
+                    fit_points(k, beta, max_n, max_v * 1.5),
                     FIT.stroke_width(2),
                 ))?
                 .label(format!("fit: V = {k:.2} · n^{beta:.3}"))
@@ -60,12 +69,13 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     })
 }
 
-/// The fitted V = k·n^β from 0 to `max_n`, stopped where it leaves the plot at
-/// `max_v` (not drawn along the top border, which would look like a levelling off).
+/// The fitted V = k·n^β from 1 to `max_n` (log-spaced), stopped where it leaves the
+/// plot at `max_v` (not drawn along the top border, which would look like a
+/// levelling off).
 fn fit_points(k: f64, beta: f64, max_n: f64, max_v: f64) -> Vec<(f64, f64)> {
     let mut points = Vec::with_capacity(102);
     for i in 0..=100 {
-        let n = max_n * f64::from(i) / 100.0;
+        let n = max_n.powf(f64::from(i) / 100.0);
         let v = k * n.powf(beta);
         if v > max_v {
             // Where the curve crosses the top: k·n^β = max_v.

@@ -479,3 +479,45 @@ fn titles_name_the_corpus_by_a_short_label() {
         &page[..300]
     );
 }
+
+/// On an empty corpus every chart still says something: each PNG has dark pixels in
+/// its middle (the "no data" line), not only a title and empty axes.
+#[test]
+fn charts_of_an_empty_corpus_say_there_is_no_data() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("empty.txt"), "").expect("written");
+    let out = dir.path().join("out");
+    let r = run(&[
+        "report",
+        dir.path().join("empty.txt").to_str().expect("UTF-8"),
+        "-o",
+        out.to_str().expect("UTF-8"),
+        "-q",
+    ]);
+    assert!(out.join("index.html").exists(), "{}", stderr(&r));
+    for chart in [
+        "top-terms.png",
+        "top-ngrams.png",
+        "languages.png",
+        "zipf.png",
+        "heaps.png",
+        "cooccurrence.png",
+        "lengths.png",
+    ] {
+        let file = std::fs::File::open(out.join(chart)).expect(chart);
+        let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+            .read_info()
+            .expect("a PNG");
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut pixels).expect("its pixels");
+        let (width, height) = (info.width as usize, info.height as usize);
+        let channels = info.line_size / width;
+        // The middle of the image: away from the title and from the axes at the
+        // edges, where an empty plot has only light grid lines.
+        let dark = (height / 3..2 * height / 3)
+            .flat_map(|y| (width / 4..3 * width / 4).map(move |x| (y, x)))
+            .filter(|&(y, x)| pixels[y * info.line_size + x * channels] < 128)
+            .count();
+        assert!(dark > 100, "{chart}: {dark} dark pixels in its middle");
+    }
+}

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
-use super::plot::{font, label_width, render, title_font, Area};
+use super::plot::{font, label_width, no_data, render, title_font, Area};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -65,6 +65,13 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let words = &data.npmi_words;
     let n = words.len().max(1);
     let png = render(name, (1000, 1000), |root| {
+        if words.is_empty() {
+            return no_data(
+                root,
+                &format!("NPMI of the top words — {corpus}"),
+                "No data: no pair of words co-occurs often enough.",
+            );
+        }
         let root = root.titled(
             &format!("NPMI of the top {} words — {corpus}", words.len()),
             title_font(),

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::plot::{count_label, font, render, title_font, BAR, FIT};
+use super::plot::{count_label, font, no_data, render, title_font, BAR, FIT};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -13,6 +13,13 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let max_n = data.heaps_points.last().map_or(1, |p| p.0.max(1)) as f64;
     let max_v = data.heaps_points.last().map_or(1, |p| p.1.max(1)) as f64;
     let png = render(name, (1000, 640), |root| {
+        if !data.heaps_points.iter().any(|&(n, v)| n >= 1 && v >= 1) {
+            return no_data(
+                root,
+                &format!("Heaps: vocabulary growth — {corpus}"),
+                "No data: the corpus has no tokens.",
+            );
+        }
         let mut chart = ChartBuilder::on(root)
             .caption(format!("Heaps: vocabulary growth — {corpus}"), title_font())
             .margin(20)

@@ -3,6 +3,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::backend::ShapedBackend;
 use super::{Chart, ChartError};
@@ -65,6 +66,13 @@ pub(super) fn bars(
     items: &[(String, u64)],
     value_label: &str,
 ) -> DrawResult {
+    if items.is_empty() {
+        return no_data(
+            area,
+            &format!("{title} — {corpus}"),
+            "No data: nothing of this kind in the corpus.",
+        );
+    }
     let n = items.len().max(1);
     let max = items.iter().map(|i| i.1).max().unwrap_or(1).max(1) as f64;
     let label_width = label_width(area, items.iter().map(|(l, _)| l.as_str()), 16);
@@ -193,11 +201,12 @@ pub(super) fn stacked_shares(
 /// A chart with nothing to draw: its title and `message`, which says why.
 pub(super) fn no_data(area: &Area, title: &str, message: &str) -> DrawResult {
     let area = area.titled(title, title_font())?;
-    let (_, height) = area.dim_in_pixel();
+    let (width, height) = area.dim_in_pixel();
+    let style = font(26).pos(Pos::new(HPos::Center, VPos::Center));
     area.draw(&Text::new(
         message,
-        (40, (height / 2) as i32 - 10),
-        font(18),
+        ((width / 2) as i32, (height / 2) as i32),
+        style,
     ))?;
     Ok(())
 }

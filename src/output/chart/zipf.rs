@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::plot::{count_label, font, render, title_font, BAR, FIT};
+use super::plot::{count_label, font, no_data, render, title_font, BAR, FIT};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -11,6 +11,13 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let max_rank = data.zipf_points.last().map_or(2, |p| p.0.max(2)) as f64;
     let max_count = data.zipf_points.first().map_or(2, |p| p.1.max(2)) as f64;
     let png = render(name, (1000, 640), |root| {
+        if data.zipf_points.is_empty() {
+            return no_data(
+                root,
+                &format!("Zipf: frequency against rank — {corpus}"),
+                "No data: the corpus has no terms.",
+            );
+        }
         let mut chart = ChartBuilder::on(root)
             .caption(
                 format!("Zipf: frequency against rank — {corpus}"),

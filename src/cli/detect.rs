@@ -22,9 +22,12 @@ enum DetectFormat {
 ///
 /// Each line is judged by the words of its dominant script, with fastText's lid.176
 /// model (176 languages; --list-languages names them); a line the model gives less
-/// than 0.3 is und. Arabic-script lines also weigh the letters and function words only
-/// Arabic, Persian or Urdu use. Persian is reported as fas; near-twins as their
-/// macrolanguage (hbs, nor, msa, kur, aze, zho).
+/// than 0.3 is und. A line of one or two words is weighed with the word frequencies
+/// of 42 languages too (wordfreq's lists), and is und below 0.7. Arabic-script lines
+/// also weigh the letters and function words only Arabic, Persian or Urdu use. A
+/// script no known language is written in (Syriac, Tifinagh, ...) is und. Persian
+/// is reported as fas; near-twins as their macrolanguage (hbs, nor, msa, kur, aze,
+/// zho).
 #[derive(Args)]
 pub struct DetectArgs {
     /// Files to read lines from (default: stdin).
@@ -44,7 +47,7 @@ pub struct DetectArgs {
 }
 
 pub fn after_help() -> String {
-    "Output columns (no header, one row per input line):\n  language        ISO 639-3 code, or und\n  script          (tsv) script with the most letters in the line, or common\n  confidence      (tsv) 0 to 1, 6 decimals: the model's probability, the share of the\n                  Arabic-script evidence, 1 when the script decides, 0 for und\n".to_string()
+    "Output columns (no header, one row per input line):\n  language        ISO 639-3 code, or und\n  script          (tsv) script with the most letters in the line, or common\n  confidence      (tsv) 0 to 1, 6 decimals: the model's probability, the share of the\n                  Arabic-script evidence, for one or two words the best score's share\n                  with the word frequencies, 1 when the script decides, 0 for und\n".to_string()
 }
 
 pub fn run(args: DetectArgs) -> Result<ExitCode> {

@@ -52,7 +52,7 @@ pub fn after_help() -> String {
     }
     help.push_str("  README.md         what every file and column means\n");
     help.push_str(
-        "  index.html        one page: the summary, every chart, the first rows of every table\n",
+        "  index.html        one self-contained page: the summary, every chart, rows of every\n                    table (sortable, with a filter box)\n",
     );
     let charts: Vec<&str> = CHARTS
         .iter()

@@ -57,13 +57,13 @@ const FOREIGN_ONE_IN: usize = 10;
 /// Whether a segment of `script` is in a language the detector cannot name: its
 /// script is unknown to the model, or enough of its words carry letters no named
 /// language writes. For the Arabic script, the letters were counted by
-/// [`ArabicEvidence::of`]: `evidence` is required there.
+/// [`ArabicEvidence::of`], with its words: `evidence` is required there.
 pub(super) fn is_foreign(script: Script, text: &str, evidence: Option<&ArabicEvidence>) -> bool {
     if UNKNOWN_SCRIPTS.contains(&script) {
         return true;
     }
     let (foreign, words) = match evidence {
-        Some(e) => (e.foreign_letters as usize, text.split(' ').count()),
+        Some(e) => (e.foreign_letters as usize, e.words as usize),
         None => foreign_words(script, text),
     };
     foreign >= 2 && foreign * FOREIGN_ONE_IN >= words
@@ -238,6 +238,8 @@ pub(super) struct ArabicEvidence {
     pub(super) persian_letters: u32,
     /// Letters no language the detector names writes ([`FOREIGN_LETTERS`]).
     pub(super) foreign_letters: u32,
+    /// Words of the text (counted in the pass that looks for function words).
+    pub(super) words: u32,
 }
 
 /// What a letter of the Arabic blocks (U+0600 to U+077F) is evidence of.
@@ -331,6 +333,7 @@ impl ArabicEvidence {
         }
         let function_words = arabic_script_function_words();
         for word in text.split(' ') {
+            e.words += 1;
             match function_words.get(word) {
                 Some(&Lang::ARABIC) => e.arabic += 2.0,
                 Some(&Lang::PERSIAN) => e.persian += 2.0,

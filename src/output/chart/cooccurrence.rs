@@ -4,7 +4,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
-use super::plot::{font, label_width, no_data, render, title_font, Area};
+use super::plot::{
+    bold_font, font, label_width, no_data, render, title_font, Area, LABEL_PX, TICK_PX,
+};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -29,7 +31,7 @@ fn draw_scale(area: &Area) -> Result<(), Box<dyn std::error::Error>> {
     let (_, height) = area.dim_in_pixel();
     let (top, bottom) = (60i32, (height as i32 - 160).max(120));
     let (left, right) = (16i32, 40i32);
-    area.draw(&Text::new("NPMI", (left, top - 30), font(15)))?;
+    area.draw(&Text::new("NPMI", (left, top - 34), bold_font(LABEL_PX)))?;
     for y in top..bottom {
         let value = 1.0 - 2.0 * f64::from(y - top) / f64::from(bottom - top);
         area.draw(&Rectangle::new(
@@ -43,7 +45,7 @@ fn draw_scale(area: &Area) -> Result<(), Box<dyn std::error::Error>> {
     ))?;
     for value in [1.0, 0.5, 0.0, -0.5, -1.0] {
         let y = top + ((1.0 - value) / 2.0 * f64::from(bottom - top)).round() as i32;
-        let style = font(14).pos(Pos::new(HPos::Left, VPos::Center));
+        let style = font(TICK_PX).pos(Pos::new(HPos::Left, VPos::Center));
         area.draw(&Text::new(format!("{value:+.1}"), (right + 6, y), style))?;
     }
     let never = bottom + 30;
@@ -55,7 +57,7 @@ fn draw_scale(area: &Area) -> Result<(), Box<dyn std::error::Error>> {
         [(left, never), (right, never + 16)],
         BLACK.mix(0.4),
     ))?;
-    let style = font(14).pos(Pos::new(HPos::Left, VPos::Center));
+    let style = font(TICK_PX).pos(Pos::new(HPos::Left, VPos::Center));
     area.draw(&Text::new("never", (right + 6, never + 8), style))?;
     Ok(())
 }
@@ -80,10 +82,10 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         let (grid, scale) = root.split_horizontally(width - SCALE_WIDTH);
         draw_scale(&scale)?;
         let root = &grid;
-        let label_width = label_width(root, words.iter().map(String::as_str), 15);
+        let label_width = label_width(root, words.iter().map(String::as_str), LABEL_PX);
         let mut chart = ChartBuilder::on(root)
             .margin(20)
-            .x_label_area_size(label_width.clamp(60, 300) + 24)
+            .x_label_area_size(label_width.clamp(60, 300) + 36)
             .y_label_area_size(label_width.clamp(60, 300))
             .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())?;
         chart
@@ -91,6 +93,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .disable_mesh()
             .x_labels(n)
             .y_labels(n)
+            .label_style(font(LABEL_PX))
             .x_label_formatter(&|_| String::new())
             .y_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(i) => words.get(n - 1 - *i).cloned().unwrap_or_default(),
@@ -99,7 +102,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .draw()?;
         // Column labels, turned a quarter so that long words fit: drawn here rather than by
         // the mesh, which anchors x labels at their centre and so would half-hide turned text.
-        let turned = font(15)
+        let turned = font(LABEL_PX)
             .transform(FontTransform::Rotate90)
             .pos(Pos::new(HPos::Left, VPos::Center));
         for (j, word) in words.iter().enumerate() {
@@ -121,7 +124,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
                     fill,
                 ))?;
                 if let Some(v) = value {
-                    let style = font(13).pos(Pos::new(HPos::Center, VPos::Center));
+                    let style = font(TICK_PX).pos(Pos::new(HPos::Center, VPos::Center));
                     chart.plotting_area().draw(&Text::new(
                         format!("{v:.2}"),
                         (SegmentValue::CenterOf(j), SegmentValue::CenterOf(y)),

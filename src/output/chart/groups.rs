@@ -3,19 +3,40 @@
 
 use plotters::prelude::*;
 
-use super::plot::{color_of, language_colors, language_name, render, stacked_shares, title_font};
+use super::plot::{
+    color_of, group_label, language_colors, language_legend, render, stacked_shares, title_font,
+};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
-/// Language shares of each group, as stacked bars.
+/// Groups in groups.png, at most: the largest, in name order (`groups.csv` has
+/// every group).
+const GROUPS_CHART_ROWS: usize = 40;
+
+/// Language shares of each group (of the largest [`GROUPS_CHART_ROWS`]), as stacked
+/// bars.
 fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
     let colors = language_colors(report);
-    let rows: Vec<(String, Vec<(RGBColor, f64)>)> = report
-        .groups
+    let mut shown: Vec<&crate::report::GroupRow> = report.groups.iter().collect();
+    if shown.len() > GROUPS_CHART_ROWS {
+        shown.sort_by(|a, b| b.tokens.cmp(&a.tokens).then_with(|| a.group.cmp(&b.group)));
+        shown.truncate(GROUPS_CHART_ROWS);
+        shown.sort_by(|a, b| a.group.cmp(&b.group));
+    }
+    let caption = if shown.len() < report.groups.len() {
+        format!(
+            "Language shares of the {} largest of {} groups — {corpus}",
+            shown.len(),
+            report.groups.len()
+        )
+    } else {
+        format!("Language shares per group — {corpus}")
+    };
+    let rows: Vec<(String, Vec<(RGBColor, f64)>)> = shown
         .iter()
         .map(|g| {
             (
-                g.group.clone(),
+                group_label(report, &g.group),
                 g.shares
                     .iter()
                     .zip(&report.group_languages)
@@ -24,18 +45,17 @@ fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
             )
         })
         .collect();
-    let legend: Vec<(String, RGBColor)> = report
-        .group_languages
-        .iter()
-        .map(|code| (language_name(code.code()), color_of(&colors, code.code())))
-        .collect();
+    let legend = language_legend(
+        report.group_languages.iter().map(|code| code.code()),
+        &colors,
+    );
     let png = render(
         "groups.png",
         (1000, 200 + 34 * rows.len().max(1) as u32),
         |root| {
             stacked_shares(
                 root,
-                &format!("Language shares per group — {corpus}"),
+                &caption,
                 title_font(),
                 &rows,
                 &legend,

@@ -3,8 +3,9 @@
 
 use plotters::prelude::*;
 
-use super::plot::{count_label, font, no_data, render, title_font, BAR, FIT};
+use super::plot::{count_label, font, no_data, render, title_font, BAR, FIT, LABEL_PX, TICK_PX};
 use super::{Chart, ChartError};
+use crate::measures::lexical::heaps_fit_start;
 use crate::report::Report;
 
 pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
@@ -23,8 +24,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         let mut chart = ChartBuilder::on(root)
             .caption(format!("Heaps: vocabulary growth — {corpus}"), title_font())
             .margin(20)
-            .x_label_area_size(50)
-            .y_label_area_size(80)
+            .x_label_area_size(64)
+            .y_label_area_size(100)
             // Log-log: the fit is a least-squares line in this space (see the
             // report README), so it is drawn where it was fitted.
             .build_cartesian_2d(
@@ -35,8 +36,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .configure_mesh()
             .x_desc("tokens read (documents in order; logarithmic)")
             .y_desc("distinct terms (logarithmic)")
-            .axis_desc_style(font(16))
-            .label_style(font(14))
+            .axis_desc_style(font(LABEL_PX))
+            .label_style(font(TICK_PX))
             .x_label_formatter(&|v| count_label(*v))
             .y_label_formatter(&|v| count_label(*v))
             .light_line_style(WHITE)
@@ -52,18 +53,23 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .label("vocabulary")
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BAR.stroke_width(2)));
         if let (Some(k), Some(beta)) = (s.heaps_k, s.heaps_beta) {
+            // Drawn over the tokens it was fitted on, the last two decades.
+            let start = heaps_fit_start(max_n as u64) as f64;
             chart
                 .draw_series(LineSeries::new(
-                    fit_points(k, beta, max_n, max_v * 1.5),
-                    FIT.stroke_width(2),
+                    fit_points(k, beta, start, max_n, max_v * 1.5),
+                    FIT.stroke_width(3),
                 ))?
-                .label(format!("fit: V = {k:.2} · n^{beta:.3}"))
+                .label(format!(
+                    "fit on n ≥ {}: V = {k:.2} · n^{beta:.3}",
+                    count_label(start)
+                ))
                 .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], FIT.stroke_width(2)));
         }
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::LowerRight)
-            .label_font(font(15))
+            .label_font(font(LABEL_PX))
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK.mix(0.3))
             .draw()?;
@@ -76,13 +82,14 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     })
 }
 
-/// The fitted V = k·n^β from 1 to `max_n` (log-spaced), stopped where it leaves the
-/// plot at `max_v` (not drawn along the top border, which would look like a
-/// levelling off).
-fn fit_points(k: f64, beta: f64, max_n: f64, max_v: f64) -> Vec<(f64, f64)> {
+/// The fitted V = k·n^β from `start` to `max_n` (log-spaced), stopped where it
+/// leaves the plot at `max_v` (not drawn along the top border, which would look
+/// like a levelling off).
+fn fit_points(k: f64, beta: f64, start: f64, max_n: f64, max_v: f64) -> Vec<(f64, f64)> {
     let mut points = Vec::with_capacity(102);
+    let span = (max_n / start).max(1.0);
     for i in 0..=100 {
-        let n = max_n.powf(f64::from(i) / 100.0);
+        let n = start * span.powf(f64::from(i) / 100.0);
         let v = k * n.powf(beta);
         if v > max_v {
             // Where the curve crosses the top: k·n^β = max_v.
@@ -103,10 +110,12 @@ mod tests {
     #[test]
     fn the_fitted_curve_stops_at_the_top_of_the_plot() {
         // V = 2·n^0.5 reaches 10 at n = 25.
-        let points = fit_points(2.0, 0.5, 100.0, 10.0);
+        let points = fit_points(2.0, 0.5, 1.0, 100.0, 10.0);
         let last = *points.last().expect("points");
         assert!((last.0 - 25.0).abs() < 1e-9 && last.1 == 10.0, "{last:?}");
         assert!(points.iter().all(|&(_, v)| v <= 10.0));
-        assert_eq!(fit_points(2.0, 0.5, 16.0, 10.0).len(), 101);
+        let inside = fit_points(2.0, 0.5, 4.0, 16.0, 10.0);
+        assert_eq!(inside.len(), 101);
+        assert!((inside[0].0 - 4.0).abs() < 1e-9 && (inside[100].0 - 16.0).abs() < 1e-9);
     }
 }

@@ -4,7 +4,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::plot::{count_label, font, render, title_font, BAR, FIT};
+use super::plot::{
+    count_label, font, group_label, render, title_font, BAR, FIT, LABEL_PX, TICK_PX,
+};
 use super::{Chart, ChartError};
 use crate::report::{KeynessRow, Report, REST};
 
@@ -52,26 +54,29 @@ pub(super) fn draw(
     file_name: &str,
 ) -> Result<Chart, ChartError> {
     let (items, reference) = diverging_items(report, target);
+    let (target_name, reference_name) =
+        (group_label(report, target), group_label(report, reference));
     let n = items.len().max(1);
     let extent = items.iter().map(|i| i.1.abs()).fold(1.0f64, f64::max) * 1.1;
-    let png = render(file_name, (1000, 160 + 26 * n as u32), |root| {
+    let png = render(file_name, (1000, 170 + 28 * n as u32), |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(
-                format!("Keywords of {target} against {reference} — {corpus}"),
+                format!("Keywords of {target_name} against {reference_name} — {corpus}"),
                 title_font(),
             )
             .margin(16)
-            .x_label_area_size(44)
+            .x_label_area_size(60)
             .y_label_area_size(10)
             .build_cartesian_2d(-extent..extent, (0..n - 1).into_segmented())?;
         chart
             .configure_mesh()
             .disable_y_mesh()
             .disable_y_axis()
-            .x_label_style(font(14))
+            .light_line_style(WHITE)
+            .x_label_style(font(TICK_PX))
             .x_label_formatter(&|v| count_label(*v))
             .x_desc("log-likelihood (right: over-used in the target; left: under-used; pale: p ≥ 0.0001)")
-            .axis_desc_style(font(15))
+            .axis_desc_style(font(LABEL_PX))
             .draw()?;
         for (i, (term, llr, p_value)) in items.iter().enumerate() {
             let y = n - 1 - i;
@@ -97,7 +102,7 @@ pub(super) fn draw(
             } else {
                 (HPos::Left, extent * 0.01)
             };
-            let style = font(15).pos(Pos::new(h, VPos::Center));
+            let style = font(LABEL_PX).pos(Pos::new(h, VPos::Center));
             chart.plotting_area().draw(&Text::new(
                 term.clone(),
                 (x, SegmentValue::CenterOf(y)),
@@ -109,7 +114,7 @@ pub(super) fn draw(
     Ok(Chart {
         name: file_name.to_string(),
         title: format!(
-            "Keywords of {target} against {reference}: log-likelihood, over-used and under-used"
+            "Keywords of {target_name} against {reference_name}: log-likelihood, over-used and under-used"
         ),
         png,
     })

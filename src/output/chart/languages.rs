@@ -3,7 +3,10 @@
 
 use plotters::prelude::*;
 
-use super::plot::{bars, language_colors, language_name, no_data, render, stacked_shares, TEXT};
+use super::plot::{
+    bars, bold_font, language_colors, language_legend, language_name, no_data, render,
+    stacked_shares, Scale, HEADING_PX,
+};
 use super::{Chart, ChartError};
 use crate::report::{Ranked, Report};
 
@@ -40,7 +43,12 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         } else {
             words as f64 / total_words as f64
         };
-        format!("{name} ({:.1}%)", share * 100.0)
+        if words > 0 && share < 0.0005 {
+            // Not "0.0%" for a language that is there.
+            format!("{name} (<0.1%)")
+        } else {
+            format!("{name} ({:.1}%)", share * 100.0)
+        }
     };
     let mut shares_items: Ranked = Vec::new();
     let mut rest = (0, 0u64);
@@ -90,20 +98,17 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             (document.to_string(), parts)
         })
         .collect();
-    let legend: Vec<(String, RGBColor)> = order
-        .iter()
-        .filter(|(code, _)| {
-            rows.iter().any(|(_, parts)| {
-                parts
-                    .iter()
-                    .zip(&order)
-                    .any(|((_, share), (c, _))| c == code && *share > 0.0)
-            })
+    let shown = order.iter().filter(|(code, _)| {
+        rows.iter().any(|(_, parts)| {
+            parts
+                .iter()
+                .zip(&order)
+                .any(|((_, share), (c, _))| c == code && *share > 0.0)
         })
-        .map(|(code, color)| (language_name(code), *color))
-        .collect();
-    let upper_height = 140 + 30 * shares_items.len().max(1) as u32;
-    let lower_height = 120 + 26 * rows.len().max(3) as u32;
+    });
+    let legend = language_legend(shown.map(|(code, _)| code.as_str()), &order);
+    let upper_height = 150 + 30 * shares_items.len().max(1) as u32;
+    let lower_height = 130 + 28 * rows.len().max(3) as u32;
     let png = render(name, (1000, upper_height + lower_height), |root| {
         let (upper, lower) = root.split_vertically(upper_height);
         if shares_items.is_empty() {
@@ -119,12 +124,10 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
                 corpus,
                 &shares_items,
                 "words",
+                Scale::fitting(shares_items.iter().map(|i| i.1)),
             )?;
         }
-        let caption_style = ("sans-serif", 20)
-            .into_font()
-            .style(FontStyle::Bold)
-            .color(&TEXT);
+        let caption_style = bold_font(HEADING_PX);
         let caption = format!(
             "The {} documents that mix languages most (share of words)",
             rows.len()

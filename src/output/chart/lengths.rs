@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::plot::{count_label, font, no_data, render, title_font, BAR};
+use super::plot::{count_label, font, no_data, render, title_font, BAR, LABEL_PX, TICK_PX};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -38,15 +38,16 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             let mut chart = ChartBuilder::on(root)
                 .caption(&title, title_font())
                 .margin(20)
-                .x_label_area_size(50)
-                .y_label_area_size(70)
+                .x_label_area_size(64)
+                .y_label_area_size(100)
                 .build_cartesian_2d((1f64..edge(bins)).log_scale(), 0u64..top + top / 10 + 1)?;
             chart
                 .configure_mesh()
                 .x_desc("tokens per document (logarithmic)")
                 .y_desc("documents")
-                .axis_desc_style(font(16))
-                .label_style(font(14))
+                .axis_desc_style(font(LABEL_PX))
+                .label_style(font(TICK_PX))
+                .light_line_style(WHITE)
                 .x_label_formatter(&|v| count_label(v.round()))
                 .y_label_formatter(&|v| crate::output::grouped(i128::from(*v)))
                 .draw()?;

@@ -15,15 +15,32 @@ pub(super) const BAR: RGBColor = RGBColor(46, 109, 164);
 pub(super) const FIT: RGBColor = RGBColor(214, 96, 77);
 pub(super) const TEXT: RGBColor = RGBColor(40, 40, 40);
 
+/// Text sizes, in pixels of font size (the em, as a CSS `font-size`; none below
+/// [`super::backend::MIN_TEXT_PX`]): a chart's title,
+pub(super) const TITLE_PX: u32 = 22;
+/// the caption of a panel,
+pub(super) const HEADING_PX: u32 = 18;
+/// names (bar labels, legends) and axis descriptions,
+pub(super) const LABEL_PX: u32 = 14;
+/// and tick labels and the numbers in cells.
+pub(super) const TICK_PX: u32 = 13;
+
+/// Regular text of `size` pixels.
 pub(super) fn font(size: u32) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(&TEXT)
 }
 
-pub(super) fn title_font() -> TextStyle<'static> {
-    ("sans-serif", 26)
+/// Bold text of `size` pixels, for captions.
+pub(super) fn bold_font(size: u32) -> TextStyle<'static> {
+    ("sans-serif", size)
         .into_font()
         .style(FontStyle::Bold)
         .color(&TEXT)
+}
+
+/// A chart's title.
+pub(super) fn title_font() -> TextStyle<'static> {
+    bold_font(TITLE_PX)
 }
 
 /// Draws a chart of `size` pixels with `draw` and encodes it as PNG.
@@ -58,6 +75,31 @@ pub(super) fn render(
     Ok(png)
 }
 
+/// The value axis of [`bars`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scale {
+    /// From 0.
+    Linear,
+    /// Logarithmic, from 1: for values that span orders of magnitude, where the
+    /// small ones would be bars of no width.
+    Log,
+}
+
+impl Scale {
+    /// Logarithmic when the largest of `values` is at least 100 times the smallest
+    /// above 0, linear otherwise.
+    pub(super) fn fitting(values: impl Iterator<Item = u64>) -> Scale {
+        let (min, max) = values
+            .filter(|&v| v > 0)
+            .fold((u64::MAX, 0), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        if max >= min.saturating_mul(100) && min != u64::MAX {
+            Scale::Log
+        } else {
+            Scale::Linear
+        }
+    }
+}
+
 /// Horizontal bars, the largest at the top, labels as written (shaped, bidi-ordered).
 pub(super) fn bars(
     area: &Area,
@@ -65,6 +107,7 @@ pub(super) fn bars(
     corpus: &str,
     items: &[(String, u64)],
     value_label: &str,
+    scale: Scale,
 ) -> DrawResult {
     if items.is_empty() {
         return no_data(
@@ -74,20 +117,27 @@ pub(super) fn bars(
         );
     }
     let n = items.len().max(1);
-    let max = items.iter().map(|i| i.1).max().unwrap_or(1).max(1) as f64;
-    let label_width = label_width(area, items.iter().map(|(l, _)| l.as_str()), 16);
+    // On the log scale the axis holds log10 of the value, labelled with the value.
+    let position = |v: u64| match scale {
+        Scale::Linear => v as f64,
+        Scale::Log => (v.max(1) as f64).log10(),
+    };
+    let max = position(items.iter().map(|i| i.1).max().unwrap_or(1).max(1)).max(1.0);
+    let label_width = label_width(area, items.iter().map(|(l, _)| l.as_str()), LABEL_PX);
     let mut chart = ChartBuilder::on(area)
         .caption(format!("{title} — {corpus}"), title_font())
         .margin(16)
-        .x_label_area_size(44)
+        .x_label_area_size(60)
         .y_label_area_size(label_width.clamp(60, 420))
         .build_cartesian_2d(0f64..max * 1.08, (0..n - 1).into_segmented())?;
     chart
         .configure_mesh()
         .disable_y_mesh()
+        // Counts on the x axis: a line at each labelled value, none between.
+        .light_line_style(WHITE)
         .y_labels(n)
-        .y_label_style(font(16))
-        .x_label_style(font(14))
+        .y_label_style(font(LABEL_PX))
+        .x_label_style(font(TICK_PX))
         .y_label_formatter(&|v| match v {
             SegmentValue::CenterOf(i) => items
                 .get(n - 1 - *i)
@@ -95,17 +145,25 @@ pub(super) fn bars(
                 .unwrap_or_default(),
             _ => String::new(),
         })
-        // Counts are whole: no label between two whole numbers.
-        .x_label_formatter(&|v| count_label(*v))
-        .x_desc(value_label)
-        .axis_desc_style(font(16))
+        // Counts are whole: no label between two whole numbers (on the log scale,
+        // between two powers of ten).
+        .x_label_formatter(&|v| match scale {
+            Scale::Linear => count_label(*v),
+            Scale::Log if v.fract() == 0.0 => count_label(10f64.powf(*v)),
+            Scale::Log => String::new(),
+        })
+        .x_desc(match scale {
+            Scale::Linear => value_label.to_string(),
+            Scale::Log => format!("{value_label} (logarithmic)"),
+        })
+        .axis_desc_style(font(LABEL_PX))
         .draw()?;
     chart.draw_series(items.iter().enumerate().map(|(i, (_, v))| {
         let y = n - 1 - i;
         let mut bar = Rectangle::new(
             [
                 (0.0, SegmentValue::Exact(y)),
-                (*v as f64, SegmentValue::Exact(y + 1)),
+                (position(*v), SegmentValue::Exact(y + 1)),
             ],
             BAR.filled(),
         );
@@ -122,9 +180,9 @@ pub(super) fn bar_chart(
     items: &Ranked,
     value_label: &str,
 ) -> Result<Chart, ChartError> {
-    let height = 140 + 30 * items.len().max(1) as u32;
+    let height = 150 + 30 * items.len().max(1) as u32;
     let png = render(name, (1000, height), |root| {
-        bars(root, title, corpus, items, value_label)
+        bars(root, title, corpus, items, value_label, Scale::Linear)
     })?;
     Ok(Chart {
         name: name.to_string(),
@@ -145,21 +203,26 @@ pub(super) fn stacked_shares(
 ) -> DrawResult {
     let n = rows.len().max(1);
     let area = area.titled(caption, caption_style)?;
-    let legend_width = label_width(&area, legend.iter().map(|(l, _)| l.as_str()), 14) + 40;
+    let legend_width = label_width(&area, legend.iter().map(|(l, _)| l.as_str()), LABEL_PX) + 40;
     let width = area.dim_in_pixel().0;
     let (plot_area, legend_area) =
         area.split_horizontally(width.saturating_sub(legend_width.min(width / 3)));
-    let label_width = label_width(&plot_area, rows.iter().map(|(label, _)| label.as_str()), 14);
+    let label_width = label_width(
+        &plot_area,
+        rows.iter().map(|(label, _)| label.as_str()),
+        LABEL_PX,
+    );
     let mut chart = ChartBuilder::on(&plot_area)
         .margin(16)
-        .x_label_area_size(40)
+        .x_label_area_size(60)
         .y_label_area_size(label_width.clamp(60, 360))
         .build_cartesian_2d(0f64..1f64, (0..n - 1).into_segmented())?;
     chart
         .configure_mesh()
         .disable_y_mesh()
+        .light_line_style(WHITE)
         .y_labels(n)
-        .y_label_style(font(14))
+        .y_label_style(font(LABEL_PX))
         .y_label_formatter(&|v| match v {
             SegmentValue::CenterOf(i) => rows
                 .get(n - 1 - *i)
@@ -170,8 +233,8 @@ pub(super) fn stacked_shares(
         .x_labels(6)
         .x_label_formatter(&|v| format!("{:.0}%", v * 100.0))
         .x_desc(x_desc)
-        .axis_desc_style(font(14))
-        .label_style(font(14))
+        .axis_desc_style(font(LABEL_PX))
+        .x_label_style(font(TICK_PX))
         .draw()?;
     for (i, (_, parts)) in rows.iter().enumerate() {
         let y = n - 1 - i;
@@ -190,10 +253,11 @@ pub(super) fn stacked_shares(
             start = end;
         }
     }
+    let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center));
     for (i, (label, color)) in legend.iter().enumerate() {
-        let y = 24 + 24 * i as i32;
-        legend_area.draw(&Rectangle::new([(8, y - 7), (22, y + 7)], color.filled()))?;
-        legend_area.draw(&Text::new(label.as_str(), (30, y - 8), font(14)))?;
+        let y = 28 + 28 * i as i32;
+        legend_area.draw(&Rectangle::new([(8, y - 8), (24, y + 8)], color.filled()))?;
+        legend_area.draw(&Text::new(label.as_str(), (32, y), style.clone()))?;
     }
     Ok(())
 }
@@ -202,7 +266,7 @@ pub(super) fn stacked_shares(
 pub(super) fn no_data(area: &Area, title: &str, message: &str) -> DrawResult {
     let area = area.titled(title, title_font())?;
     let (width, height) = area.dim_in_pixel();
-    let style = font(26).pos(Pos::new(HPos::Center, VPos::Center));
+    let style = font(HEADING_PX).pos(Pos::new(HPos::Center, VPos::Center));
     area.draw(&Text::new(
         message,
         ((width / 2) as i32, (height / 2) as i32),
@@ -223,16 +287,53 @@ const OKABE_ITO: [RGBColor; 7] = [
     RGBColor(213, 94, 0),
     RGBColor(240, 228, 66),
 ];
-/// `und`, and languages past the seventh: grey, which no Okabe-Ito colour is.
-const OTHER: RGBColor = RGBColor(153, 153, 153);
+/// `und`: a dark grey, which no Okabe-Ito colour is.
+const UNDETERMINED: RGBColor = RGBColor(110, 110, 110);
+/// Languages past the seventh: a light grey, told from `und` by its lightness.
+const OTHER: RGBColor = RGBColor(200, 200, 200);
 
-/// The color of the i-th language (languages ordered by corpus words); `und` is
-/// always grey.
-fn palette(i: usize, code: &str) -> RGBColor {
-    if code == "und" {
-        return OTHER;
+/// The colours of `codes`, languages ordered by corpus words: Okabe-Ito in order,
+/// `und` dark grey (without taking a colour from the next language), light grey
+/// past the seventh named language.
+fn palette<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<(String, RGBColor)> {
+    let mut named = 0;
+    codes
+        .map(|code| {
+            let color = if code == "und" {
+                UNDETERMINED
+            } else {
+                named += 1;
+                OKABE_ITO.get(named - 1).copied().unwrap_or(OTHER)
+            };
+            (code.to_string(), color)
+        })
+        .collect()
+}
+
+/// The legend of the languages `codes` (in their order), coloured by `colors`
+/// (from [`language_colors`]): a name per colour, and the languages that share the
+/// light grey of "other" as one entry, so that the legend of 150 languages is as
+/// short as that of 8.
+pub(super) fn language_legend<'a>(
+    codes: impl Iterator<Item = &'a str>,
+    colors: &[(String, RGBColor)],
+) -> Vec<(String, RGBColor)> {
+    let mut legend = Vec::new();
+    let mut others = 0;
+    for code in codes {
+        let color = color_of(colors, code);
+        if color == OTHER {
+            others += 1;
+        } else {
+            legend.push((language_name(code), color));
+        }
     }
-    OKABE_ITO.get(i).copied().unwrap_or(OTHER)
+    match others {
+        0 => {}
+        1 => legend.push(("1 other language".to_string(), OTHER)),
+        n => legend.push((format!("{n} other languages"), OTHER)),
+    }
+    legend
 }
 
 /// The corpus' languages, most words first (ties by code), each with its colour:
@@ -245,11 +346,7 @@ pub(super) fn language_colors(report: &crate::report::Report) -> Vec<(String, RG
         .map(|(c, s)| (c, s.words))
         .collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    order
-        .into_iter()
-        .enumerate()
-        .map(|(i, (code, _))| (code.clone(), palette(i, code)))
-        .collect()
+    palette(order.into_iter().map(|(code, _)| code.as_str()))
 }
 
 /// The colour `colors` (from [`language_colors`]) gives `code`.
@@ -266,6 +363,23 @@ pub(super) fn language_name(code: &str) -> String {
     crate::language::Lang::parse(code)
         .and_then(crate::language::Lang::english_name)
         .map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// A group as charts name it: under `--group-by lang` the language's name
+/// ("Persian" for the group `fas`), "the rest" for the other groups together,
+/// otherwise the group as it is.
+pub(super) fn group_label(report: &crate::report::Report, group: &str) -> String {
+    if group == crate::report::REST {
+        return "the rest".to_string();
+    }
+    if report.summary.options.input.group_by == crate::input::GroupBy::Lang {
+        if let Some(name) =
+            crate::language::Lang::parse(group).and_then(crate::language::Lang::english_name)
+        {
+            return name.to_string();
+        }
+    }
+    group.to_string()
 }
 
 /// An axis label for a count: whole values with thousands separators ("12,500"),
@@ -294,4 +408,39 @@ pub(super) fn label_width<'a>(
         .max()
         .unwrap_or(40)
         + 16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_legend_of_150_languages_names_the_coloured_ones_and_counts_the_rest() {
+        // 150 languages, by words: English first, und somewhere among them.
+        let mut codes: Vec<String> = vec!["eng".into(), "fas".into(), "und".into()];
+        codes.extend((0..147).map(|i| format!("x{i:02}")));
+        let colors = palette(codes.iter().map(String::as_str));
+        let legend = language_legend(codes.iter().map(String::as_str), &colors);
+        // eng, fas, und and the next 5 in colour (7 Okabe-Ito colours, und grey
+        // besides, taking none of them), then one entry for the other 142.
+        assert_eq!(legend.len(), 9, "{legend:?}");
+        assert_eq!(legend[0], ("English".to_string(), OKABE_ITO[0]));
+        assert_eq!(legend[2], ("Undetermined".to_string(), UNDETERMINED));
+        assert_eq!(legend[8], ("142 other languages".to_string(), OTHER));
+        // Every colour in the legend is distinct.
+        let distinct: std::collections::BTreeSet<_> =
+            legend.iter().map(|(_, c)| (c.0, c.1, c.2)).collect();
+        assert_eq!(distinct.len(), legend.len());
+    }
+
+    #[test]
+    fn bars_go_logarithmic_when_values_span_a_hundredfold() {
+        assert_eq!(
+            Scale::fitting([2_600_000, 1_600_000, 5_000, 48].into_iter()),
+            Scale::Log
+        );
+        assert_eq!(Scale::fitting([1_550, 700, 16].into_iter()), Scale::Linear);
+        assert_eq!(Scale::fitting([100, 1, 0].into_iter()), Scale::Log);
+        assert_eq!(Scale::fitting(std::iter::empty()), Scale::Linear);
+    }
 }

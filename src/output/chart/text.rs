@@ -32,11 +32,12 @@ impl Font {
         })
     }
 
-    /// Font units per pixel of `size`, where `size` is the height from descender to
-    /// ascender in pixels (ab_glyph's `PxScale`, as plotters uses it).
+    /// Pixels per font unit at `size`, where `size` is the em in pixels, as a CSS
+    /// `font-size` is: text of 13 px here is as large as 13 px text on a web page.
+    /// (plotters' own backends read the size as ascender to descender, which in
+    /// Vazirmatn is 1.56 em, so their "14 px" is 9 px text.)
     fn scale(&self, size: f32) -> f32 {
-        let height = self.raster.ascent_unscaled() - self.raster.descent_unscaled();
-        size / height
+        size / self.raster.units_per_em().unwrap_or(1000.0)
     }
 
     #[cfg(test)]
@@ -87,7 +88,8 @@ pub struct Line {
     pub glyphs: Vec<PlacedGlyph>,
     /// Width in pixels.
     pub width: f32,
-    /// Height in pixels: the font size.
+    /// Height in pixels, from descender to ascender (1.56 times the font size in
+    /// Vazirmatn).
     pub height: f32,
     /// Distance from the top of the line to the baseline, in pixels.
     pub ascent: f32,
@@ -121,11 +123,13 @@ pub fn shortened(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Lays out `text` as one line of `size` pixels (cut to [`MAX_LABEL_CHARS`]).
+/// Lays out `text` as one line of text `size` pixels large (the em, as in CSS; cut to
+/// [`MAX_LABEL_CHARS`]).
 pub fn layout(font: &Font, text: &str, size: f32) -> Line {
     let text = &*shortened(text, MAX_LABEL_CHARS);
     let scale = font.scale(size);
     let ascent = font.raster.ascent_unscaled() * scale;
+    let height = (font.raster.ascent_unscaled() - font.raster.descent_unscaled()) * scale;
     let mut glyphs = Vec::new();
     let mut pen = 0.0f32;
     let base = if is_rtl(text) {
@@ -166,7 +170,7 @@ pub fn layout(font: &Font, text: &str, size: f32) -> Line {
     Line {
         glyphs,
         width: pen,
-        height: size,
+        height,
         ascent,
     }
 }
@@ -194,6 +198,24 @@ pub fn rasterize(font: &Font, line: &Line, mut plot: impl FnMut(i32, i32, f32)) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The size is the em, as in CSS: a capital H of 100 px text is about 70 px tall,
+    /// as in most sans-serif faces (not 45 px, as with the size read as ascender to
+    /// descender).
+    #[test]
+    fn the_size_is_the_em() {
+        let line = layout(regular(), "H", 100.0);
+        let (mut top, mut bottom) = (i32::MAX, i32::MIN);
+        rasterize(regular(), &line, |_, y, coverage| {
+            if coverage > 0.5 {
+                top = top.min(y);
+                bottom = bottom.max(y);
+            }
+        });
+        let cap_height = bottom - top + 1;
+        assert!((65..=80).contains(&cap_height), "{cap_height}");
+        assert!((line.height - 156.25).abs() < 0.01, "{}", line.height);
+    }
 
     fn regular() -> &'static Font {
         &fonts().expect("the embedded fonts parse").regular

@@ -1,6 +1,6 @@
 //! `top-ngrams.png`: the most frequent bigrams and trigrams, as bars.
 
-use super::plot::{bars, render};
+use super::plot::{bars, render, Scale};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -12,8 +12,22 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             / (data.top_bigrams.len() + data.top_trigrams.len()).max(2) as f64;
         let split = (root.dim_in_pixel().1 as f64 * share) as u32;
         let (upper, lower) = root.split_vertically(split.max(120));
-        bars(&upper, "Top bigrams", corpus, &data.top_bigrams, "count")?;
-        bars(&lower, "Top trigrams", corpus, &data.top_trigrams, "count")?;
+        bars(
+            &upper,
+            "Top bigrams",
+            corpus,
+            &data.top_bigrams,
+            "count",
+            Scale::Linear,
+        )?;
+        bars(
+            &lower,
+            "Top trigrams",
+            corpus,
+            &data.top_trigrams,
+            "count",
+            Scale::Linear,
+        )?;
         Ok(())
     })?;
     Ok(Chart {

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::plot::{count_label, font, no_data, render, title_font, BAR, FIT};
+use super::plot::{count_label, font, no_data, render, title_font, BAR, FIT, LABEL_PX, TICK_PX};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -24,8 +24,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
                 title_font(),
             )
             .margin(20)
-            .x_label_area_size(50)
-            .y_label_area_size(70)
+            .x_label_area_size(64)
+            .y_label_area_size(100)
             .build_cartesian_2d(
                 (1f64..max_rank * 1.2).log_scale(),
                 (0.8f64..max_count * 1.5).log_scale(),
@@ -34,8 +34,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .configure_mesh()
             .x_desc("rank")
             .y_desc("frequency")
-            .axis_desc_style(font(16))
-            .label_style(font(14))
+            .axis_desc_style(font(LABEL_PX))
+            .label_style(font(TICK_PX))
             // Powers of ten only, and no band of minor lines between them.
             .x_label_formatter(&|v| count_label(*v))
             .y_label_formatter(&|v| count_label(*v))
@@ -61,7 +61,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         }
         chart
             .configure_series_labels()
-            .label_font(font(15))
+            .label_font(font(LABEL_PX))
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK.mix(0.3))
             .draw()?;

@@ -215,7 +215,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             html,
-            "<figure><img src=\"{0}\" alt=\"{1}\"{size}><figcaption>{1} (<a href=\"{0}\">{0}</a>)</figcaption></figure>",
+            "<figure><div class=\"chart\"><img src=\"{0}\" alt=\"{1}\"{size}></div><figcaption>{1} (<a href=\"{0}\">{0}</a>)</figcaption></figure>",
             chart.name,
             html_escape(&chart.title)
         );

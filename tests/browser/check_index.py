@@ -5,7 +5,8 @@
 
 Drives Debian's chromium through chromedriver (W3C WebDriver over HTTP, with the
 standard library only). At 1400 and 390 CSS pixels wide it checks that the page
-does not overflow sideways, that every chart image loads, that the embedded
+does not overflow sideways, that every chart image loads and is shown at its own
+size (a narrow screen scrolls it sideways in its box), that the embedded
 Vazirmatn font is loaded and used for an Arabic cell, that clicking a column's name
 sorts the rows, and that the filter box hides rows. Prints one JSON object per
 width and exits 1 if a check fails. Screenshots go to SCREENSHOT_DIR (never into
@@ -130,11 +131,17 @@ def check_width(driver, url, width, shots):
           scroll_width: document.scrollingElement.scrollWidth,
           images: imgs.length,
           images_loaded: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
+          // Charts shown smaller than drawn shrink their 13 px text with them.
+          images_shrunk: imgs.filter(i => i.getBoundingClientRect().width < i.naturalWidth)
+            .map(i => i.getAttribute('src') + ' at ' + Math.round(i.getBoundingClientRect().width)
+                 + ' of ' + i.naturalWidth + ' px'),
         };""")
     if layout["scroll_width"] > layout["inner_width"]:
         problems.append(f"the page overflows: scrollWidth {layout['scroll_width']} > innerWidth {layout['inner_width']}")
     if layout["images"] == 0 or layout["images_loaded"] != layout["images"]:
         problems.append(f"{layout['images_loaded']} of {layout['images']} chart images loaded")
+    if layout["images_shrunk"]:
+        problems.append(f"charts shown smaller than drawn: {layout['images_shrunk'][:3]}")
     wait_until(driver, "document.fonts.status === 'loaded'")
     font = driver.script("""
         const arabic = Array.from(document.querySelectorAll('td[dir=auto]'))

@@ -34,7 +34,7 @@ pub struct MergeArgs {
 
     /// The corpus' name in chart titles and index.html (default: the partials'
     /// folders, sorted and joined by commas).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, visible_alias = "title", value_name = "NAME")]
     name: Option<String>,
 
     /// Leave out n-grams of order 2 and up seen fewer times (default: the partials').

@@ -30,7 +30,7 @@ pub struct ReportArgs {
     /// The corpus' name in chart titles and index.html (default: the last component
     /// of the path read, such as `seeds` or `corpus.jsonl.gz`; of several, the first
     /// in sorted order "and N more").
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, visible_alias = "title", value_name = "NAME")]
     name: Option<String>,
 
     /// Also write every table as Parquet (NAME.parquet beside NAME.csv): the same

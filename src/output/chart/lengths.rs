@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::plot::{count_label, font, no_data, render, title_font, BAR, LABEL_PX, TICK_PX};
+use super::plot::{font, log_count_labels, no_data, render, title_font, BAR, LABEL_PX, TICK_PX};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -35,6 +35,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             if tokens.is_empty() {
                 return no_data(root, &title, "No data: the corpus has no documents.");
             }
+            let label = log_count_labels();
             let mut chart = ChartBuilder::on(root)
                 .caption(&title, title_font())
                 .margin(20)
@@ -48,7 +49,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
                 .axis_desc_style(font(LABEL_PX))
                 .label_style(font(TICK_PX))
                 .light_line_style(WHITE)
-                .x_label_formatter(&|v| count_label(v.round()))
+                .x_label_formatter(&|v| label(&v.round()))
                 .y_label_formatter(&|v| crate::output::grouped(i128::from(*v)))
                 .draw()?;
             chart.draw_series(counts.iter().enumerate().filter(|(_, &c)| c > 0).map(

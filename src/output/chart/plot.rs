@@ -392,6 +392,21 @@ pub(super) fn count_label(v: f64) -> String {
     }
 }
 
+/// A label formatter for a logarithmic count axis: [`count_label`], and nothing for
+/// a value just labelled. plotters 0.3.7 gives a log axis each power of ten twice
+/// (as the last minor point of one decade and the first of the next), which drew
+/// "10" twice, one over the other.
+pub(super) fn log_count_labels() -> impl Fn(&f64) -> String {
+    let last = std::cell::Cell::new(f64::NAN);
+    move |v: &f64| {
+        if last.replace(*v) == *v {
+            String::new()
+        } else {
+            count_label(*v)
+        }
+    }
+}
+
 /// The width of the widest of `labels` at `size` pixels, plus a margin: the room a
 /// chart leaves for its labels (40 when there are none).
 pub(super) fn label_width<'a>(
@@ -431,6 +446,16 @@ mod tests {
         let distinct: std::collections::BTreeSet<_> =
             legend.iter().map(|(_, c)| (c.0, c.1, c.2)).collect();
         assert_eq!(distinct.len(), legend.len());
+    }
+
+    #[test]
+    fn a_power_of_ten_given_twice_is_labelled_once() {
+        let label = log_count_labels();
+        let labels: Vec<String> = [1.0, 5.0, 10.0, 10.0, 20.0, 100.0, 1.0, 10.0]
+            .iter()
+            .map(&label)
+            .collect();
+        assert_eq!(labels, ["1", "5", "10", "", "20", "100", "1", "10"]);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use plotters::prelude::*;
 
-use super::plot::{count_label, font, no_data, render, title_font, BAR, FIT, LABEL_PX, TICK_PX};
+use super::plot::{
+    font, log_count_labels, no_data, render, title_font, BAR, FIT, LABEL_PX, TICK_PX,
+};
 use super::{Chart, ChartError};
 use crate::report::Report;
 
@@ -37,8 +39,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             .axis_desc_style(font(LABEL_PX))
             .label_style(font(TICK_PX))
             // Powers of ten only, and no band of minor lines between them.
-            .x_label_formatter(&|v| count_label(*v))
-            .y_label_formatter(&|v| count_label(*v))
+            .x_label_formatter(&log_count_labels())
+            .y_label_formatter(&log_count_labels())
             .light_line_style(WHITE)
             .draw()?;
         chart

@@ -73,7 +73,7 @@ mod tokenize;
 
 // The pipeline and its result.
 pub use corpus::Corpus;
-pub use options::{CoocOptions, CoocScope, OptionDifference, Options, OptionsError};
+pub use options::{CoocOptions, CoocScope, OptionDifference, Options, OptionsError, Tables};
 pub use report::{
     CooccurrenceRow, DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow, GroupTermRow,
     KeynessRow, LanguageRow, Metric, MetricValue, NgramRow, NgramRows, PairRow, Report, Share,

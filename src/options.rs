@@ -47,6 +47,47 @@ impl Default for CoocOptions {
     }
 }
 
+/// Which of the large tables an analysis counts. Default: both. A subcommand that
+/// prints neither (`terms`, `langs`, `stats`) switches them off and pays for
+/// neither: on a real corpus they take most of the counting and merging. Not
+/// recorded in `summary.json`, since it changes no figure of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tables {
+    /// N-grams of order 2 and more (`ngrams.csv`, `top-ngrams.png`).
+    pub ngrams: bool,
+    /// Co-occurring pairs (`cooccurrence.csv`, `cooccurrence.png`).
+    pub cooccurrence: bool,
+}
+
+impl Tables {
+    /// Neither table: for the term, language and summary statistics.
+    pub const NONE: Tables = Tables {
+        ngrams: false,
+        cooccurrence: false,
+    };
+    /// N-grams only.
+    pub const NGRAMS: Tables = Tables {
+        ngrams: true,
+        cooccurrence: false,
+    };
+    /// Co-occurring pairs only.
+    pub const COOCCURRENCE: Tables = Tables {
+        ngrams: false,
+        cooccurrence: true,
+    };
+    /// Both.
+    pub const ALL: Tables = Tables {
+        ngrams: true,
+        cooccurrence: true,
+    };
+}
+
+impl Default for Tables {
+    fn default() -> Self {
+        Tables::ALL
+    }
+}
+
 /// Everything that changes what an analysis counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
@@ -85,6 +126,9 @@ pub struct Options {
     pub mattr_window: usize,
     /// How input files are read (used by [`crate::Corpus::add_paths`]).
     pub input: InputOptions,
+    /// The large tables counted. Default: both.
+    #[serde(skip)]
+    pub tables: Tables,
 }
 
 /// The first option on which two sets of options differ (see
@@ -198,6 +242,7 @@ impl Default for Options {
             distinctive_per_document: 20,
             mattr_window: 500,
             input: InputOptions::default(),
+            tables: Tables::default(),
         }
     }
 }

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use corpstat::check::{self, CheckInput, Snapshot, Status};
 use corpstat::output::{text, Column, Format, Table};
+use corpstat::Tables;
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -72,7 +73,8 @@ fn current_snapshot(args: &CheckArgs) -> Result<Snapshot> {
     if let Some(summary) = &args.summary {
         return Ok(Snapshot::read(summary)?);
     }
-    let analyzed = args.corpus.analyze()?;
+    // Rules read the summary and the term counts only: no n-gram or pair table.
+    let analyzed = args.corpus.clone().counting(Tables::NONE).analyze()?;
     let report = analyzed.report;
     Ok(Snapshot {
         origin: "the corpus".to_string(),

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use corpstat::output::{TableSpec, COOCCURRENCE_CSV};
+use corpstat::Tables;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
@@ -23,5 +24,6 @@ pub struct CoocArgs {
 }
 
 pub fn run(args: CoocArgs) -> Result<ExitCode> {
-    print_table(&args.corpus, &args.output, |r| TABLE.table(r))
+    let corpus = args.corpus.counting(Tables::COOCCURRENCE);
+    print_table(&corpus, &args.output, |r| TABLE.table(r))
 }

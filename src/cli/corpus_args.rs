@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use corpstat::{
     CaseMode, CoocOptions, CoocScope, Corpus, GroupBy, InputFormat, InputOptions, NormalForm,
-    NormalizeOptions, Options, Report, StageTimes, TokenRules,
+    NormalizeOptions, Options, Report, StageTimes, Tables, TokenRules,
 };
 
 use super::EXIT_ERROR;
@@ -24,7 +24,7 @@ pub(super) enum ExtraFold {
 }
 
 /// What to read and how to count it: shared by every subcommand that reads a corpus.
-#[derive(Args)]
+#[derive(Args, Clone)]
 pub(super) struct CorpusArgs {
     /// Files or folders to read (folders recursively, in sorted order), or - for stdin.
     #[arg(default_value = "seeds")]
@@ -151,6 +151,11 @@ pub(super) struct CorpusArgs {
     #[arg(skip)]
     pub(super) exclude: Vec<PathBuf>,
 
+    /// The large tables counted: a subcommand that prints neither n-grams nor
+    /// pairs switches them off (see [`CorpusArgs::counting`]).
+    #[arg(skip)]
+    pub(super) tables: Tables,
+
     /// Exit 0 even when input was skipped or only partly read (problems are still reported).
     #[arg(long)]
     pub(super) allow_partial: bool,
@@ -235,6 +240,13 @@ pub(super) fn parse_document_size(s: &str) -> Result<u64, String> {
 }
 
 impl CorpusArgs {
+    /// These arguments counting only `tables` of the large tables: a subcommand
+    /// computes only what it prints.
+    pub(super) fn counting(mut self, tables: Tables) -> CorpusArgs {
+        self.tables = tables;
+        self
+    }
+
     /// The corpus' name in titles: the paths read, sorted as the input stage reads them.
     pub(super) fn name(&self) -> String {
         joined_names(&self.paths)
@@ -279,6 +291,7 @@ impl CorpusArgs {
                 max_input_bytes: self.max_input_bytes,
                 exclude: self.exclude.clone(),
             },
+            tables: self.tables,
             ..Options::default()
         }
     }

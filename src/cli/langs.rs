@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use corpstat::output::{TableSpec, LANGUAGES_CSV};
+use corpstat::Tables;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
@@ -24,5 +25,6 @@ pub struct LangsArgs {
 }
 
 pub fn run(args: LangsArgs) -> Result<ExitCode> {
-    print_table(&args.corpus, &args.output, |r| TABLE.table(r))
+    let corpus = args.corpus.counting(Tables::NONE);
+    print_table(&corpus, &args.output, |r| TABLE.table(r))
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use corpstat::output::{TableSpec, NGRAMS_CSV};
+use corpstat::Tables;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
@@ -27,5 +28,6 @@ pub struct NgramsArgs {
 pub fn run(mut args: NgramsArgs) -> Result<ExitCode> {
     let n = args.n as usize;
     args.corpus.ngrams = (n, n);
-    print_table(&args.corpus, &args.output, |r| r.ngrams_table(Some(n)))
+    let corpus = args.corpus.counting(Tables::NGRAMS);
+    print_table(&corpus, &args.output, |r| r.ngrams_table(Some(n)))
 }

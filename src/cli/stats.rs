@@ -7,6 +7,7 @@ use anyhow::Result;
 use clap::Args;
 use corpstat::output::{number, text, Column, Format, Table};
 use corpstat::MetricValue;
+use corpstat::Tables;
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -31,7 +32,7 @@ pub fn after_help() -> String {
 }
 
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
-    let analyzed = args.corpus.analyze()?;
+    let analyzed = args.corpus.counting(Tables::NONE).analyze()?;
     let s = &analyzed.report.summary();
     if args.output.format() == Format::Json {
         let mut out = io::stdout().lock();

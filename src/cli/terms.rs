@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use corpstat::output::{TableSpec, TERMS_CSV};
+use corpstat::Tables;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
@@ -22,5 +23,6 @@ pub struct TermsArgs {
 }
 
 pub fn run(args: TermsArgs) -> Result<ExitCode> {
-    print_table(&args.corpus, &args.output, |r| TABLE.table(r))
+    let corpus = args.corpus.counting(Tables::NONE);
+    print_table(&corpus, &args.output, |r| TABLE.table(r))
 }

@@ -42,7 +42,7 @@ impl Analyzer {
         SCRATCH.with_borrow_mut(|scratch| {
             let mut ngrams = Vec::new();
             for n in 2..=self.options.ngram_max {
-                if n < self.options.ngram_min {
+                if n < self.options.ngram_min || !self.options.tables.ngrams {
                     ngrams.push(NgramList::new(n));
                     continue;
                 }
@@ -68,6 +68,9 @@ impl Analyzer {
         sentences: &[std::ops::Range<usize>],
         term_kinds: &[TokenKind],
     ) -> (NgramList, usize) {
+        if !self.options.tables.cooccurrence {
+            return (NgramList::new(2), 0);
+        }
         SCRATCH.with_borrow_mut(|scratch| {
             let widest =
                 self.count_pairs_into(&mut scratch.pairs, token_ids, sentences, term_kinds);

@@ -780,12 +780,13 @@ fn a_document_scope_of_many_words_is_bounded() {
     std::fs::write(tmp.path().join("many.txt"), words.join(" ")).unwrap();
     let r = run_bounded(
         &[
-            "stats",
+            "report",
             "many.txt",
             "--cooc-scope",
             "document",
-            "--format",
-            "json",
+            "-o",
+            "out",
+            "-q",
         ],
         tmp.path(),
         30,
@@ -798,7 +799,8 @@ fn a_document_scope_of_many_words_is_bounded() {
         "{}",
         r.stderr
     );
-    let stats: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let summary = std::fs::read_to_string(tmp.path().join("out/summary.json")).unwrap();
+    let stats: serde_json::Value = serde_json::from_str(&summary).unwrap();
     assert_eq!(stats["problems_by_kind"]["cooc_capped"], 1);
 }
 

@@ -3,7 +3,7 @@
 
 use corpstat::Report;
 use corpstat::Script;
-use corpstat::{CoocOptions, CoocScope, Corpus, Options};
+use corpstat::{CoocOptions, CoocScope, Corpus, Options, Tables};
 
 fn report(options: Options, docs: &[(&str, &str)]) -> Report {
     let mut corpus = Corpus::new(options).expect("valid options");
@@ -380,4 +380,40 @@ fn plain_tokens_are_exactly_unicode_words() {
 /// The rows of cooccurrence.csv.
 fn pairs(r: &corpstat::Report) -> Vec<corpstat::CooccurrenceRow> {
     r.cooccurrence_rows().collect()
+}
+
+#[test]
+fn tables_left_uncounted_change_no_other_figure() {
+    // Text in which bigrams and pairs repeat, so that both tables have rows.
+    let docs = [
+        ("a", "the red fox ran. the red fox ran. the red fox sat. the red fox ran."),
+        ("b", "کتاب خوب است. کتاب خوب است. کتاب خوب بود. کتاب خوب است."),
+    ];
+    let full = report(Options::default(), &docs);
+    assert!(full.ngrams().iter().any(|t| t.n() == 2 && !t.is_empty()));
+    assert!(!full.cooccurrences().is_empty());
+    for tables in [Tables::NONE, Tables::NGRAMS, Tables::COOCCURRENCE] {
+        let options = Options {
+            tables,
+            ..Options::default()
+        };
+        let part = report(options, &docs);
+        // What is not counted is empty ...
+        let bigrams = part.ngrams().iter().filter(|t| t.n() >= 2);
+        assert_eq!(bigrams.clone().all(|t| t.is_empty()), !tables.ngrams);
+        assert_eq!(part.cooccurrences().is_empty(), !tables.cooccurrence);
+        // ... and everything else is as in the full run (summary.json too: the
+        // tables counted are not among its options).
+        let json = |r: &Report| serde_json::to_string(r.summary()).unwrap();
+        assert_eq!(json(&part), json(&full));
+        assert_eq!(part.terms(), full.terms());
+        assert_eq!(part.languages(), full.languages());
+        assert_eq!(part.documents(), full.documents());
+        if tables.ngrams {
+            assert_eq!(part.ngrams(), full.ngrams());
+        }
+        if tables.cooccurrence {
+            assert_eq!(part.cooccurrences(), full.cooccurrences());
+        }
+    }
 }

@@ -26,8 +26,8 @@ pub(super) enum ExtraFold {
 /// What to read and how to count it: shared by every subcommand that reads a corpus.
 #[derive(Args, Clone)]
 pub(super) struct CorpusArgs {
-    /// Files or folders to read (folders recursively, in sorted order), or - for stdin.
-    #[arg(default_value = "seeds")]
+    /// Files or folders to read (folders recursively, in sorted order), or - for
+    /// stdin. None given: text piped in, else `seeds` when the current folder has one.
     pub(super) paths: Vec<PathBuf>,
 
     /// Input format; auto picks it from each file name (.jsonl, .csv, .tsv, else text; .gz/.zst compressed).
@@ -249,7 +249,16 @@ impl CorpusArgs {
 
     /// The corpus' name in titles: the paths read, sorted as the input stage reads them.
     pub(super) fn name(&self) -> String {
-        joined_names(&self.paths)
+        joined_names(&self.inputs().unwrap_or_default())
+    }
+
+    /// The paths to read: those given; with none, standard input when text is piped
+    /// or redirected in, else `seeds` when the current folder has it.
+    pub(super) fn inputs(&self) -> Result<Vec<PathBuf>> {
+        if !self.paths.is_empty() {
+            return Ok(self.paths.clone());
+        }
+        default_inputs()
     }
 
     pub(super) fn options(&self) -> Options {
@@ -303,22 +312,23 @@ impl CorpusArgs {
         if self.quiet || !io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
         }
-        let total: Option<u64> = corpstat::find_files(&self.paths, &self.options().input)
-            .ok()
-            .and_then(|(files, _)| {
-                files
-                    .iter()
-                    .map(|f| {
-                        let name = f.path.to_string_lossy();
-                        let compressed = name.ends_with(".gz") || name.ends_with(".zst");
-                        if compressed {
-                            None
-                        } else {
-                            f.size
-                        }
-                    })
-                    .sum()
-            });
+        let total: Option<u64> =
+            corpstat::find_files(&self.inputs().unwrap_or_default(), &self.options().input)
+                .ok()
+                .and_then(|(files, _)| {
+                    files
+                        .iter()
+                        .map(|f| {
+                            let name = f.path.to_string_lossy();
+                            let compressed = name.ends_with(".gz") || name.ends_with(".zst");
+                            if compressed {
+                                None
+                            } else {
+                                f.size
+                            }
+                        })
+                        .sum()
+                });
         let bar = match total {
             Some(total) => indicatif::ProgressBar::new(total).with_style(
                 indicatif::ProgressStyle::with_template(
@@ -346,17 +356,17 @@ impl CorpusArgs {
         finish: impl FnOnce(Corpus) -> Result<T> + Send,
     ) -> Result<(T, Arc<StageTimes>)> {
         let options = self.options();
+        let paths = self.inputs()?;
         let pool = thread_pool(self.threads)?;
         let progress = self.progress_bar();
         let result = pool.install(|| -> Result<(T, Arc<StageTimes>)> {
             let mut corpus = Corpus::new(options.clone())?;
-            corpus.add_paths(&self.paths, &mut |read| progress.set_position(read))?;
+            corpus.add_paths(&paths, &mut |read| progress.set_position(read))?;
             if corpus.documents() == 0 {
                 for problem in corpus.problems() {
                     eprintln!("corpstat: {problem}");
                 }
-                let paths: Vec<String> =
-                    self.paths.iter().map(|p| p.display().to_string()).collect();
+                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
                 bail!(
                     "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
                     paths.join(", ")
@@ -493,6 +503,46 @@ impl Analyzed {
         } else {
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// The bundled corpus, read when no path is given and nothing is piped in.
+const DEFAULT_CORPUS: &str = "seeds";
+
+/// What to read when no path is given: standard input when it is a pipe, a file
+/// or a socket (text piped or redirected in); else `seeds` when the current
+/// folder has it; else an error that says what to give. A terminal or /dev/null
+/// on stdin is not input (as in ripgrep), so that a job run with no stdin does
+/// not wait for one.
+pub(super) fn default_inputs() -> Result<Vec<PathBuf>> {
+    if stdin_has_input() {
+        return Ok(vec![PathBuf::from("-")]);
+    }
+    if std::path::Path::new(DEFAULT_CORPUS).is_dir() {
+        return Ok(vec![PathBuf::from(DEFAULT_CORPUS)]);
+    }
+    bail!(
+        "nothing to read: give files or folders (such as `corpstat terms corpus/`), `-` for standard input, or pipe text in; without them corpstat reads the folder `{DEFAULT_CORPUS}` when the current folder has one, and this one has none"
+    )
+}
+
+/// Whether standard input holds text to read: a pipe, a regular file or a socket,
+/// not a terminal or a device such as /dev/null.
+fn stdin_has_input() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        match std::fs::metadata("/dev/stdin") {
+            Ok(meta) => {
+                let kind = meta.file_type();
+                kind.is_fifo() || kind.is_file() || kind.is_socket()
+            }
+            Err(_) => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        !io::stdin().is_terminal()
     }
 }
 

@@ -52,7 +52,7 @@ impl ReportFile for PartialOutput {
 pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
     args.corpus.exclude = vec![args.output.clone()];
     let timing = args.corpus.timings.then(Timing::start);
-    let inputs = input_entries(&args.corpus.paths, &args.corpus.options().input)?;
+    let inputs = input_entries(&args.corpus.inputs()?, &args.corpus.options().input)?;
     let shard = args.shard;
     let ((manifest, files), times) = args.corpus.count(|corpus| {
         let mut counts = corpus.into_counts();

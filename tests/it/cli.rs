@@ -521,3 +521,38 @@ fn charts_of_an_empty_corpus_say_there_is_no_data() {
         assert!(dark > 100, "{chart}: {dark} dark pixels in its middle");
     }
 }
+
+#[test]
+fn piped_text_is_read_when_no_path_is_given() {
+    let output = run_with_input(&["terms", "--format", "tsv"], "hello world hello");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output).lines().take(3).collect::<Vec<_>>(),
+        [
+            "rank\tterm\tcount\tdoc_freq\tper_million\tidf\tscript\tkind\tstopword",
+            "1\thello\t2\t1\t666666.666667\t1.000000\tlatin\tword\tfalse",
+            "2\tworld\t1\t1\t333333.333333\t1.000000\tlatin\tword\tfalse",
+        ]
+    );
+    // With nothing on stdin (here /dev/null), the repository's seeds are read.
+    let seeds = run(&["stats", "--format", "tsv"]);
+    assert!(stdout(&seeds).contains("documents\t5\n"), "{}", stdout(&seeds));
+}
+
+#[test]
+fn with_no_path_and_no_seeds_folder_corpstat_says_what_to_give() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = corpstat()
+        .args(["terms"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("nothing to read: give files or folders")
+            && err.contains("pipe text in")
+            && !err.contains("no such file"),
+        "{err}"
+    );
+}

@@ -386,8 +386,14 @@ fn pairs(r: &corpstat::Report) -> Vec<corpstat::CooccurrenceRow> {
 fn tables_left_uncounted_change_no_other_figure() {
     // Text in which bigrams and pairs repeat, so that both tables have rows.
     let docs = [
-        ("a", "the red fox ran. the red fox ran. the red fox sat. the red fox ran."),
-        ("b", "کتاب خوب است. کتاب خوب است. کتاب خوب بود. کتاب خوب است."),
+        (
+            "a",
+            "the red fox ran. the red fox ran. the red fox sat. the red fox ran.",
+        ),
+        (
+            "b",
+            "کتاب خوب است. کتاب خوب است. کتاب خوب بود. کتاب خوب است.",
+        ),
     ];
     let full = report(Options::default(), &docs);
     assert!(full.ngrams().iter().any(|t| t.n() == 2 && !t.is_empty()));

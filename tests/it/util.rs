@@ -14,12 +14,14 @@ pub fn seeds() -> PathBuf {
     root().join("seeds")
 }
 
-/// The corpstat binary, to be run from the repository root (the test hook that
-/// pauses the report write is cleared).
+/// The corpstat binary, to be run from the repository root with nothing on its
+/// standard input (so that it reads `seeds` when given no path, whatever stdin the
+/// test runner has; the test hook that pauses the report write is cleared).
 pub fn corpstat() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_corpstat"));
     command
         .current_dir(root())
+        .stdin(Stdio::null())
         .env_remove("CORPSTAT_TEST_PAUSE");
     command
 }

@@ -26,8 +26,9 @@ const COLUMNS: &[Column] = &[
     text("status", "pass, fail or warn"),
 ];
 
-/// Check corpus statistics against rules (TOML) and, optionally, a baseline report.
+/// Check corpus statistics against rules, for CI
 ///
+/// Rules are TOML; a baseline report may be given to compare with.
 /// Reads the corpus (PATH..., default seeds) or an existing report (--summary), checks
 /// every rule, prints one row per rule, and exits 0 when every error-level rule passed,
 /// 1 when one failed, 2 for a usage or input error (a missing file, a bad rules file,

@@ -12,8 +12,9 @@ use serde::Serialize;
 
 use super::CorpusArgs;
 
-/// Compare a target corpus A with a reference corpus B (folders, files or JSONL).
+/// Compare a target corpus with a reference corpus: keywords and shifts
 ///
+/// A and B are folders, files or JSONL.
 /// Writes into the output folder keyness.csv (A against B: every term with its
 /// log-likelihood, χ², log ratio, %DIFF and p-value, as in the report's keyness.csv),
 /// keyness.png (the top 20 over- and under-used words), and compare.json: the shift of

@@ -12,8 +12,10 @@ use super::{print_table, CorpusArgs, OutputArgs};
 /// The table this subcommand prints: the report's `cooccurrence.csv`.
 pub const TABLE: TableSpec = COOCCURRENCE_CSV;
 
-/// Print pairs of terms that occur together (--cooc-scope, --window, --ordered,
-/// --min-count), with PMI, NPMI, G², χ², t-score, Dice and Jaccard.
+/// Print co-occurring pairs of terms, with association measures
+///
+/// Pairs are counted by --cooc-scope, --window, --ordered and --min-count, with PMI,
+/// NPMI, G², χ², t-score, Dice and Jaccard.
 /// The formulas and N are in reports/README.md. Sorted by count descending, then terms.
 #[derive(Args)]
 pub struct CoocArgs {

@@ -17,8 +17,10 @@ enum DetectFormat {
     Tsv,
 }
 
-/// Print the language of every input line (stdin, or the files given), one line
-/// out per line in, as an ISO 639-3 code, or und when it cannot be told.
+/// Print the language of every input line
+///
+/// Reads stdin, or the files given: one line out per line in, as an ISO 639-3 code,
+/// or und when it cannot be told.
 ///
 /// Each line is judged by the words of its dominant script, with fastText's lid.176
 /// model (176 languages; --list-languages names them); a line the model gives less

@@ -12,7 +12,9 @@ use super::{print_table, CorpusArgs, OutputArgs};
 /// The table this subcommand prints: the report's `languages.csv`.
 pub const TABLE: TableSpec = LANGUAGES_CSV;
 
-/// Print the words of each language per document, then for the corpus (document *).
+/// Print the language mix per document and for the corpus
+///
+/// The words of each language per document, then for the corpus (document *).
 /// Each sentence's language is detected from the words of its dominant script (fastText's
 /// lid.176 model, with Arabic/Persian/Urdu letter evidence; und when it cannot be told),
 /// and all its words count for that language.

@@ -12,9 +12,10 @@ use corpstat::{Report, Stage, StageTimes};
 use super::corpus_args::{joined_names, parse_size, thread_pool, Analyzed, Timing};
 use super::report::write_report;
 
-/// Reduce partials (from `corpstat partial`, or an engine's reduce of them) and
-/// write the full report, byte for byte what `corpstat report` writes for the
-/// shards' documents in shard order.
+/// Reduce partials and write the full report
+///
+/// Partials come from `corpstat partial`, or an engine's reduce of them. The report is
+/// byte for byte what `corpstat report` writes for the shards' documents in shard order.
 ///
 /// The partials may be given in any order; their manifests order the shards.
 /// Refused (exit 2), naming the file: a partial listed twice, two partials

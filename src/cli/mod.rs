@@ -22,8 +22,11 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use corpus_args::CorpusArgs;
 use output_args::{columns_help, print_table, OutputArgs};
 
-/// Multilingual corpus statistics: term frequencies, n-grams, language mix,
-/// co-occurrence and lexical statistics, with Arabic-script text as the first-class case.
+/// Multilingual corpus statistics, Arabic and Persian first
+///
+/// Term frequencies, n-grams, the language mix, co-occurrence and lexical
+/// statistics, as CSV, JSON, PNG charts and an HTML page. `corpstat help COMMAND`
+/// or `corpstat COMMAND --help` says more of each.
 #[derive(Parser)]
 #[command(name = "corpstat", version)]
 struct Cli {

@@ -12,8 +12,9 @@ use super::{print_table, CorpusArgs, OutputArgs};
 /// The table this subcommand prints one order of: the report's `ngrams.csv`.
 pub const TABLE: TableSpec = NGRAMS_CSV;
 
-/// Print the n-grams of one order with their counts and document frequencies.
-/// N-grams never cross a sentence boundary. Sorted by count descending, then n-gram.
+/// Print the n-grams of one order
+///
+/// With their counts and document frequencies. N-grams never cross a sentence boundary. Sorted by count descending, then n-gram.
 #[derive(Args)]
 pub struct NgramsArgs {
     /// The n-gram order.

@@ -13,8 +13,10 @@ use corpstat::partial::{input_entries, partial_files, MAX_SHARD};
 use super::corpus_args::{print_problems, problems_exit, Timing};
 use super::CorpusArgs;
 
-/// Count one shard of a corpus and write its exact statistics as a partial:
-/// Parquet tables (zstd) and manifest.json, documented in docs/PARTIALS.md.
+/// Count one shard of a corpus into a partial, for a distributed run
+///
+/// A partial holds the shard's exact statistics: Parquet tables (zstd) and
+/// manifest.json, documented in docs/PARTIALS.md.
 ///
 /// Partials of the shards of a corpus are reduced by `corpstat merge` (which
 /// writes the report) or by any SQL engine (`GROUP BY key, SUM(count)`; see

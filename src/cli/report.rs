@@ -11,9 +11,10 @@ use corpstat::Stage;
 use super::corpus_args::Analyzed;
 use super::CorpusArgs;
 
-/// Write the full report (summary.json, documents.csv, terms.csv, ngrams.csv,
-/// distinctive.csv, languages.csv, cooccurrence.csv, README.md, index.html and the
-/// PNG charts) into a folder.
+/// Write the full report (tables, charts, index.html) into a folder
+///
+/// summary.json, documents.csv, terms.csv, ngrams.csv, distinctive.csv,
+/// languages.csv, cooccurrence.csv, README.md, index.html and the PNG charts.
 ///
 /// Files are written to temporary names and renamed only when all are complete;
 /// other files in the folder are left alone. Exits 2 when input was skipped or
@@ -39,8 +40,35 @@ pub struct ReportArgs {
     parquet: bool,
 }
 
+/// `text` after `head`, wrapped at spaces to 80 columns, its later lines indented
+/// as far as `head` is long.
+fn indented(head: &str, text: &str) -> String {
+    let indent = head.chars().count();
+    let mut out = head.to_string();
+    let mut column = indent;
+    for (i, word) in text.split(' ').enumerate() {
+        let width = word.chars().count();
+        if i > 0 && column + 1 + width > 80 {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            column = indent;
+        } else if i > 0 {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += width;
+    }
+    out.push('\n');
+    out
+}
+
 pub fn after_help() -> String {
-    let mut help = String::from("Files written:\n  summary.json      every corpus statistic, the language and script shares, the problems\n");
+    let mut help = String::from("Files written:\n");
+    help.push_str(&indented(
+        &format!("  {:<18}", "summary.json"),
+        "every corpus statistic, the language and script shares, the problems",
+    ));
     for spec in TABLES {
         let names: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
         let only = if spec.needs_groups {
@@ -48,19 +76,27 @@ pub fn after_help() -> String {
         } else {
             ""
         };
-        help.push_str(&format!("  {:<18}{}{only}\n", spec.name, names.join(",")));
+        let line = format!("{}{only}", names.join(", "));
+        help.push_str(&indented(&format!("  {:<18}", spec.name), &line));
     }
-    help.push_str("  README.md         what every file and column means\n");
-    help.push_str(
-        "  index.html        one self-contained page: the summary, every chart, rows of every\n                    table (sortable, with a filter box)\n",
-    );
+    help.push_str(&indented(
+        &format!("  {:<18}", "README.md"),
+        "what every file and column means",
+    ));
+    help.push_str(&indented(
+        &format!("  {:<18}", "index.html"),
+        "one self-contained page: the summary, every chart, rows of every table (sortable, with a filter box)",
+    ));
     let charts: Vec<&str> = CHARTS
         .iter()
         .map(|c| c.name.trim_end_matches(".png"))
         .collect();
-    help.push_str(&format!(
-        "  *.png             top-terms[-LANG], {}; with --group-by: groups, keyness-GROUP\n",
-        charts.join(", ")
+    help.push_str(&indented(
+        &format!("  {:<18}", "*.png"),
+        &format!(
+            "top-terms[-LANG], {}; with --group-by: groups, keyness-GROUP",
+            charts.join(", ")
+        ),
     ));
     help
 }

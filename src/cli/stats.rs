@@ -16,7 +16,9 @@ const COLUMNS: &[Column] = &[
     number("value", "value (empty when undefined)"),
 ];
 
-/// Print the corpus statistics: documents, tokens, types, hapax, sentences, TTR,
+/// Print the corpus statistics (summary.json)
+///
+/// Documents, tokens, types, hapax, sentences, TTR,
 /// Yule's K, MATTR, MTLD, Zipf exponent, Heaps K and β, language and script shares.
 /// With --format json, the same object as summary.json.
 #[derive(Args)]

@@ -12,7 +12,9 @@ use super::{print_table, CorpusArgs, OutputArgs};
 /// The table this subcommand prints: the report's `terms.csv`.
 pub const TABLE: TableSpec = TERMS_CSV;
 
-/// Print term frequencies: count, document frequency, per million, idf, script.
+/// Print term frequencies
+///
+/// Count, document frequency, per million, idf, script.
 /// Sorted by count descending, then term.
 #[derive(Args)]
 pub struct TermsArgs {

@@ -536,7 +536,11 @@ fn piped_text_is_read_when_no_path_is_given() {
     );
     // With nothing on stdin (here /dev/null), the repository's seeds are read.
     let seeds = run(&["stats", "--format", "tsv"]);
-    assert!(stdout(&seeds).contains("documents\t5\n"), "{}", stdout(&seeds));
+    assert!(
+        stdout(&seeds).contains("documents\t5\n"),
+        "{}",
+        stdout(&seeds)
+    );
 }
 
 #[test]
@@ -555,4 +559,35 @@ fn with_no_path_and_no_seeds_folder_corpstat_says_what_to_give() {
             && !err.contains("no such file"),
         "{err}"
     );
+}
+
+#[test]
+fn help_fits_an_80_column_terminal_with_one_line_abouts() {
+    let help = |args: &[&str]| {
+        let output = corpstat().args(args).env("COLUMNS", "80").output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let main = help(&["--help"]);
+    let commands: Vec<&str> = main
+        .lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(commands.len() >= 11, "{main}");
+    for line in &commands {
+        // One line each, well inside the width: "  report   Write the full ...".
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+    for sub in [
+        "report", "terms", "ngrams", "langs", "cooc", "stats", "detect", "check",
+    ] {
+        let text = help(&[sub, "--help"]);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 80, "{sub}: {line:?}");
+        }
+        // Words are not cut: "co-occurrence" is never split across lines.
+        assert!(!text.contains("co-occu\n"), "{sub}");
+    }
 }

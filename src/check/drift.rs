@@ -70,14 +70,28 @@ pub(super) fn drift_value(
             Ok(new_term_share(terms_of(current)?, &known, normalizer))
         }
         Drift::LanguageShareChange => {
-            let (a, b) = (current.language_shares(), baseline.language_shares());
-            let codes: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
-            Ok(codes
-                .into_iter()
-                .map(|c| (a.get(c).unwrap_or(&0.0) - b.get(c).unwrap_or(&0.0)).abs())
-                .fold(0.0, f64::max))
+            Ok(largest_language_change(current, baseline).map_or(0.0, |(_, change)| change.abs()))
         }
     }
+}
+
+/// The language whose share of the words moved most from `baseline` to `current`,
+/// and its signed change (the first in code order among equal changes); `None`
+/// when neither has a language.
+pub(super) fn largest_language_change(
+    current: &Snapshot,
+    baseline: &Snapshot,
+) -> Option<(String, f64)> {
+    let (a, b) = (current.language_shares(), baseline.language_shares());
+    let codes: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    let mut largest: Option<(String, f64)> = None;
+    for code in codes {
+        let change = a.get(code).unwrap_or(&0.0) - b.get(code).unwrap_or(&0.0);
+        if largest.as_ref().is_none_or(|(_, c)| change.abs() > c.abs()) {
+            largest = Some((code.clone(), change));
+        }
+    }
+    largest
 }
 
 /// The Jaccard index of two sets of terms (1 when both are empty).

@@ -27,15 +27,14 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
         (documents * 0.9).floor(),
         (tokens * 0.9).floor()
     );
-    let _ = writeln!(
-        out,
-        "# Every input file read in full (also enforced unless --allow-partial).\n\
-         [[rule]]\nname = \"no input problems\"\nmetric = \"problems.count\"\nmax = 0\n"
+    out.push_str(
+        "# Every input file read in full: checked always, unless --allow-partial (no rule needed).\n\n",
     );
+    share_bounds(&mut out, current);
     if !with_baseline {
         out.push_str(
             "# Give --baseline OLD/summary.json to --init for the rules that compare with a baseline:\n\
-             # the type/token ratio, MATTR, each language's share, and the drift of the vocabulary.\n",
+             # the type/token ratio, MATTR, the language mix as a whole, and the drift of the vocabulary.\n",
         );
         return out;
     }
@@ -46,16 +45,6 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
          [[rule]]\nname = \"type/token ratio stable\"\nmetric = \"ttr\"\nmax_change_pct = 15\n\n\
          [[rule]]\nname = \"MATTR stable\"\nmetric = \"mattr\"\nmax_change_pct = 10\n"
     );
-    for (code, share) in current.language_shares() {
-        if share >= 0.05 && code != crate::language::Lang::UNDETERMINED.code() {
-            let _ = writeln!(
-                out,
-                "# {code} is {:.1}% of the words today; it may move by 5 points at most.\n\
-                 [[rule]]\nname = \"{code} share stable\"\nmetric = \"languages.{code}.share\"\nmax_change = 0.05\n",
-                share * 100.0
-            );
-        }
-    }
     out.push_str(
         "# The language mix as a whole: no language may gain or lose more than 5 points.\n\
          [[rule]]\nname = \"language mix stable\"\ndrift = \"language_share_change\"\nmax = 0.05\n\n\
@@ -67,4 +56,37 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
          [[rule]]\nname = \"new vocabulary\"\ndrift = \"new_term_share\"\nmax = 0.25\nseverity = \"warning\"\n",
     );
     out
+}
+
+/// Shares of the words at or above this get bounds in `check --init`.
+const SHARE_BOUNDED_FROM: f64 = 0.01;
+
+/// How far a share may move from today's: a fifth of it, and at least one point.
+fn share_margin(share: f64) -> f64 {
+    (share * 0.2).max(0.01)
+}
+
+/// Bounds on the share of every language and script with at least
+/// [`SHARE_BOUNDED_FROM`] of the words (`und` and `common` included: a rise of
+/// undetermined text or of digits and symbols is news too), within
+/// [`share_margin`] of today's, rounded outward to three decimals.
+fn share_bounds(out: &mut String, current: &Snapshot) {
+    out.push_str(
+        "# The language and script mix: each language and script with at least 1% of the words\n\
+         # stays within a fifth of today's share (and at least a point).\n",
+    );
+    for (group, label) in [("languages", "language"), ("scripts", "script")] {
+        for (code, share) in current.shares(group) {
+            if share < SHARE_BOUNDED_FROM {
+                continue;
+            }
+            let margin = share_margin(share);
+            let min = ((share - margin).max(0.0) * 1000.0).floor() / 1000.0;
+            let max = ((share + margin).min(1.0) * 1000.0).ceil() / 1000.0;
+            let _ = writeln!(
+                out,
+                "[[rule]]\nname = \"{label} {code} share\"\nmetric = \"{group}.{code}.share\"\nmin = {min}\nmax = {max}\n"
+            );
+        }
+    }
 }

@@ -133,10 +133,20 @@ pub struct Outcome {
     pub metric: String,
     /// What the rule expects.
     pub expected: String,
-    /// What was found.
+    /// What was found (a number in JSON when it is one).
+    #[serde(serialize_with = "number_if_numeric")]
     pub actual: String,
     /// Pass, fail or warn.
     pub status: Status,
+}
+
+/// A figure as a JSON number when it reads as one ("0.25"), else as a string
+/// ("none", "ara +3.1%").
+fn number_if_numeric<S: serde::Serializer>(value: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    match value.parse::<serde_json::Number>() {
+        Ok(number) => number.serialize(serializer),
+        Err(_) => serializer.serialize_str(value),
+    }
 }
 
 /// Everything a check compares.
@@ -152,6 +162,15 @@ pub struct CheckInput<'a> {
 }
 
 /// A value as the check prints it: whole numbers bare, others with at most 6 decimals.
+/// A change with its sign: "+0.062", "-0.05", "0".
+fn signed(change: f64) -> String {
+    if change > 0.0 {
+        format!("+{}", number(change))
+    } else {
+        number(change)
+    }
+}
+
 fn number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{x:.0}")
@@ -228,6 +247,12 @@ fn evaluate(
         actual: number(value),
         ok: true,
     };
+    // The language mix's drift names the language that moved, with its sign.
+    if let (Some(Drift::LanguageShareChange), Some(baseline)) = (rule.drift, input.baseline) {
+        if let Some((code, change)) = drift::largest_language_change(input.current, baseline) {
+            let _ = write!(verdict.actual, " ({code} {})", signed(change));
+        }
+    }
     verdict.bounds(rule, value);
     if rule.max_change.is_some() || rule.max_change_pct.is_some() {
         let base = baseline_value
@@ -312,12 +337,11 @@ impl Verdict {
     /// max_change and max_change_pct, against the baseline's value `base`.
     fn change(&mut self, rule: &Rule, value: f64, base: f64) {
         let change = value - base;
-        let sign = if change > 0.0 { "+" } else { "" };
         let _ = write!(
             self.actual,
-            " (baseline {}, change {sign}{})",
+            " (baseline {}, change {})",
             number(base),
-            number(change)
+            signed(change)
         );
         if let Some(max) = rule.max_change {
             self.expected.push(format!("|change| <= {}", number(max)));
@@ -334,9 +358,10 @@ impl Verdict {
             } else {
                 change.abs() / base.abs() * 100.0
             };
+            let sign = if change < 0.0 { "-" } else { "+" };
             let _ = write!(
                 self.actual,
-                " {}%",
+                " {sign}{}%",
                 if relative.is_finite() {
                     format!("{relative:.2}")
                 } else {

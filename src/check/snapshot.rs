@@ -104,8 +104,14 @@ impl Snapshot {
     }
 
     pub(super) fn language_shares(&self) -> BTreeMap<String, f64> {
+        self.shares("languages")
+    }
+
+    /// The share of the words of each language (`group` "languages") or script
+    /// ("scripts").
+    pub(super) fn shares(&self, group: &str) -> BTreeMap<String, f64> {
         self.summary
-            .get("languages")
+            .get(group)
             .and_then(|l| l.as_object())
             .map(|languages| {
                 languages

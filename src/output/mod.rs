@@ -25,8 +25,8 @@ pub use parquet_table::ParquetTableFile;
 pub use readme::report_readme;
 pub use report_dir::{abandon_staging, write_report_dir, MANIFEST};
 pub use table::{
-    float, number, round, spreadsheet_safe, text, unmark_formula, write_csv, Column, Format, Kind,
-    Table, FLOAT_DECIMALS,
+    boolean, float, number, round, spreadsheet_safe, text, unmark_formula, write_csv, Column,
+    Format, Kind, Table, FLOAT_DECIMALS,
 };
 pub use tables::{
     Preview, TableRows, TableSpec, COOCCURRENCE_CSV, DISTINCTIVE_CSV, DOCUMENTS_CSV, GROUPS_CSV,

@@ -104,7 +104,7 @@ fn stored_as(columns: &[Column], chunks: &Chunks) -> Vec<Stored> {
     let mut stored: Vec<Stored> = columns
         .iter()
         .map(|c| match c.kind {
-            Kind::Text => Stored::Boolean,
+            Kind::Text | Kind::Boolean => Stored::Boolean,
             Kind::Number => Stored::Integer,
         })
         .collect();

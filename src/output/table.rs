@@ -80,6 +80,8 @@ pub enum Kind {
     Text,
     /// A number (printed bare in JSON).
     Number,
+    /// `true` or `false` (printed bare in JSON).
+    Boolean,
 }
 
 /// One column: its name, type, and what it holds.
@@ -123,6 +125,15 @@ pub const fn number(name: &'static str, doc: &'static str) -> Column {
     Column {
         name,
         kind: Kind::Number,
+        doc,
+    }
+}
+
+/// A column of `true` and `false`.
+pub const fn boolean(name: &'static str, doc: &'static str) -> Column {
+    Column {
+        name,
+        kind: Kind::Boolean,
         doc,
     }
 }
@@ -174,49 +185,77 @@ impl Table {
         write_delimited(delimiter, &self.columns, self.rows.iter(), out)
     }
 
+    /// A JSON array of objects, one per row, with the keys in column order and
+    /// numbers and booleans as such.
     fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
-        let rows: Vec<serde_json::Map<String, serde_json::Value>> = self
+        let rows: Vec<JsonRow> = self
             .rows
             .iter()
-            .map(|row| {
-                self.columns
-                    .iter()
-                    .zip(row)
-                    .map(|(column, cell)| (column.name.to_string(), json_cell(column.kind, cell)))
-                    .collect()
+            .map(|row| JsonRow {
+                columns: &self.columns,
+                cells: row,
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)
     }
 
+    /// Aligned columns, padded by display width (an Arabic mark or a ZWNJ takes no
+    /// column, a CJK character two), each cell between FIRST STRONG ISOLATE (U+2068)
+    /// and POP DIRECTIONAL ISOLATE (U+2069): a bidi-aware terminal, a browser or a
+    /// chat then keeps the columns of a row in their order around an Arabic or
+    /// Persian cell, instead of reversing them.
     fn write_aligned(&self, out: &mut dyn Write) -> io::Result<()> {
-        let width = |s: &str| s.chars().count();
+        use unicode_width::UnicodeWidthStr;
+        let width = |s: &str| s.width();
         let mut widths: Vec<usize> = self.columns.iter().map(|c| width(c.name)).collect();
         for row in &self.rows {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(width(cell));
             }
         }
-        let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut dyn Write| {
+        // The header's ASCII names need no isolate; every data cell has one.
+        let line = |cells: &mut dyn Iterator<Item = &str>, isolate: bool, out: &mut dyn Write| {
+            let (open, close) = if isolate {
+                ("\u{2068}", "\u{2069}")
+            } else {
+                ("", "")
+            };
             let padded: Vec<String> = cells
                 .zip(&widths)
                 .zip(self.columns.iter())
                 .map(|((cell, &w), column)| {
-                    let pad = " ".repeat(w - width(cell));
+                    let pad = " ".repeat(w.saturating_sub(width(cell)));
                     match column.kind {
-                        Kind::Number => format!("{pad}{cell}"),
-                        Kind::Text => format!("{cell}{pad}"),
+                        Kind::Number => format!("{pad}{open}{cell}{close}"),
+                        Kind::Text | Kind::Boolean => format!("{open}{cell}{close}{pad}"),
                     }
                 })
                 .collect();
             writeln!(out, "{}", padded.join("  ").trim_end())
         };
-        line(&mut self.columns.iter().map(|c| c.name), out)?;
+        line(&mut self.columns.iter().map(|c| c.name), false, out)?;
         for row in &self.rows {
-            line(&mut row.iter().map(String::as_str), out)?;
+            line(&mut row.iter().map(String::as_str), true, out)?;
         }
         Ok(())
+    }
+}
+
+/// One row of a JSON table: an object whose keys come in column order.
+struct JsonRow<'a> {
+    columns: &'a [Column],
+    cells: &'a [String],
+}
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
+        for (column, cell) in self.columns.iter().zip(self.cells) {
+            map.serialize_entry(column.name, &json_cell(column.kind, cell))?;
+        }
+        map.end()
     }
 }
 
@@ -260,7 +299,7 @@ pub fn spreadsheet_safe<'a>(
     row: &'a [String],
 ) -> impl Iterator<Item = std::borrow::Cow<'a, [u8]>> + 'a {
     row.iter().enumerate().map(|(i, cell)| {
-        let text = columns.get(i).is_none_or(|c| c.kind == Kind::Text);
+        let text = columns.get(i).is_none_or(|c| c.kind != Kind::Number);
         if text && cell.starts_with(FORMULA_STARTS) {
             std::borrow::Cow::Owned(format!("'{cell}").into_bytes())
         } else {
@@ -328,13 +367,22 @@ fn into_io_error(error: csv::Error) -> io::Error {
     }
 }
 
+/// A cell as JSON: a number column's cell as a number (empty: null), a boolean
+/// column's as true or false, anything else as a string.
 fn json_cell(kind: Kind, cell: &str) -> serde_json::Value {
-    if kind == Kind::Number {
-        if let Ok(number) = cell.parse::<serde_json::Number>() {
-            return serde_json::Value::Number(number);
-        }
+    match kind {
+        Kind::Number if cell.is_empty() => serde_json::Value::Null,
+        Kind::Number => match cell.parse::<serde_json::Number>() {
+            Ok(number) => serde_json::Value::Number(number),
+            Err(_) => serde_json::Value::String(cell.to_string()),
+        },
+        Kind::Boolean => match cell {
+            "true" => serde_json::Value::Bool(true),
+            "false" => serde_json::Value::Bool(false),
+            _ => serde_json::Value::String(cell.to_string()),
+        },
+        Kind::Text => serde_json::Value::String(cell.to_string()),
     }
-    serde_json::Value::String(cell.to_string())
 }
 
 #[cfg(test)]
@@ -365,11 +413,63 @@ mod tests {
         assert_eq!(print(Format::Tsv), "term\tcount\nفي\t12\na,b\t3\n");
         assert_eq!(
             print(Format::Table),
-            "term  count\nفي       12\na,b       3\n"
+            "term  count\n\u{2068}في\u{2069}       \u{2068}12\u{2069}\na,b       3\n"
+                .replace("a,b       3", "\u{2068}a,b\u{2069}       \u{2068}3\u{2069}")
         );
         let json: serde_json::Value = serde_json::from_str(&print(Format::Json)).unwrap();
         assert_eq!(json[0]["term"], "في");
         assert_eq!(json[0]["count"], 12);
+    }
+
+    /// Columns are padded by the width a terminal gives their text: an Arabic
+    /// mark and a ZWNJ take none, a CJK character two.
+    #[test]
+    fn table_cells_are_padded_by_display_width() {
+        let table = Table {
+            columns: COLUMNS.into(),
+            rows: vec![
+                vec!["كَتَبَ".into(), "1".into()],
+                vec!["می\u{200C}شود".into(), "2".into()],
+                vec!["中文".into(), "3".into()],
+                vec!["abcd".into(), "4".into()],
+            ],
+        };
+        let mut out = Vec::new();
+        table.write(Format::Table, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let rows: Vec<String> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.replace(['\u{2068}', '\u{2069}'], ""))
+            .collect();
+        // كتب shows 3 columns, میشود 5, 中文 4, abcd 4: each padded to 5, then two
+        // spaces, then the count right-aligned in the 5 columns of "count".
+        assert_eq!(rows[0], format!("كَتَبَ{}1", " ".repeat(2 + 2 + 4)));
+        assert_eq!(rows[1], format!("می\u{200C}شود{}2", " ".repeat(2 + 4)));
+        assert_eq!(rows[2], format!("中文{}3", " ".repeat(1 + 2 + 4)));
+        assert_eq!(rows[3], format!("abcd{}4", " ".repeat(1 + 2 + 4)));
+    }
+
+    #[test]
+    fn json_rows_keep_column_order_and_types() {
+        let table = Table {
+            columns: vec![
+                text("term", ""),
+                number("count", ""),
+                boolean("stopword", ""),
+                number("idf", ""),
+            ]
+            .into(),
+            rows: vec![vec!["zebra".into(), "3".into(), "true".into(), "".into()]],
+        };
+        let mut out = Vec::new();
+        table.write(Format::Json, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let compact: String = text.split_whitespace().collect();
+        assert_eq!(
+            compact,
+            r#"[{"term":"zebra","count":3,"stopword":true,"idf":null}]"#
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::{share, RowSource, TermNames};
-use crate::output::table::{float, number, text, Column};
+use crate::output::table::{boolean, float, number, text, Column};
 use crate::{CorpusCounts, Report, Script, TokenKind};
 
 /// One row of `terms.csv`.
@@ -40,7 +40,7 @@ pub const TERM_COLUMNS: &[Column] = &[
     number("idf", "ln((1 + documents) / (1 + doc_freq)) + 1"),
     text("script", "script of the term's first letter; common for a term without letters"),
     text("kind", "word, number, url, email, mention or hashtag"),
-    text("stopword", "true when the term is in the stopword list of a language with at least 5% of the words"),
+    boolean("stopword", "true when the term is in the stopword list of a language with at least 5% of the words"),
 ];
 
 /// A language needs this share of the corpus' words for its stopwords to be marked.

@@ -70,7 +70,11 @@ fn statuses(out: &Output) -> Vec<(String, String, String)> {
             (
                 r["rule"].as_str().unwrap().to_string(),
                 r["status"].as_str().unwrap().to_string(),
-                r["actual"].as_str().unwrap().to_string(),
+                // A figure is a JSON number; one with a note a string.
+                match &r["actual"] {
+                    serde_json::Value::Number(n) => n.to_string(),
+                    other => other.as_str().unwrap().to_string(),
+                },
             )
         })
         .collect()
@@ -260,6 +264,8 @@ fn drift_language_rule_fails_with_the_numbers() {
         .find(|l| l.starts_with("language mix,"))
         .unwrap();
     assert!(mix.ends_with(",fail"), "{mix}");
+    // The row names the language that moved most, with the sign of its change.
+    assert!(mix.contains(",0.091526 (ara -0.091526),"), "{mix}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("check failed: 2 of 3 rule(s)"), "{stderr}");
 }
@@ -275,6 +281,23 @@ fn the_same_corpus_passes_its_own_init_rules() {
         text.contains("metric = \"languages.ara.share\"")
             && text.contains("drift = \"top_k_overlap\"")
     );
+    // The implicit input rule is not written a second time.
+    assert!(!text.contains("problems.count"), "{text}");
+    // Without a baseline too: bounds on every language and script with 1% or more
+    // of the words (Arabic 67.7%: within a fifth, 0.541 to 0.813; Latin 1.7%: within
+    // a point).
+    let plain = run(&["check", "--init"]);
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    for rule in [
+        "metric = \"languages.ara.share\"\nmin = 0.541\nmax = 0.813",
+        "metric = \"languages.fas.share\"\nmin = 0.246\nmax = 0.371",
+        "metric = \"scripts.arabic.share\"\nmin = 0.778\nmax = 1",
+        "metric = \"scripts.latin.share\"\nmin = 0.007\nmax = 0.028",
+    ] {
+        assert!(plain.contains(rule), "{rule} in\n{plain}");
+    }
+    // German and English (0.7% and 0.4%) are below 1%.
+    assert!(!plain.contains("languages.deu") && !plain.contains("languages.eng"));
     let rules = write_rules(&f, "init.toml", &text);
     let out = run(&[
         "check",

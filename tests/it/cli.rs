@@ -250,9 +250,9 @@ fn thin_subcommands_print_their_part_of_the_report() {
 
     let table = run(&["stats", "--format", "table"]);
     assert!(
-        stdout(&table)
-            .lines()
-            .any(|l| l.starts_with("documents") && l.ends_with(" 5")),
+        stdout(&table).lines().any(
+            |l| l.starts_with("\u{2068}documents\u{2069}") && l.ends_with(" \u{2068}5\u{2069}")
+        ),
         "{}",
         stdout(&table)
     );
@@ -590,4 +590,87 @@ fn help_fits_an_80_column_terminal_with_one_line_abouts() {
         // Words are not cut: "co-occurrence" is never split across lines.
         assert!(!text.contains("co-occu\n"), "{sub}");
     }
+}
+
+/// The numbers of `line` in the order a reader sees them, left to right, once the
+/// Unicode bidi algorithm has laid the line out in a left-to-right paragraph (as a
+/// terminal, a browser's `<pre>` or a chat shows it).
+fn numbers_as_seen(line: &str) -> Vec<String> {
+    let bidi = unicode_bidi::BidiInfo::new(line, Some(unicode_bidi::Level::ltr()));
+    let paragraph = &bidi.paragraphs[0];
+    let visual = bidi.reorder_line(paragraph, paragraph.range.clone());
+    visual
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn table_rows_keep_their_column_order_around_arabic_cells() {
+    let output = run(&["cooc", "--top", "5", "--format", "table"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 5, "{text}");
+    for row in rows {
+        // Both terms are Arabic; the eleven numbers follow them.
+        let logical: Vec<String> = row
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(logical.len(), 11, "{row}");
+        assert_eq!(numbers_as_seen(row), logical, "{row}");
+        // Without the isolates the same row reads with its numbers reversed: the
+        // check above is one a row can fail.
+        let bare = row.replace(['\u{2068}', '\u{2069}'], "");
+        assert_ne!(numbers_as_seen(&bare), logical, "{bare}");
+    }
+}
+
+#[test]
+fn json_output_is_typed_with_keys_in_column_order() {
+    let output = run(&["terms", "--top", "1", "--format", "json"]);
+    let text = stdout(&output);
+    let keys: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"'))
+        .filter_map(|l| l.split('"').next())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "rank",
+            "term",
+            "count",
+            "doc_freq",
+            "per_million",
+            "idf",
+            "script",
+            "kind",
+            "stopword"
+        ]
+    );
+    let rows: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // في: 52 times, a stopword.
+    assert_eq!(rows[0]["count"], 52);
+    assert_eq!(rows[0]["stopword"], true);
+    let check = run(&[
+        "check",
+        "--rules",
+        "examples/corpus-ci/rules.toml",
+        "--baseline",
+        "reports/summary.json",
+        "--format",
+        "json",
+    ]);
+    let rows: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let documents = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["metric"] == "documents")
+        .unwrap();
+    assert_eq!(documents["actual"], 5);
 }

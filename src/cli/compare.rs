@@ -90,6 +90,7 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
         bail!("compare needs two different inputs, got {target} twice");
     }
     args.corpus.paths = vec![args.target.clone(), args.reference.clone()];
+    super::report::refuse_a_file_as_folder(&args.output)?;
     args.corpus.exclude = vec![args.output.clone()];
     args.corpus.group_by = Some(GroupBy::Input);
     let analyzed = args.corpus.analyze()?;

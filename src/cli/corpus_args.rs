@@ -363,10 +363,19 @@ impl CorpusArgs {
             let mut corpus = Corpus::new(options.clone())?;
             corpus.add_paths(&paths, &mut |read| progress.set_position(read))?;
             if corpus.documents() == 0 {
-                for problem in corpus.problems() {
+                let problems = corpus.problems();
+                for problem in problems {
                     eprintln!("corpstat: {problem}");
                 }
                 let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                if !problems.is_empty() {
+                    // The problems above say why; "no documents found" would mislead.
+                    bail!(
+                        "nothing to count: no document of {} could be read ({} problem(s) above)",
+                        paths.join(", "),
+                        problems.len()
+                    );
+                }
                 bail!(
                     "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
                     paths.join(", ")
@@ -498,8 +507,18 @@ impl Analyzed {
         if let Some(timing) = &self.timings {
             timing.print(&self.times);
         }
+        let summary = self.report.summary();
+        if summary.tokens == 0 {
+            // An empty corpus is an error for a CI job, though what could be
+            // written (a report whose charts say "no data") was.
+            eprintln!(
+                "corpstat: the corpus is empty: {} document(s) without a single token; exiting with {EXIT_ERROR}",
+                summary.documents
+            );
+            return ExitCode::from(EXIT_ERROR);
+        }
         if self.partial {
-            problems_exit(self.report.summary().problems_total)
+            problems_exit(summary.problems_total)
         } else {
             ExitCode::SUCCESS
         }

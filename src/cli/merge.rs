@@ -81,6 +81,7 @@ pub struct MergeArgs {
 }
 
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
+    super::report::refuse_a_file_as_folder(&args.output)?;
     let timing = args.timings.then(Timing::start);
     let pool = thread_pool(args.threads)?;
     let times = std::sync::Arc::new(StageTimes::default());

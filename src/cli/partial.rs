@@ -52,6 +52,7 @@ impl ReportFile for PartialOutput {
 }
 
 pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
+    super::report::refuse_a_file_as_folder(&args.output)?;
     args.corpus.exclude = vec![args.output.clone()];
     let timing = args.corpus.timings.then(Timing::start);
     let inputs = input_entries(&args.corpus.inputs()?, &args.corpus.options().input)?;

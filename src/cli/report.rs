@@ -102,6 +102,7 @@ pub fn after_help() -> String {
 }
 
 pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
+    refuse_a_file_as_folder(&args.output)?;
     args.corpus.exclude = vec![args.output.clone()];
     let analyzed = args.corpus.analyze()?;
     let corpus = args.name.clone().unwrap_or_else(|| args.corpus.name());
@@ -113,6 +114,18 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
         args.parquet,
     )?;
     Ok(analyzed.exit_code())
+}
+
+/// The output path must be a folder or nothing yet: said before the corpus is read,
+/// not after.
+pub(super) fn refuse_a_file_as_folder(output: &Path) -> Result<()> {
+    if output.exists() && !output.is_dir() {
+        anyhow::bail!(
+            "{}: is a file, not a folder; -o takes the folder to write the report into (it is created if needed)",
+            output.display()
+        );
+    }
+    Ok(())
 }
 
 /// Draws the charts and writes every file of the report into `output` (with

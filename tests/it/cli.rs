@@ -172,6 +172,14 @@ fn csv_needs_its_text_column() {
         "{}",
         stderr(&without)
     );
+    // The reason, not a misleading "no documents found" after it.
+    assert!(
+        !stderr(&without).contains("no documents found")
+            && stderr(&without).contains("no document of")
+            && stderr(&without).contains("could be read (1 problem(s) above)"),
+        "{}",
+        stderr(&without)
+    );
     let wrong = run(&["stats", p, "--text-column", "text"]);
     assert!(
         stderr(&wrong).contains("no column \"text\" (columns: id, body)"),
@@ -495,6 +503,13 @@ fn charts_of_an_empty_corpus_say_there_is_no_data() {
         "-q",
     ]);
     assert!(out.join("index.html").exists(), "{}", stderr(&r));
+    // An empty corpus is an error for a CI job, though the report is written.
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        stderr(&r).contains("the corpus is empty: 1 document(s) without a single token"),
+        "{}",
+        stderr(&r)
+    );
     for chart in [
         "top-terms.png",
         "top-ngrams.png",

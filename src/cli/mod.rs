@@ -3,10 +3,12 @@
 
 mod check;
 mod compare;
+mod completions;
 mod cooc;
 mod corpus_args;
 mod detect;
 mod langs;
+mod man;
 mod merge;
 mod ngrams;
 mod output_args;
@@ -47,6 +49,8 @@ enum Command {
     Partial(partial::PartialArgs),
     Merge(merge::MergeArgs),
     Compare(compare::CompareArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// The exit code when input was skipped or only partly read, or on any error.
@@ -99,7 +103,7 @@ pub fn main() -> ExitCode {
             c.mut_arg("paths", |a| a.hide(true))
                 .after_help(compare::after_help())
         });
-    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+    let cli = match Cli::from_arg_matches(&command.clone().get_matches()) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
@@ -115,6 +119,8 @@ pub fn main() -> ExitCode {
         Command::Partial(args) => partial::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Completions(args) => completions::run(args, command),
+        Command::Man(args) => man::run(args, command),
     };
     match outcome {
         Ok(code) => code,

@@ -689,3 +689,34 @@ fn json_output_is_typed_with_keys_in_column_order() {
         .unwrap();
     assert_eq!(documents["actual"], 5);
 }
+
+#[test]
+fn completions_and_the_man_page_are_printed_on_request() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = run(&["completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        let script = stdout(&output);
+        for word in ["report", "terms", "check", "group-by", "cooc-scope"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let bad = run(&["completions", "tcsh"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let man = run(&["man"]);
+    assert!(man.status.success(), "{}", stderr(&man));
+    let page = stdout(&man);
+    assert!(page.contains(".TH corpstat 1"), "{}", &page[..200]);
+    for section in [
+        "CORPSTAT REPORT",
+        "CORPSTAT TERMS",
+        "CORPSTAT CHECK",
+        "CORPSTAT COMPLETIONS",
+    ] {
+        assert!(page.contains(&format!(".SH \"{section}\"")), "{section}");
+    }
+    // Options are listed with their help text.
+    assert!(
+        page.contains("\\-\\-max\\-document\\-bytes"),
+        "no --max-document-bytes"
+    );
+}

@@ -13,6 +13,10 @@ use super::{InputError, InputFile, InputOptions, Problem, ProblemKind};
 /// followed and special files become problems; folders in `options.exclude` are left
 /// out. A missing path is an error, and nothing is read.
 ///
+/// A file's id is its path relative to the folder given, or the path given for a
+/// file named itself; with several paths given, a file found in a folder keeps the
+/// folder's path too (`A/001.txt`), so that ids stay distinct.
+///
 /// A path named on the command line is read even when it is a symbolic link or a FIFO
 /// (`<(zcat a.gz)` is one); devices and sockets are refused everywhere.
 pub fn find_files(
@@ -34,6 +38,7 @@ pub fn find_files(
         .collect();
     let mut walk = Walk {
         follow: options.follow_links,
+        keep_root: sorted.len() > 1,
         excluded,
         visited: HashSet::new(),
         files: Vec::new(),
@@ -115,6 +120,10 @@ fn special_file(path: &Path, meta: &std::fs::Metadata) -> Problem {
 /// A folder walk: sorted, hidden entries skipped, links followed only when asked.
 struct Walk {
     follow: bool,
+    /// Several inputs were given: a file found in a folder is named by its path
+    /// from the command line (`A/001.txt`), not from its folder (`001.txt`), so
+    /// that `A/001.txt` and `C/001.txt` stay two ids.
+    keep_root: bool,
     /// Canonical paths of folders not to read.
     excluded: Vec<PathBuf>,
     /// Canonical paths of the folders entered, to stop link loops.
@@ -194,9 +203,16 @@ impl Walk {
         if meta.is_dir() {
             self.dir(root, &path);
         } else if meta.is_file() {
-            let relative = path.strip_prefix(root).unwrap_or(&path);
+            let id = if self.keep_root {
+                path.display().to_string()
+            } else {
+                path.strip_prefix(root)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string()
+            };
             self.files.push(InputFile {
-                id: relative.display().to_string(),
+                id,
                 size: Some(meta.len()),
                 root: root.display().to_string(),
                 path,

@@ -720,3 +720,36 @@ fn completions_and_the_man_page_are_printed_on_request() {
         "no --max-document-bytes"
     );
 }
+
+#[test]
+fn documents_of_several_inputs_keep_their_folder_in_their_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (folder, text) in [("A", "the first folder"), ("C", "the second folder")] {
+        std::fs::create_dir(tmp.path().join(folder)).unwrap();
+        std::fs::write(tmp.path().join(folder).join("001.txt"), text).unwrap();
+    }
+    std::fs::write(tmp.path().join("loose.txt"), "a file named itself").unwrap();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let output = corpstat()
+            .args(["langs", "--format", "tsv"])
+            .args(args)
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        let text = stdout(&output);
+        let mut ids: Vec<String> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .filter(|id| id != "*")
+            .collect();
+        ids.dedup();
+        ids
+    };
+    assert_eq!(
+        ids(&["A", "C", "loose.txt"]),
+        ["A/001.txt", "C/001.txt", "loose.txt"]
+    );
+    // One folder: ids relative to it, as before.
+    assert_eq!(ids(&["A"]), ["001.txt"]);
+}

@@ -74,7 +74,9 @@ impl Corpus {
 
     /// Reads and adds every document under `paths` (see [`find_files`](crate::find_files) and [`DocumentStream`](crate::DocumentStream)), as the
     /// options' [`Options::input`] says.
-    /// `on_progress` is called with the bytes of text read so far after each batch.
+    /// `on_progress` is called after each batch with the bytes read so far from the
+    /// files as they are stored (compressed bytes for a compressed file, so that
+    /// the sum of the files' sizes is the end; standard input is not counted).
     /// A missing path is an error and nothing is read; every other problem is recorded
     /// in the report and the run goes on.
     pub fn add_paths(
@@ -89,7 +91,10 @@ impl Corpus {
             input.max_document_bytes = input.max_document_bytes.min(batch_bytes(limit));
         }
         let stream = DocumentStream::new(files, problems, input);
-        self.add_events(stream, on_progress);
+        let stored = stream.stored_bytes_read();
+        self.add_events(stream, &mut |_| {
+            on_progress(stored.load(std::sync::atomic::Ordering::Relaxed))
+        });
         Ok(())
     }
 

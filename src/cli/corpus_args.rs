@@ -305,47 +305,45 @@ impl CorpusArgs {
         }
     }
 
-    /// A progress bar on stderr when it is a terminal (hidden otherwise, or with --quiet):
-    /// bytes of text read, the rate, and the ETA when every input is an uncompressed
-    /// file, whose size is then known.
+    /// A progress bar on stderr when it is a terminal (hidden otherwise, or with
+    /// --quiet): the stage on its own, then, while reading files, the share of their
+    /// bytes read (compressed bytes for a compressed file) and the time left; a
+    /// spinner while reading standard input, whose size is not known.
     pub(super) fn progress_bar(&self) -> indicatif::ProgressBar {
         if self.quiet || !io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
         }
-        let total: Option<u64> =
-            corpstat::find_files(&self.inputs().unwrap_or_default(), &self.options().input)
-                .ok()
-                .and_then(|(files, _)| {
-                    files
-                        .iter()
-                        .map(|f| {
-                            let name = f.path.to_string_lossy();
-                            let compressed = name.ends_with(".gz") || name.ends_with(".zst");
-                            if compressed {
-                                None
-                            } else {
-                                f.size
-                            }
-                        })
-                        .sum()
-                });
+        let paths = self.inputs().unwrap_or_default();
+        let total: Option<u64> = corpstat::find_files(&paths, &self.options().input)
+            .ok()
+            .and_then(|(files, _)| files.iter().map(|f| f.size).sum());
         let bar = match total {
             Some(total) => indicatif::ProgressBar::new(total).with_style(
                 indicatif::ProgressStyle::with_template(
-                    "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+                    "{prefix:<18} [{bar:30}] {percent:>3}%  {bytes}/{total_bytes}  ETA {eta}",
                 )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
             ),
             None => indicatif::ProgressBar::new_spinner().with_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {bytes} of text read, {bytes_per_sec}, {elapsed} {msg}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                indicatif::ProgressStyle::with_template("{prefix:<18} {spinner}  {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
             ),
         };
+        bar.set_prefix("reading");
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
         bar
+    }
+
+    /// The progress bar past reading: the stage named, a spinner and the time it
+    /// has taken (no rate or bytes, which no longer move).
+    fn next_stage(progress: &indicatif::ProgressBar, stage: &str) {
+        progress.set_style(
+            indicatif::ProgressStyle::with_template("{prefix:<18} {spinner}  {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        progress.set_prefix(stage.to_string());
     }
 
     /// Reads and counts the corpus, then hands it to `finish` (on the worker
@@ -381,7 +379,7 @@ impl CorpusArgs {
                     paths.join(", ")
                 );
             }
-            progress.set_message("tables and charts");
+            Self::next_stage(&progress, "tables and charts");
             let times = corpus.stage_times();
             Ok((finish(corpus)?, times))
         });

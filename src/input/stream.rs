@@ -34,6 +34,8 @@ pub struct DocumentStream {
     current: Option<Box<dyn Reader>>,
     /// Bytes of decoded input read so far, shared with the open file's reader.
     budget: Arc<InputBudget>,
+    /// Bytes read from the files as stored (compressed, for a compressed file).
+    stored: Arc<AtomicU64>,
     /// The input cap was reached and reported: nothing more is read.
     capped: bool,
     /// Parts of a split record not handed on yet, last part first.
@@ -46,6 +48,20 @@ struct InputBudget {
     read: AtomicU64,
     cap: Option<u64>,
     reached: AtomicBool,
+}
+
+/// A reader that counts the bytes it reads from the file as stored, for progress.
+struct Counted<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// A reader that counts the decoded bytes it passes on, and ends (as at the end
@@ -75,6 +91,13 @@ impl<R: Read> Read for Budgeted<R> {
 }
 
 impl DocumentStream {
+    /// The bytes read so far from the files as they are stored (compressed bytes
+    /// for a compressed file; standard input not counted), updated as the stream
+    /// is read: what a progress bar compares with the files' sizes.
+    pub fn stored_bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.stored)
+    }
+
     /// A stream over `files`, reporting `problems` (from the walk) first.
     pub fn new(files: Vec<InputFile>, problems: Vec<Problem>, options: InputOptions) -> Self {
         let mut pending = problems;
@@ -89,6 +112,7 @@ impl DocumentStream {
             pending,
             current: None,
             budget,
+            stored: Arc::new(AtomicU64::new(0)),
             capped: false,
             parts: Vec::new(),
         }
@@ -106,7 +130,10 @@ impl DocumentStream {
             Box::new(io::stdin())
         } else {
             match File::open(path) {
-                Ok(f) => Box::new(f),
+                Ok(f) => Box::new(Counted {
+                    inner: f,
+                    read: Arc::clone(&self.stored),
+                }),
                 Err(e) => return Err(Problem::unreadable(path, &e)),
             }
         };

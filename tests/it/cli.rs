@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use crate::util::{corpstat, read_report, run, run_with_input, seeds, stderr, stdout};
+use crate::util::{corpstat, read_report, root, run, run_with_input, seeds, stderr, stdout};
 
 fn report_into(dir: &Path, extra: &[&str]) -> Output {
     let out = dir.to_str().unwrap();
@@ -752,4 +752,44 @@ fn documents_of_several_inputs_keep_their_folder_in_their_id() {
     );
     // One folder: ids relative to it, as before.
     assert_eq!(ids(&["A"]), ["001.txt"]);
+}
+
+/// Runs `command` (a shell line) with a terminal on its stdout and stderr, through
+/// util-linux's `script`; `None` when `script` is not installed.
+fn on_a_terminal(command: &str) -> Option<String> {
+    let output = std::process::Command::new("script")
+        .args(["-qec", command, "/dev/null"])
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn the_progress_bar_shows_the_share_read_of_compressed_input_on_a_terminal_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("posts.jsonl.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    for i in 0..200 {
+        writeln!(
+            gz,
+            "{{\"id\": \"p{i}\", \"text\": \"post number {i} says hello\"}}"
+        )
+        .unwrap();
+    }
+    std::fs::write(&path, gz.finish().unwrap()).unwrap();
+    let bin = env!("CARGO_BIN_EXE_corpstat");
+    let Some(screen) = on_a_terminal(&format!("{bin} stats {} > /dev/null", path.display())) else {
+        eprintln!("skipped: util-linux's `script` is not installed");
+        return;
+    };
+    // The stage on its own, the share of the compressed bytes and the time left
+    // (before, compressed input had a spinner with no percentage).
+    assert!(screen.contains("reading "), "{screen:?}");
+    assert!(screen.contains("%") && screen.contains("ETA"), "{screen:?}");
+    assert!(screen.contains("tables and charts"), "{screen:?}");
+    // Not a terminal: no progress at all.
+    let piped = run(&["stats", path.to_str().unwrap()]);
+    assert!(!stderr(&piped).contains("reading"), "{}", stderr(&piped));
 }

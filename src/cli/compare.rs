@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use clap::Args;
 use corpstat::output::{render_keyness, round, write_report_dir, CsvFile, PngFile, ReportFile};
-use corpstat::{GroupBy, GroupRow, Report};
+use corpstat::{GroupBy, GroupRow, Report, Tables};
 use serde::Serialize;
 
 use super::CorpusArgs;
@@ -93,7 +93,8 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     super::report::refuse_a_file_as_folder(&args.output)?;
     args.corpus.exclude = vec![args.output.clone()];
     args.corpus.group_by = Some(GroupBy::Input);
-    let analyzed = args.corpus.analyze()?;
+    // Keyness and the shifts come from the term counts: no n-gram or pair table.
+    let analyzed = args.corpus.clone().counting(Tables::NONE).analyze()?;
     let report = &analyzed.report;
     let group = |name: &str| report.groups().iter().find(|g| g.group == name);
     let (Some(a), Some(b)) = (group(&target), group(&reference)) else {

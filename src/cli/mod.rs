@@ -1,6 +1,7 @@
 //! Subcommands, one file each, and what they share: corpus arguments, output
 //! formats and exit codes.
 
+mod applies;
 mod check;
 mod compare;
 mod completions;
@@ -103,7 +104,13 @@ pub fn main() -> ExitCode {
             c.mut_arg("paths", |a| a.hide(true))
                 .after_help(compare::after_help())
         });
-    let cli = match Cli::from_arg_matches(&command.clone().get_matches()) {
+    let command = applies::hide_narrow_options(command);
+    let matches = command.clone().get_matches();
+    if let Some(refusal) = applies::refusal(&matches) {
+        eprintln!("corpstat: {refusal}");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };

@@ -793,3 +793,78 @@ fn the_progress_bar_shows_the_share_read_of_compressed_input_on_a_terminal_only(
     let piped = run(&["stats", path.to_str().unwrap()]);
     assert!(!stderr(&piped).contains("reading"), "{}", stderr(&piped));
 }
+
+#[test]
+fn an_option_that_does_not_apply_is_refused_and_not_listed() {
+    let output = run(&[
+        "terms",
+        "--group-by",
+        "lang",
+        "--cooc-scope",
+        "sentence",
+        "--window",
+        "3",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    let err = stderr(&output);
+    assert!(
+        err.contains("--cooc-scope does not apply to `corpstat terms`")
+            && err.contains("report, cooc"),
+        "{err}"
+    );
+    for (args, refused) in [
+        (&["langs", "--ngrams", "2"][..], "--ngrams"),
+        (&["stats", "--keep-stopwords"][..], "--keep-stopwords"),
+        (&["ngrams", "-n", "2", "--langs", "fas"][..], "--langs"),
+        (
+            &[
+                "compare",
+                "seeds",
+                "seeds/001_b745aeeb8e5d5a5b.txt",
+                "--group-by",
+                "dir",
+            ][..],
+            "--group-by",
+        ),
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(&format!("{refused} does not apply")),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    // Where they apply, they run.
+    assert!(run(&["cooc", "--window", "3", "--top", "1"])
+        .status
+        .success());
+    assert!(run(&["stats", "--window", "3", "--format", "json"])
+        .status
+        .success());
+    // --help lists only what applies: terms has no co-occurrence or group option,
+    // report has them all.
+    let help = |sub: &str| stdout(&run(&[sub, "--help"]));
+    let terms = help("terms");
+    for hidden in [
+        "--window",
+        "--cooc-scope",
+        "--group-by",
+        "--ngrams ",
+        "--keep-stopwords",
+    ] {
+        assert!(!terms.contains(hidden), "terms --help lists {hidden}");
+    }
+    assert!(terms.contains("--langs") && terms.contains("--normalize"));
+    let report = help("report");
+    for shown in [
+        "--window",
+        "--cooc-scope",
+        "--group-by",
+        "--ngrams ",
+        "--keep-stopwords",
+    ] {
+        assert!(report.contains(shown), "report --help lacks {shown}");
+    }
+}

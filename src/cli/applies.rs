@@ -1,0 +1,125 @@
+//! Which corpus options apply to which subcommand: one list. Every subcommand that
+//! reads a corpus shares [`super::CorpusArgs`]; an option in [`NARROW`] is hidden
+//! from the `--help` of the subcommands whose output it does not change, and
+//! refused there (exit 2) when given, so that `terms --window 3` says it does
+//! nothing instead of running as plain `terms`.
+
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Command};
+
+/// An option that changes the output of some subcommands only.
+pub(super) struct Narrow {
+    /// Its id (the field of `CorpusArgs`).
+    pub(super) id: &'static str,
+    /// The subcommands whose output it changes.
+    pub(super) applies_to: &'static [&'static str],
+    /// What it changes, for the refusal.
+    pub(super) changes: &'static str,
+}
+
+/// The subcommands that read a corpus (with `CorpusArgs`).
+const CORPUS_SUBCOMMANDS: &[&str] = &[
+    "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare",
+];
+
+/// Every narrow option. The rest (input, normalization, tokens, threads, quiet,
+/// timings, --allow-partial, and --memory-limit, which also bounds the size of the
+/// documents read) apply to every corpus subcommand.
+pub(super) const NARROW: &[Narrow] = &[
+    Narrow {
+        id: "ngrams",
+        applies_to: &["report", "partial"],
+        changes: "the orders of the n-gram table (`corpstat ngrams` takes -n)",
+    },
+    Narrow {
+        id: "ngram_min_count",
+        applies_to: &["report", "ngrams", "partial"],
+        changes: "the n-gram table",
+    },
+    Narrow {
+        id: "cooc_scope",
+        applies_to: &["report", "cooc", "stats", "check", "partial"],
+        changes: "the co-occurrence table and its N (summary.json's cooccurrence_n)",
+    },
+    Narrow {
+        id: "window",
+        applies_to: &["report", "cooc", "stats", "check", "partial"],
+        changes: "the co-occurrence table and its N (summary.json's cooccurrence_n)",
+    },
+    Narrow {
+        id: "ordered",
+        applies_to: &["report", "cooc", "stats", "check", "partial"],
+        changes: "the co-occurrence table and its N (summary.json's cooccurrence_n)",
+    },
+    Narrow {
+        id: "min_count",
+        applies_to: &["report", "cooc", "partial"],
+        changes: "the co-occurrence table",
+    },
+    Narrow {
+        id: "cooc_all_kinds",
+        applies_to: &["report", "cooc", "partial"],
+        changes: "the co-occurrence table",
+    },
+    Narrow {
+        id: "keep_stopwords",
+        applies_to: &["report", "cooc", "compare", "partial"],
+        changes: "the distinctive, co-occurrence, group-term and keyness tables",
+    },
+    Narrow {
+        id: "group_by",
+        applies_to: &["report", "partial"],
+        changes: "the group tables and charts (`corpstat compare` groups by its two inputs)",
+    },
+    Narrow {
+        id: "keyness_min_count",
+        applies_to: &["report", "compare", "partial"],
+        changes: "the keyness table",
+    },
+    Narrow {
+        id: "langs",
+        applies_to: &[
+            "report", "terms", "langs", "cooc", "stats", "check", "partial", "compare",
+        ],
+        changes: "the language mix and the stopwords it selects",
+    },
+    Narrow {
+        id: "detect_every_sentence",
+        applies_to: &[
+            "report", "terms", "langs", "cooc", "stats", "check", "partial", "compare",
+        ],
+        changes: "the language mix and the stopwords it selects",
+    },
+];
+
+/// `command` with each narrow option hidden from the help of the subcommands it
+/// does not apply to.
+pub(super) fn hide_narrow_options(mut command: Command) -> Command {
+    for &sub in CORPUS_SUBCOMMANDS {
+        for narrow in NARROW.iter().filter(|n| !n.applies_to.contains(&sub)) {
+            command = command.mut_subcommand(sub, |c| c.mut_arg(narrow.id, |a| a.hide(true)));
+        }
+    }
+    command
+}
+
+/// The refusal of the first narrow option given on the command line to a
+/// subcommand it does not apply to.
+pub(super) fn refusal(matches: &ArgMatches) -> Option<String> {
+    let (sub, sub_matches) = matches.subcommand()?;
+    if !CORPUS_SUBCOMMANDS.contains(&sub) {
+        return None;
+    }
+    NARROW
+        .iter()
+        .filter(|n| !n.applies_to.contains(&sub))
+        .find(|n| sub_matches.value_source(n.id) == Some(ValueSource::CommandLine))
+        .map(|n| {
+            format!(
+                "--{} does not apply to `corpstat {sub}`: it changes {}, which `{sub}` does not print (it applies to {})",
+                n.id.replace('_', "-"),
+                n.changes,
+                n.applies_to.join(", ")
+            )
+        })
+}

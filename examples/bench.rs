@@ -17,7 +17,9 @@
 //! (whole JSONL lines) beside the whole, per MB, since the time per MB must not
 //! grow with the corpus. It also times the tokenizer alone on one core, against
 //! `unicode_words()`. With `--curve`, it also builds the corpus 2 and 4 times over
-//! (ids suffixed) and prints the peak memory of each. Prints Markdown tables.
+//! (ids suffixed) and prints the peak memory of each. First of all it times
+//! `stats`, `langs`, `terms` and `report` at 2 threads against the same `wc -w`
+//! (with `--subcommands`, only that). Prints Markdown tables.
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -114,6 +116,32 @@ fn run_report(corpus: &Path, extra: &[&str]) -> Result<Run, Error> {
     })
 }
 
+/// `corpstat SUBCOMMAND CORPUS --threads 2 --timings`, its output thrown away:
+/// wall seconds, CPU seconds and peak resident MB.
+fn run_subcommand(subcommand: &str, corpus: &Path) -> Result<(f64, f64, f64), Error> {
+    let cpu_before = children_cpu_seconds();
+    let started = Instant::now();
+    let output = Command::new(corpstat_binary()?)
+        .args([subcommand, "-q", "--timings", "--threads", "2", "--format", "csv"])
+        .arg(corpus)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output()?;
+    let seconds = started.elapsed().as_secs_f64();
+    let cpu_seconds = children_cpu_seconds() - cpu_before;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        return Err(format!("corpstat {subcommand} failed: {stderr}").into());
+    }
+    let peak = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("corpstat: peak memory"))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(f64::NAN);
+    Ok((seconds, cpu_seconds, peak))
+}
+
 /// The files of a report folder whose bytes differ between `a` and `b`, or that
 /// only one of them has.
 fn differing_files(a: &Path, b: &Path) -> Result<Vec<String>, Error> {
@@ -198,6 +226,8 @@ fn repeated(plain: &Path, times: usize, into: &Path) -> Result<PathBuf, Error> {
 fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let curve = args.iter().any(|a| a == "--curve");
+    // Only wc -w, the fast subcommands and the report at 2 threads.
+    let subcommands_only = args.iter().any(|a| a == "--subcommands");
     let corpus = PathBuf::from(
         args.iter()
             .find(|a| !a.starts_with("--"))
@@ -231,6 +261,33 @@ fn main() -> Result<(), Error> {
         .next()
         .unwrap_or("?")
         .to_string();
+
+    // The subcommands that print a part of the report, at 2 threads, on the
+    // compressed corpus as a user gives it, beside the report.
+    let mut subcommands = Vec::new();
+    for subcommand in ["stats", "langs", "terms"] {
+        subcommands.push((subcommand, run_subcommand(subcommand, &corpus)?));
+    }
+    let report_two = run_report(&corpus, &["--threads", "2"])?;
+    println!("| 2 threads | wall s | CPU s | peak RSS MB | ratio to wc -w ({wc_seconds:.2} s) |");
+    println!("|---|---|---|---|---|");
+    for (subcommand, (seconds, cpu, peak)) in &subcommands {
+        println!(
+            "| `corpstat {subcommand}` | {seconds:.2} | {cpu:.2} | {peak:.0} | {:.1} |",
+            seconds / wc_seconds
+        );
+    }
+    println!(
+        "| `corpstat report` | {:.2} | {:.2} | {:.0} | {:.1} |",
+        report_two.seconds,
+        report_two.cpu_seconds,
+        report_two.peak_mb,
+        report_two.seconds / wc_seconds
+    );
+    println!();
+    if subcommands_only {
+        return Ok(());
+    }
 
     let one = run_report(&corpus, &["--threads", "1"])?;
     let two = run_report(&corpus, &["--threads", "2"])?;

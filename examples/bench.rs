@@ -122,7 +122,15 @@ fn run_subcommand(subcommand: &str, corpus: &Path) -> Result<(f64, f64, f64), Er
     let cpu_before = children_cpu_seconds();
     let started = Instant::now();
     let output = Command::new(corpstat_binary()?)
-        .args([subcommand, "-q", "--timings", "--threads", "2", "--format", "csv"])
+        .args([
+            subcommand,
+            "-q",
+            "--timings",
+            "--threads",
+            "2",
+            "--format",
+            "csv",
+        ])
         .arg(corpus)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())

@@ -54,6 +54,7 @@
 
 mod alloc;
 pub mod check;
+mod concordance;
 mod corpus;
 mod count;
 mod input;
@@ -72,6 +73,7 @@ mod timing;
 mod tokenize;
 
 // The pipeline and its result.
+pub use concordance::{sort_lines, Concordance, ConcordanceLine, MatchOn, QueryError, SortKey};
 pub use corpus::Corpus;
 pub use options::{CoocOptions, CoocScope, OptionDifference, Options, OptionsError, Tables};
 pub use report::{

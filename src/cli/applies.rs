@@ -19,13 +19,26 @@ pub(super) struct Narrow {
 
 /// The subcommands that read a corpus (with `CorpusArgs`).
 const CORPUS_SUBCOMMANDS: &[&str] = &[
-    "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare",
+    "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare", "kwic",
 ];
 
 /// Every narrow option. The rest (input, normalization, tokens, threads, quiet,
-/// timings, --allow-partial, and --memory-limit, which also bounds the size of the
-/// documents read) apply to every corpus subcommand.
+/// and --allow-partial) apply to every corpus subcommand.
 pub(super) const NARROW: &[Narrow] = &[
+    Narrow {
+        id: "memory_limit",
+        applies_to: &[
+            "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare",
+        ],
+        changes: "how the counts are held and how long a document may be",
+    },
+    Narrow {
+        id: "timings",
+        applies_to: &[
+            "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare",
+        ],
+        changes: "nothing it prints: it times the counting stages",
+    },
     Narrow {
         id: "ngrams",
         applies_to: &["report", "partial"],

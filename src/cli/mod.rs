@@ -8,6 +8,7 @@ mod completions;
 mod cooc;
 mod corpus_args;
 mod detect;
+mod kwic;
 mod langs;
 mod man;
 mod merge;
@@ -50,6 +51,7 @@ enum Command {
     Partial(partial::PartialArgs),
     Merge(merge::MergeArgs),
     Compare(compare::CompareArgs),
+    Kwic(kwic::KwicArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
 }
@@ -99,6 +101,7 @@ pub fn main() -> ExitCode {
         .mut_subcommand("stats", |c| c.after_help(stats::after_help()))
         .mut_subcommand("detect", |c| c.after_help(detect::after_help()))
         .mut_subcommand("check", |c| c.after_help(check::after_help()))
+        .mut_subcommand("kwic", |c| c.after_help(kwic::after_help()))
         // compare takes its two inputs as TARGET and REFERENCE, not as PATHS.
         .mut_subcommand("compare", |c| {
             c.mut_arg("paths", |a| a.hide(true))
@@ -126,6 +129,7 @@ pub fn main() -> ExitCode {
         Command::Partial(args) => partial::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Kwic(args) => kwic::run(args),
         Command::Completions(args) => completions::run(args, command),
         Command::Man(args) => man::run(args, command),
     };

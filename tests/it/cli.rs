@@ -868,3 +868,46 @@ fn an_option_that_does_not_apply_is_refused_and_not_listed() {
         assert!(report.contains(shown), "report --help lacks {shown}");
     }
 }
+
+#[test]
+fn kwic_finds_what_the_tables_count() {
+    let rows = |args: &[&str]| -> Vec<Vec<String>> {
+        let mut all = vec!["kwic"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "tsv"]);
+        let output = run(&all);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect()
+    };
+    // terms.csv counts ماکرون 11 times, in Persian (ک) and Arabic (ك) spelling: the
+    // folded query finds all 11, --exact with the Arabic kaf only the Arabic one.
+    let macron = rows(&["ماكرون"]);
+    assert_eq!(macron.len(), 11);
+    assert_eq!(rows(&["ماكرون", "--exact"]).len(), 1);
+    // ngrams.csv counts the bigram كوريا الشمالية 8 times.
+    let korea = rows(&["كوريا الشمالية", "--context", "2"]);
+    assert_eq!(korea.len(), 8);
+    // Document, sentence, two words before, the match as written, two after.
+    assert_eq!(
+        korea[0],
+        [
+            "002_541d1cda0e759833.txt",
+            "6",
+            "الولايات المتحدة",
+            "كوريا الشمالية",
+            "بمهاجمة أجهزة"
+        ]
+    );
+    // Sorted by the word just before the match, ties in document order.
+    let sorted = rows(&["الشمالية", "--context", "1", "--sort", "left1,right1"]);
+    let left1: Vec<&str> = sorted.iter().map(|r| r[2].as_str()).collect();
+    let mut expected = left1.clone();
+    expected.sort();
+    assert_eq!(left1, expected);
+    // --top stops at the first rows in document order.
+    assert_eq!(rows(&["ماكرون", "--top", "2"]), macron[..2].to_vec());
+}

@@ -1,0 +1,164 @@
+//! `corpstat kwic QUERY [PATH...]`: a keyword-in-context concordance.
+
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use clap::Args;
+use corpstat::output::{number, text, Column, Table};
+use corpstat::{
+    sort_lines, Concordance, ConcordanceLine, DocumentStream, InputEvent, MatchOn, Normalizer,
+    SortKey,
+};
+use rayon::prelude::*;
+
+use super::corpus_args::{print_problems, problems_exit, thread_pool};
+use super::{CorpusArgs, OutputArgs};
+
+/// The columns printed.
+pub const COLUMNS: &[Column] = &[
+    text("document", "document id"),
+    number("sentence", "the sentence it is in, from 1"),
+    text("left", "the words before the match, in reading order"),
+    text("match", "the match, as written"),
+    text("right", "the words after the match"),
+];
+
+/// Print every occurrence of a word or phrase with the words around it (KWIC)
+///
+/// The corpus is read, normalized and tokenized as for counting, and nothing is
+/// counted: it streams. The query matches the folded form (so أحمد finds احمد and
+/// إحمد, ۱۳۹۶ finds 1396, Paris finds paris), --exact the form as written, --regex a
+/// regular expression per query word over folded terms. A phrase of several words
+/// matches consecutive tokens inside one sentence.
+///
+/// "Left" is the text before the match in reading order and "right" the text after
+/// it, in every script: for Arabic and Persian, read right to left, the left
+/// context is the one read first (on screen it stands to the right of the match).
+/// Each cell of --format table is bidi-isolated, so a row keeps its columns in
+/// order. Rows come in document order unless --sort.
+#[derive(Args)]
+pub struct KwicArgs {
+    /// The word or phrase to find.
+    query: String,
+
+    #[command(flatten)]
+    corpus: CorpusArgs,
+
+    /// Words of context on each side.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(0..=100))]
+    context: u16,
+
+    /// Match the form as written, not the folded term.
+    #[arg(long, conflicts_with = "regex")]
+    exact: bool,
+
+    /// Each query word is a regular expression (Rust regex syntax) that must match a
+    /// whole folded term.
+    #[arg(long)]
+    regex: bool,
+
+    /// Sort by context words, nearest first: left1 (the word just before the
+    /// match), right1, left2, ..., comma-separated; ties in document order.
+    #[arg(long, value_delimiter = ',', value_parser = parse_sort_key, value_name = "KEYS")]
+    sort: Vec<SortKey>,
+
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+fn parse_sort_key(text: &str) -> Result<SortKey, String> {
+    SortKey::parse(text)
+        .ok_or_else(|| format!("{text:?}: give left1, right1, left2, ... (or l1, r1)"))
+}
+
+pub fn after_help() -> String {
+    super::columns_help(COLUMNS)
+}
+
+/// Documents analysed at once: enough to keep every core busy, few enough that
+/// --top stops reading soon.
+const BATCH: usize = 256;
+
+pub fn run(args: KwicArgs) -> Result<ExitCode> {
+    let options = args.corpus.options();
+    let match_on = match (args.exact, args.regex) {
+        (true, _) => MatchOn::Exact,
+        (_, true) => MatchOn::Regex,
+        _ => MatchOn::Folded,
+    };
+    let normalizer = Normalizer::new(&options.normalize)?;
+    let concordance = Concordance::new(
+        &args.query,
+        normalizer,
+        options.tokens,
+        match_on,
+        usize::from(args.context),
+    )?;
+    let paths = args.corpus.inputs()?;
+    let (files, walk_problems) = corpstat::find_files(&paths, &options.input)?;
+    let mut stream = DocumentStream::new(files, walk_problems, options.input.clone());
+    let pool = thread_pool(args.corpus.threads)?;
+    // Without a sort, --top rows in document order are the first found: stop there.
+    let enough = if args.sort.is_empty() {
+        args.output.top
+    } else {
+        None
+    };
+    let mut lines: Vec<ConcordanceLine> = Vec::new();
+    let mut problems = Vec::new();
+    let mut documents = 0u64;
+    loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        for event in stream.by_ref() {
+            match event {
+                InputEvent::Document(document) => {
+                    batch.push(document);
+                    if batch.len() == BATCH {
+                        break;
+                    }
+                }
+                InputEvent::Problem(problem) => problems.push(problem),
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        documents += batch.len() as u64;
+        let found: Vec<Vec<ConcordanceLine>> =
+            pool.install(|| batch.par_iter().map(|d| concordance.lines(d)).collect());
+        lines.extend(found.into_iter().flatten());
+        if enough.is_some_and(|n| lines.len() >= n) {
+            break;
+        }
+    }
+    if documents == 0 && problems.is_empty() {
+        bail!("no documents found: nothing to search");
+    }
+    sort_lines(&mut lines, &args.sort);
+    let table = Table {
+        columns: COLUMNS.into(),
+        rows: lines
+            .into_iter()
+            .map(|l| {
+                vec![
+                    l.document,
+                    l.sentence.to_string(),
+                    l.left,
+                    l.matched,
+                    l.right,
+                ]
+            })
+            .collect(),
+    };
+    args.output.print(table)?;
+    let total = problems.len() as u64;
+    let mut by_kind = std::collections::BTreeMap::new();
+    for p in &problems {
+        *by_kind.entry(p.kind).or_insert(0u64) += 1;
+    }
+    print_problems(&problems, total, &by_kind);
+    if total > 0 && !args.corpus.allow_partial {
+        return Ok(problems_exit(total));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -7,13 +7,13 @@
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Command};
 
-/// An option that changes the output of some subcommands only.
+/// Options that change the output of some subcommands only.
 pub(super) struct Narrow {
-    /// Its id (the field of `CorpusArgs`).
-    pub(super) id: &'static str,
-    /// The subcommands whose output it changes.
+    /// Their ids (the fields of `CorpusArgs`).
+    pub(super) ids: &'static [&'static str],
+    /// The subcommands whose output they change.
     pub(super) applies_to: &'static [&'static str],
-    /// What it changes, for the refusal.
+    /// What they change, for the refusal.
     pub(super) changes: &'static str,
 }
 
@@ -22,85 +22,67 @@ const CORPUS_SUBCOMMANDS: &[&str] = &[
     "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare", "kwic",
 ];
 
+/// The subcommands that count the corpus: all but `kwic`, which only searches it.
+const COUNTING: &[&str] = &[
+    "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare",
+];
+
+/// The subcommands whose output shows the language mix, or the stopwords it selects.
+const LANGUAGE_MIX: &[&str] = &[
+    "report", "terms", "langs", "cooc", "stats", "check", "partial", "compare",
+];
+
 /// Every narrow option. The rest (input, normalization, tokens, threads, quiet,
 /// and --allow-partial) apply to every corpus subcommand.
 pub(super) const NARROW: &[Narrow] = &[
     Narrow {
-        id: "memory_limit",
-        applies_to: &[
-            "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare",
-        ],
+        ids: &["memory_limit"],
+        applies_to: COUNTING,
         changes: "how the counts are held and how long a document may be",
     },
     Narrow {
-        id: "timings",
-        applies_to: &[
-            "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare",
-        ],
+        ids: &["timings"],
+        applies_to: COUNTING,
         changes: "nothing it prints: it times the counting stages",
     },
     Narrow {
-        id: "ngrams",
+        ids: &["ngrams"],
         applies_to: &["report", "partial"],
         changes: "the orders of the n-gram table (`corpstat ngrams` takes -n)",
     },
     Narrow {
-        id: "ngram_min_count",
+        ids: &["ngram_min_count"],
         applies_to: &["report", "ngrams", "partial"],
         changes: "the n-gram table",
     },
     Narrow {
-        id: "cooc_scope",
+        ids: &["cooc_scope", "window", "ordered"],
         applies_to: &["report", "cooc", "stats", "check", "partial"],
         changes: "the co-occurrence table and its N (summary.json's cooccurrence_n)",
     },
     Narrow {
-        id: "window",
-        applies_to: &["report", "cooc", "stats", "check", "partial"],
-        changes: "the co-occurrence table and its N (summary.json's cooccurrence_n)",
-    },
-    Narrow {
-        id: "ordered",
-        applies_to: &["report", "cooc", "stats", "check", "partial"],
-        changes: "the co-occurrence table and its N (summary.json's cooccurrence_n)",
-    },
-    Narrow {
-        id: "min_count",
+        ids: &["min_count", "cooc_all_kinds"],
         applies_to: &["report", "cooc", "partial"],
         changes: "the co-occurrence table",
     },
     Narrow {
-        id: "cooc_all_kinds",
-        applies_to: &["report", "cooc", "partial"],
-        changes: "the co-occurrence table",
-    },
-    Narrow {
-        id: "keep_stopwords",
+        ids: &["keep_stopwords"],
         applies_to: &["report", "cooc", "compare", "partial"],
         changes: "the distinctive, co-occurrence, group-term and keyness tables",
     },
     Narrow {
-        id: "group_by",
+        ids: &["group_by"],
         applies_to: &["report", "partial"],
         changes: "the group tables and charts (`corpstat compare` groups by its two inputs)",
     },
     Narrow {
-        id: "keyness_min_count",
+        ids: &["keyness_min_count"],
         applies_to: &["report", "compare", "partial"],
         changes: "the keyness table",
     },
     Narrow {
-        id: "langs",
-        applies_to: &[
-            "report", "terms", "langs", "cooc", "stats", "check", "partial", "compare",
-        ],
-        changes: "the language mix and the stopwords it selects",
-    },
-    Narrow {
-        id: "detect_every_sentence",
-        applies_to: &[
-            "report", "terms", "langs", "cooc", "stats", "check", "partial", "compare",
-        ],
+        ids: &["langs", "detect_every_sentence"],
+        applies_to: LANGUAGE_MIX,
         changes: "the language mix and the stopwords it selects",
     },
 ];
@@ -110,7 +92,9 @@ pub(super) const NARROW: &[Narrow] = &[
 pub(super) fn hide_narrow_options(mut command: Command) -> Command {
     for &sub in CORPUS_SUBCOMMANDS {
         for narrow in NARROW.iter().filter(|n| !n.applies_to.contains(&sub)) {
-            command = command.mut_subcommand(sub, |c| c.mut_arg(narrow.id, |a| a.hide(true)));
+            for &id in narrow.ids {
+                command = command.mut_subcommand(sub, |c| c.mut_arg(id, |a| a.hide(true)));
+            }
         }
     }
     command
@@ -126,11 +110,12 @@ pub(super) fn refusal(matches: &ArgMatches) -> Option<String> {
     NARROW
         .iter()
         .filter(|n| !n.applies_to.contains(&sub))
-        .find(|n| sub_matches.value_source(n.id) == Some(ValueSource::CommandLine))
-        .map(|n| {
+        .flat_map(|n| n.ids.iter().map(move |&id| (id, n)))
+        .find(|(id, _)| sub_matches.value_source(id) == Some(ValueSource::CommandLine))
+        .map(|(id, n)| {
             format!(
                 "--{} does not apply to `corpstat {sub}`: it changes {}, which `{sub}` does not print (it applies to {})",
-                n.id.replace('_', "-"),
+                id.replace('_', "-"),
                 n.changes,
                 n.applies_to.join(", ")
             )

@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 
 use super::{share, RowSource, TermNames};
+use crate::measures::dispersion::DispersionSums;
 use crate::output::table::{boolean, float, number, text, Column};
 use crate::{CorpusCounts, Report, Script, TokenKind};
 
@@ -22,6 +23,12 @@ pub struct TermRow {
     pub per_million: f64,
     /// Smoothed inverse document frequency ln((1 + N) / (1 + df)) + 1.
     pub idf: f64,
+    /// Gries' DP over the documents (see [`crate::measures::dispersion`]).
+    pub dp: f64,
+    /// DP normalised; `None` for a corpus of one document with tokens.
+    pub dp_norm: Option<f64>,
+    /// Juilland's D over the documents; `None` for fewer than two.
+    pub juilland_d: Option<f64>,
     /// The script of its first letter (`common` without letters).
     pub script: Script,
     /// The token kind: word, number, url, email, mention or hashtag.
@@ -38,6 +45,9 @@ pub const TERM_COLUMNS: &[Column] = &[
     number("doc_freq", "documents that contain it"),
     number("per_million", "count per million tokens"),
     number("idf", "ln((1 + documents) / (1 + doc_freq)) + 1"),
+    number("dp", "Gries' DP over the documents, weighted by their tokens: 0 = spread as the text is, towards 1 = in one small document"),
+    number("dp_norm", "DP / (1 - the smallest document's share of the tokens); empty for one document"),
+    number("juilland_d", "Juilland's D over the documents' relative frequencies: 1 = perfectly even; empty for one document"),
     text("script", "script of the term's first letter; common for a term without letters"),
     text("kind", "word, number, url, email, mention or hashtag"),
     boolean("stopword", "true when the term is in the stopword list of a language with at least 5% of the words"),
@@ -58,6 +68,9 @@ impl Report {
                 t.doc_freq.to_string(),
                 float(t.per_million),
                 float(t.idf),
+                float(t.dp),
+                t.dp_norm.map(float).unwrap_or_default(),
+                t.juilland_d.map(float).unwrap_or_default(),
                 t.script.to_string(),
                 t.kind.name().to_string(),
                 t.stopword.to_string(),
@@ -79,6 +92,15 @@ pub(super) fn term_rows(
     is_stopword: &[bool],
 ) -> Vec<TermRow> {
     let display = names.display;
+    let dispersion = dispersion_sums(counts);
+    let parts = counts.documents.iter().filter(|d| d.tokens > 0).count() as u64;
+    let smallest_share = counts
+        .documents
+        .iter()
+        .filter(|d| d.tokens > 0)
+        .map(|d| share(d.tokens, counts.tokens))
+        .fold(f64::INFINITY, f64::min)
+        .min(1.0);
     let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
     term_order.par_sort_unstable_by(|&a, &b| {
         names.by_count_then_text(
@@ -98,10 +120,26 @@ pub(super) fn term_rows(
                 doc_freq: t.doc_freq,
                 per_million: share(t.count, counts.tokens) * 1e6,
                 idf: idf[id as usize],
+                dp: dispersion[id as usize].dp(),
+                dp_norm: dispersion[id as usize].dp_norm(smallest_share),
+                juilland_d: dispersion[id as usize].juilland_d(parts),
                 script: t.script,
                 kind: t.kind,
                 stopword: is_stopword[id as usize],
             }
         })
         .collect()
+}
+
+/// The dispersion sums of every term, by term id, over the documents in their
+/// (sorted) order: the same floating-point sums whatever the thread count.
+fn dispersion_sums(counts: &CorpusCounts) -> Vec<DispersionSums> {
+    let mut sums = vec![DispersionSums::default(); counts.terms.len()];
+    for document in &counts.documents {
+        for &(id, count) in &document.terms {
+            let frequency = counts.terms[id as usize].count;
+            sums[id as usize].add(u64::from(count), frequency, document.tokens, counts.tokens);
+        }
+    }
+    sums
 }

@@ -17,6 +17,9 @@ fn terms(dir: &Path) -> Vec<(String, u64, String, String, bool)> {
             "doc_freq",
             "per_million",
             "idf",
+            "dp",
+            "dp_norm",
+            "juilland_d",
             "script",
             "kind",
             "stopword"
@@ -29,9 +32,9 @@ fn terms(dir: &Path) -> Vec<(String, u64, String, String, bool)> {
             (
                 r[1].to_string(),
                 r[2].parse().unwrap(),
-                r[6].to_string(),
-                r[7].to_string(),
-                &r[8] == "true",
+                r[9].to_string(),
+                r[10].to_string(),
+                &r[11] == "true",
             )
         })
         .collect()

@@ -544,9 +544,10 @@ fn piped_text_is_read_when_no_path_is_given() {
     assert_eq!(
         stdout(&output).lines().take(3).collect::<Vec<_>>(),
         [
-            "rank\tterm\tcount\tdoc_freq\tper_million\tidf\tscript\tkind\tstopword",
-            "1\thello\t2\t1\t666666.666667\t1.000000\tlatin\tword\tfalse",
-            "2\tworld\t1\t1\t333333.333333\t1.000000\tlatin\tword\tfalse",
+            "rank\tterm\tcount\tdoc_freq\tper_million\tidf\tdp\tdp_norm\tjuilland_d\tscript\tkind\tstopword",
+            // One document: DP is 0 (spread as the text is), DP normalised and D undefined.
+            "1\thello\t2\t1\t666666.666667\t1.000000\t0.000000\t\t\tlatin\tword\tfalse",
+            "2\tworld\t1\t1\t333333.333333\t1.000000\t0.000000\t\t\tlatin\tword\tfalse",
         ]
     );
     // With nothing on stdin (here /dev/null), the repository's seeds are read.

@@ -423,3 +423,30 @@ fn tables_left_uncounted_change_no_other_figure() {
         }
     }
 }
+
+#[test]
+fn dispersion_of_a_hand_worked_corpus() {
+    // Documents of 3, 2 and 5 tokens (s = 0.3, 0.2, 0.5), as in the report README.
+    let docs = [
+        ("d1", "xa xa xb"),
+        ("d2", "xa xc"),
+        ("d3", "xc xc xc xc xc"),
+    ];
+    let r = report(Options::default(), &docs);
+    let term = |t: &str| r.terms().iter().find(|row| row.term == t).unwrap().clone();
+    // xa: 2, 1, 0 times. DP = ½ (|2/3 − 0.3| + |1/3 − 0.2| + 0.5) = 0.5.
+    let xa = term("xa");
+    assert_close!(xa.dp, 0.5);
+    assert_close!(xa.dp_norm.unwrap(), 0.5 / 0.8);
+    assert!((xa.juilland_d.unwrap() - 0.484921).abs() < 1e-6);
+    // xc: 0, 1, 5 times: DP = 1/3.
+    assert_close!(term("xc").dp, 1.0 / 3.0);
+    // xb, once, in the 3-token document: DP = ½ (0.7 + 0.7) = 0.7; D = 0.
+    let xb = term("xb");
+    assert_close!(xb.dp, 0.7);
+    assert_close!(xb.juilland_d.unwrap(), 0.0);
+    // The same figures, to the last digit, with the documents in another order.
+    let reversed: Vec<(&str, &str)> = docs.iter().rev().copied().collect();
+    let again = report(Options::default(), &reversed);
+    assert_eq!(again.terms(), r.terms());
+}

@@ -77,11 +77,11 @@ pub use concordance::{sort_lines, Concordance, ConcordanceLine, MatchOn, QueryEr
 pub use corpus::Corpus;
 pub use options::{CoocOptions, CoocScope, OptionDifference, Options, OptionsError, Tables};
 pub use report::{
-    CooccurrenceRow, DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow, GroupTermRow,
-    KeynessRow, LanguageRow, Metric, MetricValue, NgramRow, NgramRows, PairRow, Report, Share,
-    Summary, TermRow, VocabularyOverlap, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS,
-    DOCUMENT_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, SCHEMA_VERSION,
-    TERM_COLUMNS,
+    CollocateRow, CooccurrenceRow, DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow,
+    GroupTermRow, KeynessRow, LanguageRow, Metric, MetricValue, NgramRow, NgramRows, PairRow,
+    Report, Share, Summary, TermRow, VocabularyOverlap, COLLOCATE_COLUMNS, COOCCURRENCE_COLUMNS,
+    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS,
+    SCHEMA_VERSION, TERM_COLUMNS,
 };
 
 // Input.

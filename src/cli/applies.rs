@@ -19,17 +19,44 @@ pub(super) struct Narrow {
 
 /// The subcommands that read a corpus (with `CorpusArgs`).
 const CORPUS_SUBCOMMANDS: &[&str] = &[
-    "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare", "kwic",
+    "report",
+    "terms",
+    "ngrams",
+    "langs",
+    "cooc",
+    "stats",
+    "check",
+    "partial",
+    "compare",
+    "kwic",
+    "collocates",
 ];
 
 /// The subcommands that count the corpus: all but `kwic`, which only searches it.
 const COUNTING: &[&str] = &[
-    "report", "terms", "ngrams", "langs", "cooc", "stats", "check", "partial", "compare",
+    "report",
+    "terms",
+    "ngrams",
+    "langs",
+    "cooc",
+    "stats",
+    "check",
+    "partial",
+    "compare",
+    "collocates",
 ];
 
 /// The subcommands whose output shows the language mix, or the stopwords it selects.
 const LANGUAGE_MIX: &[&str] = &[
-    "report", "terms", "langs", "cooc", "stats", "check", "partial", "compare",
+    "report",
+    "terms",
+    "langs",
+    "cooc",
+    "stats",
+    "check",
+    "partial",
+    "compare",
+    "collocates",
 ];
 
 /// Every narrow option. The rest (input, normalization, tokens, threads, quiet,
@@ -56,18 +83,23 @@ pub(super) const NARROW: &[Narrow] = &[
         changes: "the n-gram table",
     },
     Narrow {
-        ids: &["cooc_scope", "window", "ordered"],
-        applies_to: &["report", "cooc", "stats", "check", "partial"],
+        ids: &["cooc_scope", "window"],
+        applies_to: &["report", "cooc", "stats", "check", "partial", "collocates"],
         changes: "the co-occurrence table and its N (summary.json's cooccurrence_n)",
     },
     Narrow {
+        ids: &["ordered"],
+        applies_to: &["report", "cooc", "stats", "check", "partial"],
+        changes: "the co-occurrence table and its N (collocates always give both sides)",
+    },
+    Narrow {
         ids: &["min_count", "cooc_all_kinds"],
-        applies_to: &["report", "cooc", "partial"],
+        applies_to: &["report", "cooc", "partial", "collocates"],
         changes: "the co-occurrence table",
     },
     Narrow {
         ids: &["keep_stopwords"],
-        applies_to: &["report", "cooc", "compare", "partial"],
+        applies_to: &["report", "cooc", "compare", "partial", "collocates"],
         changes: "the distinctive, co-occurrence, group-term and keyness tables",
     },
     Narrow {

@@ -3,6 +3,7 @@
 
 mod applies;
 mod check;
+mod collocates;
 mod compare;
 mod completions;
 mod cooc;
@@ -52,6 +53,7 @@ enum Command {
     Merge(merge::MergeArgs),
     Compare(compare::CompareArgs),
     Kwic(kwic::KwicArgs),
+    Collocates(collocates::CollocatesArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
 }
@@ -102,6 +104,7 @@ pub fn main() -> ExitCode {
         .mut_subcommand("detect", |c| c.after_help(detect::after_help()))
         .mut_subcommand("check", |c| c.after_help(check::after_help()))
         .mut_subcommand("kwic", |c| c.after_help(kwic::after_help()))
+        .mut_subcommand("collocates", |c| c.after_help(collocates::after_help()))
         // compare takes its two inputs as TARGET and REFERENCE, not as PATHS.
         .mut_subcommand("compare", |c| {
             c.mut_arg("paths", |a| a.hide(true))
@@ -130,6 +133,7 @@ pub fn main() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Kwic(args) => kwic::run(args),
+        Command::Collocates(args) => collocates::run(args),
         Command::Completions(args) => completions::run(args, command),
         Command::Man(args) => man::run(args, command),
     };

@@ -5,6 +5,7 @@
 //! same rows in the same order, whatever the thread count or file order.
 
 mod charts;
+mod collocates;
 mod cooccurrence;
 mod distinctive;
 mod documents;
@@ -15,6 +16,7 @@ mod summary;
 mod terms;
 
 pub use charts::{ChartData, Ranked, HEATMAP_WORDS, LANGUAGE_CHART_SHARE};
+pub use collocates::{CollocateRow, COLLOCATE_COLUMNS};
 pub use cooccurrence::{CooccurrenceRow, PairRow, COOCCURRENCE_COLUMNS};
 pub use distinctive::{DistinctiveEntry, DistinctiveRow, DISTINCTIVE_COLUMNS};
 pub use documents::{DocumentRow, DOCUMENT_COLUMNS};

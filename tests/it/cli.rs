@@ -904,3 +904,50 @@ fn kwic_finds_what_the_tables_count() {
     // --top stops at the first rows in document order.
     assert_eq!(rows(&["ماكرون", "--top", "2"]), macron[..2].to_vec());
 }
+
+#[test]
+fn collocates_are_the_cooccurrence_rows_of_the_word_with_their_sides() {
+    let tsv = |args: &[&str]| -> Vec<Vec<String>> {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&["--format", "tsv", "--min-count", "1"]);
+        let output = run(&all);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect()
+    };
+    for scope in ["window", "sentence"] {
+        let node = "الشمالية";
+        let collocates = tsv(&["collocates", node, "--cooc-scope", scope]);
+        let pairs = tsv(&["cooc", "--cooc-scope", scope]);
+        assert!(collocates.len() >= 10, "{scope}: {}", collocates.len());
+        for row in &collocates {
+            // The cooccurrence.csv row of the same pair: the same count, marginals
+            // and measures, to the last digit.
+            let pair = pairs
+                .iter()
+                .find(|p| (p[0] == node && p[1] == row[0]) || (p[1] == node && p[0] == row[0]))
+                .unwrap_or_else(|| panic!("{scope}: no cooc row for {}", row[0]));
+            assert_eq!(row[1], pair[2], "{scope}: count of {}", row[0]);
+            assert_eq!(row[6..], pair[5..], "{scope}: measures of {}", row[0]);
+            if scope == "window" {
+                let (left, right): (u64, u64) = (row[2].parse().unwrap(), row[3].parse().unwrap());
+                assert_eq!(left + right, row[1].parse::<u64>().unwrap());
+            } else {
+                assert!(row[2].is_empty() && row[3].is_empty());
+            }
+        }
+    }
+    // كوريا الشمالية: North Korea, "Korea" always before "North" (8 times).
+    let korea = tsv(&["collocates", "الشمالية"]);
+    let korea = korea.iter().find(|r| r[0] == "كوريا").unwrap();
+    assert_eq!(korea[1..4], ["8", "8", "0"]);
+    // Sorted by llr, largest first.
+    let llr: Vec<f64> = tsv(&["collocates", "الشمالية"])
+        .iter()
+        .map(|r| r[9].parse().unwrap())
+        .collect();
+    assert!(llr.windows(2).all(|w| w[0] >= w[1]));
+}

@@ -1,0 +1,83 @@
+//! `corpstat collocates WORD [PATH...]`: the collocates of one word.
+
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use clap::{Args, ValueEnum};
+use corpstat::output::Table;
+use corpstat::{CollocateRow, CoocScope, Tables, COLLOCATE_COLUMNS};
+
+use super::{CorpusArgs, OutputArgs};
+
+/// What to sort collocates by, largest first.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum By {
+    Llr,
+    Pmi,
+    Npmi,
+    TScore,
+    Dice,
+    Count,
+}
+
+/// Print the collocates of a word, with association measures
+///
+/// The co-occurrence rows that hold WORD (matched on its folded form), with the
+/// measures of cooccurrence.csv and, for the window scope, how many of the
+/// co-occurrences have the collocate before the word (left, in reading order) and
+/// after it (right). Sorted by --by, largest first, then by collocate.
+#[derive(Args)]
+pub struct CollocatesArgs {
+    /// The node word.
+    word: String,
+
+    #[command(flatten)]
+    corpus: CorpusArgs,
+
+    /// The measure to sort by.
+    #[arg(long, value_enum, default_value = "llr")]
+    by: By,
+
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn after_help() -> String {
+    super::columns_help(COLLOCATE_COLUMNS)
+}
+
+pub fn run(args: CollocatesArgs) -> Result<ExitCode> {
+    let min_count = args.corpus.min_count;
+    let mut corpus = args.corpus.clone().counting(Tables::COOCCURRENCE);
+    // Sides come from ordered window counts, every pair kept: the node's rows are
+    // added up and --min-count applied to their sum.
+    if corpus.cooc_scope == CoocScope::Window {
+        corpus.ordered = true;
+    }
+    corpus.min_count = 1;
+    let analyzed = corpus.analyze()?;
+    let Some(mut rows) = analyzed.report.collocates(&args.word, min_count) else {
+        bail!("{:?} is not in the corpus", args.word);
+    };
+    let key = |row: &CollocateRow| -> f64 {
+        let m = &row.measures;
+        match args.by {
+            By::Llr => m.llr,
+            By::Pmi => m.pmi,
+            By::Npmi => m.npmi,
+            By::TScore => m.t_score,
+            By::Dice => m.dice,
+            By::Count => row.count as f64,
+        }
+    };
+    rows.sort_by(|a, b| {
+        key(b)
+            .total_cmp(&key(a))
+            .then_with(|| a.collocate.cmp(&b.collocate))
+    });
+    args.output.print(Table {
+        columns: COLLOCATE_COLUMNS.into(),
+        rows: rows.iter().map(CollocateRow::cells).collect(),
+    })?;
+    Ok(analyzed.exit_code())
+}

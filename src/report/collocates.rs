@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::measures::association::{associate, Association};
 use crate::normalize::Normalizer;
-use crate::output::table::{float, number, text, Column};
+use crate::output::table::{number, text, Column};
 use crate::{CoocScope, Report};
 
 /// One collocate of the node word.
@@ -127,23 +127,16 @@ impl Report {
 impl CollocateRow {
     /// The row's cells under [`COLLOCATE_COLUMNS`].
     pub fn cells(&self) -> Vec<String> {
-        let m = &self.measures;
         let side = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
-        vec![
+        let mut cells = vec![
             self.collocate.clone(),
             self.count.to_string(),
             side(self.left),
             side(self.right),
             self.count_node.to_string(),
             self.count_collocate.to_string(),
-            float(m.expected),
-            float(m.pmi),
-            float(m.npmi),
-            float(m.llr),
-            float(m.chi2),
-            float(m.t_score),
-            float(m.dice),
-            float(m.jaccard),
-        ]
+        ];
+        cells.extend(super::cooccurrence::measure_cells(&self.measures));
+        cells
     }
 }

@@ -132,22 +132,30 @@ impl Report {
     pub fn cooccurrence_source(&self) -> RowSource<'_> {
         RowSource::new(self.cooccurrences.len(), |i| {
             let c = self.cooccurrence_row(i);
-            let m = &c.measures;
-            vec![
+            let mut cells = vec![
                 c.term_a,
                 c.term_b,
                 c.count.to_string(),
                 c.count_a.to_string(),
                 c.count_b.to_string(),
-                float(m.expected),
-                float(m.pmi),
-                float(m.npmi),
-                float(m.llr),
-                float(m.chi2),
-                float(m.t_score),
-                float(m.dice),
-                float(m.jaccard),
-            ]
+            ];
+            cells.extend(measure_cells(&c.measures));
+            cells
         })
     }
+}
+
+/// The measure columns of a pair, from `expected` to `jaccard`, as printed: shared
+/// by `cooccurrence.csv` and `corpstat collocates`.
+pub(super) fn measure_cells(m: &Association) -> [String; 8] {
+    [
+        float(m.expected),
+        float(m.pmi),
+        float(m.npmi),
+        float(m.llr),
+        float(m.chi2),
+        float(m.t_score),
+        float(m.dice),
+        float(m.jaccard),
+    ]
 }

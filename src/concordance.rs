@@ -131,6 +131,12 @@ impl Concordance {
                 MatchOn::Folded | MatchOn::Regex => self.normalizer.fold(t.text),
             })
             .collect();
+        // The folded term of token i, for sorting: the compared form itself unless
+        // the query matches forms as written.
+        let key_of = |i: usize| match self.match_on {
+            MatchOn::Exact => self.normalizer.fold(tokens[i].text).into_owned(),
+            MatchOn::Folded | MatchOn::Regex => forms[i].to_string(),
+        };
         let n = self.patterns.len();
         let mut lines = Vec::new();
         for (number, sentence) in tokenized.sentences.iter().enumerate() {
@@ -163,13 +169,8 @@ impl Concordance {
                     left: text_of(from, at),
                     matched: text_of(at, at + n),
                     right: text_of(at + n, to),
-                    left_keys: (from..at)
-                        .rev()
-                        .map(|i| self.normalizer.fold(tokens[i].text).into_owned())
-                        .collect(),
-                    right_keys: (at + n..to)
-                        .map(|i| self.normalizer.fold(tokens[i].text).into_owned())
-                        .collect(),
+                    left_keys: (from..at).rev().map(key_of).collect(),
+                    right_keys: (at + n..to).map(key_of).collect(),
                 });
                 at += n;
             }

@@ -325,10 +325,7 @@ impl CorpusArgs {
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
                 .progress_chars("=> "),
             ),
-            None => indicatif::ProgressBar::new_spinner().with_style(
-                indicatif::ProgressStyle::with_template("{prefix:<18} {spinner}  {elapsed}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-            ),
+            None => indicatif::ProgressBar::new_spinner().with_style(spinner_style()),
         };
         bar.set_prefix("reading");
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -339,10 +336,7 @@ impl CorpusArgs {
     /// The progress bar past reading: the stage named, a spinner and the time it
     /// has taken (no rate or bytes, which no longer move).
     fn next_stage(progress: &indicatif::ProgressBar, stage: &str) {
-        progress.set_style(
-            indicatif::ProgressStyle::with_template("{prefix:<18} {spinner}  {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
+        progress.set_style(spinner_style());
         progress.set_prefix(stage.to_string());
     }
 
@@ -521,6 +515,12 @@ impl Analyzed {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// The progress line without a known end: the stage, a spinner, the time taken.
+fn spinner_style() -> indicatif::ProgressStyle {
+    indicatif::ProgressStyle::with_template("{prefix:<18} {spinner}  {elapsed}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner())
 }
 
 /// The bundled corpus, read when no path is given and nothing is piped in.

@@ -64,6 +64,7 @@ mod tests;
 
 pub use document::{CONSENSUS_FROM, TRUSTED_SHARE};
 pub use lang::Lang;
+pub(crate) use names::english_name_of;
 pub use names::{LanguageName, LANGUAGE_NAMES};
 
 use serde::Serialize;

@@ -227,6 +227,12 @@ impl Lang {
     }
 }
 
+/// The English name of the language a code names ("fas" → "Persian"), for pages and
+/// charts; `None` for a code corpstat does not know or has no name for.
+pub(crate) fn english_name_of(code: &str) -> Option<&'static str> {
+    Lang::parse(code).and_then(Lang::english_name)
+}
+
 /// The language of a model label (`__label__` already removed).
 pub(super) fn by_label(label: &str) -> Option<Lang> {
     LANGUAGE_NAMES

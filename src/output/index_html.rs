@@ -12,7 +12,6 @@ use super::chart::text::{BOLD_TTF, REGULAR_TTF};
 use super::chart::Chart;
 use super::table::Kind;
 use super::TABLES;
-use crate::language::Lang;
 use crate::report::{MetricValue, Report};
 
 /// Table cells on index.html longer than this many characters are cut, with an ellipsis.
@@ -86,7 +85,7 @@ fn readable_number(cell: &str) -> String {
 
 /// A language code as the page names it: "Arabic (ara)", or the code alone.
 fn language_label(code: &str) -> String {
-    match Lang::parse(code).and_then(Lang::english_name) {
+    match crate::language::english_name_of(code) {
         Some(name) => format!("{name} ({code})"),
         None => code.to_string(),
     }

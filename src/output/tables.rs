@@ -83,21 +83,26 @@ impl TableSpec {
         self.top(report, usize::MAX).0
     }
 
-    /// The rows index.html shows (see [`Preview`]), and the number of rows in all.
-    pub fn preview(&self, report: &Report) -> (Table, usize) {
-        let (columns, len, row): (Cow<'static, [Column]>, usize, RowAt<'_>) = match self.rows {
+    /// The table's columns, its number of rows and row `i` made on demand: what
+    /// [`TableSpec::preview`] and [`TableSpec::top`] pick their rows from.
+    fn rows_at<'a>(&self, report: &'a Report) -> (Cow<'static, [Column]>, usize, RowAt<'a>) {
+        match self.rows {
             TableRows::Source(make) => {
                 let source = make(report);
                 let len = source.len;
                 (self.columns.into(), len, Box::new(move |i| (source.row)(i)))
             }
             TableRows::Table(make) => {
-                let table = make(report);
-                let len = table.rows.len();
-                let Table { columns, rows } = table;
+                let Table { columns, rows } = make(report);
+                let len = rows.len();
                 (columns, len, Box::new(move |i| rows[i].clone()))
             }
-        };
+        }
+    }
+
+    /// The rows index.html shows (see [`Preview`]), and the number of rows in all.
+    pub fn preview(&self, report: &Report) -> (Table, usize) {
+        let (columns, len, row) = self.rows_at(report);
         let column_of = |name: &str| columns.iter().position(|c| c.name == name);
         let picked: Vec<usize> = match self.preview {
             Preview::First(n) => (0..len.min(n)).collect(),
@@ -146,26 +151,9 @@ impl TableSpec {
 
     /// The first `n` rows of the table and the number of rows in all.
     pub fn top(&self, report: &Report, n: usize) -> (Table, usize) {
-        match self.rows {
-            TableRows::Source(make) => {
-                let source = make(report);
-                let total = source.len;
-                let rows = (0..total.min(n)).map(&*source.row).collect();
-                (
-                    Table {
-                        columns: self.columns.into(),
-                        rows,
-                    },
-                    total,
-                )
-            }
-            TableRows::Table(make) => {
-                let mut table = make(report);
-                let total = table.rows.len();
-                table.rows.truncate(n);
-                (table, total)
-            }
-        }
+        let (columns, len, row) = self.rows_at(report);
+        let rows = (0..len.min(n)).map(&row).collect();
+        (Table { columns, rows }, len)
     }
 }
 

@@ -360,9 +360,7 @@ pub(super) fn color_of(colors: &[(String, RGBColor)], code: &str) -> RGBColor {
 /// A language as charts name it: its English name ("Persian"), or the code when
 /// corpstat has no name for it.
 pub(super) fn language_name(code: &str) -> String {
-    crate::language::Lang::parse(code)
-        .and_then(crate::language::Lang::english_name)
-        .map_or_else(|| code.to_string(), str::to_string)
+    crate::language::english_name_of(code).map_or_else(|| code.to_string(), str::to_string)
 }
 
 /// A group as charts name it: under `--group-by lang` the language's name
@@ -373,11 +371,7 @@ pub(super) fn group_label(report: &crate::report::Report, group: &str) -> String
         return "the rest".to_string();
     }
     if report.summary.options.input.group_by == crate::input::GroupBy::Lang {
-        if let Some(name) =
-            crate::language::Lang::parse(group).and_then(crate::language::Lang::english_name)
-        {
-            return name.to_string();
-        }
+        return language_name(group);
     }
     group.to_string()
 }

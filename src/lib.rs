@@ -71,11 +71,14 @@ mod stopwords;
 mod store;
 mod timing;
 mod tokenize;
+mod word_list;
 
 // The pipeline and its result.
 pub use concordance::{sort_lines, Concordance, ConcordanceLine, MatchOn, QueryError, SortKey};
 pub use corpus::Corpus;
-pub use options::{CoocOptions, CoocScope, OptionDifference, Options, OptionsError, Tables};
+pub use options::{
+    CoocOptions, CoocScope, OptionDifference, Options, OptionsError, StopwordsMode, Tables,
+};
 pub use report::{
     CollocateRow, CooccurrenceRow, DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow,
     GroupTermRow, KeynessRow, LanguageRow, Metric, MetricValue, NgramRow, NgramRows, PairRow,
@@ -83,6 +86,7 @@ pub use report::{
     DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS,
     SCHEMA_VERSION, TERM_COLUMNS,
 };
+pub use word_list::WordList;
 
 // Input.
 pub use input::{

@@ -5,6 +5,26 @@ use serde::{Deserialize, Serialize};
 use crate::input::InputOptions;
 use crate::normalize::NormalizeOptions;
 use crate::tokenize::TokenRules;
+use crate::word_list::WordList;
+
+/// How the user's stopwords (`--stopwords`) meet the built-in lists. Default: add.
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StopwordsMode {
+    /// The user's words are stopwords too, besides the built-in lists of the
+    /// corpus' languages.
+    #[default]
+    Add,
+    /// Only the user's words are stopwords.
+    Replace,
+}
+
+impl StopwordsMode {
+    fn is_add(&self) -> bool {
+        *self == StopwordsMode::Add
+    }
+}
 
 /// What counts as "together" for co-occurrence. Default: [`CoocScope::Window`].
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
@@ -103,6 +123,20 @@ pub struct Options {
     pub detect_every_sentence: bool,
     /// Keep stopwords in distinctive terms, co-occurrence, group terms and keyness. Default: false.
     pub keep_stopwords: bool,
+    /// The user's stopwords (`--stopwords FILE`), folded like the terms and
+    /// stopwords in every language. Default: none. Left out of `summary.json` when
+    /// none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopwords: Option<WordList>,
+    /// Whether [`Options::stopwords`] adds to the built-in lists or replaces
+    /// them. Default: add (left out of `summary.json`).
+    #[serde(default, skip_serializing_if = "StopwordsMode::is_add")]
+    pub stopwords_mode: StopwordsMode,
+    /// Terms taken out of the text before anything is counted (`--ignore FILE`),
+    /// folded like the terms: boilerplate that no table should list. Default:
+    /// none. Left out of `summary.json` when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ignore: Option<WordList>,
     /// Keyness lists terms whose count in target and reference together reaches this. Default: 3.
     pub keyness_min_count: u64,
     /// Smallest n-gram order in the n-gram table. Default: 1.
@@ -165,7 +199,8 @@ impl Options {
     /// sharded run must share. They are `keyness_min_count`, `ngram_min`,
     /// `ngram_min_count`, `cooccurrence.min_count`, `distinctive_per_document`,
     /// `memory_limit` and `input.max_input_bytes` (a cap on reading, which a
-    /// shard that reached it records as a problem).
+    /// shard that reached it records as a problem); and the word lists' file
+    /// names (their hashes stay).
     pub fn counting(&self) -> Options {
         let defaults = Options::default();
         let mut counting = self.clone();
@@ -177,6 +212,13 @@ impl Options {
         counting.memory_limit = defaults.memory_limit;
         counting.input.max_input_bytes = defaults.input.max_input_bytes;
         counting.input.exclude = Vec::new();
+        // A list is the same list wherever its file lives: its hash tells.
+        for list in [&mut counting.stopwords, &mut counting.ignore]
+            .into_iter()
+            .flatten()
+        {
+            list.file = String::new();
+        }
         counting
     }
 
@@ -233,6 +275,9 @@ impl Default for Options {
             languages: Vec::new(),
             detect_every_sentence: false,
             keep_stopwords: false,
+            stopwords: None,
+            stopwords_mode: StopwordsMode::Add,
+            ignore: None,
             keyness_min_count: 3,
             ngram_min: 1,
             ngram_max: 3,

@@ -9,6 +9,8 @@ use rustc_hash::FxHashSet;
 
 use crate::language::Lang;
 use crate::normalize::Normalizer;
+use crate::options::{Options, StopwordsMode};
+use crate::word_list::WordList;
 
 /// The languages with a list: (ISO 639-3 code as reported, the list's ISO 639-1 code).
 pub const LANGUAGES: &[(Lang, &str)] = &[
@@ -26,13 +28,15 @@ pub const LANGUAGES: &[(Lang, &str)] = &[
     (Lang::of("urd"), "ur"),
 ];
 
-/// Folded stopword sets per language.
+/// Folded stopword sets per language, and the user's own words.
 pub struct Stopwords {
     lists: Vec<(Lang, FxHashSet<String>)>,
+    /// The user's words (`--stopwords`): stopwords whatever the language.
+    own: FxHashSet<String>,
 }
 
 impl Stopwords {
-    /// Every list, folded with `normalizer`.
+    /// Every built-in list, folded with `normalizer`.
     pub fn new(normalizer: &Normalizer) -> Self {
         let lists = LANGUAGES
             .iter()
@@ -42,7 +46,24 @@ impl Stopwords {
                 Some((code, folded))
             })
             .collect();
-        Stopwords { lists }
+        Stopwords {
+            lists,
+            own: FxHashSet::default(),
+        }
+    }
+
+    /// The stopwords `options` ask for: the built-in lists and the user's words
+    /// (`--stopwords`), or the user's words alone (`--stopwords-mode replace`).
+    pub fn of(options: &Options, normalizer: &Normalizer) -> Self {
+        let mut stopwords = match options.stopwords_mode {
+            StopwordsMode::Add => Stopwords::new(normalizer),
+            StopwordsMode::Replace => Stopwords {
+                lists: Vec::new(),
+                own: FxHashSet::default(),
+            },
+        };
+        stopwords.own = folded_words(options.stopwords.as_ref(), normalizer);
+        stopwords
     }
 
     #[cfg(test)]
@@ -51,12 +72,22 @@ impl Stopwords {
         self.lists.iter().map(|(code, _)| *code)
     }
 
-    /// Whether `key`, a folded term, is in the list of any of `languages`.
+    /// Whether `key`, a folded term, is in the list of any of `languages`, or
+    /// among the user's words.
     pub fn contains(&self, key: &str, languages: &[Lang]) -> bool {
-        self.lists
-            .iter()
-            .any(|(code, words)| languages.contains(code) && words.contains(key))
+        self.own.contains(key)
+            || self
+                .lists
+                .iter()
+                .any(|(code, words)| languages.contains(code) && words.contains(key))
     }
+}
+
+/// The words of a user's list (`--stopwords`, `--ignore`) folded as terms are:
+/// the list's "Read" matches the corpus' "read", its "فی" the corpus' "في".
+pub fn folded_words(list: Option<&WordList>, normalizer: &Normalizer) -> FxHashSet<String> {
+    list.map(|list| list.words.iter().map(|w| normalizer.normalize(w)).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -103,6 +103,16 @@ pub(super) const NARROW: &[Narrow] = &[
         changes: "the distinctive, co-occurrence, group-term and keyness tables",
     },
     Narrow {
+        ids: &["stopwords", "stopwords_mode"],
+        applies_to: &["report", "terms", "cooc", "compare", "partial", "collocates"],
+        changes: "which terms are stopwords (terms.csv's stopword column, and the tables that leave them out)",
+    },
+    Narrow {
+        ids: &["ignore"],
+        applies_to: COUNTING,
+        changes: "the counted text (kwic finds every occurrence)",
+    },
+    Narrow {
         ids: &["group_by"],
         applies_to: &["report", "partial"],
         changes: "the group tables and charts (`corpstat compare` groups by its two inputs)",

@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use corpstat::{
     CaseMode, CoocOptions, CoocScope, Corpus, GroupBy, InputFormat, InputOptions, NormalForm,
-    NormalizeOptions, Options, Report, StageTimes, Tables, TokenRules,
+    NormalizeOptions, Options, Report, StageTimes, StopwordsMode, Tables, TokenRules, WordList,
 };
 
 use super::EXIT_ERROR;
@@ -90,6 +90,25 @@ pub(super) struct CorpusArgs {
     /// Keep stopwords in distinctive terms and co-occurrence (they are always marked in terms.csv).
     #[arg(long)]
     pub(super) keep_stopwords: bool,
+
+    /// Your own stopwords: a UTF-8 file, one word per line, folded like the terms
+    /// and stopwords whatever the language. Recorded in summary.json with the
+    /// SHA-256 of the file and its words.
+    #[arg(long, value_name = "FILE", value_parser = read_word_list)]
+    pub(super) stopwords: Option<WordList>,
+
+    /// Whether --stopwords adds to the built-in lists of the corpus' languages or
+    /// replaces them.
+    #[arg(long, value_enum, default_value = "add", requires = "stopwords")]
+    pub(super) stopwords_mode: StopwordsMode,
+
+    /// Terms to take out of the text before counting (boilerplate such as
+    /// "Advertisement"): a UTF-8 file, one word per line, folded like the terms.
+    /// No table lists them, the token counts leave them out, and no n-gram or
+    /// window reaches across the place where they stood. Recorded in summary.json
+    /// with the SHA-256 of the file and its words.
+    #[arg(long, value_name = "FILE", value_parser = read_word_list)]
+    pub(super) ignore: Option<WordList>,
 
     /// List co-occurring pairs of every token kind, not only words.
     #[arg(long)]
@@ -177,6 +196,12 @@ pub(super) struct CorpusArgs {
     /// 20 ms: fewer than 1.5 cores busy) and the peak memory.
     #[arg(long)]
     pub(super) timings: bool,
+}
+
+/// A word list given as `--stopwords FILE` or `--ignore FILE`, read when the
+/// arguments are: a file that cannot be read is an error before any input is.
+fn read_word_list(path: &str) -> Result<WordList, String> {
+    WordList::read(std::path::Path::new(path))
 }
 
 /// A size in bytes: a number, optionally followed by K, M or G (powers of 1024),
@@ -276,6 +301,9 @@ impl CorpusArgs {
             detect_every_sentence: self.detect_every_sentence,
             memory_limit: self.memory_limit,
             keep_stopwords: self.keep_stopwords,
+            stopwords: self.stopwords.clone(),
+            stopwords_mode: self.stopwords_mode,
+            ignore: self.ignore.clone(),
             keyness_min_count: self.keyness_min_count,
             ngram_min: self.ngrams.0,
             ngram_max: self.ngrams.1,

@@ -46,6 +46,7 @@ impl CorpusCounts {
             pairs,
             documents,
             tokens,
+            ignored_tokens,
             sentences,
             language_words,
             mattr,
@@ -69,6 +70,7 @@ impl CorpusCounts {
             self.documents.push(document);
         }
         self.tokens += tokens;
+        self.ignored_tokens += ignored_tokens;
         self.sentences += sentences;
         for (key, words) in language_words {
             *self.language_words.entry(key).or_default() += words;

@@ -143,6 +143,8 @@ pub struct CorpusCounts {
     pub(crate) documents: Vec<DocumentRecord>,
     /// Tokens.
     pub(crate) tokens: u64,
+    /// Tokens of ignored terms (`--ignore`), taken out before counting.
+    pub(crate) ignored_tokens: u64,
     /// Sentences with at least one token.
     pub(crate) sentences: u64,
     /// Words per (language, script).
@@ -302,6 +304,7 @@ impl CorpusCounts {
             first_positions,
             token_ids,
             sentences,
+            ignored_tokens,
             ngrams,
             pairs,
             language_words,
@@ -343,6 +346,7 @@ impl CorpusCounts {
         }
         self.mtld += mtld;
         self.tokens += token_ids.len() as u64;
+        self.ignored_tokens += u64::from(ignored_tokens);
         self.sentences += sentences as u64;
         self.documents.push(DocumentRecord {
             meta,

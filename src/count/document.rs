@@ -11,6 +11,8 @@ use crate::input::{Document, Problem, ProblemKind};
 use crate::language::LanguageDetector;
 use crate::normalize::Normalizer;
 use crate::options::{CoocScope, Options};
+use crate::stopwords::folded_words;
+use rustc_hash::FxHashSet;
 
 use crate::count::terms::LocalTerms;
 use crate::input::DocumentMeta;
@@ -85,6 +87,8 @@ pub struct DocumentStats {
     pub(crate) token_ids: Vec<u32>,
     /// Sentences that hold at least one token.
     pub(crate) sentences: u32,
+    /// Tokens of ignored terms (`--ignore`) taken out before counting.
+    pub(crate) ignored_tokens: u32,
     /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
     pub(crate) ngrams: Vec<NgramList>,
     /// Co-occurring pairs of local ids `[a, b]` (a < b unless ordered), counted as
@@ -145,6 +149,8 @@ pub struct Analyzer {
     pub(super) options: Options,
     normalizer: Normalizer,
     pub(super) detector: LanguageDetector,
+    /// The ignored terms (`--ignore`), folded.
+    ignored: FxHashSet<String>,
     times: Arc<StageTimes>,
 }
 
@@ -158,8 +164,10 @@ impl Analyzer {
             LanguageDetector::with_languages(&options.languages)?
         }
         .every_sentence(options.detect_every_sentence);
+        let normalizer = Normalizer::new(&options.normalize)?;
         Ok(Analyzer {
-            normalizer: Normalizer::new(&options.normalize)?,
+            ignored: folded_words(options.ignore.as_ref(), &normalizer),
+            normalizer,
             detector,
             options,
             times: Arc::default(),
@@ -187,15 +195,25 @@ impl Analyzer {
         let surface = self
             .times
             .time(Stage::Normalize, || self.normalizer.surface(&document.text));
-        let tokenized = self.times.time(Stage::Tokenize, || {
+        let mut tokenized = self.times.time(Stage::Tokenize, || {
             tokenize_with(&surface, self.options.tokens)
         });
         let before_count = Instant::now();
-        let terms = LocalTerms::of(&tokenized.tokens, &self.normalizer);
+        let mut terms = LocalTerms::of(&tokenized.tokens, &self.normalizer);
+        let mut runs = None;
+        let mut ignored_tokens = 0;
+        if let Some(ignored) = self.ignored_terms(&terms) {
+            let (kept, kept_runs) = tokenized.without(|i| ignored[terms.token_ids[i] as usize]);
+            ignored_tokens = (tokenized.tokens.len() - kept.tokens.len()) as u32;
+            tokenized = kept;
+            terms = LocalTerms::of(&tokenized.tokens, &self.normalizer);
+            runs = Some(kept_runs);
+        }
+        let runs = runs.as_deref().unwrap_or(&tokenized.sentences);
         let term_sentences = terms.sentence_frequencies(&tokenized.sentences);
-        let ngrams = self.count_ngrams(&terms.token_ids, &tokenized.sentences);
+        let ngrams = self.count_ngrams(&terms.token_ids, runs);
         let (pairs, widest_scope) =
-            self.count_pairs(&terms.token_ids, &tokenized.sentences, &terms.kinds);
+            self.count_pairs(&terms.token_ids, &tokenized.sentences, runs, &terms.kinds);
         let problems: Vec<Problem> = self
             .scope_capped(&document, widest_scope)
             .into_iter()
@@ -218,6 +236,7 @@ impl Analyzer {
             term_sentences,
             first_positions: terms.first_positions,
             sentences: tokenized.sentences.len() as u32,
+            ignored_tokens,
             ngrams,
             pairs,
             language_words,
@@ -226,6 +245,20 @@ impl Analyzer {
             problems,
             meta: document.meta,
         }
+    }
+
+    /// For each of a document's terms, whether it is ignored (`--ignore`); `None`
+    /// when none is, which is the rule: then the document is counted as it is.
+    fn ignored_terms(&self, terms: &LocalTerms) -> Option<Vec<bool>> {
+        if self.ignored.is_empty() {
+            return None;
+        }
+        let ignored: Vec<bool> = terms
+            .keys
+            .iter()
+            .map(|key| self.ignored.contains(key.as_ref()))
+            .collect();
+        ignored.contains(&true).then_some(ignored)
     }
 
     /// The problem that says a co-occurrence scope had more than

@@ -62,10 +62,13 @@ impl Analyzer {
     /// (`--cooc-all-kinds`), a pair with a number, URL, address, mention or hashtag
     /// is not counted at all: no table would show it. Window distances are still
     /// counted in tokens of every kind.
+    /// `runs` are the sentences, or their parts between ignored terms: windows
+    /// stay inside one.
     pub(super) fn count_pairs(
         &self,
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
+        runs: &[std::ops::Range<usize>],
         term_kinds: &[TokenKind],
     ) -> (NgramList, usize) {
         if !self.options.tables.cooccurrence {
@@ -73,7 +76,7 @@ impl Analyzer {
         }
         SCRATCH.with_borrow_mut(|scratch| {
             let widest =
-                self.count_pairs_into(&mut scratch.pairs, token_ids, sentences, term_kinds);
+                self.count_pairs_into(&mut scratch.pairs, token_ids, sentences, runs, term_kinds);
             (scratch.pairs.take_list(), widest)
         })
     }
@@ -83,6 +86,7 @@ impl Analyzer {
         pairs: &mut NgramTable<u32>,
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
+        runs: &[std::ops::Range<usize>],
         term_kinds: &[TokenKind],
     ) -> usize {
         let cooc = &self.options.cooccurrence;
@@ -101,7 +105,7 @@ impl Analyzer {
         };
         match cooc.scope {
             CoocScope::Window => {
-                for range in sentences {
+                for range in runs {
                     let ids = &token_ids[range.clone()];
                     for (i, &a) in ids.iter().enumerate() {
                         if !counted(a) {

@@ -70,6 +70,10 @@ pub struct ShardEntry {
     pub tokens: u64,
     /// Sentences with at least one token.
     pub sentences: u64,
+    /// Tokens of ignored terms (`--ignore`) taken out before counting (left out
+    /// when 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ignored_tokens: u64,
     /// MATTR: the sum over the shard's whole windows of their distinct terms.
     pub mattr_distinct_sum: u64,
     /// MATTR: the shard's whole windows.
@@ -81,6 +85,10 @@ pub struct ShardEntry {
     pub problems: Vec<Problem>,
     /// Every input problem, counted by kind.
     pub problems_by_kind: Vec<ProblemCount>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl ShardEntry {

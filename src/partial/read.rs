@@ -623,6 +623,7 @@ fn read_documents(
             *counts.language_words.entry(*key).or_default() += words;
         }
     }
+    counts.ignored_tokens = layout.shards.iter().map(|(_, s)| s.ignored_tokens).sum();
     let expected: u64 = layout.shards.iter().map(|(_, s)| s.tokens).sum();
     if counts.tokens != expected {
         return Err(bad(

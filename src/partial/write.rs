@@ -70,6 +70,7 @@ pub fn partial_files(
         documents: counts.documents.len() as u64,
         tokens: counts.tokens,
         sentences: counts.sentences,
+        ignored_tokens: counts.ignored_tokens,
         mattr_distinct_sum: distinct_sum,
         mattr_windows: windows,
         pruning: counts.pruning,

@@ -38,7 +38,7 @@ use rustc_hash::FxHashMap;
 use crate::count::{CorpusCounts, LanguageWords, NgramTotals};
 use crate::language::Lang;
 use crate::normalize::Normalizer;
-use crate::options::Options;
+use crate::options::{Options, StopwordsMode};
 use crate::output::table::{Column, Table};
 use crate::script::Script;
 use crate::stopwords::Stopwords;
@@ -297,6 +297,7 @@ fn dominant_language(by_language: &BTreeMap<Lang, u64>) -> (Lang, u64) {
 /// [`STOPWORD_LANGUAGE_SHARE`] of the words), and whether each term is a stopword of one.
 fn stopword_flags(
     counts: &CorpusCounts,
+    options: &Options,
     normalizer: Option<&Normalizer>,
 ) -> (Vec<Lang>, Vec<bool>) {
     let mut language_totals = totals(&counts.language_words, |k| k.0);
@@ -304,9 +305,10 @@ fn stopword_flags(
     let stopword_languages: Vec<Lang> = language_totals
         .iter()
         .filter(|(_, &w)| share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
+        .filter(|_| options.stopwords_mode == StopwordsMode::Add)
         .map(|(l, _)| *l)
         .collect();
-    let stopwords = normalizer.map(Stopwords::new);
+    let stopwords = normalizer.map(|n| Stopwords::of(options, n));
     let is_stopword: Vec<bool> = counts
         .terms
         .par_iter()
@@ -355,7 +357,8 @@ impl Report {
         let idf = inverse_document_frequencies(&counts);
         let normalizer = Normalizer::new(&options.normalize).ok();
         let display: Vec<&str> = counts.terms.par_iter().map(|t| t.display()).collect();
-        let (stopword_languages, is_stopword) = stopword_flags(&counts, normalizer.as_ref());
+        let (stopword_languages, is_stopword) =
+            stopword_flags(&counts, &options, normalizer.as_ref());
         let (text_rank, plain) = text_ranks(&display);
         let skip = |id: u32| !options.keep_stopwords && is_stopword[id as usize];
         let names = TermNames {

@@ -41,6 +41,10 @@ pub struct Summary {
     pub documents: u64,
     /// Word tokens.
     pub tokens: u64,
+    /// Tokens of ignored terms (`--ignore`), taken out before counting: not in
+    /// `tokens`. Only with `--ignore`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignored_tokens: Option<u64>,
     /// Distinct terms.
     pub types: u64,
     /// Terms that occur once.
@@ -103,6 +107,11 @@ impl Summary {
             options: counts.options().clone(),
             documents: counts.documents.len() as u64,
             tokens,
+            ignored_tokens: counts
+                .options()
+                .ignore
+                .is_some()
+                .then_some(counts.ignored_tokens),
             types: counts.terms.len() as u64,
             hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
             sentences: counts.sentences,

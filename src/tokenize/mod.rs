@@ -125,6 +125,43 @@ pub struct Tokenized<'a> {
     pub sentence_spans: Vec<Range<usize>>,
 }
 
+impl<'a> Tokenized<'a> {
+    /// This text without the tokens for which `dropped(index)` holds (`--ignore`),
+    /// and the runs of kept tokens between the places where dropped ones stood, as
+    /// ranges of the new token list: n-grams and co-occurrence windows stay inside
+    /// a run, so that taking a word out joins no two words that were never
+    /// neighbours. A sentence left without tokens is left out, as ever.
+    pub(crate) fn without(
+        &self,
+        dropped: impl Fn(usize) -> bool,
+    ) -> (Tokenized<'a>, Vec<Range<usize>>) {
+        let mut kept = Tokenized::default();
+        let mut runs = Vec::new();
+        for (range, span) in self.sentences.iter().zip(&self.sentence_spans) {
+            let sentence_start = kept.tokens.len();
+            let mut run_start = sentence_start;
+            for i in range.clone() {
+                if dropped(i) {
+                    if kept.tokens.len() > run_start {
+                        runs.push(run_start..kept.tokens.len());
+                    }
+                    run_start = kept.tokens.len();
+                } else {
+                    kept.tokens.push(self.tokens[i]);
+                }
+            }
+            if kept.tokens.len() > run_start {
+                runs.push(run_start..kept.tokens.len());
+            }
+            if kept.tokens.len() > sentence_start {
+                kept.sentences.push(sentence_start..kept.tokens.len());
+                kept.sentence_spans.push(span.clone());
+            }
+        }
+        (kept, runs)
+    }
+}
+
 /// `text` with its URLs, e-mail addresses and mentions blanked out (hashtags stay:
 /// their words are words of the text), for language detection, which must not
 /// read `p.dw.com` as words.

@@ -17,3 +17,4 @@ mod properties;
 mod report_parquet;
 mod tokenize_differential;
 mod util;
+mod word_lists;

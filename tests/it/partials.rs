@@ -135,6 +135,39 @@ fn five_seed_shards_merge_to_the_whole_report() {
     }
 }
 
+/// The word lists travel with the partials' options to the merge: shards counted
+/// with `--ignore` and `--stopwords` merge to the single run's report, byte for byte.
+#[test]
+fn word_lists_travel_with_the_partials_to_the_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let ignore = dir.path().join("ignore.txt");
+    std::fs::write(&ignore, "في\nBBC\n").unwrap();
+    let stopwords = dir.path().join("stop.txt");
+    std::fs::write(&stopwords, "در\nsaid\n").unwrap();
+    let options = [
+        "--ignore",
+        path(&ignore),
+        "--stopwords",
+        path(&stopwords),
+        "--stopwords-mode",
+        "replace",
+    ];
+    let p = seed_partials(dir.path(), &options);
+    let whole = whole_report(dir.path(), &options);
+    let summary = &whole.iter().find(|f| f.0 == "summary.json").unwrap().1;
+    let summary: serde_json::Value = serde_json::from_slice(summary).unwrap();
+    assert!(
+        summary["ignored_tokens"].as_u64() > Some(50),
+        "في is frequent"
+    );
+    let (code, err, merged) = merge(
+        &[&*p[2], &*p[0], &*p[4], &*p[1], &*p[3]],
+        &dir.path().join("merged"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_same_report(&merged, &whole);
+}
+
 /// The options that only decide what is listed are applied at the merge.
 #[test]
 fn listing_options_are_applied_at_the_merge() {

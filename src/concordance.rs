@@ -45,9 +45,11 @@ enum Pattern {
     Regex(regex::Regex),
 }
 
-/// One occurrence of the query, with its context.
+/// One occurrence of a query, with its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConcordanceLine {
+    /// Which of the concordance's queries it matches (0 for a single query).
+    pub query: usize,
     /// The document's id.
     pub document: String,
     /// The sentence it is in, counted from 1 among the document's sentences.
@@ -70,7 +72,8 @@ pub struct Concordance {
     normalizer: Normalizer,
     rules: TokenRules,
     match_on: MatchOn,
-    patterns: Vec<Pattern>,
+    /// Each query's words, as compared.
+    queries: Vec<Vec<Pattern>>,
     context: usize,
 }
 
@@ -84,41 +87,53 @@ impl Concordance {
         match_on: MatchOn,
         context: usize,
     ) -> Result<Self, QueryError> {
-        let patterns: Vec<Pattern> = match match_on {
-            MatchOn::Regex => query
-                .split_whitespace()
-                .map(|word| {
-                    let word = fold_pattern(&normalizer, word);
-                    regex::Regex::new(&format!("^(?:{word})$"))
-                        .map(Pattern::Regex)
-                        .map_err(|e| QueryError::Regex(e.to_string()))
-                })
-                .collect::<Result<_, _>>()?,
-            MatchOn::Folded | MatchOn::Exact => {
-                let surface = normalizer.surface(query);
-                tokenize_with(&surface, rules)
-                    .tokens
-                    .iter()
-                    .map(|t| match match_on {
-                        MatchOn::Exact => Pattern::Text(t.text.to_string()),
-                        _ => Pattern::Text(normalizer.fold(t.text).into_owned()),
-                    })
-                    .collect()
-            }
-        };
-        if patterns.is_empty() {
-            return Err(QueryError::Empty(query.to_string()));
-        }
+        Concordance::of_queries(&[query], normalizer, rules, match_on, context)
+    }
+
+    /// The concordance of several queries at once, read in one pass: each line
+    /// says which query it matches ([`ConcordanceLine::query`]); where two match
+    /// at one place, the first given.
+    pub fn of_queries(
+        queries: &[&str],
+        normalizer: Normalizer,
+        rules: TokenRules,
+        match_on: MatchOn,
+        context: usize,
+    ) -> Result<Self, QueryError> {
+        let queries = queries
+            .iter()
+            .map(|query| patterns(query, &normalizer, rules, match_on))
+            .collect::<Result<_, _>>()?;
         Ok(Concordance {
             normalizer,
             rules,
             match_on,
-            patterns,
+            queries,
             context,
         })
     }
 
-    /// Every occurrence of the query in `document`, in text order.
+    /// The concordance of terms as the tables hold them (folded keys, one token
+    /// each), compared with each token's folded form as they are.
+    pub(crate) fn of_terms(
+        keys: &[&str],
+        normalizer: Normalizer,
+        rules: TokenRules,
+        context: usize,
+    ) -> Self {
+        Concordance {
+            normalizer,
+            rules,
+            match_on: MatchOn::Folded,
+            queries: keys
+                .iter()
+                .map(|key| vec![Pattern::Text(key.to_string())])
+                .collect(),
+            context,
+        }
+    }
+
+    /// Every occurrence of the queries in `document`, in text order.
     pub fn lines(&self, document: &Document) -> Vec<ConcordanceLine> {
         let surface = self.normalizer.surface(&document.text);
         let tokenized = tokenize_with(&surface, self.rules);
@@ -137,46 +152,89 @@ impl Concordance {
             MatchOn::Exact => self.normalizer.fold(tokens[i].text).into_owned(),
             MatchOn::Folded | MatchOn::Regex => forms[i].to_string(),
         };
-        let n = self.patterns.len();
         let mut lines = Vec::new();
+        let mut next: Vec<usize> = Vec::new();
         for (number, sentence) in tokenized.sentences.iter().enumerate() {
             let (start, end) = (sentence.start, sentence.end);
-            let mut at = start;
-            while at + n <= end {
-                let hit =
-                    self.patterns.iter().zip(&forms[at..at + n]).all(
-                        |(pattern, form)| match pattern {
-                            Pattern::Text(text) => text == form,
-                            Pattern::Regex(regex) => regex.is_match(form),
-                        },
-                    );
-                if !hit {
-                    at += 1;
-                    continue;
-                }
-                let from = at.saturating_sub(self.context).max(start);
-                let to = (at + n + self.context).min(end);
-                let text_of = |first: usize, last: usize| -> String {
-                    if first >= last {
-                        return String::new();
+            // Each query's matches do not overlap one another (the next is looked
+            // for past the last), but a query may match inside another's match.
+            next.clear();
+            next.resize(self.queries.len(), start);
+            for at in start..end {
+                for (query, patterns) in self.queries.iter().enumerate() {
+                    let n = patterns.len();
+                    let hit = at >= next[query]
+                        && at + n <= end
+                        && patterns
+                            .iter()
+                            .zip(&forms[at..])
+                            .all(|(pattern, form)| match pattern {
+                                Pattern::Text(text) => text == form,
+                                Pattern::Regex(regex) => regex.is_match(form),
+                            });
+                    if !hit {
+                        continue;
                     }
-                    let span = tokens[first].start..tokens[last - 1].range().end;
-                    one_line(&surface[span])
-                };
-                lines.push(ConcordanceLine {
-                    document: document.meta.id.clone(),
-                    sentence: number + 1,
-                    left: text_of(from, at),
-                    matched: text_of(at, at + n),
-                    right: text_of(at + n, to),
-                    left_keys: (from..at).rev().map(key_of).collect(),
-                    right_keys: (at + n..to).map(key_of).collect(),
-                });
-                at += n;
+                    next[query] = at + n;
+                    let from = at.saturating_sub(self.context).max(start);
+                    let to = (at + n + self.context).min(end);
+                    let text_of = |first: usize, last: usize| -> String {
+                        if first >= last {
+                            return String::new();
+                        }
+                        let span = tokens[first].start..tokens[last - 1].range().end;
+                        one_line(&surface[span])
+                    };
+                    lines.push(ConcordanceLine {
+                        query,
+                        document: document.meta.id.clone(),
+                        sentence: number + 1,
+                        left: text_of(from, at),
+                        matched: text_of(at, at + n),
+                        right: text_of(at + n, to),
+                        left_keys: (from..at).rev().map(key_of).collect(),
+                        right_keys: (at + n..to).map(key_of).collect(),
+                    });
+                }
             }
         }
         lines
     }
+}
+
+/// A query's words as they are compared.
+fn patterns(
+    query: &str,
+    normalizer: &Normalizer,
+    rules: TokenRules,
+    match_on: MatchOn,
+) -> Result<Vec<Pattern>, QueryError> {
+    let patterns: Vec<Pattern> = match match_on {
+        MatchOn::Regex => query
+            .split_whitespace()
+            .map(|word| {
+                let word = fold_pattern(normalizer, word);
+                regex::Regex::new(&format!("^(?:{word})$"))
+                    .map(Pattern::Regex)
+                    .map_err(|e| QueryError::Regex(e.to_string()))
+            })
+            .collect::<Result<_, _>>()?,
+        MatchOn::Folded | MatchOn::Exact => {
+            let surface = normalizer.surface(query);
+            tokenize_with(&surface, rules)
+                .tokens
+                .iter()
+                .map(|t| match match_on {
+                    MatchOn::Exact => Pattern::Text(t.text.to_string()),
+                    _ => Pattern::Text(normalizer.fold(t.text).into_owned()),
+                })
+                .collect()
+        }
+    };
+    if patterns.is_empty() {
+        return Err(QueryError::Empty(query.to_string()));
+    }
+    Ok(patterns)
 }
 
 /// A regular expression with its literal text folded as terms are (کتاب.* matches

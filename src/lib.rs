@@ -80,11 +80,12 @@ pub use options::{
     CoocOptions, CoocScope, OptionDifference, Options, OptionsError, StopwordsMode, Tables,
 };
 pub use report::{
-    CollocateRow, CooccurrenceRow, DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow,
-    GroupTermRow, KeynessRow, LanguageRow, Metric, MetricValue, NgramRow, NgramRows, PairRow,
-    Report, Share, Summary, TermRow, VocabularyOverlap, COLLOCATE_COLUMNS, COOCCURRENCE_COLUMNS,
-    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS,
-    SCHEMA_VERSION, TERM_COLUMNS,
+    CollocateRow, ConcordanceLines, CooccurrenceRow, DistinctiveEntry, DistinctiveRow, DocumentRow,
+    GroupRow, GroupTermRow, KeynessRow, LanguageRow, Metric, MetricValue, NgramRow, NgramRows,
+    PairRow, Report, Share, Summary, TermRow, VocabularyOverlap, COLLOCATE_COLUMNS,
+    CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS,
+    INDEX_CONCORDANCE_LINES, INDEX_CONCORDANCE_WORDS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS,
+    NGRAM_COLUMNS, SCHEMA_VERSION, TERM_COLUMNS,
 };
 pub use word_list::WordList;
 

@@ -156,6 +156,11 @@ pub struct Options {
     pub memory_limit: Option<u64>,
     /// Distinctive terms kept per document. Default: 20.
     pub distinctive_per_document: usize,
+    /// Words or phrases whose every occurrence `concordance.csv` lists
+    /// (`corpstat report --kwic`), matched on folded terms. Default: none (left out
+    /// of `summary.json`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kwic: Vec<String>,
     /// MATTR window in tokens. Default: 500.
     pub mattr_window: usize,
     /// How input files are read (used by [`crate::Corpus::add_paths`]).
@@ -197,7 +202,7 @@ impl Options {
     /// These options with those that only decide what the report lists, or how
     /// much memory counting may take, set to their defaults: what the shards of a
     /// sharded run must share. They are `keyness_min_count`, `ngram_min`,
-    /// `ngram_min_count`, `cooccurrence.min_count`, `distinctive_per_document`,
+    /// `ngram_min_count`, `cooccurrence.min_count`, `distinctive_per_document`, `kwic`,
     /// `memory_limit` and `input.max_input_bytes` (a cap on reading, which a
     /// shard that reached it records as a problem); and the word lists' file
     /// names (their hashes stay).
@@ -209,6 +214,7 @@ impl Options {
         counting.ngram_min_count = defaults.ngram_min_count;
         counting.cooccurrence.min_count = defaults.cooccurrence.min_count;
         counting.distinctive_per_document = defaults.distinctive_per_document;
+        counting.kwic = Vec::new();
         counting.memory_limit = defaults.memory_limit;
         counting.input.max_input_bytes = defaults.input.max_input_bytes;
         counting.input.exclude = Vec::new();
@@ -285,6 +291,7 @@ impl Default for Options {
             cooccurrence: CoocOptions::default(),
             memory_limit: None,
             distinctive_per_document: 20,
+            kwic: Vec::new(),
             mattr_window: 500,
             input: InputOptions::default(),
             tables: Tables::default(),

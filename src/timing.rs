@@ -29,6 +29,8 @@ pub enum Stage {
     Merge,
     /// Sorting the tables, association measures, fits.
     Tables,
+    /// Reading the documents that hold the concordance's words a second time.
+    Concordance,
     /// Charts and index.html.
     Charts,
     /// Writing the files.
@@ -37,7 +39,7 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Stage; 9] = [
+    pub const ALL: [Stage; 10] = [
         Stage::Read,
         Stage::Normalize,
         Stage::Tokenize,
@@ -45,6 +47,7 @@ impl Stage {
         Stage::LanguageMix,
         Stage::Merge,
         Stage::Tables,
+        Stage::Concordance,
         Stage::Charts,
         Stage::Write,
     ];
@@ -59,6 +62,7 @@ impl Stage {
             Stage::LanguageMix => "language mix",
             Stage::Merge => "merge",
             Stage::Tables => "tables",
+            Stage::Concordance => "concordance",
             Stage::Charts => "charts",
             Stage::Write => "write",
         }
@@ -68,7 +72,7 @@ impl Stage {
 /// Nanoseconds spent per stage, added from any thread.
 #[derive(Debug, Default)]
 pub struct StageTimes {
-    nanos: [AtomicU64; 9],
+    nanos: [AtomicU64; Stage::ALL.len()],
 }
 
 impl StageTimes {
@@ -245,7 +249,7 @@ mod tests {
         assert_eq!(times.get(Stage::Merge), Duration::from_millis(50));
         assert_eq!(times.total(), Duration::from_millis(100));
         let lines = times.lines();
-        assert_eq!(lines.len(), 10);
+        assert_eq!(lines.len(), Stage::ALL.len() + 1);
         assert!(
             lines[0].starts_with("read") && lines[0].ends_with("50.0%"),
             "{}",

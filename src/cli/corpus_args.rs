@@ -12,7 +12,8 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use corpstat::{
     CaseMode, CoocOptions, CoocScope, Corpus, GroupBy, InputFormat, InputOptions, NormalForm,
-    NormalizeOptions, Options, Report, StageTimes, StopwordsMode, Tables, TokenRules, WordList,
+    NormalizeOptions, Options, Report, Stage, StageTimes, StopwordsMode, Tables, TokenRules,
+    WordList,
 };
 
 use super::EXIT_ERROR;
@@ -169,6 +170,10 @@ pub(super) struct CorpusArgs {
     /// Folders never read (the report's own output folder).
     #[arg(skip)]
     pub(super) exclude: Vec<PathBuf>,
+
+    /// The words of `corpstat report --kwic`, whose lines concordance.csv lists.
+    #[arg(skip)]
+    pub(super) kwic: Vec<String>,
 
     /// The large tables counted: a subcommand that prints neither n-grams nor
     /// pairs switches them off (see [`CorpusArgs::counting`]).
@@ -329,6 +334,7 @@ impl CorpusArgs {
                 exclude: self.exclude.clone(),
             },
             tables: self.tables,
+            kwic: self.kwic.clone(),
             ..Options::default()
         }
     }
@@ -414,6 +420,22 @@ impl CorpusArgs {
     pub(super) fn analyze(&self) -> Result<Analyzed> {
         let timing = self.timings.then(Timing::start);
         let (report, times) = self.count(|corpus| Ok(corpus.finish()))?;
+        Ok(Analyzed::new(report, times, self.allow_partial, timing))
+    }
+
+    /// As [`CorpusArgs::analyze`], then the documents that hold the report's
+    /// concordance words read again for their lines (`corpstat report`).
+    pub(super) fn analyze_with_concordance(&self) -> Result<Analyzed> {
+        let timing = self.timings.then(Timing::start);
+        let paths = self.inputs()?;
+        let (report, times) = self.count(|corpus| {
+            let times = corpus.stage_times();
+            let mut report = corpus.finish();
+            times.time(Stage::Concordance, || {
+                report.read_concordance_lines(std::slice::from_ref(&paths))
+            });
+            Ok(report)
+        })?;
         Ok(Analyzed::new(report, times, self.allow_partial, timing))
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::partial::read_partials;
+use corpstat::partial::{read_partials, Manifest};
 use corpstat::{Report, Stage, StageTimes};
 
 use super::corpus_args::{joined_names, parse_size, thread_pool, Analyzed, Timing};
@@ -80,6 +80,23 @@ pub struct MergeArgs {
     timings: bool,
 }
 
+/// The paths each shard was given, in shard order, for the concordance lines:
+/// the merge reads them again where they can be read. `None` when a manifest
+/// names none (a partial of standard input, or of an older corpstat).
+fn shard_roots(partials: &[PathBuf]) -> Option<Vec<Vec<PathBuf>>> {
+    let mut shards: Vec<(u64, Vec<PathBuf>)> = Vec::new();
+    for dir in partials {
+        for shard in Manifest::read(dir).ok()?.shards {
+            if shard.roots.is_empty() {
+                return None;
+            }
+            shards.push((shard.order, shard.roots.iter().map(PathBuf::from).collect()));
+        }
+    }
+    shards.sort();
+    Some(shards.into_iter().map(|(_, roots)| roots).collect())
+}
+
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
     super::report::refuse_a_file_as_folder(&args.output)?;
     let timing = args.timings.then(Timing::start);
@@ -103,7 +120,11 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
             options.keyness_min_count = n;
         }
         counts.relist(options)?;
-        Ok(times.time(Stage::Tables, || Report::new(counts)))
+        let mut report = times.time(Stage::Tables, || Report::new(counts));
+        if let Some(runs) = shard_roots(&args.partials) {
+            times.time(Stage::Concordance, || report.read_concordance_lines(&runs));
+        }
+        Ok(report)
     })?;
     let analyzed = Analyzed::new(report, times, args.allow_partial, timing);
     let corpus = args

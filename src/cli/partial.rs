@@ -55,11 +55,13 @@ pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
     super::report::refuse_a_file_as_folder(&args.output)?;
     args.corpus.exclude = vec![args.output.clone()];
     let timing = args.corpus.timings.then(Timing::start);
-    let inputs = input_entries(&args.corpus.inputs()?, &args.corpus.options().input)?;
+    let paths = args.corpus.inputs()?;
+    let inputs = input_entries(&paths, &args.corpus.options().input)?;
+    let roots = paths.iter().map(|p| p.display().to_string()).collect();
     let shard = args.shard;
     let ((manifest, files), times) = args.corpus.count(|corpus| {
         let mut counts = corpus.into_counts();
-        Ok(partial_files(&mut counts, shard, inputs)?)
+        Ok(partial_files(&mut counts, shard, roots, inputs)?)
     })?;
     let files: Vec<Box<dyn ReportFile>> = files
         .into_iter()

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use corpstat::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
-use corpstat::Stage;
+use corpstat::{ConcordanceLines, Stage};
 
 use super::corpus_args::Analyzed;
 use super::CorpusArgs;
@@ -38,6 +38,13 @@ pub struct ReportArgs {
     /// columns, typed (integers as int64, other numbers as float64, empty cells null).
     #[arg(long)]
     parquet: bool,
+
+    /// Write concordance.csv: every occurrence of these words or phrases
+    /// (comma-separated), matched on folded terms as `corpstat kwic` does, with 5
+    /// words of context. The documents that hold them are read a second time, so
+    /// the input must be files, not standard input.
+    #[arg(long, value_delimiter = ',', value_name = "WORDS")]
+    kwic: Vec<String>,
 }
 
 /// `text` after `head`, wrapped at spaces to 80 columns, its later lines indented
@@ -71,11 +78,11 @@ pub fn after_help() -> String {
     ));
     for spec in TABLES {
         let names: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
-        let only = if spec.needs_groups {
-            " (with --group-by)"
-        } else {
-            ""
-        };
+        let only = spec
+            .needs
+            .option()
+            .map(|option| format!(" (with {option})"))
+            .unwrap_or_default();
         let line = format!("{}{only}", names.join(", "));
         help.push_str(&indented(&format!("  {:<18}", spec.name), &line));
     }
@@ -104,7 +111,14 @@ pub fn after_help() -> String {
 pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
     refuse_a_file_as_folder(&args.output)?;
     args.corpus.exclude = vec![args.output.clone()];
-    let analyzed = args.corpus.analyze()?;
+    args.corpus.kwic = args.kwic.iter().map(|w| w.trim().to_string()).collect();
+    args.corpus.kwic.retain(|w| !w.is_empty());
+    if !args.corpus.kwic.is_empty() && args.corpus.inputs()?.iter().any(|p| p.as_os_str() == "-") {
+        anyhow::bail!(
+            "--kwic reads the documents that hold the words a second time, and standard input cannot be read twice: give the files or folders"
+        );
+    }
+    let analyzed = args.corpus.analyze_with_concordance()?;
     let corpus = args.name.clone().unwrap_or_else(|| args.corpus.name());
     write_report(
         &analyzed,
@@ -113,6 +127,12 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
         args.corpus.quiet,
         args.parquet,
     )?;
+    if let (false, ConcordanceLines::NotRead(why)) =
+        (args.corpus.kwic.is_empty(), analyzed.report.concordance())
+    {
+        eprintln!("corpstat: concordance.csv not written: {why}");
+        return Ok(ExitCode::from(super::EXIT_ERROR));
+    }
     Ok(analyzed.exit_code())
 }
 

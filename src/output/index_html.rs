@@ -12,7 +12,7 @@ use super::chart::text::{BOLD_TTF, REGULAR_TTF};
 use super::chart::Chart;
 use super::table::Kind;
 use super::TABLES;
-use crate::report::{MetricValue, Report};
+use crate::report::{ConcordanceLines, MetricValue, Report, INDEX_CONCORDANCE_LINES};
 
 /// Table cells on index.html longer than this many characters are cut, with an ellipsis.
 const MAX_HTML_CELL_CHARS: usize = 200;
@@ -157,6 +157,61 @@ fn data_table(html: &mut String, id: &str, header: &[(&str, bool)], rows: &[Vec<
     html.push_str("</tbody></table></div>\n");
 }
 
+/// The first concordance lines of the top words, each word's lines collapsed
+/// under it; or why there are none. A word's lines run in its script's direction,
+/// so that for Arabic and Persian the words before the match stand to its right.
+fn concordance_section(html: &mut String, report: &Report) {
+    html.push_str("<h2>Concordance</h2>\n");
+    let top = match report.concordance() {
+        ConcordanceLines::NotRead(why) => {
+            let _ = writeln!(html, "<p>No concordance lines: {}.</p>", html_escape(why));
+            return;
+        }
+        ConcordanceLines::Read { top, .. } => top,
+    };
+    if top.is_empty() {
+        html.push_str("<p>No word to show.</p>\n");
+        return;
+    }
+    let _ = writeln!(
+        html,
+        "<p>The first {INDEX_CONCORDANCE_LINES} lines of each of the {} most frequent words \
+         that are not stopwords (those of top-terms.png), in the order of documents.csv: open \
+         a word to see them. <code>corpstat kwic WORD</code> prints every line of a word, and \
+         <code>corpstat report --kwic WORD,...</code> writes them to concordance.csv.</p>",
+        top.len()
+    );
+    // As in the tables: concordance.csv and `corpstat kwic` give whole cells.
+    let cut = |text: &str| html_escape(&super::chart::text::shortened(text, MAX_HTML_CELL_CHARS));
+    for (word, count, lines) in top {
+        let dir = if super::chart::text::is_rtl(word) {
+            "rtl"
+        } else {
+            "ltr"
+        };
+        let _ = writeln!(
+            html,
+            "<details><summary><bdi>{}</bdi>: {} occurrences</summary>\n\
+             <div class=\"scroll\"><table class=\"kwic\" dir=\"{dir}\">\n<tbody>",
+            cut(word),
+            grouped(i128::from(*count))
+        );
+        for line in lines {
+            let _ = writeln!(
+                html,
+                "<tr><td class=\"before\">{}</td><td class=\"match\"><mark>{}</mark></td>\
+                 <td class=\"after\">{}</td><td class=\"document\" dir=\"auto\">{} · {}</td></tr>",
+                cut(&line.left),
+                cut(&line.matched),
+                cut(&line.right),
+                cut(&line.document),
+                line.sentence
+            );
+        }
+        html.push_str("</tbody></table></div></details>\n");
+    }
+}
+
 /// The page: summary figures, the languages, every chart, and rows of every table
 /// chosen to show what it is for (`Preview`).
 pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
@@ -219,6 +274,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
             html_escape(&chart.title)
         );
     }
+    concordance_section(&mut html, report);
     html.push_str(
         "<h2>Tables</h2>\n<p>Rows of each table chosen to show what it holds; the CSV files \
          hold every row and every digit, and <a href=\"README.md\">README.md</a> explains \

@@ -7,8 +7,9 @@
 //! list to keep in step.
 
 use crate::report::{
-    Report, RowSource, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS,
-    GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
+    Report, RowSource, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS,
+    DOCUMENT_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS,
+    NGRAM_COLUMNS, TERM_COLUMNS,
 };
 
 use std::borrow::Cow;
@@ -25,12 +26,34 @@ pub struct TableSpec {
     pub columns: &'static [Column],
     /// The sort order, in words.
     pub order: &'static str,
-    /// Written only with `--group-by`, when the report has groups.
-    pub needs_groups: bool,
+    /// What it needs to be written, besides a corpus.
+    pub needs: Needs,
     /// How the rows are made, when the file is written.
     pub rows: TableRows,
     /// Which rows index.html shows.
     pub preview: Preview,
+}
+
+/// What a table needs to be in a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// Nothing: every report has it.
+    Nothing,
+    /// Groups: written with `--group-by`, when the report has groups.
+    Groups,
+    /// Words to search: written with `--kwic`, once their lines are read.
+    Kwic,
+}
+
+impl Needs {
+    /// The option that asks for the table, if one must.
+    pub fn option(self) -> Option<&'static str> {
+        match self {
+            Needs::Nothing => None,
+            Needs::Groups => Some("--group-by"),
+            Needs::Kwic => Some("--kwic"),
+        }
+    }
 }
 
 /// Row `i` of a table, made on demand.
@@ -75,7 +98,11 @@ pub enum TableRows {
 impl TableSpec {
     /// Whether `report` has this table.
     pub fn is_in(&self, report: &Report) -> bool {
-        !self.needs_groups || !report.groups.is_empty()
+        match self.needs {
+            Needs::Nothing => true,
+            Needs::Groups => !report.groups.is_empty(),
+            Needs::Kwic => report.has_kwic_lines(),
+        }
     }
 
     /// The whole table, as a thin subcommand prints it.
@@ -163,7 +190,7 @@ pub const DOCUMENTS_CSV: TableSpec = TableSpec {
     about: "One row per document.",
     columns: DOCUMENT_COLUMNS,
     order: "document id ascending (then source file and line, for repeated ids)",
-    needs_groups: false,
+    needs: Needs::Nothing,
     rows: TableRows::Source(Report::documents_source),
     preview: Preview::First(10),
 };
@@ -174,7 +201,7 @@ pub const TERMS_CSV: TableSpec = TableSpec {
     about: "One row per distinct term (unigram).",
     columns: TERM_COLUMNS,
     order: "count descending, then term ascending by code point",
-    needs_groups: false,
+    needs: Needs::Nothing,
     rows: TableRows::Source(Report::terms_source),
     preview: Preview::First(10),
 };
@@ -185,7 +212,7 @@ pub const NGRAMS_CSV: TableSpec = TableSpec {
     about: "N-grams of every order asked for (`--ngrams`, default 1..3). N-grams never cross a sentence boundary. Orders 2 and up keep only n-grams seen at least `--ngram-min-count` times (default 2); order 1 lists every term.",
     columns: NGRAM_COLUMNS,
     order: "n ascending, then count descending, then n-gram ascending by code point",
-    needs_groups: false,
+    needs: Needs::Nothing,
     rows: TableRows::Source(|r| r.ngrams_source(None)),
     preview: Preview::EachRun {
         column: "n",
@@ -200,7 +227,7 @@ pub const DISTINCTIVE_CSV: TableSpec = TableSpec {
     about: "The top terms of each document by TF-IDF (default 20 per document).",
     columns: DISTINCTIVE_COLUMNS,
     order: "document as in documents.csv, then tfidf descending, then term ascending",
-    needs_groups: false,
+    needs: Needs::Nothing,
     rows: TableRows::Source(Report::distinctive_source),
     preview: Preview::EachRun {
         column: "document",
@@ -215,7 +242,7 @@ pub const LANGUAGES_CSV: TableSpec = TableSpec {
     about: "Words per language: each sentence is detected, and its words go to its language. One row per document and language, then rows with document `*` for the corpus.",
     columns: LANGUAGE_COLUMNS,
     order: "document as in documents.csv (corpus rows last), then words descending, then language ascending",
-    needs_groups: false,
+    needs: Needs::Nothing,
     rows: TableRows::Source(Report::languages_source),
     preview: Preview::Matching {
         column: "document",
@@ -230,7 +257,7 @@ pub const COOCCURRENCE_CSV: TableSpec = TableSpec {
     about: "Pairs of terms that occur together, with association measures. Pairs seen fewer than `--min-count` times (default 3) are left out; a term is never paired with itself.",
     columns: COOCCURRENCE_COLUMNS,
     order: "count descending, then term_a ascending, then term_b ascending",
-    needs_groups: false,
+    needs: Needs::Nothing,
     rows: TableRows::Source(Report::cooccurrence_source),
     preview: Preview::First(10),
 };
@@ -241,7 +268,7 @@ pub const GROUPS_CSV: TableSpec = TableSpec {
     about: "With `--group-by`: one row per group, then one `share_CODE` column per language of the corpus (most words first).",
     columns: GROUP_COLUMNS,
     order: "group ascending",
-    needs_groups: true,
+    needs: Needs::Groups,
     rows: TableRows::Table(Report::groups_table),
     preview: Preview::First(50),
 };
@@ -252,7 +279,7 @@ pub const GROUP_TERMS_CSV: TableSpec = TableSpec {
     about: "With `--group-by`: the top 200 terms of each group.",
     columns: GROUP_TERM_COLUMNS,
     order: "group, then count descending, then term",
-    needs_groups: true,
+    needs: Needs::Groups,
     rows: TableRows::Table(Report::group_terms_table),
     preview: Preview::EachRun {
         column: "group",
@@ -267,10 +294,25 @@ pub const KEYNESS_CSV: TableSpec = TableSpec {
     about: "With `--group-by` and at least two groups: each group against the rest of the corpus (against the other group when there are two), for every term seen at least `--keyness-min-count` times (default 3) in both together. `p_value` is written in scientific notation.",
     columns: KEYNESS_COLUMNS,
     order: "target ascending, then llr descending (over-used first), then term",
-    needs_groups: true,
+    needs: Needs::Groups,
     rows: TableRows::Table(|r| r.keyness_table(None)),
     preview: Preview::EachRun {
         column: "target",
+        rows: 5,
+        runs: 20,
+    },
+};
+
+/// `concordance.csv`.
+pub const CONCORDANCE_CSV: TableSpec = TableSpec {
+    name: "concordance.csv",
+    about: "With `--kwic WORD,...`: every occurrence of each word or phrase given (matched on folded terms, as `corpstat kwic` does; a phrase as consecutive tokens inside a sentence), with 5 words of context on each side.",
+    columns: CONCORDANCE_COLUMNS,
+    order: "query as given, then document as in documents.csv, then place in the document",
+    needs: Needs::Kwic,
+    rows: TableRows::Source(Report::concordance_source),
+    preview: Preview::EachRun {
+        column: "query",
         rows: 5,
         runs: 20,
     },
@@ -287,4 +329,5 @@ pub const TABLES: &[TableSpec] = &[
     GROUPS_CSV,
     GROUP_TERMS_CSV,
     KEYNESS_CSV,
+    CONCORDANCE_CSV,
 ];

@@ -64,6 +64,10 @@ pub struct ShardEntry {
     pub order: u64,
     /// The files read.
     pub inputs: Vec<InputEntry>,
+    /// The paths the shard was given (files and folders, as on the command line):
+    /// what a merge reads again, as one run, for the report's concordance lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roots: Vec<String>,
     /// Documents.
     pub documents: u64,
     /// Tokens.

@@ -23,12 +23,14 @@ type Written = Result<Vec<u8>, parquet::errors::ParquetError>;
 /// A file of a partial: its name and content.
 pub type PartialFile = (String, Vec<u8>);
 
-/// The files of the partial of `counts`, the shard of order `order` read from
-/// `inputs`: `(name, content)`, `manifest.json` first, with the manifest. The
-/// counts must not have been made into tables yet.
+/// The files of the partial of `counts`, the shard of order `order` given the
+/// paths `roots` and read from the files `inputs`: `(name, content)`,
+/// `manifest.json` first, with the manifest. The counts must not have been made
+/// into tables yet.
 pub fn partial_files(
     counts: &mut CorpusCounts,
     order: u64,
+    roots: Vec<String>,
     inputs: Vec<InputEntry>,
 ) -> Result<(Manifest, Vec<PartialFile>), PartialError> {
     let here = Path::new("partial");
@@ -67,6 +69,7 @@ pub fn partial_files(
     let shard = ShardEntry {
         order,
         inputs,
+        roots,
         documents: counts.documents.len() as u64,
         tokens: counts.tokens,
         sentences: counts.sentences,

@@ -6,6 +6,7 @@
 
 mod charts;
 mod collocates;
+mod concordance;
 mod cooccurrence;
 mod distinctive;
 mod documents;
@@ -17,6 +18,9 @@ mod terms;
 
 pub use charts::{ChartData, Ranked, HEATMAP_WORDS, LANGUAGE_CHART_SHARE};
 pub use collocates::{CollocateRow, COLLOCATE_COLUMNS};
+pub use concordance::{
+    ConcordanceLines, CONCORDANCE_COLUMNS, INDEX_CONCORDANCE_LINES, INDEX_CONCORDANCE_WORDS,
+};
 pub use cooccurrence::{CooccurrenceRow, PairRow, COOCCURRENCE_COLUMNS};
 pub use distinctive::{DistinctiveEntry, DistinctiveRow, DISTINCTIVE_COLUMNS};
 pub use documents::{DocumentRow, DOCUMENT_COLUMNS};
@@ -103,6 +107,10 @@ pub struct Report {
     pub(crate) keyness: Vec<KeynessRow>,
     /// With exactly two groups: how much of their vocabularies they share.
     pub(crate) vocabulary_overlap: Option<VocabularyOverlap>,
+    /// What a second reading of the corpus looks for (see `concordance`).
+    pub(crate) concordance_plan: concordance::ConcordancePlan,
+    /// The concordance lines, once [`Report::read_concordance_lines`] found them.
+    pub(crate) concordance: ConcordanceLines,
 }
 
 impl Report {
@@ -370,6 +378,7 @@ impl Report {
 
         let cooccurrence_n = Self::cooccurrence_n(&counts, &options);
         let charted = Self::charted_terms(&counts, &names);
+        let concordance_plan = Self::concordance_plan(&counts, &charted, normalizer.as_ref());
         let heatmap_pairs =
             Self::drop_below_min_counts(&mut counts.pairs, &mut counts.ngrams, &charted, &options);
         let terms = terms::term_rows(&counts, &names, &idf, &is_stopword);
@@ -419,6 +428,8 @@ impl Report {
             group_terms: group_data.terms,
             keyness: group_data.keyness,
             vocabulary_overlap: group_data.overlap,
+            concordance_plan,
+            concordance: ConcordanceLines::default(),
         };
         // Freeing the counts, many small allocations, need not hold up the charts.
         rayon::spawn(move || drop(counts));

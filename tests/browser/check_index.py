@@ -8,7 +8,8 @@ standard library only). At 1400 and 390 CSS pixels wide it checks that the page
 does not overflow sideways, that every chart image loads and is shown at its own
 size (a narrow screen scrolls it sideways in its box), that the embedded
 Vazirmatn font is loaded and used for an Arabic cell, that clicking a column's name
-sorts the rows, and that the filter box hides rows. Prints one JSON object per
+sorts the rows, that the filter box hides rows, and that the top words'
+concordance lines are collapsed and, opened, read in their script's direction. Prints one JSON object per
 width and exits 1 if a check fails. Screenshots go to SCREENSHOT_DIR (never into
 the repository).
 """
@@ -116,6 +117,54 @@ def check_filter(driver, problems):
     return f"{len(shown['visible'])} of {shown['total']} rows for {term!r}"
 
 
+def check_concordance(driver, problems):
+    """The top words' concordance lines are collapsed until a word is opened; an
+    open Arabic-script word's lines run right to left, the words before the match
+    drawn to its right and those after it to its left (a Latin-script word's the
+    other way round), and the page still does not overflow."""
+    closed = driver.script("""
+        const all = Array.from(document.querySelectorAll('details'));
+        return {words: all.length, open: all.filter(d => d.open).length,
+                visible_rows: all.flatMap(d => Array.from(d.querySelectorAll('tr')))
+                  .filter(r => r.checkVisibility()).length};""")
+    if closed["words"] == 0:
+        problems.append("no concordance word on the page")
+        return closed
+    if closed["open"] or closed["visible_rows"]:
+        problems.append(f"concordance lines shown before a word is opened: {closed}")
+    summary = driver.element("details summary")
+    driver.call("POST", driver.s(f"/element/{summary}/click"), {})
+    lines = driver.script("""
+        const table = document.querySelector('details[open] table.kwic');
+        const x = td => td.getBoundingClientRect();
+        const arabic = /[\\u0600-\\u06FF]/.test(table.querySelector('td.match').textContent);
+        return {dir: arabic ? 'rtl' : 'ltr',
+                rows: Array.from(table.querySelectorAll('tr')).map(r => {
+                  const [before, match, after] = ['before', 'match', 'after']
+                    .map(c => x(r.querySelector('td.' + c)));
+                  return {before_left: before.left, before_right: before.right,
+                          match_left: match.left, match_right: match.right,
+                          after_left: after.left, after_right: after.right,
+                          shown: r.checkVisibility()};
+                }),
+                scroll_width: document.scrollingElement.scrollWidth,
+                inner_width: window.innerWidth};""")
+    rows = lines["rows"]
+    if not rows or not all(r["shown"] for r in rows):
+        problems.append(f"the opened word shows {len(rows)} lines, some not drawn")
+    for r in rows:
+        if lines["dir"] == "rtl":
+            in_order = r["before_left"] >= r["match_right"] - 1 and r["match_left"] >= r["after_right"] - 1
+        else:
+            in_order = r["before_right"] <= r["match_left"] + 1 and r["match_right"] <= r["after_left"] + 1
+        if not in_order:
+            problems.append(f"a {lines['dir']} concordance line is out of reading order: {r}")
+            break
+    if lines["scroll_width"] > lines["inner_width"]:
+        problems.append(f"the opened concordance overflows the page: {lines['scroll_width']}")
+    return {"words": closed["words"], "opened": lines["dir"], "lines": len(rows)}
+
+
 def check_width(driver, url, width, shots):
     driver.call("POST", driver.s("/window/rect"), {"width": width, "height": 1000})
     driver.call("POST", driver.s("/url"), {"url": url})
@@ -161,17 +210,18 @@ def check_width(driver, url, width, shots):
         problems.append(f"the embedded font is not loaded: {font['faces']}")
     if not font["check"]:
         problems.append("document.fonts.check('16px Vazirmatn') is false")
-    sorted_ok, filtered = False, None
+    sorted_ok, filtered, concordance = False, None, None
     try:
         sorted_ok = check_sorting(driver, problems)
         filtered = check_filter(driver, problems)
+        concordance = check_concordance(driver, problems)
     except urllib.error.HTTPError as error:
-        problems.append(f"sorting or filtering: no such element ({error})")
+        problems.append(f"sorting, filtering or the concordance: no such element ({error})")
     shot = base64.b64decode(driver.call("GET", driver.s("/screenshot")))
     with open(os.path.join(shots, f"index-{width}.png"), "wb") as f:
         f.write(shot)
     return {"width": width, **layout, "font": font["faces"], "arabic_cell_font": font["cell_font"],
-            "sorted": sorted_ok, "filter": filtered,
+            "sorted": sorted_ok, "filter": filtered, "concordance": concordance,
             "problems": problems}
 
 

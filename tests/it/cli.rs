@@ -28,20 +28,26 @@ fn report_is_byte_identical_with_one_and_two_threads_and_any_path_order() {
     let one = tmp.path().join("one");
     let two = tmp.path().join("two");
     let shuffled = tmp.path().join("shuffled");
+    // concordance.csv and index.html's concordance lines come in documents.csv's
+    // order, whatever the order the files are read in.
+    let kwic = ["--kwic", "ماكرون,الشمالية"];
     let mut args = vec!["--threads", "1"];
+    args.extend(kwic);
     args.extend(&names);
     assert!(report_into(&one, &args).status.success());
     let mut args = vec!["--threads", "2"];
+    args.extend(kwic);
     args.extend(&names);
     assert!(report_into(&two, &args).status.success());
     let mut reversed: Vec<&str> = names.iter().rev().copied().collect();
     reversed.swap(0, 2);
+    reversed.extend(kwic);
     assert!(report_into(&shuffled, &reversed).status.success());
     let a = read_report(&one);
     assert_eq!(
         a.len(),
-        19,
-        "8 tables and texts, index.html, 9 charts, the manifest"
+        20,
+        "9 tables and texts, index.html, 9 charts, the manifest"
     );
     assert!(a.iter().any(|(name, _)| name == "top-terms-fas.png"));
     assert_eq!(a, read_report(&two));
@@ -642,6 +648,52 @@ fn table_rows_keep_their_column_order_around_arabic_cells() {
         // check above is one a row can fail.
         let bare = row.replace(['\u{2068}', '\u{2069}'], "");
         assert_ne!(numbers_as_seen(&bare), logical, "{bare}");
+    }
+}
+
+/// `kwic --format table` in a left-to-right terminal, `<pre>` or chat: each row
+/// shows its cells in column order (document, sentence, left, match, right) though
+/// the contexts are Arabic, each cell read whole in its own direction.
+#[test]
+fn kwic_table_rows_keep_their_columns_in_order_around_arabic_contexts() {
+    let output = run(&["kwic", "الشمالية", "--context", "2", "--format", "table"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 9, "{text}");
+    // Where each cell stands in the row as seen, or None when it is not seen whole.
+    let places = |row: &str, cells: &[&str]| -> Vec<Option<usize>> {
+        let bidi = unicode_bidi::BidiInfo::new(row, Some(unicode_bidi::Level::ltr()));
+        let paragraph = &bidi.paragraphs[0];
+        let seen = bidi
+            .reorder_line(paragraph, paragraph.range.clone())
+            .into_owned();
+        cells
+            .iter()
+            .map(|cell| {
+                // A cell alone, laid out in the direction of its first letter.
+                let alone = unicode_bidi::BidiInfo::new(cell, None);
+                let p = &alone.paragraphs[0];
+                seen.find(alone.reorder_line(p, p.range.clone()).as_ref())
+            })
+            .collect()
+    };
+    let in_column_order = |places: &[Option<usize>]| {
+        places.iter().all(Option::is_some) && places.windows(2).all(|w| w[0] < w[1])
+    };
+    for row in rows {
+        let cells: Vec<&str> = row
+            .split('\u{2068}')
+            .skip(1)
+            .map(|cell| cell.split('\u{2069}').next().unwrap_or_default())
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        assert!(cells.len() >= 4, "{row}");
+        assert!(in_column_order(&places(row, &cells)), "{row}");
+        // Without the isolates the same row is not seen in column order: the check
+        // above is one a row can fail.
+        let bare = row.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(!in_column_order(&places(&bare, &cells)), "{bare}");
     }
 }
 

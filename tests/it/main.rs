@@ -7,6 +7,7 @@ mod browser;
 mod check;
 mod cli;
 mod committed_report;
+mod concordance;
 mod groups;
 mod hostile;
 mod known_answers;

@@ -168,6 +168,26 @@ fn word_lists_travel_with_the_partials_to_the_merge() {
     assert_same_report(&merged, &whole);
 }
 
+/// The merge reads the shards' inputs again for the page's concordance lines;
+/// when they are gone, the report is still merged and its page says why it has
+/// no lines.
+#[test]
+fn a_merge_without_the_shards_text_says_why_it_has_no_concordance() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = seed_partials(dir.path(), &[]);
+    std::fs::remove_dir_all(dir.path().join("s3")).unwrap();
+    let parts: Vec<&Path> = p.iter().map(PathBuf::as_path).collect();
+    let (code, err, merged) = merge(&parts, &dir.path().join("merged"));
+    assert_eq!(code, 0, "{err}");
+    let page = &merged.iter().find(|f| f.0 == "index.html").unwrap().1;
+    let page = String::from_utf8_lossy(page);
+    assert!(
+        page.contains("<p>No concordance lines: "),
+        "the page says why"
+    );
+    assert!(!page.contains("<details>"));
+}
+
 /// The options that only decide what is listed are applied at the merge.
 #[test]
 fn listing_options_are_applied_at_the_merge() {

@@ -424,6 +424,24 @@ fn tables_left_uncounted_change_no_other_figure() {
     }
 }
 
+/// The published example of DP (Lijffijt and Gries 2012, Table 1, correcting
+/// Gries 2008): three equally large corpus parts, one holding 2/3 of the
+/// occurrences of a, another the remaining 1/3. DP = ½ (|2/3 − 1/3| + |1/3 − 1/3|
+/// + |0 − 1/3|) = 1/3, and DP normalised = DP / (1 − min s) = (1/3) / (2/3) = 0.5.
+#[test]
+fn dispersion_of_the_published_example() {
+    let r = report(
+        Options::default(),
+        &[("p1", "xa xa xb"), ("p2", "xa xb xc"), ("p3", "xb xc xd")],
+    );
+    let xa = r.terms().iter().find(|row| row.term == "xa").unwrap();
+    assert_close!(xa.dp, 1.0 / 3.0);
+    assert_close!(xa.dp_norm.unwrap(), 0.5);
+    // Juilland's D over equal parts: frequencies 2, 1, 0, mean 1, standard
+    // deviation √(2/3), so D = 1 − √(2/3) / √2 = 1 − 1/√3.
+    assert_close!(xa.juilland_d.unwrap(), 1.0 - 1.0 / 3f64.sqrt());
+}
+
 #[test]
 fn dispersion_of_a_hand_worked_corpus() {
     // Documents of 3, 2 and 5 tokens (s = 0.3, 0.2, 0.5), as in the report README.

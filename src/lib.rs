@@ -80,12 +80,13 @@ pub use options::{
     CoocOptions, CoocScope, OptionDifference, Options, OptionsError, StopwordsMode, Tables,
 };
 pub use report::{
-    CollocateRow, ConcordanceLines, CooccurrenceRow, DistinctiveEntry, DistinctiveRow, DocumentRow,
-    GroupRow, GroupTermRow, KeynessRow, LanguageRow, Metric, MetricValue, NgramRow, NgramRows,
-    PairRow, Report, Share, Summary, TermRow, VocabularyOverlap, COLLOCATE_COLUMNS,
-    CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS,
-    INDEX_CONCORDANCE_LINES, INDEX_CONCORDANCE_WORDS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS,
-    NGRAM_COLUMNS, SCHEMA_VERSION, TERM_COLUMNS,
+    CodeSwitchingRow, CodeSwitchingSummary, CollocateRow, ConcordanceLines, CooccurrenceRow,
+    DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow, GroupTermRow, KeynessRow, LanguageRow,
+    Metric, MetricValue, NgramRow, NgramRows, PairRow, Report, Share, Summary, TermRow,
+    VocabularyOverlap, CODE_SWITCHING_COLUMNS, COLLOCATE_COLUMNS, CONCORDANCE_COLUMNS,
+    COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, INDEX_CONCORDANCE_LINES,
+    INDEX_CONCORDANCE_WORDS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, SCHEMA_VERSION,
+    TERM_COLUMNS,
 };
 pub use word_list::WordList;
 

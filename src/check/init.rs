@@ -31,6 +31,15 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
         "# Every input file read in full: checked always, unless --allow-partial (no rule needed).\n\n",
     );
     share_bounds(&mut out, current);
+    let rate = value("code_switching.switch_rate");
+    let _ = writeln!(
+        out,
+        "# Code-switching: language switches between consecutive sentences, per 100 sentences\n\
+         # ({rate} today). A scraper that interleaves languages, or a language detector gone\n\
+         # wrong, raises it: at most twice today's rate (and at least 5).\n\
+         [[rule]]\nname = \"code-switching bounded\"\nmetric = \"code_switching.switch_rate\"\nmax = {}\n",
+        (rate * 2.0).max(5.0).ceil()
+    );
     if !with_baseline {
         out.push_str(
             "# Give --baseline OLD/summary.json to --init for the rules that compare with a baseline:\n\

@@ -69,6 +69,12 @@ impl Snapshot {
                         && matches!(parts[0], "languages" | "scripts")
                         && matches!(parts[2], "share" | "words")
                         && value.is_object();
+                    // A switch that did not occur.
+                    let absent_switch = i == 2
+                        && parts.len() == 3
+                        && parts[0] == "code_switching"
+                        && parts[1] == "pairs"
+                        && value.is_object();
                     // A kind of problem that did not occur.
                     let absent_problem = i == 1
                         && parts.len() == 2
@@ -80,7 +86,7 @@ impl Snapshot {
                         && parts[0] == "approximate"
                         && matches!(parts[1], "max_undercount" | "rounds" | "dropped")
                         && value.is_null();
-                    return if share_of_absent || exact || absent_problem {
+                    return if share_of_absent || exact || absent_problem || absent_switch {
                         Ok(0.0)
                     } else {
                         Err(format!("unknown metric path \"{path}\" in {}", self.origin))

@@ -8,7 +8,9 @@ use std::ops::AddAssign;
 use rayon::prelude::*;
 
 use super::merge::DocumentTables;
-use super::{DocumentStats, LanguageWords, Pruning, PROBLEMS_LISTED, TABLE_SHARE_OF_LIMIT};
+use super::{
+    CodeSwitching, DocumentStats, LanguageWords, Pruning, PROBLEMS_LISTED, TABLE_SHARE_OF_LIMIT,
+};
 use crate::input::{Problem, ProblemKind};
 use crate::options::{CoocScope, Options};
 
@@ -114,6 +116,8 @@ pub struct DocumentRecord {
     pub sentences: u64,
     /// Words per (language, script).
     pub language_words: LanguageWords,
+    /// Its language switches between sentences, and sentences that mix scripts.
+    pub code_switching: CodeSwitching,
     /// Its terms as (corpus term id, count), for TF-IDF.
     pub terms: Vec<(u32, u32)>,
     /// Its MTLD factors, summed over documents in document order for the corpus
@@ -149,6 +153,8 @@ pub struct CorpusCounts {
     pub(crate) sentences: u64,
     /// Words per (language, script).
     pub(crate) language_words: LanguageWords,
+    /// The documents' code-switching, summed.
+    pub(crate) code_switching: CodeSwitching,
     /// MTLD factors summed over documents.
     pub(crate) mtld: MtldFactors,
     /// The MATTR window over the token stream.
@@ -308,6 +314,7 @@ impl CorpusCounts {
             ngrams,
             pairs,
             language_words,
+            code_switching,
             mtld,
             problems,
         } = doc;
@@ -345,6 +352,7 @@ impl CorpusCounts {
             *self.language_words.entry(*key).or_default() += words;
         }
         self.mtld += mtld;
+        self.code_switching += &code_switching;
         self.tokens += token_ids.len() as u64;
         self.ignored_tokens += u64::from(ignored_tokens);
         self.sentences += sentences as u64;
@@ -354,6 +362,7 @@ impl CorpusCounts {
             tokens: token_ids.len() as u64,
             sentences: sentences as u64,
             language_words,
+            code_switching,
             terms: doc_terms,
             mtld,
         });

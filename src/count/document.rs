@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::LanguageWords;
+use super::{CodeSwitching, LanguageWords};
 use crate::input::{Document, Problem, ProblemKind};
 use crate::language::LanguageDetector;
 use crate::normalize::Normalizer;
@@ -96,6 +96,8 @@ pub struct DocumentStats {
     pub(crate) pairs: NgramList,
     /// Words per (language, script): each sentence's words go to its language.
     pub(crate) language_words: LanguageWords,
+    /// Its language switches between sentences, and its sentences that mix scripts.
+    pub(crate) code_switching: CodeSwitching,
     /// MTLD factor counts, forward and backward.
     pub(crate) mtld: MtldFactors,
     /// What counting could not do in full (a co-occurrence scope over
@@ -219,7 +221,7 @@ impl Analyzer {
             .into_iter()
             .collect();
         let detect_started = Instant::now();
-        let language_words = self.language_words(&tokenized, &terms);
+        let (language_words, code_switching) = self.language_words(&tokenized, &terms);
         let detect_took = detect_started.elapsed();
         self.times.add(Stage::LanguageMix, detect_took);
         let mtld = mtld_factors(&terms.token_ids, terms.keys.len());
@@ -240,6 +242,7 @@ impl Analyzer {
             ngrams,
             pairs,
             language_words,
+            code_switching,
             mtld,
             token_ids: terms.token_ids,
             problems,

@@ -1,6 +1,7 @@
 //! A document's language mix: each sentence's language, from the detector, and
 //! its words counted per (language, script).
 
+use super::code_switching::CodeSwitching;
 use super::terms::LocalTerms;
 use super::{Analyzer, LanguageWords};
 use crate::script::Script;
@@ -8,12 +9,13 @@ use crate::tokenize::{TokenKind, Tokenized};
 
 impl Analyzer {
     /// Words per (language, script): every word of a sentence goes to the
-    /// sentence's language, under its own script.
+    /// sentence's language, under its own script. And the document's
+    /// code-switching, from the same sentence languages.
     pub(super) fn language_words(
         &self,
         tokenized: &Tokenized,
         terms: &LocalTerms,
-    ) -> LanguageWords {
+    ) -> (LanguageWords, CodeSwitching) {
         let term_scripts = terms.scripts();
         let token_ids = &terms.token_ids;
         let sentence_languages = self
@@ -29,19 +31,30 @@ impl Analyzer {
         // Tokens per script within a sentence first: a sentence has one or two
         // scripts, so a short list beats a map.
         let mut per_script: Vec<(Script, u64)> = Vec::new();
-        for (range, language) in tokenized.sentences.iter().zip(sentence_languages) {
+        let mut mixed = Vec::with_capacity(tokenized.sentences.len());
+        for (range, &language) in tokenized.sentences.iter().zip(&sentence_languages) {
             per_script.clear();
+            let mut word_scripts: [Option<Script>; 2] = [None, None];
             for &id in &token_ids[range.clone()] {
                 let script = term_scripts[id as usize];
                 match per_script.iter_mut().find(|(s, _)| *s == script) {
                     Some((_, n)) => *n += 1,
                     None => per_script.push((script, 1)),
                 }
+                if terms.kinds[id as usize] == TokenKind::Word && script != Script::Common {
+                    match word_scripts {
+                        [None, _] => word_scripts[0] = Some(script),
+                        [Some(first), None] if first != script => word_scripts[1] = Some(script),
+                        _ => {}
+                    }
+                }
             }
+            mixed.push(word_scripts[1].is_some());
             for &(script, n) in &per_script {
                 *language_words.entry((language, script)).or_default() += n;
             }
         }
-        language_words
+        let switching = CodeSwitching::of_sentences(&sentence_languages, mixed);
+        (language_words, switching)
     }
 }

@@ -9,6 +9,7 @@
 //! totals do not depend on the order; vocabulary growth (Heaps) and MATTR are
 //! defined over the token stream in document order.
 
+mod code_switching;
 mod combine;
 mod corpus;
 mod document;
@@ -18,6 +19,7 @@ mod ngrams;
 mod pruning;
 mod terms;
 
+pub use code_switching::CodeSwitching;
 pub use combine::CombineError;
 pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};

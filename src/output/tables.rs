@@ -7,9 +7,9 @@
 //! list to keep in step.
 
 use crate::report::{
-    Report, RowSource, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS,
-    DOCUMENT_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS,
-    NGRAM_COLUMNS, TERM_COLUMNS,
+    Report, RowSource, CODE_SWITCHING_COLUMNS, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS,
+    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS, KEYNESS_COLUMNS,
+    LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
 };
 
 use std::borrow::Cow;
@@ -251,6 +251,17 @@ pub const LANGUAGES_CSV: TableSpec = TableSpec {
     },
 };
 
+/// `code_switching.csv`.
+pub const CODE_SWITCHING_CSV: TableSpec = TableSpec {
+    name: "code_switching.csv",
+    about: "How each document switches language from one sentence to the next (read off the sentence languages of languages.csv), and how many of its sentences mix scripts. The corpus figures, with every from>to pair, are `code_switching` in summary.json; code-switching.png draws the pairs.",
+    columns: CODE_SWITCHING_COLUMNS,
+    order: "document as in documents.csv",
+    needs: Needs::Nothing,
+    rows: TableRows::Source(Report::code_switching_source),
+    preview: Preview::First(10),
+};
+
 /// `cooccurrence.csv`.
 pub const COOCCURRENCE_CSV: TableSpec = TableSpec {
     name: "cooccurrence.csv",
@@ -325,6 +336,7 @@ pub const TABLES: &[TableSpec] = &[
     NGRAMS_CSV,
     DISTINCTIVE_CSV,
     LANGUAGES_CSV,
+    CODE_SWITCHING_CSV,
     COOCCURRENCE_CSV,
     GROUPS_CSV,
     GROUP_TERMS_CSV,

@@ -19,7 +19,8 @@ use super::tables::{
 };
 use super::{PartialError, FIRST_SEEN_SHIFT};
 use crate::count::{
-    keep_within, CorpusCounts, DocumentRecord, NgramTotals, Pruning, TABLE_SHARE_OF_LIMIT,
+    keep_within, CodeSwitching, CorpusCounts, DocumentRecord, NgramTotals, Pruning,
+    TABLE_SHARE_OF_LIMIT,
 };
 use crate::input::DocumentMeta;
 use crate::language::Lang;
@@ -503,13 +504,33 @@ fn read_documents(
         let dir = dirs[at];
         let (ids, sources, groups) = (rows.text("id"), rows.text("source"), rows.text("group"));
         let (forward, backward) = (rows.float("mtld_forward"), rows.float("mtld_backward"));
-        let [shard, document, line, bytes, tokens, sentences] =
-            ["shard", "document", "line", "bytes", "tokens", "sentences"]
-                .map(|column| count_column(rows, column, dir, table));
+        let switch_pairs = rows.text("switch_pairs");
+        let [shard, document, line, bytes, tokens, sentences, switches, mixed] = [
+            "shard",
+            "document",
+            "line",
+            "bytes",
+            "tokens",
+            "sentences",
+            "switches",
+            "mixed_sentences",
+        ]
+        .map(|column| count_column(rows, column, dir, table));
         for row in 0..rows.len() {
             let order = shard.at(row)?;
             layout.shard(order, dir, table)?;
             let tokens = tokens.at(row)?;
+            let pairs =
+                CodeSwitching::pairs_from_text(switch_pairs.value(row)).ok_or_else(|| {
+                    bad(
+                        dir,
+                        table,
+                        format!(
+                            "switch_pairs {:?} is not a list of from>to:count",
+                            switch_pairs.value(row)
+                        ),
+                    )
+                })?;
             documents.push((
                 (order, document.at(row)?),
                 DocumentRecord {
@@ -523,6 +544,11 @@ fn read_documents(
                     tokens,
                     sentences: sentences.at(row)?,
                     language_words: Default::default(),
+                    code_switching: CodeSwitching {
+                        switches: switches.at(row)?,
+                        mixed_sentences: mixed.at(row)?,
+                        pairs,
+                    },
                     terms: Vec::new(),
                     mtld: MtldFactors {
                         forward: forward.value(row),
@@ -617,6 +643,7 @@ fn read_documents(
         // An engine may return the rows in any order; the report does not depend on it.
         document.terms.sort_unstable();
         counts.mtld += document.mtld;
+        counts.code_switching += &document.code_switching;
         counts.tokens += document.tokens;
         counts.sentences += document.sentences;
         for (key, words) in &document.language_words {

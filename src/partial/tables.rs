@@ -131,6 +131,21 @@ pub const DOCUMENTS: PartialTable = PartialTable {
         col("sentences", Integer, "sentences with at least one token"),
         col("mtld_forward", Float, "MTLD factors, reading forward"),
         col("mtld_backward", Float, "MTLD factors, reading backward"),
+        col(
+            "switches",
+            Integer,
+            "language switches between its sentences",
+        ),
+        col(
+            "mixed_sentences",
+            Integer,
+            "its sentences whose words are in two or more scripts",
+        ),
+        col(
+            "switch_pairs",
+            Text,
+            "its switches as `from>to:count`, separated by spaces, in code order",
+        ),
     ],
 };
 

@@ -224,6 +224,9 @@ fn write_documents(counts: &CorpusCounts, order: u64) -> Written {
             int(doc.sentences),
             Cell::Float(doc.mtld.forward),
             Cell::Float(doc.mtld.backward),
+            int(doc.code_switching.switches),
+            int(doc.code_switching.mixed_sentences),
+            Cell::Text(&doc.code_switching.pairs_text()),
         ])?;
     }
     out.finish()

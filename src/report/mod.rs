@@ -5,6 +5,7 @@
 //! same rows in the same order, whatever the thread count or file order.
 
 mod charts;
+mod code_switching;
 mod collocates;
 mod concordance;
 mod cooccurrence;
@@ -17,6 +18,7 @@ mod summary;
 mod terms;
 
 pub use charts::{ChartData, Ranked, HEATMAP_WORDS, LANGUAGE_CHART_SHARE};
+pub use code_switching::{CodeSwitchingRow, CodeSwitchingSummary, CODE_SWITCHING_COLUMNS};
 pub use collocates::{CollocateRow, COLLOCATE_COLUMNS};
 pub use concordance::{
     ConcordanceLines, CONCORDANCE_COLUMNS, INDEX_CONCORDANCE_LINES, INDEX_CONCORDANCE_WORDS,
@@ -89,6 +91,8 @@ pub struct Report {
     pub(crate) distinctive: Vec<DistinctiveEntry>,
     /// `languages.csv`: per document, then `*` for the corpus.
     pub(crate) languages: Vec<LanguageRow>,
+    /// `code_switching.csv`: per document.
+    pub(crate) code_switching: Vec<CodeSwitchingRow>,
     /// `cooccurrence.csv`: the pairs listed, most frequent first.
     pub(crate) cooccurrences: Vec<PairRow>,
     /// N of the co-occurrence tables, unrounded (the summary holds it rounded).
@@ -387,6 +391,11 @@ impl Report {
         let (ngrams, distinctive, cooccurrences) =
             Self::large_tables(ngram_tables, pair_table, &counts, &names, &idf, &options);
         let (document_rows, languages) = Self::document_tables(&counts);
+        let code_switching = counts
+            .documents
+            .iter()
+            .map(Self::code_switching_row)
+            .collect();
         let summary = Summary::of(
             &counts,
             &terms,
@@ -415,6 +424,7 @@ impl Report {
             ngrams,
             distinctive,
             languages,
+            code_switching,
             cooccurrences,
             pair_n: cooccurrence_n,
             marginals: counts

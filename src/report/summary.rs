@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{share, totals};
+use super::{share, totals, CodeSwitchingSummary};
 use crate::measures::lexical;
 use crate::output::table::round;
 use crate::{CorpusCounts, Lang, Normalizer, Options, Problem, ProblemKind, Pruning, TermRow};
@@ -51,6 +51,8 @@ pub struct Summary {
     pub hapax: u64,
     /// Sentences with at least one token.
     pub sentences: u64,
+    /// Language switches between sentences, and sentences that mix scripts.
+    pub code_switching: CodeSwitchingSummary,
     /// Type/token ratio.
     pub ttr: Option<f64>,
     /// Yule's K.
@@ -115,6 +117,7 @@ impl Summary {
             types: counts.terms.len() as u64,
             hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
             sentences: counts.sentences,
+            code_switching: CodeSwitchingSummary::of(counts),
             ttr: ratio(share(counts.terms.len() as u64, tokens)),
             yules_k: lexical::yules_k(sorted_counts.iter().copied()).map(round),
             mattr: counts.mattr.value().map(round),
@@ -171,6 +174,16 @@ impl Summary {
             metric("types", "types", Count(self.types)),
             metric("hapax", "hapax legomena", Count(self.hapax)),
             metric("sentences", "sentences", Count(self.sentences)),
+            metric(
+                "code_switching.switch_rate",
+                "language switches per 100 sentences",
+                Ratio(self.code_switching.switch_rate),
+            ),
+            metric(
+                "code_switching.mixed_share",
+                "share of sentences mixing scripts",
+                Ratio(self.code_switching.mixed_share),
+            ),
             metric("ttr", "type/token ratio", Ratio(self.ttr)),
             metric("yules_k", "Yule's K", Ratio(self.yules_k)),
             metric(

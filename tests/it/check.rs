@@ -513,6 +513,7 @@ fn every_metric_of_the_summary_is_documented() {
         let documented = match parts.as_slice() {
             ["languages", _, leaf] => format!("`languages.CODE.{leaf}`"),
             ["scripts", _, leaf] => format!("`scripts.NAME.{leaf}`"),
+            ["code_switching", "pairs", _] => "`code_switching.pairs.FROM>TO`".to_string(),
             _ => format!("`{path}`"),
         };
         assert!(

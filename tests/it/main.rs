@@ -6,6 +6,7 @@ mod bad_input;
 mod browser;
 mod check;
 mod cli;
+mod code_switching;
 mod committed_report;
 mod concordance;
 mod groups;

@@ -8,6 +8,7 @@
 //! README's list of charts (`src/output/readme/tail.md`) show it.
 
 pub mod backend;
+mod code_switching;
 mod cooccurrence;
 mod groups;
 mod heaps;
@@ -82,6 +83,10 @@ pub const CHARTS: &[ChartSpec] = &[
     ChartSpec {
         name: "lengths.png",
         draw: lengths::draw,
+    },
+    ChartSpec {
+        name: "code-switching.png",
+        draw: code_switching::draw,
     },
 ];
 

@@ -82,10 +82,11 @@ pub use options::{
 pub use report::{
     CodeSwitchingRow, CodeSwitchingSummary, CollocateRow, ConcordanceLines, CooccurrenceRow,
     DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow, GroupTermRow, KeynessRow, LanguageRow,
-    Metric, MetricValue, NgramRow, NgramRows, PairRow, Report, Share, Summary, TermRow,
-    VocabularyOverlap, CODE_SWITCHING_COLUMNS, COLLOCATE_COLUMNS, CONCORDANCE_COLUMNS,
-    COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, INDEX_CONCORDANCE_LINES,
-    INDEX_CONCORDANCE_WORDS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, SCHEMA_VERSION,
+    LedgerFigures, LedgerSummary, Metric, MetricValue, NgramRow, NgramRows, OrthographyRow,
+    OrthographySummary, PairRow, Report, Share, Summary, TermRow, VocabularyOverlap,
+    CODE_SWITCHING_COLUMNS, COLLOCATE_COLUMNS, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS,
+    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, INDEX_CONCORDANCE_LINES, INDEX_CONCORDANCE_WORDS,
+    KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, SCHEMA_VERSION,
     TERM_COLUMNS,
 };
 pub use word_list::WordList;
@@ -98,7 +99,10 @@ pub use input::{
 };
 
 // Each stage on its own.
-pub use count::{Analyzer, CombineError, CorpusCounts, DocumentStats, Pruning};
+pub use count::{
+    Analyzer, CodeSwitching, CombineError, CorpusCounts, DocumentStats, LedgerStep, Orthography,
+    Pruning, LEDGER_STEPS,
+};
 pub use language::{
     Detection, Lang, LanguageDetector, LanguageName, UnknownLanguage, LANGUAGE_NAMES,
 };

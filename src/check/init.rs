@@ -40,6 +40,7 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
          [[rule]]\nname = \"code-switching bounded\"\nmetric = \"code_switching.switch_rate\"\nmax = {}\n",
         (rate * 2.0).max(5.0).ceil()
     );
+    orthography_rules(&mut out, current);
     if !with_baseline {
         out.push_str(
             "# Give --baseline OLD/summary.json to --init for the rules that compare with a baseline:\n\
@@ -65,6 +66,66 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
          [[rule]]\nname = \"new vocabulary\"\ndrift = \"new_term_share\"\nmax = 0.25\nseverity = \"warning\"\n",
     );
     out
+}
+
+/// Rules on the orthography ledger, for the corpus and each group (`--group-by`):
+/// Persian text keeps Persian yeh and kaf, Arabic text Arabic ones (at most
+/// twice today's rate per 1,000 tokens, and at least 1), where that language has
+/// 1% of the words; and text that carries diacritics today keeps at least half
+/// as many (a source that starts stripping them fails).
+fn orthography_rules(out: &mut String, current: &Snapshot) {
+    let mut scopes = vec![("corpus".to_string(), "orthography".to_string())];
+    if let Some(groups) = current
+        .summary
+        .pointer("/orthography/groups")
+        .and_then(|g| g.as_object())
+    {
+        for name in groups.keys() {
+            scopes.push((
+                format!("group {name}"),
+                format!("orthography.groups.{name}"),
+            ));
+        }
+    }
+    let share = |code: &str| {
+        current
+            .metric(&format!("languages.{code}.share"))
+            .unwrap_or(0.0)
+    };
+    out.push_str(
+        "# The orthography ledger (orthography.csv): Persian text keeps Persian yeh and kaf and\n\
+         # Arabic text Arabic ones (per 1,000 tokens, at most twice today's and at least 1), and\n\
+         # text with diacritics keeps at least half of today's share of diacritized words.\n",
+    );
+    for (label, prefix) in scopes {
+        for (step, language, code) in [
+            ("arabic-yeh-kaf-in-persian", "Persian", "fas"),
+            ("persian-yeh-kaf-in-arabic", "Arabic", "ara"),
+        ] {
+            let path = format!("{prefix}.steps.{step}.per_thousand_tokens");
+            let Ok(today) = current.metric(&path) else {
+                continue;
+            };
+            if share(code) < SHARE_BOUNDED_FROM {
+                continue;
+            }
+            let max = ((today * 2.0).max(1.0) * 10.0).ceil() / 10.0;
+            let _ = writeln!(
+                out,
+                "[[rule]]\nname = \"{language} letters in {language} text ({label})\"\nmetric = \"{path}\"\nmax = {max}\n"
+            );
+        }
+        let path = format!("{prefix}.diacritized_share");
+        if let Ok(today) = current.metric(&path) {
+            if today >= 0.001 {
+                let min = (today / 2.0 * 10000.0).floor() / 10000.0;
+                let _ = writeln!(
+                    out,
+                    "[[rule]]\nname = \"diacritics kept ({label})\"\nmetric = \"{path}\"\nmin = {min}\n"
+                );
+            }
+        }
+    }
 }
 
 /// Shares of the words at or above this get bounds in `check --init`.

@@ -114,8 +114,8 @@ pub(super) const NARROW: &[Narrow] = &[
     },
     Narrow {
         ids: &["group_by"],
-        applies_to: &["report", "partial"],
-        changes: "the group tables and charts (`corpstat compare` groups by its two inputs)",
+        applies_to: &["report", "partial", "check"],
+        changes: "the group tables and charts, and summary.json's orthography.groups that `check` reads (`corpstat compare` groups by its two inputs)",
     },
     Narrow {
         ids: &["keyness_min_count"],

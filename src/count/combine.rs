@@ -68,6 +68,7 @@ impl CorpusCounts {
             // Document by document, as a single run sums them: the same float.
             self.mtld += document.mtld;
             self.code_switching += &document.code_switching;
+            self.orthography += &document.orthography;
             self.documents.push(document);
         }
         self.tokens += tokens;

@@ -9,7 +9,8 @@ use rayon::prelude::*;
 
 use super::merge::DocumentTables;
 use super::{
-    CodeSwitching, DocumentStats, LanguageWords, Pruning, PROBLEMS_LISTED, TABLE_SHARE_OF_LIMIT,
+    CodeSwitching, DocumentStats, LanguageWords, Orthography, Pruning, PROBLEMS_LISTED,
+    TABLE_SHARE_OF_LIMIT,
 };
 use crate::input::{Problem, ProblemKind};
 use crate::options::{CoocScope, Options};
@@ -118,6 +119,8 @@ pub struct DocumentRecord {
     pub language_words: LanguageWords,
     /// Its language switches between sentences, and sentences that mix scripts.
     pub code_switching: CodeSwitching,
+    /// What normalization changed in it, and how its Arabic script is written.
+    pub orthography: Orthography,
     /// Its terms as (corpus term id, count), for TF-IDF.
     pub terms: Vec<(u32, u32)>,
     /// Its MTLD factors, summed over documents in document order for the corpus
@@ -155,6 +158,8 @@ pub struct CorpusCounts {
     pub(crate) language_words: LanguageWords,
     /// The documents' code-switching, summed.
     pub(crate) code_switching: CodeSwitching,
+    /// The documents' orthography ledgers, summed.
+    pub(crate) orthography: Orthography,
     /// MTLD factors summed over documents.
     pub(crate) mtld: MtldFactors,
     /// The MATTR window over the token stream.
@@ -315,6 +320,7 @@ impl CorpusCounts {
             pairs,
             language_words,
             code_switching,
+            orthography,
             mtld,
             problems,
         } = doc;
@@ -353,6 +359,7 @@ impl CorpusCounts {
         }
         self.mtld += mtld;
         self.code_switching += &code_switching;
+        self.orthography += &orthography;
         self.tokens += token_ids.len() as u64;
         self.ignored_tokens += u64::from(ignored_tokens);
         self.sentences += sentences as u64;
@@ -363,6 +370,7 @@ impl CorpusCounts {
             sentences: sentences as u64,
             language_words,
             code_switching,
+            orthography,
             terms: doc_terms,
             mtld,
         });

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{CodeSwitching, LanguageWords};
+use super::{CodeSwitching, FoldsCounted, FormLetters, LanguageWords, Orthography};
 use crate::input::{Document, Problem, ProblemKind};
 use crate::language::LanguageDetector;
 use crate::normalize::Normalizer;
@@ -98,6 +98,8 @@ pub struct DocumentStats {
     pub(crate) language_words: LanguageWords,
     /// Its language switches between sentences, and its sentences that mix scripts.
     pub(crate) code_switching: CodeSwitching,
+    /// What normalization changed in it, and how its Arabic script is written.
+    pub(crate) orthography: Orthography,
     /// MTLD factor counts, forward and backward.
     pub(crate) mtld: MtldFactors,
     /// What counting could not do in full (a co-occurrence scope over
@@ -153,6 +155,8 @@ pub struct Analyzer {
     pub(super) detector: LanguageDetector,
     /// The ignored terms (`--ignore`), folded.
     ignored: FxHashSet<String>,
+    /// The fold steps the orthography ledger counts.
+    folds: FoldsCounted,
     times: Arc<StageTimes>,
 }
 
@@ -169,6 +173,7 @@ impl Analyzer {
         let normalizer = Normalizer::new(&options.normalize)?;
         Ok(Analyzer {
             ignored: folded_words(options.ignore.as_ref(), &normalizer),
+            folds: FoldsCounted::of(&normalizer),
             normalizer,
             detector,
             options,
@@ -194,9 +199,11 @@ impl Analyzer {
     /// Counts one document: normalize, tokenize, fold each surface form to its
     /// term, then count sentences, n-grams, pairs and the language mix.
     pub fn analyze(&self, document: Document) -> DocumentStats {
-        let surface = self
-            .times
-            .time(Stage::Normalize, || self.normalizer.surface(&document.text));
+        let mut orthography = Orthography::default();
+        let surface = self.times.time(Stage::Normalize, || {
+            self.normalizer
+                .surface_counted(&document.text, &mut orthography)
+        });
         let mut tokenized = self.times.time(Stage::Tokenize, || {
             tokenize_with(&surface, self.options.tokens)
         });
@@ -221,7 +228,17 @@ impl Analyzer {
             .into_iter()
             .collect();
         let detect_started = Instant::now();
-        let (language_words, code_switching) = self.language_words(&tokenized, &terms);
+        let letters: Vec<FormLetters> = terms
+            .surface_forms
+            .iter()
+            .map(|&(form, _, count)| {
+                let letters = FormLetters::of(form);
+                letters.add_to(&mut orthography, u64::from(count), &self.folds);
+                letters
+            })
+            .collect();
+        let (language_words, code_switching) =
+            self.language_words(&tokenized, &terms, &letters, &mut orthography);
         let detect_took = detect_started.elapsed();
         self.times.add(Stage::LanguageMix, detect_took);
         let mtld = mtld_factors(&terms.token_ids, terms.keys.len());
@@ -243,6 +260,7 @@ impl Analyzer {
             pairs,
             language_words,
             code_switching,
+            orthography,
             mtld,
             token_ids: terms.token_ids,
             problems,

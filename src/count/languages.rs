@@ -2,8 +2,10 @@
 //! its words counted per (language, script).
 
 use super::code_switching::CodeSwitching;
+use super::orthography::{FormLetters, Orthography};
 use super::terms::LocalTerms;
 use super::{Analyzer, LanguageWords};
+use crate::language::Lang;
 use crate::script::Script;
 use crate::tokenize::{TokenKind, Tokenized};
 
@@ -11,10 +13,15 @@ impl Analyzer {
     /// Words per (language, script): every word of a sentence goes to the
     /// sentence's language, under its own script. And the document's
     /// code-switching, from the same sentence languages.
+    /// The Persian and Arabic yeh-kaf censuses of the orthography ledger are
+    /// counted here too, since they need each word's sentence language: `letters`
+    /// holds the letters of each of the document's written forms.
     pub(super) fn language_words(
         &self,
         tokenized: &Tokenized,
         terms: &LocalTerms,
+        letters: &[FormLetters],
+        orthography: &mut Orthography,
     ) -> (LanguageWords, CodeSwitching) {
         let term_scripts = terms.scripts();
         let token_ids = &terms.token_ids;
@@ -50,6 +57,14 @@ impl Analyzer {
                 }
             }
             mixed.push(word_scripts[1].is_some());
+            if language == Lang::PERSIAN || language == Lang::ARABIC {
+                for &form in &terms.surface_ids[range.clone()] {
+                    let form = &letters[form as usize];
+                    if form.has_yeh_kaf() {
+                        form.add_census(orthography, language);
+                    }
+                }
+            }
             for &(script, n) in &per_script {
                 *language_words.entry((language, script)).or_default() += n;
             }

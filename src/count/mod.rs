@@ -16,6 +16,7 @@ mod document;
 mod languages;
 mod merge;
 mod ngrams;
+mod orthography;
 mod pruning;
 mod terms;
 
@@ -23,6 +24,8 @@ pub use code_switching::CodeSwitching;
 pub use combine::CombineError;
 pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
+pub(crate) use orthography::{FoldsCounted, FormLetters};
+pub use orthography::{LedgerStep, Orthography, LEDGER_STEPS};
 #[cfg(feature = "parquet")]
 pub(crate) use pruning::keep_within;
 pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};

@@ -22,8 +22,10 @@ pub(super) struct LocalTerms<'a> {
     pub(super) first_positions: Vec<u32>,
     /// Every token as a local term id, in text order.
     pub(super) token_ids: Vec<u32>,
+    /// Every token as the index of its surface form in `surface_forms`.
+    pub(super) surface_ids: Vec<u32>,
     /// Each distinct surface form: its text, its term and its count.
-    surface_forms: Vec<(&'a str, u32, u32)>,
+    pub(super) surface_forms: Vec<(&'a str, u32, u32)>,
 }
 
 impl<'a> LocalTerms<'a> {
@@ -38,6 +40,7 @@ impl<'a> LocalTerms<'a> {
             counts: Vec::new(),
             first_positions: Vec::new(),
             token_ids: Vec::with_capacity(tokens.len()),
+            surface_ids: Vec::with_capacity(tokens.len()),
             surface_forms: Vec::new(),
         };
         for (position, token) in tokens.iter().enumerate() {
@@ -63,6 +66,7 @@ impl<'a> LocalTerms<'a> {
                     id
                 }
             };
+            terms.surface_ids.push(surface_id);
             let form = &mut terms.surface_forms[surface_id as usize];
             form.2 += 1;
             let id = form.1;

@@ -109,3 +109,10 @@ pub const DIGITS: &[(char, char, Replace)] = &[
 /// Teh marbuta.
 pub const TEH_MARBUTA: &[(char, char, Replace)] =
     &[('\u{0629}', '\u{0629}', Replace::With('\u{0647}'))];
+
+/// Whether `c` is one of the marks the `diacritics` step removes.
+pub fn is_diacritic(c: char) -> bool {
+    DIACRITICS
+        .iter()
+        .any(|&(first, last, _)| (first..=last).contains(&c))
+}

@@ -197,11 +197,31 @@ impl Normalizer {
     /// NFKC nor counts as a letter to the ZWNJ rule, and the other steps map single
     /// characters.
     pub fn surface<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        self.surface_counting(text, None)
+    }
+
+    /// [`Normalizer::surface`], adding what the invisible, zwnj, tatweel and
+    /// diacritics steps removed to `ledger` (in characters; and the words that
+    /// carried a diacritic). Only runs that a step can change are looked at, as
+    /// in `surface`.
+    pub(crate) fn surface_counted<'a>(
+        &self,
+        text: &'a str,
+        ledger: &mut crate::count::Orthography,
+    ) -> Cow<'a, str> {
+        self.surface_counting(text, Some(ledger))
+    }
+
+    fn surface_counting<'a>(
+        &self,
+        text: &'a str,
+        mut ledger: Option<&mut crate::count::Orthography>,
+    ) -> Cow<'a, str> {
         if self.surface.is_empty() {
             return Cow::Borrowed(text);
         }
         if !self.surface_is_local {
-            return self.surface_steps(text);
+            return self.surface_steps(text, ledger);
         }
         let mut out: Option<String> = None;
         let mut copied = 0;
@@ -212,7 +232,13 @@ impl Normalizer {
         while let Some((i, c)) = chars.next() {
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}') {
                 if !stable {
-                    self.surface_run(text, run_start..i, &mut out, &mut copied);
+                    self.surface_run(
+                        text,
+                        run_start..i,
+                        &mut out,
+                        &mut copied,
+                        ledger.as_deref_mut(),
+                    );
                 }
                 run_start = i + 1;
                 stable = true;
@@ -228,7 +254,7 @@ impl Normalizer {
             previous = Some(c);
         }
         if !stable {
-            self.surface_run(text, run_start..text.len(), &mut out, &mut copied);
+            self.surface_run(text, run_start..text.len(), &mut out, &mut copied, ledger);
         }
         match out {
             None => Cow::Borrowed(text),
@@ -247,8 +273,9 @@ impl Normalizer {
         run: std::ops::Range<usize>,
         out: &mut Option<String>,
         copied: &mut usize,
+        ledger: Option<&mut crate::count::Orthography>,
     ) {
-        if let Cow::Owned(changed) = self.surface_steps(&text[run.clone()]) {
+        if let Cow::Owned(changed) = self.surface_steps(&text[run.clone()], ledger) {
             let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[*copied..run.start]);
             out.push_str(&changed);
@@ -256,10 +283,41 @@ impl Normalizer {
         }
     }
 
-    fn surface_steps<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        self.surface
-            .iter()
-            .fold(Cow::Borrowed(text), |acc, step| step.apply(acc))
+    fn surface_steps<'a>(
+        &self,
+        text: &'a str,
+        mut ledger: Option<&mut crate::count::Orthography>,
+    ) -> Cow<'a, str> {
+        let mut text = Cow::Borrowed(text);
+        for step in &self.surface {
+            let Some(ledger) = ledger.as_deref_mut() else {
+                text = step.apply(text);
+                continue;
+            };
+            let counted = match step.name() {
+                "invisible" => &mut ledger.invisible,
+                "zwnj" => &mut ledger.zwnj,
+                "tatweel" => &mut ledger.tatweel,
+                "diacritics" => &mut ledger.diacritics,
+                _ => {
+                    text = step.apply(text);
+                    continue;
+                }
+            };
+            let chars = text.chars().count();
+            let words_marked = if step.name() == "diacritics" {
+                text.split_whitespace()
+                    .filter(|w| w.chars().any(char_map::is_diacritic))
+                    .count()
+            } else {
+                0
+            };
+            text = step.apply(text);
+            // Every counted step only removes characters.
+            *counted += chars.saturating_sub(text.chars().count()) as u64;
+            ledger.diacritized_words += words_marked as u64;
+        }
+        text
     }
 
     /// The fold steps, applied to surface text or a token: the key a term is counted under.

@@ -29,7 +29,7 @@ fn stable_characters_are_stable() {
         assert_eq!(is_stable_letter(c), c.is_alphabetic(), "{c:?}");
         for &d in &probes {
             for pair in [format!("{c}{d}"), format!("{d}{c}")] {
-                assert_eq!(n.surface_steps(&pair), pair.as_str(), "{pair:?}");
+                assert_eq!(n.surface_steps(&pair, None), pair.as_str(), "{pair:?}");
             }
         }
     }
@@ -44,7 +44,7 @@ fn surface_by_runs_equals_surface_over_the_whole_text() {
         "\u{200C} \u{200C}a\u{200C}b \u{0627}\u{0653} e\u{0301} \u{FE70}",
         "ب\u{200C}\u{064E}ب   \tـ\n",
     ] {
-        assert_eq!(n.surface(text), n.surface_steps(text), "{text:?}");
+        assert_eq!(n.surface(text), n.surface_steps(text, None), "{text:?}");
     }
 }
 
@@ -66,7 +66,18 @@ proptest::proptest! {
     ) {
         let text: String = text;
         let n = Normalizer::default();
-        proptest::prop_assert_eq!(n.surface(&text), n.surface_steps(&text));
+        proptest::prop_assert_eq!(n.surface(&text), n.surface_steps(&text, None));
+        // Counting what the steps remove changes nothing of the text, and counts
+        // exactly the characters removed (every counted step only removes).
+        let mut ledger = crate::count::Orthography::default();
+        let counted = n.surface_counted(&text, &mut ledger);
+        proptest::prop_assert_eq!(&counted, &n.surface(&text));
+        let removed = ledger.invisible + ledger.zwnj + ledger.tatweel + ledger.diacritics;
+        let nfkc = Nfkc.apply(std::borrow::Cow::Borrowed(text.as_str()));
+        proptest::prop_assert_eq!(
+            removed as usize,
+            nfkc.chars().count() - counted.chars().count()
+        );
     }
 }
 

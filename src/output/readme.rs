@@ -65,7 +65,17 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
         ("SCHEMA_VERSION", SCHEMA_VERSION.to_string()),
         ("STOPWORD_LISTS", lists.join(", ")),
         ("STOPWORD_SHARE", percent(STOPWORD_LANGUAGE_SHARE)),
+        ("LEDGER_STEPS", ledger_steps()),
     ]
+}
+
+/// The ledger's steps as a Markdown list, from [`LEDGER_STEPS`](crate::LEDGER_STEPS).
+fn ledger_steps() -> String {
+    crate::LEDGER_STEPS
+        .iter()
+        .map(|s| format!("- `{}`: {}", s.name, s.about))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `text` with each `{NAME}` replaced by its value.

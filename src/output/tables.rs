@@ -9,7 +9,7 @@
 use crate::report::{
     Report, RowSource, CODE_SWITCHING_COLUMNS, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS,
     DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS, KEYNESS_COLUMNS,
-    LANGUAGE_COLUMNS, NGRAM_COLUMNS, TERM_COLUMNS,
+    LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, TERM_COLUMNS,
 };
 
 use std::borrow::Cow;
@@ -262,6 +262,21 @@ pub const CODE_SWITCHING_CSV: TableSpec = TableSpec {
     preview: Preview::First(10),
 };
 
+/// `orthography.csv`.
+pub const ORTHOGRAPHY_CSV: TableSpec = TableSpec {
+    name: "orthography.csv",
+    about: "The orthography ledger: what each normalization step changed in each document (rows of the steps that changed something), then every step for the corpus (`*`). The steps are listed under \"The orthography ledger\" above; `orthography` in summary.json has the corpus and, with `--group-by`, each group.",
+    columns: ORTHOGRAPHY_COLUMNS,
+    order: "document as in documents.csv (the corpus last), then the steps in the order they run",
+    needs: Needs::Nothing,
+    rows: TableRows::Source(Report::orthography_source),
+    preview: Preview::Matching {
+        column: "document",
+        value: "*",
+        rows: 20,
+    },
+};
+
 /// `cooccurrence.csv`.
 pub const COOCCURRENCE_CSV: TableSpec = TableSpec {
     name: "cooccurrence.csv",
@@ -337,6 +352,7 @@ pub const TABLES: &[TableSpec] = &[
     DISTINCTIVE_CSV,
     LANGUAGES_CSV,
     CODE_SWITCHING_CSV,
+    ORTHOGRAPHY_CSV,
     COOCCURRENCE_CSV,
     GROUPS_CSV,
     GROUP_TERMS_CSV,

@@ -19,7 +19,7 @@ use super::tables::{
 };
 use super::{PartialError, FIRST_SEEN_SHIFT};
 use crate::count::{
-    keep_within, CodeSwitching, CorpusCounts, DocumentRecord, NgramTotals, Pruning,
+    keep_within, CodeSwitching, CorpusCounts, DocumentRecord, NgramTotals, Orthography, Pruning,
     TABLE_SHARE_OF_LIMIT,
 };
 use crate::input::DocumentMeta;
@@ -505,6 +505,7 @@ fn read_documents(
         let (ids, sources, groups) = (rows.text("id"), rows.text("source"), rows.text("group"));
         let (forward, backward) = (rows.float("mtld_forward"), rows.float("mtld_backward"));
         let switch_pairs = rows.text("switch_pairs");
+        let ledgers = rows.text("orthography");
         let [shard, document, line, bytes, tokens, sentences, switches, mixed] = [
             "shard",
             "document",
@@ -531,6 +532,16 @@ fn read_documents(
                         ),
                     )
                 })?;
+            let orthography = Orthography::from_text(ledgers.value(row)).ok_or_else(|| {
+                bad(
+                    dir,
+                    table,
+                    format!(
+                        "orthography {:?} is not a list of step:count",
+                        ledgers.value(row)
+                    ),
+                )
+            })?;
             documents.push((
                 (order, document.at(row)?),
                 DocumentRecord {
@@ -549,6 +560,7 @@ fn read_documents(
                         mixed_sentences: mixed.at(row)?,
                         pairs,
                     },
+                    orthography,
                     terms: Vec::new(),
                     mtld: MtldFactors {
                         forward: forward.value(row),
@@ -644,6 +656,7 @@ fn read_documents(
         document.terms.sort_unstable();
         counts.mtld += document.mtld;
         counts.code_switching += &document.code_switching;
+        counts.orthography += &document.orthography;
         counts.tokens += document.tokens;
         counts.sentences += document.sentences;
         for (key, words) in &document.language_words {

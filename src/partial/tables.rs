@@ -146,6 +146,11 @@ pub const DOCUMENTS: PartialTable = PartialTable {
             Text,
             "its switches as `from>to:count`, separated by spaces, in code order",
         ),
+        col(
+            "orthography",
+            Text,
+            "its orthography ledger as `step:count` for the counts above 0, separated by spaces, in name order",
+        ),
     ],
 };
 

@@ -227,6 +227,7 @@ fn write_documents(counts: &CorpusCounts, order: u64) -> Written {
             int(doc.code_switching.switches),
             int(doc.code_switching.mixed_sentences),
             Cell::Text(&doc.code_switching.pairs_text()),
+            Cell::Text(&doc.orthography.to_text()),
         ])?;
     }
     out.finish()

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{by_count_then_text, dominant_language, share, totals, TermNames};
-use crate::count::LanguageWords;
+use crate::count::{DocumentRecord, LanguageWords};
 use crate::input::NO_GROUP;
 use crate::measures::keyness::{keyness, Keyness};
 use crate::output::table::{float, number, round, text, Column, Table};
@@ -282,6 +282,19 @@ struct Group {
     words: LanguageWords,
 }
 
+/// The group of a document: its dominant language under `--group-by lang`, else
+/// the group the input stage gave it (or [`NO_GROUP`]).
+pub(super) fn group_name(record: &DocumentRecord, row: &DocumentRow, group_by: &GroupBy) -> String {
+    match group_by {
+        GroupBy::Lang => row.language.to_string(),
+        _ => record
+            .meta
+            .group
+            .clone()
+            .unwrap_or_else(|| NO_GROUP.to_string()),
+    }
+}
+
 impl Group {
     /// Every group and its totals, by name.
     fn collect(
@@ -291,14 +304,7 @@ impl Group {
     ) -> BTreeMap<String, Group> {
         let mut groups: BTreeMap<String, Group> = BTreeMap::new();
         for (record, row) in counts.documents.iter().zip(documents) {
-            let name = match group_by {
-                GroupBy::Lang => row.language.to_string(),
-                _ => record
-                    .meta
-                    .group
-                    .clone()
-                    .unwrap_or_else(|| NO_GROUP.to_string()),
-            };
+            let name = group_name(record, row, group_by);
             let g = groups.entry(name).or_insert_with(|| Group {
                 documents: 0,
                 tokens: 0,

@@ -14,6 +14,7 @@ mod documents;
 mod groups;
 mod languages;
 mod ngrams;
+mod orthography;
 mod summary;
 mod terms;
 
@@ -32,6 +33,9 @@ pub use groups::{
 };
 pub use languages::{LanguageRow, LANGUAGE_COLUMNS};
 pub use ngrams::{NgramRow, NgramRows, NGRAM_COLUMNS};
+pub use orthography::{
+    LedgerFigures, LedgerSummary, OrthographyRow, OrthographySummary, ORTHOGRAPHY_COLUMNS,
+};
 pub use summary::{Metric, MetricValue, Share, Summary, SCHEMA_VERSION};
 pub use terms::{TermRow, STOPWORD_LANGUAGE_SHARE, TERM_COLUMNS};
 
@@ -93,6 +97,8 @@ pub struct Report {
     pub(crate) languages: Vec<LanguageRow>,
     /// `code_switching.csv`: per document.
     pub(crate) code_switching: Vec<CodeSwitchingRow>,
+    /// `orthography.csv`: per document, then the corpus.
+    pub(crate) orthography: Vec<OrthographyRow>,
     /// `cooccurrence.csv`: the pairs listed, most frequent first.
     pub(crate) cooccurrences: Vec<PairRow>,
     /// N of the co-occurrence tables, unrounded (the summary holds it rounded).
@@ -396,13 +402,16 @@ impl Report {
             .iter()
             .map(Self::code_switching_row)
             .collect();
-        let summary = Summary::of(
+        let mut summary = Summary::of(
             &counts,
             &terms,
             normalizer.as_ref(),
             &stopword_languages,
             cooccurrence_n,
         );
+        summary.orthography =
+            OrthographySummary::of(&counts, &document_rows, normalizer.as_ref(), &options);
+        let orthography = Self::orthography_rows(&counts, normalizer.as_ref());
         let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
         let chart_data = Self::chart_data(charts::ChartInputs {
             counts: &counts,
@@ -425,6 +434,7 @@ impl Report {
             distinctive,
             languages,
             code_switching,
+            orthography,
             cooccurrences,
             pair_n: cooccurrence_n,
             marginals: counts

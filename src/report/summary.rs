@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{share, totals, CodeSwitchingSummary};
+use super::{share, totals, CodeSwitchingSummary, OrthographySummary};
 use crate::measures::lexical;
 use crate::output::table::round;
 use crate::{CorpusCounts, Lang, Normalizer, Options, Problem, ProblemKind, Pruning, TermRow};
@@ -53,6 +53,8 @@ pub struct Summary {
     pub sentences: u64,
     /// Language switches between sentences, and sentences that mix scripts.
     pub code_switching: CodeSwitchingSummary,
+    /// What normalization changed, and how the Arabic script is written.
+    pub orthography: OrthographySummary,
     /// Type/token ratio.
     pub ttr: Option<f64>,
     /// Yule's K.
@@ -118,6 +120,7 @@ impl Summary {
             hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
             sentences: counts.sentences,
             code_switching: CodeSwitchingSummary::of(counts),
+            orthography: OrthographySummary::default(),
             ttr: ratio(share(counts.terms.len() as u64, tokens)),
             yules_k: lexical::yules_k(sorted_counts.iter().copied()).map(round),
             mattr: counts.mattr.value().map(round),

@@ -514,6 +514,8 @@ fn every_metric_of_the_summary_is_documented() {
             ["languages", _, leaf] => format!("`languages.CODE.{leaf}`"),
             ["scripts", _, leaf] => format!("`scripts.NAME.{leaf}`"),
             ["code_switching", "pairs", _] => "`code_switching.pairs.FROM>TO`".to_string(),
+            ["orthography", "steps", _, leaf] => format!("`orthography.steps.STEP.{leaf}`"),
+            ["orthography", "groups", ..] => "`orthography.groups.GROUP.…`".to_string(),
             _ => format!("`{path}`"),
         };
         assert!(

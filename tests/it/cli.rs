@@ -46,8 +46,8 @@ fn report_is_byte_identical_with_one_and_two_threads_and_any_path_order() {
     let a = read_report(&one);
     assert_eq!(
         a.len(),
-        22,
-        "10 tables and texts, index.html, 10 charts, the manifest"
+        23,
+        "11 tables and texts, index.html, 10 charts, the manifest"
     );
     assert!(a.iter().any(|(name, _)| name == "top-terms-fas.png"));
     assert_eq!(a, read_report(&two));
@@ -378,6 +378,7 @@ fn report_leaves_other_files_alone() {
             "lengths.png",
             "ngrams.csv",
             "notes.txt",
+            "orthography.csv",
             "summary.json",
             "terms.csv",
             "top-ngrams.png",

@@ -14,6 +14,7 @@ mod hostile;
 mod known_answers;
 mod langid;
 mod memory_limit;
+mod orthography;
 mod partials;
 mod properties;
 mod report_parquet;

@@ -39,30 +39,48 @@ impl Analyzer {
         // scripts, so a short list beats a map.
         let mut per_script: Vec<(Script, u64)> = Vec::new();
         let mut mixed = Vec::with_capacity(tokenized.sentences.len());
+        // The script of each term that is a word of letters (`Common` otherwise),
+        // looked up once per token for the sentences that mix scripts.
+        let word_scripts: Vec<Script> = term_scripts
+            .iter()
+            .zip(&terms.kinds)
+            .map(|(&script, &kind)| {
+                if kind == TokenKind::Word {
+                    script
+                } else {
+                    Script::Common
+                }
+            })
+            .collect();
+        // The censuses look at a sentence's words only when some written form of
+        // the document holds a letter they count.
+        let census_persian = letters.iter().any(FormLetters::has_arabic_yeh_kaf);
+        let census_arabic = letters.iter().any(FormLetters::has_persian_yeh_kaf);
         for (range, &language) in tokenized.sentences.iter().zip(&sentence_languages) {
             per_script.clear();
-            let mut word_scripts: [Option<Script>; 2] = [None, None];
+            let mut first_word_script = Script::Common;
+            let mut is_mixed = false;
             for &id in &token_ids[range.clone()] {
                 let script = term_scripts[id as usize];
                 match per_script.iter_mut().find(|(s, _)| *s == script) {
                     Some((_, n)) => *n += 1,
                     None => per_script.push((script, 1)),
                 }
-                if terms.kinds[id as usize] == TokenKind::Word && script != Script::Common {
-                    match word_scripts {
-                        [None, _] => word_scripts[0] = Some(script),
-                        [Some(first), None] if first != script => word_scripts[1] = Some(script),
-                        _ => {}
+                let word_script = word_scripts[id as usize];
+                if word_script != Script::Common {
+                    if first_word_script == Script::Common {
+                        first_word_script = word_script;
+                    } else if word_script != first_word_script {
+                        is_mixed = true;
                     }
                 }
             }
-            mixed.push(word_scripts[1].is_some());
-            if language == Lang::PERSIAN || language == Lang::ARABIC {
+            mixed.push(is_mixed);
+            if (language == Lang::PERSIAN && census_persian)
+                || (language == Lang::ARABIC && census_arabic)
+            {
                 for &form in &terms.surface_ids[range.clone()] {
-                    let form = &letters[form as usize];
-                    if form.has_yeh_kaf() {
-                        form.add_census(orthography, language);
-                    }
+                    letters[form as usize].add_census(orthography, language);
                 }
             }
             for &(script, n) in &per_script {

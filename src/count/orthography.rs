@@ -191,10 +191,19 @@ impl FormLetters {
     /// holds none of them.
     pub(crate) fn of(form: &str) -> FormLetters {
         let mut letters = FormLetters::default();
-        if form.is_ascii() {
-            return letters;
-        }
-        for c in form.chars() {
+        // Every letter counted is in U+0600..U+06FF, two bytes in UTF-8 led by
+        // 0xD8..0xDB: the bytes are read, not the characters.
+        let bytes = form.as_bytes();
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            let lead = bytes[i];
+            if !(0xD8..=0xDB).contains(&lead) {
+                i += 1;
+                continue;
+            }
+            let c = char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F))
+                .unwrap_or('\0');
+            i += 2;
             match c {
                 '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => letters.alef += 1,
                 '\u{064A}' | '\u{0643}' => letters.arabic_yeh_kaf += 1,
@@ -215,9 +224,14 @@ impl FormLetters {
         letters
     }
 
-    /// Whether it holds a letter of either yeh-kaf census.
-    pub(crate) fn has_yeh_kaf(&self) -> bool {
-        self.arabic_yeh_kaf > 0 || self.persian_yeh_kaf > 0
+    /// Whether it holds an Arabic yeh or kaf (the census of Persian sentences).
+    pub(crate) fn has_arabic_yeh_kaf(&self) -> bool {
+        self.arabic_yeh_kaf > 0
+    }
+
+    /// Whether it holds a Persian yeh or kaf (the census of Arabic sentences).
+    pub(crate) fn has_persian_yeh_kaf(&self) -> bool {
+        self.persian_yeh_kaf > 0
     }
 
     /// Adds `count` occurrences of this form's folded letters to `ledger`, for the

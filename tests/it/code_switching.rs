@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::util::{run, stderr};
+use super::util::{run, stderr, write_corpus};
 
 /// Persian, then an English sentence, then Persian again, one Persian sentence
 /// holding the Latin word iPhone: five sentences, switches fas>eng and eng>fas,
@@ -22,18 +22,9 @@ const ARABIC: &str = "ارتفعت أسعار النفط في الأسواق ا�
 وقال المحللون إن الطلب على الطاقة سيزداد خلال فصل الشتاء المقبل.";
 
 fn report(dir: &Path) -> std::path::PathBuf {
-    let corpus = dir.join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    std::fs::write(corpus.join("ar.txt"), ARABIC).unwrap();
-    std::fs::write(corpus.join("fa-en-fa.txt"), SWITCHING).unwrap();
+    let corpus = write_corpus(dir, &[("ar.txt", ARABIC), ("fa-en-fa.txt", SWITCHING)]);
     let out = dir.join("report");
-    let output = run(&[
-        "report",
-        corpus.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    let output = run(&["report", &corpus, "-o", out.to_str().unwrap(), "-q"]);
     assert!(output.status.success(), "{}", stderr(&output));
     out
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::util::{read_report, run, run_with_input, stderr};
+use super::util::{read_report, run, run_with_input, stderr, write_corpus};
 
 const CORPUS: &[(&str, &str)] = &[
     // "The price of oil rises today. The minister said that the price of oil is high."
@@ -22,12 +22,7 @@ const CORPUS: &[(&str, &str)] = &[
 ];
 
 fn corpus(dir: &Path) -> String {
-    let folder = dir.join("corpus");
-    std::fs::create_dir_all(&folder).unwrap();
-    for (name, text) in CORPUS {
-        std::fs::write(folder.join(name), text).unwrap();
-    }
-    folder.to_str().unwrap().to_string()
+    write_corpus(dir, CORPUS)
 }
 
 /// Every occurrence of each query, with up to 5 words each side, in the order of

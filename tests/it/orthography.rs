@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::util::{run, stderr};
+use super::util::{run, stderr, write_corpus};
 
 /// Persian, 25 words: Arabic ي in بسيار and زيبا and Arabic ك in كتابخانه (3 letters
 /// where Persian writes ی and ک); Persian ی in تازه‌ای and ک in کتاب (2 letters the
@@ -18,18 +18,9 @@ const ARABIC: &str = "ذَهَبَ الوَلَدُ إلى المدرسـة صب
 وقال المعلم فی الصف إن الدرس سيبدأ بعد قليل.";
 
 fn report(dir: &Path, options: &[&str]) -> std::path::PathBuf {
-    let corpus = dir.join("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    std::fs::write(corpus.join("ar.txt"), ARABIC).unwrap();
-    std::fs::write(corpus.join("fa.txt"), PERSIAN).unwrap();
+    let corpus = write_corpus(dir, &[("ar.txt", ARABIC), ("fa.txt", PERSIAN)]);
     let out = dir.join(format!("report{}", options.len()));
-    let mut args = vec![
-        "report",
-        corpus.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-q",
-    ];
+    let mut args = vec!["report", &corpus, "-o", out.to_str().unwrap(), "-q"];
     args.extend_from_slice(options);
     let output = run(&args);
     assert!(output.status.success(), "{}", stderr(&output));

@@ -26,6 +26,16 @@ pub fn corpstat() -> Command {
     command
 }
 
+/// Writes `files` (name, text) into the folder `dir/corpus`, and returns its path.
+pub fn write_corpus(dir: &Path, files: &[(&str, &str)]) -> String {
+    let folder = dir.join("corpus");
+    std::fs::create_dir_all(&folder).expect("a corpus folder");
+    for (name, text) in files {
+        std::fs::write(folder.join(name), text).expect("a corpus file");
+    }
+    folder.to_str().expect("a UTF-8 path").to_string()
+}
+
 /// Runs corpstat with `args` to the end.
 pub fn run(args: &[&str]) -> Output {
     corpstat().args(args).output().expect("corpstat runs")

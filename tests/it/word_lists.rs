@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::util::{run, stderr};
+use super::util::{run, stderr, write_corpus};
 
 /// Three documents; "Advertisement" is boilerplate inside two of them.
 const CORPUS: &[(&str, &str)] = &[
@@ -23,12 +23,7 @@ const CORPUS: &[(&str, &str)] = &[
 ];
 
 fn corpus(dir: &Path) -> String {
-    let folder = dir.join("corpus");
-    std::fs::create_dir_all(&folder).unwrap();
-    for (name, text) in CORPUS {
-        std::fs::write(folder.join(name), text).unwrap();
-    }
-    folder.to_str().unwrap().to_string()
+    write_corpus(dir, CORPUS)
 }
 
 /// `corpstat report CORPUS -o OUT OPTIONS`, which must succeed.

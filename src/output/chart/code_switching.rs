@@ -3,10 +3,9 @@
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::FontTransform;
 
 use super::plot::{
-    font, label_width, language_name, no_data, render, title_font, LABEL_PX, TICK_PX,
+    fill_cell, font, labelled_grid, language_name, no_data, render, title_font, LABEL_PX, TICK_PX,
 };
 use super::{Chart, ChartError};
 use crate::report::Report;
@@ -87,58 +86,29 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             (20, 10),
             font(TICK_PX).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
-        let label = label_width(&grid, names.iter().map(String::as_str), LABEL_PX).clamp(60, 300);
-        let mut chart = ChartBuilder::on(&grid)
-            .margin(20)
-            .x_label_area_size(label + 20)
-            .y_label_area_size(label + 10)
-            .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_labels(n)
-            .y_labels(n)
-            .label_style(font(LABEL_PX))
-            .x_label_formatter(&|_| String::new())
-            .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => names.get(n - 1 - *i).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .draw()?;
-        let turned = font(LABEL_PX)
-            .transform(FontTransform::Rotate90)
-            .pos(Pos::new(HPos::Left, VPos::Center));
-        for (j, language) in names.iter().enumerate() {
-            let (x, y) = chart.backend_coord(&(SegmentValue::CenterOf(j), SegmentValue::Exact(0)));
-            grid.draw_text(language, &turned, (x, y + 10))?;
-        }
+        let mut chart = labelled_grid(&grid, &names)?;
         for (i, from) in codes.iter().enumerate() {
             for (j, to) in codes.iter().enumerate() {
-                let y = n - 1 - i;
                 let c = count(from, to);
-                let fill = if i == j {
-                    RGBColor(235, 235, 235).filled()
-                } else {
-                    count_color(c, most).filled()
-                };
-                chart.plotting_area().draw(&Rectangle::new(
-                    [
-                        (SegmentValue::Exact(j), SegmentValue::Exact(y)),
-                        (SegmentValue::Exact(j + 1), SegmentValue::Exact(y + 1)),
-                    ],
-                    fill,
-                ))?;
-                if i != j {
-                    let dark = most > 0 && (c as f64).ln_1p() / (most as f64).ln_1p() > 0.6;
-                    let style = font(LABEL_PX)
-                        .color(if dark { &WHITE } else { &BLACK })
-                        .pos(Pos::new(HPos::Center, VPos::Center));
-                    chart.plotting_area().draw(&Text::new(
-                        c.to_string(),
-                        (SegmentValue::CenterOf(j), SegmentValue::CenterOf(y)),
-                        style,
-                    ))?;
+                if i == j {
+                    fill_cell(
+                        &mut chart,
+                        n,
+                        (j, i),
+                        RGBColor(235, 235, 235).filled(),
+                        None,
+                    )?;
+                    continue;
                 }
+                let dark = most > 0 && (c as f64).ln_1p() / (most as f64).ln_1p() > 0.6;
+                let style = font(LABEL_PX).color(if dark { &WHITE } else { &BLACK });
+                fill_cell(
+                    &mut chart,
+                    n,
+                    (j, i),
+                    count_color(c, most).filled(),
+                    Some((c.to_string(), style)),
+                )?;
             }
         }
         Ok(())

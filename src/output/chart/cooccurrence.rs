@@ -2,10 +2,9 @@
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::FontTransform;
 
 use super::plot::{
-    bold_font, font, label_width, no_data, render, title_font, Area, LABEL_PX, TICK_PX,
+    bold_font, fill_cell, font, labelled_grid, no_data, render, title_font, Area, LABEL_PX, TICK_PX,
 };
 use super::{Chart, ChartError};
 use crate::report::Report;
@@ -81,56 +80,15 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         let (width, _) = root.dim_in_pixel();
         let (grid, scale) = root.split_horizontally(width - SCALE_WIDTH);
         draw_scale(&scale)?;
-        let root = &grid;
-        let label_width = label_width(root, words.iter().map(String::as_str), LABEL_PX);
-        let mut chart = ChartBuilder::on(root)
-            .margin(20)
-            .x_label_area_size(label_width.clamp(60, 300) + 36)
-            .y_label_area_size(label_width.clamp(60, 300))
-            .build_cartesian_2d((0..n - 1).into_segmented(), (0..n - 1).into_segmented())?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_labels(n)
-            .y_labels(n)
-            .label_style(font(LABEL_PX))
-            .x_label_formatter(&|_| String::new())
-            .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => words.get(n - 1 - *i).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .draw()?;
-        // Column labels, turned a quarter so that long words fit: drawn here rather than by
-        // the mesh, which anchors x labels at their centre and so would half-hide turned text.
-        let turned = font(LABEL_PX)
-            .transform(FontTransform::Rotate90)
-            .pos(Pos::new(HPos::Left, VPos::Center));
-        for (j, word) in words.iter().enumerate() {
-            let (x, y) = chart.backend_coord(&(SegmentValue::CenterOf(j), SegmentValue::Exact(0)));
-            root.draw_text(word, &turned, (x, y + 10))?;
-        }
+        let mut chart = labelled_grid(&grid, words)?;
         for (i, row) in data.npmi.iter().enumerate() {
             for (j, value) in row.iter().enumerate() {
-                let y = n - 1 - i;
                 let fill = match value {
                     Some(v) => npmi_color(*v).filled(),
                     None => RGBColor(245, 245, 245).filled(),
                 };
-                chart.plotting_area().draw(&Rectangle::new(
-                    [
-                        (SegmentValue::Exact(j), SegmentValue::Exact(y)),
-                        (SegmentValue::Exact(j + 1), SegmentValue::Exact(y + 1)),
-                    ],
-                    fill,
-                ))?;
-                if let Some(v) = value {
-                    let style = font(TICK_PX).pos(Pos::new(HPos::Center, VPos::Center));
-                    chart.plotting_area().draw(&Text::new(
-                        format!("{v:.2}"),
-                        (SegmentValue::CenterOf(j), SegmentValue::CenterOf(y)),
-                        style,
-                    ))?;
-                }
+                let text = value.map(|v| (format!("{v:.2}"), font(TICK_PX)));
+                fill_cell(&mut chart, n, (j, i), fill, text)?;
             }
         }
         Ok(())

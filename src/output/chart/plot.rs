@@ -401,6 +401,78 @@ pub(super) fn log_count_labels() -> impl Fn(&f64) -> String {
     }
 }
 
+/// The cells of a square grid, `n` a side, each a pair of segments.
+pub(super) type Grid<'a, 'b> = ChartContext<
+    'a,
+    ShapedBackend<'b>,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// A square grid on `area` with a row and a column per label (heat maps): the
+/// row labels at the left, the first at the top (row `i` is drawn at
+/// `n - 1 - i`), the column labels below, turned a quarter so that long names
+/// fit (drawn here rather than by the mesh, which anchors x labels at their
+/// centre and so would half-hide turned text).
+pub(super) fn labelled_grid<'a, 'b>(
+    area: &'a Area<'b>,
+    labels: &[String],
+) -> Result<Grid<'a, 'b>, Box<dyn std::error::Error>> {
+    let n = labels.len().max(1);
+    let width = label_width(area, labels.iter().map(String::as_str), LABEL_PX).clamp(60, 300);
+    let mut chart = ChartBuilder::on(area)
+        .margin(20)
+        .x_label_area_size(width + 36)
+        .y_label_area_size(width)
+        .build_cartesian_2d(0.0..n as f64, 0.0..n as f64)?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_labels(0)
+        .y_labels(0)
+        .draw()?;
+    let row_label = font(LABEL_PX).pos(Pos::new(HPos::Right, VPos::Center));
+    let turned = font(LABEL_PX)
+        .transform(plotters::style::FontTransform::Rotate90)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    // The chart's coordinates are the backend's; the area's start at its corner.
+    let (left, top) = area.get_base_pixel();
+    for (i, label) in labels.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(0.0, cell_centre(n - 1 - i)));
+        area.draw_text(label, &row_label, (x - left - 8, y - top))?;
+        let (x, bottom) = chart.backend_coord(&(cell_centre(i), 0.0));
+        area.draw_text(label, &turned, (x - left, bottom - top + 10))?;
+    }
+    Ok(chart)
+}
+
+/// The centre of cell `i` of a [`labelled_grid`] axis.
+pub(super) fn cell_centre(i: usize) -> f64 {
+    i as f64 + 0.5
+}
+
+/// Fills cell (`column`, `row`) of a [`labelled_grid`] (row 0 at the top) with
+/// `fill`, and writes `text` in its centre.
+pub(super) fn fill_cell(
+    chart: &mut Grid,
+    n: usize,
+    (column, row): (usize, usize),
+    fill: ShapeStyle,
+    text: Option<(String, TextStyle)>,
+) -> DrawResult {
+    let y = (n - 1 - row) as f64;
+    let x = column as f64;
+    chart
+        .plotting_area()
+        .draw(&Rectangle::new([(x, y), (x + 1.0, y + 1.0)], fill))?;
+    if let Some((text, style)) = text {
+        let style = style.pos(Pos::new(HPos::Center, VPos::Center));
+        chart
+            .plotting_area()
+            .draw(&Text::new(text, (x + 0.5, y + 0.5), style))?;
+    }
+    Ok(())
+}
+
 /// The width of the widest of `labels` at `size` pixels, plus a margin: the room a
 /// chart leaves for its labels (40 when there are none).
 pub(super) fn label_width<'a>(

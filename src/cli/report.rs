@@ -13,10 +13,12 @@ use super::CorpusArgs;
 
 /// Write the full report (tables, charts, index.html) into a folder
 ///
-/// summary.json, documents.csv, terms.csv, ngrams.csv, distinctive.csv,
-/// languages.csv, cooccurrence.csv, README.md, index.html and the PNG charts.
+/// summary.json, README.md, index.html, every CSV table and the PNG charts
+/// (listed below). The corpus is read a second time, only up to the documents
+/// that hold the concordance lines index.html shows (and those of --kwic).
 ///
 /// Files are written to temporary names and renamed only when all are complete;
+/// files of corpstat's own names that this run did not write are removed, and
 /// other files in the folder are left alone. Exits 2 when input was skipped or
 /// only partly read (the report is still written), unless --allow-partial.
 #[derive(Args)]

@@ -24,7 +24,7 @@ pub use code_switching::CodeSwitching;
 pub use combine::CombineError;
 pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
-pub(crate) use orthography::{FoldsCounted, FormLetters};
+pub(crate) use orthography::{counted_by, FoldsCounted, FormLetters};
 pub use orthography::{LedgerStep, Orthography, LEDGER_STEPS};
 #[cfg(feature = "parquet")]
 pub(crate) use pruning::keep_within;

@@ -17,8 +17,8 @@ pub struct LedgerStep {
     pub name: &'static str,
     /// What it counts, for reports/README.md.
     pub about: &'static str,
-    /// Its count in a ledger.
-    pub count: fn(&Orthography) -> u64,
+    /// Where its count is kept in a ledger.
+    pub field: fn(&mut Orthography) -> &mut u64,
     /// The normalization step that must run for it to count (`None`: a census of
     /// letters, counted whatever the options).
     pub needs_step: Option<&'static str>,
@@ -29,64 +29,80 @@ pub const LEDGER_STEPS: &[LedgerStep] = &[
     LedgerStep {
         name: "invisible",
         about: "invisible marks removed (LRM, RLM, ALM, ZWJ, bidi embeddings and isolates, BOM), in characters",
-        count: |o| o.invisible,
+        field: |o| &mut o.invisible,
         needs_step: Some("invisible"),
     },
     LedgerStep {
         name: "zwnj",
         about: "ZWNJ collapsed (runs of them) or dropped (not between two letters), in characters",
-        count: |o| o.zwnj,
+        field: |o| &mut o.zwnj,
         needs_step: Some("zwnj"),
     },
     LedgerStep {
         name: "tatweel",
         about: "tatweel (ـ) removed, in characters",
-        count: |o| o.tatweel,
+        field: |o| &mut o.tatweel,
         needs_step: Some("tatweel"),
     },
     LedgerStep {
         name: "diacritics",
         about: "diacritics and Quranic marks removed, in characters",
-        count: |o| o.diacritics,
+        field: |o| &mut o.diacritics,
         needs_step: Some("diacritics"),
     },
     LedgerStep {
         name: "alef",
         about: "alef variants (أ إ آ ٱ) folded to ا, in letters",
-        count: |o| o.alef,
+        field: |o| &mut o.alef,
         needs_step: Some("alef"),
     },
     LedgerStep {
         name: "yeh-kaf",
         about: "yeh and kaf forms (ى ی ک ۀ) folded to ي ك ه, in letters",
-        count: |o| o.yeh_kaf,
+        field: |o| &mut o.yeh_kaf,
         needs_step: Some("yeh-kaf"),
     },
     LedgerStep {
         name: "arabic-yeh-kaf-in-persian",
         about: "Arabic yeh, alef maksura and kaf (ي ى ك) in the words of Persian sentences, where Persian writes ی and ک, in letters",
-        count: |o| o.arabic_yeh_kaf_in_persian,
+        field: |o| &mut o.arabic_yeh_kaf_in_persian,
         needs_step: None,
     },
     LedgerStep {
         name: "persian-yeh-kaf-in-arabic",
         about: "Persian yeh and kaf (ی ک) in the words of Arabic sentences, where Arabic writes ي ى and ك, in letters",
-        count: |o| o.persian_yeh_kaf_in_arabic,
+        field: |o| &mut o.persian_yeh_kaf_in_arabic,
         needs_step: None,
     },
     LedgerStep {
         name: "teh-marbuta",
         about: "teh marbuta (ة) folded to ه (with `--fold teh-marbuta`), in letters",
-        count: |o| o.teh_marbuta,
+        field: |o| &mut o.teh_marbuta,
         needs_step: Some("teh-marbuta"),
     },
     LedgerStep {
         name: "digits",
         about: "Arabic-Indic (٠-٩) and Persian (۰-۹) digits folded to 0-9, in digits",
-        count: |o| o.digits,
+        field: |o| &mut o.digits,
         needs_step: Some("digits"),
     },
 ];
+
+impl LedgerStep {
+    /// Its count in `ledger`.
+    pub fn count(&self, ledger: &Orthography) -> u64 {
+        let mut ledger = *ledger;
+        *(self.field)(&mut ledger)
+    }
+}
+
+/// The ledger step counted by the normalization step `name`, if one is.
+pub(crate) fn counted_by(name: &str) -> Option<&'static LedgerStep> {
+    LEDGER_STEPS.iter().find(|l| l.needs_step == Some(name))
+}
+
+/// The name under which a ledger's diacritized words are stored as text.
+const DIACRITIZED_WORDS: &str = "diacritized-words";
 
 /// The ledger of a document, a group or a corpus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -138,8 +154,8 @@ impl Orthography {
     pub fn to_text(&self) -> String {
         let mut items: Vec<String> = LEDGER_STEPS
             .iter()
-            .map(|s| (s.name, (s.count)(self)))
-            .chain([("diacritized-words", self.diacritized_words)])
+            .map(|s| (s.name, s.count(self)))
+            .chain([(DIACRITIZED_WORDS, self.diacritized_words)])
             .filter(|&(_, n)| n > 0)
             .map(|(name, n)| format!("{name}:{n}"))
             .collect();
@@ -155,18 +171,8 @@ impl Orthography {
             let (name, n) = item.split_once(':')?;
             let n: u64 = n.parse().ok()?;
             let field = match name {
-                "invisible" => &mut o.invisible,
-                "zwnj" => &mut o.zwnj,
-                "tatweel" => &mut o.tatweel,
-                "diacritics" => &mut o.diacritics,
-                "diacritized-words" => &mut o.diacritized_words,
-                "alef" => &mut o.alef,
-                "yeh-kaf" => &mut o.yeh_kaf,
-                "arabic-yeh-kaf-in-persian" => &mut o.arabic_yeh_kaf_in_persian,
-                "persian-yeh-kaf-in-arabic" => &mut o.persian_yeh_kaf_in_arabic,
-                "teh-marbuta" => &mut o.teh_marbuta,
-                "digits" => &mut o.digits,
-                _ => return None,
+                DIACRITIZED_WORDS => &mut o.diacritized_words,
+                _ => (LEDGER_STEPS.iter().find(|s| s.name == name)?.field)(&mut o),
             };
             *field = n;
         }

@@ -48,6 +48,9 @@ pub use zwnj::Zwnj;
 
 use std::borrow::Cow;
 
+/// Where a ledger keeps one step's count (see `LedgerStep::field`).
+type LedgerField = fn(&mut crate::count::Orthography) -> &mut u64;
+
 use serde::{Deserialize, Serialize};
 
 /// How much to normalize. Default: [`NormalForm::Full`].
@@ -137,6 +140,9 @@ fn is_stable_letter(c: char) -> bool {
 /// The normalization pipeline: surface steps, then fold steps.
 pub struct Normalizer {
     surface: Vec<Box<dyn NormalizeStep>>,
+    /// For each surface step, where the orthography ledger keeps what it removes
+    /// (`None` for a step the ledger does not count, such as `nfkc`).
+    surface_counted: Vec<Option<LedgerField>>,
     fold: Vec<Box<dyn NormalizeStep>>,
     /// Whether every surface step works within runs of text between ASCII white
     /// space (see [`StepSpec::is_local`]).
@@ -160,6 +166,7 @@ impl Normalizer {
     fn of_steps(options: &NormalizeOptions) -> Self {
         let mut normalizer = Normalizer {
             surface: Vec::new(),
+            surface_counted: Vec::new(),
             fold: Vec::new(),
             surface_is_local: true,
         };
@@ -172,6 +179,9 @@ impl Normalizer {
                 Phase::Surface => {
                     normalizer.surface_is_local &= step.is_local;
                     normalizer.surface.push((step.make)());
+                    normalizer
+                        .surface_counted
+                        .push(crate::count::counted_by(step.name).map(|l| l.field));
                 }
                 Phase::Fold => normalizer.fold.push((step.make)()),
             }
@@ -289,20 +299,10 @@ impl Normalizer {
         mut ledger: Option<&mut crate::count::Orthography>,
     ) -> Cow<'a, str> {
         let mut text = Cow::Borrowed(text);
-        for step in &self.surface {
-            let Some(ledger) = ledger.as_deref_mut() else {
+        for (step, field) in self.surface.iter().zip(&self.surface_counted) {
+            let (Some(ledger), Some(field)) = (ledger.as_deref_mut(), field) else {
                 text = step.apply(text);
                 continue;
-            };
-            let counted = match step.name() {
-                "invisible" => &mut ledger.invisible,
-                "zwnj" => &mut ledger.zwnj,
-                "tatweel" => &mut ledger.tatweel,
-                "diacritics" => &mut ledger.diacritics,
-                _ => {
-                    text = step.apply(text);
-                    continue;
-                }
             };
             let chars = text.chars().count();
             let words_marked = if step.name() == "diacritics" {
@@ -314,7 +314,7 @@ impl Normalizer {
             };
             text = step.apply(text);
             // Every counted step only removes characters.
-            *counted += chars.saturating_sub(text.chars().count()) as u64;
+            *field(ledger) += chars.saturating_sub(text.chars().count()) as u64;
             ledger.diacritized_words += words_marked as u64;
         }
         text

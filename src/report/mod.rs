@@ -320,10 +320,11 @@ fn stopword_flags(
 ) -> (Vec<Lang>, Vec<bool>) {
     let mut language_totals = totals(&counts.language_words, |k| k.0);
     language_totals.remove(&Lang::UNDETERMINED);
+    // With --stopwords-mode replace, no built-in list is used, whatever the mix.
+    let built_in = options.stopwords_mode == StopwordsMode::Add;
     let stopword_languages: Vec<Lang> = language_totals
         .iter()
-        .filter(|(_, &w)| share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
-        .filter(|_| options.stopwords_mode == StopwordsMode::Add)
+        .filter(|(_, &w)| built_in && share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
         .map(|(l, _)| *l)
         .collect();
     let stopwords = normalizer.map(|n| Stopwords::of(options, n));

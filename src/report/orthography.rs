@@ -103,7 +103,7 @@ fn ledger_summary(
         steps: steps
             .iter()
             .map(|s| {
-                let changes = (s.count)(ledger);
+                let changes = s.count(ledger);
                 (
                     s.name,
                     LedgerFigures {
@@ -157,7 +157,7 @@ impl Report {
         let mut rows = Vec::new();
         for doc in &counts.documents {
             for step in &steps {
-                let changes = (step.count)(&doc.orthography);
+                let changes = step.count(&doc.orthography);
                 if changes > 0 {
                     rows.push(OrthographyRow {
                         document: doc.meta.id.clone(),
@@ -169,7 +169,7 @@ impl Report {
             }
         }
         for step in &steps {
-            let changes = (step.count)(&counts.orthography);
+            let changes = step.count(&counts.orthography);
             rows.push(OrthographyRow {
                 document: "*".into(),
                 step: step.name,

@@ -37,24 +37,21 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         .collect();
     languages.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let codes: Vec<&str> = languages.iter().map(|l| l.0).collect();
-    let count = |from: &str, to: &str| {
-        switching
-            .pairs
-            .get(&format!("{from}>{to}"))
-            .copied()
-            .unwrap_or(0)
-    };
-    let shown: u64 = codes
+    // The switches from each language (row) to each (column), looked up once.
+    let cells: Vec<Vec<u64>> = codes
         .iter()
-        .flat_map(|from| codes.iter().map(move |to| (from, to)))
-        .map(|(from, to)| count(from, to))
-        .sum();
-    let most = codes
-        .iter()
-        .flat_map(|from| codes.iter().map(move |to| (from, to)))
-        .map(|(from, to)| count(from, to))
-        .max()
-        .unwrap_or(0);
+        .map(|from| {
+            codes
+                .iter()
+                .map(|to| {
+                    let pair = format!("{from}>{to}");
+                    switching.pairs.get(&pair).copied().unwrap_or(0)
+                })
+                .collect()
+        })
+        .collect();
+    let shown: u64 = cells.iter().flatten().sum();
+    let most = cells.iter().flatten().copied().max().unwrap_or(0);
     let names: Vec<String> = codes.iter().map(|c| language_name(c)).collect();
     let n = codes.len().max(1);
     let size = (280 + 90 * n as u32).clamp(800, 1400);
@@ -87,9 +84,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
             font(TICK_PX).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
         let mut chart = labelled_grid(&grid, &names)?;
-        for (i, from) in codes.iter().enumerate() {
-            for (j, to) in codes.iter().enumerate() {
-                let c = count(from, to);
+        for (i, row) in cells.iter().enumerate() {
+            for (j, &c) in row.iter().enumerate() {
                 if i == j {
                     fill_cell(
                         &mut chart,

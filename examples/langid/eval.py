@@ -12,8 +12,10 @@ Builds the evaluation set in OUT_DIR (kept out of the repository) from:
   whatlang; fastText's lid.176 was not;
 - the translated messages of the programs on this machine (/usr/share/locale), for
   sentences of four words or more;
-- single words and word pairs of both. Not wordfreq's word lists: corpstat's word
-  lists for one or two words (src/language/lexicon.rs) are drawn from them.
+- single words and word pairs of both, drawn from the running text (the messages'
+  words left untranslated and acronyms in capitals left out). Not wordfreq's word
+  lists: corpstat's word lists for one or two words (src/language/lexicon.rs) are
+  drawn from them.
 
 Every text is labelled with the code corpstat should answer: the ISO 639-3 code, the
 macrolanguage for near-twins corpstat joins (hbs for Bosnian, Croatian, Montenegrin
@@ -128,13 +130,36 @@ def udhr(work):
 
 
 def catalogs():
-    by_language = collections.defaultdict(list)
+    """Two-letter language code -> [(translated message, the English message)].
+
+    English comes from the English originals of every catalog, with nothing to take
+    out: the English "translations" (en_GB, en@quot, en@boldquot) differ from them in
+    a spelling or a quotation mark only. The English of the Shavian alphabet
+    (`en@shaw`) is kept apart, under `shaw`: no model here names it, so its right
+    answer is `und`."""
+    by_language = collections.defaultdict(set)
     for folder in sorted(glob.glob("/usr/share/locale/*/LC_MESSAGES")):
         locale = folder.split("/")[-2]
-        base = re.split(r"[_@.]", locale)[0]
-        if len(base) == 2:
-            by_language[base].extend(messages(folder))
-    return by_language
+        base = "shaw" if locale.endswith("@shaw") else re.split(r"[_@.]", locale)[0]
+        found = messages(folder)
+        by_language["en"].update((english, "") for _, english in found
+                                 if usable(english))
+        if (len(base) == 2 and base != "en") or base == "shaw":
+            by_language[base].update(found)
+    return {base: sorted(found) for base, found in by_language.items()}
+
+
+def usable(message):
+    """Four words or more, and no markup or option syntax."""
+    return len(words_of(message)) >= 4 and not re.search(r"[<>/=]", message)
+
+
+def translated_words(message, english):
+    """The words of a translated message that are not in its English original: what
+    a program leaves untranslated (option names, identifiers, placeholders) is not a
+    word of the language. Acronyms in capitals are left out too."""
+    source = {w.lower() for w in words_of(english)}
+    return [w for w in words_of(message) if w.lower() not in source and not w.isupper()]
 
 
 def messages(folder):
@@ -149,10 +174,11 @@ def messages(folder):
             # Untranslated messages are the English text again.
             if not key or not isinstance(value, str) or value == key:
                 continue
-            value = re.sub(r"%\S+|\{[^}]*\}|&|_", "", value)
-            value = " ".join(value.split())
-            if len(words_of(value)) >= 4 and not re.search(r"[<>/=]", value):
-                out.append(value)
+            english = key if isinstance(key, str) else key[0]
+            english, value = (" ".join(re.sub(r"%\S+|\{[^}]*\}|&|_|\x1b\[[0-9;]*m", "", t).split())
+                              for t in (english, value))
+            if usable(value):
+                out.append((value, english))
     return sorted(set(out))
 
 
@@ -177,26 +203,32 @@ def build(out_dir):
         for start in range(0, len(sentences) - DOCUMENT_SENTENCES + 1, DOCUMENT_SENTENCES):
             documents.append((gold, code, " ".join(sentences[start:start + DOCUMENT_SENTENCES])))
     import pycountry  # noqa: E402  (pip; only to name the catalogs' two-letter codes)
-    for base, found in sorted(catalogs().items()):
-        language = pycountry.languages.get(alpha_2=base)
-        if language is None or not found:
-            continue
-        gold = expected(language.alpha_3, known)
+    for base, with_english in sorted(catalogs().items()):
+        if base == "shaw":
+            gold, source = "und", "mo:eng-Shaw"
+        else:
+            language = pycountry.languages.get(alpha_2=base)
+            if language is None or not with_english:
+                continue
+            gold, source = expected(language.alpha_3, known), "mo:" + language.alpha_3
+        found = sorted({m for m, _ in with_english})
         for s in rng.sample(found, min(PER_CELL, len(found))):
-            items.append(("sentence", gold, "mo:" + language.alpha_3, s))
-        # Single words and word pairs too. Not from wordfreq's lists: corpstat's word
-        # lists for one or two words are drawn from them.
-        words = [w for m in found for w in words_of(m)]
-        pairs = [f"{a} {b}" for m in found for a, b in zip(words_of(m), words_of(m)[1:])]
+            items.append(("sentence", gold, source, s))
+        # Single words and word pairs too, as the UDHR's: drawn from the running text
+        # of the messages, less the words left untranslated. Not from wordfreq's lists:
+        # corpstat's word lists for one or two words are drawn from them.
+        runs = [translated_words(m, english) for m, english in with_english]
+        pairs = [f"{a} {b}" for run in runs for a, b in zip(run, run[1:])]
         for p in rng.sample(pairs, min(PER_CELL, len(pairs))):
-            items.append(("word pair", gold, "mo:" + language.alpha_3, p))
-        long_words = sorted({w for w in words if len(w) >= 3 and not any(c.isdigit() for c in w)})
+            items.append(("word pair", gold, source, p))
+        long_words = [w for run in runs for w in run
+                      if len(w) >= 3 and not any(c.isdigit() for c in w)]
         for w in rng.sample(long_words, min(PER_CELL, len(long_words))):
-            items.append(("single word", gold, "mo:" + language.alpha_3, w))
+            items.append(("single word", gold, source, w))
         # Documents of 20 messages of one language, from several programs.
         shuffled = rng.sample(found, min(len(found), DOCUMENT_SENTENCES * 5))
         for start in range(0, len(shuffled) - DOCUMENT_SENTENCES + 1, DOCUMENT_SENTENCES):
-            documents.append((gold, "mo:" + language.alpha_3,
+            documents.append((gold, source,
                               "\n".join(shuffled[start:start + DOCUMENT_SENTENCES])))
     # One line each: the binaries read a line per text.
     items = [(g, gold, code, " ".join(text.split())) for g, gold, code, text in items]

@@ -217,7 +217,7 @@ impl LanguageDetector {
             if script == Script::Latin && latin_evidence(text) == Some(language) {
                 continue;
             }
-            let answer = model.predict(text, self.allowed.as_deref());
+            let answer = model.predict(text, script, self.allowed.as_deref());
             if answer.is_some_and(|(l, _)| l == language) {
                 continue;
             }
@@ -363,7 +363,9 @@ impl LanguageDetector {
         for segment in judged {
             let weight = segment.words as f64;
             total += weight;
-            for (language, p) in model.distribution(&segment.text, self.allowed.as_deref()) {
+            for (language, p) in
+                model.distribution(&segment.text, segment.script, self.allowed.as_deref())
+            {
                 match sums.iter_mut().find(|(l, _)| *l == language) {
                     Some((_, sum)) => *sum += weight * p,
                     None => sums.push((language, weight * p)),

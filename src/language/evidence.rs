@@ -34,8 +34,12 @@ pub(super) const SCRIPT_LANGUAGES: &[(Script, Lang)] = &[
 
 /// Letters of a script that no language the detector can name in that script
 /// writes, as ranges: the letters Jawi (Malay in the Arabic script) adds, ڠ ڬ ڽ ۏ ݢ,
-/// and those Mon, Shan, Karen and other languages add to the Myanmar script. The
-/// model and the script rule would name such text as Arabic or Burmese.
+/// those Mon, Shan, Karen and other languages add to the Myanmar script, and the
+/// Cyrillic ҝ and ҹ of Azerbaijani (which the model knows in the Latin script
+/// only), and the Latin letters of West African alphabets (ɛ ɔ ŋ ɓ ɗ ƙ ƴ ɲ ɖ ƒ ʋ ɣ:
+/// Ewe, Twi, Fon, Bambara, Hausa, ...). The model and the script rule would name
+/// such text as Arabic, Burmese, Tatar, or the Latin-script language nearest in
+/// spelling.
 const FOREIGN_LETTERS: &[(Script, char, char)] = &[
     (Script::Arabic, '\u{06A0}', '\u{06A0}'),
     (Script::Arabic, '\u{06AC}', '\u{06AC}'),
@@ -43,7 +47,93 @@ const FOREIGN_LETTERS: &[(Script, char, char)] = &[
     (Script::Arabic, '\u{06CF}', '\u{06CF}'),
     (Script::Arabic, '\u{0762}', '\u{0762}'),
     (Script::Myanmar, '\u{105A}', '\u{109F}'),
+    (Script::Cyrillic, '\u{049C}', '\u{049D}'),
+    (Script::Cyrillic, '\u{04B8}', '\u{04B9}'),
+    (Script::Latin, '\u{014A}', '\u{014A}'),
+    (Script::Latin, '\u{014B}', '\u{014B}'),
+    (Script::Latin, '\u{0181}', '\u{0181}'),
+    (Script::Latin, '\u{0186}', '\u{0186}'),
+    (Script::Latin, '\u{0189}', '\u{0189}'),
+    (Script::Latin, '\u{018A}', '\u{018A}'),
+    (Script::Latin, '\u{0190}', '\u{0190}'),
+    (Script::Latin, '\u{0191}', '\u{0191}'),
+    (Script::Latin, '\u{0192}', '\u{0192}'),
+    (Script::Latin, '\u{0194}', '\u{0194}'),
+    (Script::Latin, '\u{0198}', '\u{0198}'),
+    (Script::Latin, '\u{0199}', '\u{0199}'),
+    (Script::Latin, '\u{019D}', '\u{019D}'),
+    (Script::Latin, '\u{01B2}', '\u{01B2}'),
+    (Script::Latin, '\u{01B3}', '\u{01B3}'),
+    (Script::Latin, '\u{01B4}', '\u{01B4}'),
+    (Script::Latin, '\u{0253}', '\u{0253}'),
+    (Script::Latin, '\u{0254}', '\u{0254}'),
+    (Script::Latin, '\u{0256}', '\u{0256}'),
+    (Script::Latin, '\u{0257}', '\u{0257}'),
+    (Script::Latin, '\u{025B}', '\u{025B}'),
+    (Script::Latin, '\u{0263}', '\u{0263}'),
+    (Script::Latin, '\u{0272}', '\u{0272}'),
+    (Script::Latin, '\u{028B}', '\u{028B}'),
 ];
+
+/// The letters beyond Russian's alphabet that each language the model knows in the
+/// Cyrillic script writes (lowercase; Serbo-Croatian for Serbian and Bosnian). A
+/// candidate whose alphabet lacks letters of the text is not its language:
+/// Azerbaijani in Cyrillic (ә ј ҝ ҹ) is not Tatar, nor Komi-Permyak (і ӧ) Russian.
+const CYRILLIC_LETTERS: &[(Lang, &str)] = &[
+    (Lang::of("rus"), ""),
+    (Lang::of("ukr"), "іїєґ"),
+    (Lang::of("bel"), "іў"),
+    (Lang::of("bul"), "ѝ"),
+    (Lang::of("mkd"), "ѓѕјљњќџѐѝ"),
+    (Lang::of("hbs"), "ђјљњћџ"),
+    (Lang::of("kaz"), "әғқңөұүһі"),
+    (Lang::of("kir"), "ңөү"),
+    (Lang::of("tat"), "әөүҗңһ"),
+    (Lang::of("bak"), "әөүғҡңҙҫһ"),
+    (Lang::of("tgk"), "ғӣқӯҳҷ"),
+    (Lang::of("uzb"), "ўқғҳ"),
+    (Lang::of("mon"), "өү"),
+    (Lang::of("che"), "ӏ"),
+    (Lang::of("chv"), "ӑӗҫӳ"),
+    (Lang::of("sah"), "ҕҥөһү"),
+    (Lang::of("oss"), "ӕ"),
+    (Lang::of("lez"), "ӏ"),
+    (Lang::of("ava"), "ӏ"),
+    (Lang::of("krc"), "ў"),
+    (Lang::of("myv"), ""),
+    (Lang::of("mhr"), "ӓӧӱҥ"),
+    (Lang::of("mrj"), "ӓӧӱӹ"),
+    (Lang::of("bxr"), "өүһ"),
+    (Lang::of("kom"), "іӧ"),
+    (Lang::of("rue"), "іїєґ"),
+    (Lang::of("xal"), "әһҗңөү"),
+    (Lang::of("tyv"), "ңөү"),
+];
+
+/// Whether `text` of the Cyrillic script has letters `language` does not write, one
+/// per ten words at least ([`FOREIGN_ONE_IN`]; the one ї of Київ in a Russian
+/// sentence of twenty words is not enough). Always false for a language without an
+/// entry in [`CYRILLIC_LETTERS`].
+pub(super) fn has_cyrillic_letters_foreign_to(language: Lang, text: &str) -> bool {
+    let Some(&(_, own)) = CYRILLIC_LETTERS.iter().find(|(l, _)| *l == language) else {
+        return false;
+    };
+    let unwritten = |c: char| {
+        // Beyond а-я and ё (U+0430-U+044F, U+0451).
+        matches!(c, '\u{0450}'..='\u{04FF}') && c != 'ё' && !own.contains(c)
+    };
+    let mut foreign = 0;
+    let mut words = 0;
+    for word in text.split_whitespace() {
+        words += 1;
+        foreign += word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .filter(|&c| unwritten(c))
+            .count();
+    }
+    foreign >= 1 && foreign * FOREIGN_ONE_IN >= words.max(FOREIGN_ONE_IN)
+}
 
 /// Scripts in which no language the detector names is written (Syriac, Tifinagh,
 /// Cherokee, N'Ko, Canadian syllabics, ...: [`Script::Other`] for those corpstat does
@@ -74,10 +164,12 @@ fn foreign_words(script: Script, text: &str) -> (usize, usize) {
     if !FOREIGN_LETTERS.iter().any(|(s, ..)| *s == script) {
         return (0, 0);
     }
+    // Every letter of the table is beyond Latin-1: most text is rejected at once.
     let is_foreign_letter = |c: char| {
-        FOREIGN_LETTERS
-            .iter()
-            .any(|&(s, from, to)| s == script && (from..=to).contains(&c))
+        c > '\u{00FF}'
+            && FOREIGN_LETTERS
+                .iter()
+                .any(|&(s, from, to)| s == script && (from..=to).contains(&c))
     };
     let (mut words, mut foreign) = (0, 0);
     for word in text.split(' ') {

@@ -4,8 +4,10 @@
 
 use std::sync::OnceLock;
 
-use super::names::by_label;
+use super::evidence::has_cyrillic_letters_foreign_to;
+use super::names::{by_label, is_named_in};
 use super::Lang;
+use crate::script::Script;
 
 /// The model file (see `assets/langid/NOTICE.md`).
 static MODEL_FILE: &[u8] = include_bytes!("../../assets/langid/lid.176.ftz");
@@ -87,29 +89,51 @@ impl Model {
         Some(Model { model })
     }
 
-    /// The most probable language of `text` among `allowed` (all when `None`),
-    /// twins joined, with its probability; `None` when the model gives nothing.
-    pub(super) fn predict(&self, text: &str, allowed: Option<&[Lang]>) -> Option<(Lang, f64)> {
-        self.distribution(text, allowed)
+    /// The most probable language of `text`, written in `script`, among `allowed`
+    /// (all when `None`), twins joined, with its probability; `None` when the model
+    /// gives nothing.
+    pub(super) fn predict(
+        &self,
+        text: &str,
+        script: Script,
+        allowed: Option<&[Lang]>,
+    ) -> Option<(Lang, f64)> {
+        self.distribution(text, script, allowed)
             .into_iter()
             .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
     }
 
-    /// The [`CANDIDATES`] most probable languages of `text` among `allowed` (all
-    /// when `None`), twins joined, with their probabilities, in the model's order;
-    /// empty when the model gives nothing.
-    pub(super) fn distribution(&self, text: &str, allowed: Option<&[Lang]>) -> Vec<(Lang, f64)> {
+    /// Of the [`CANDIDATES`] most probable languages of `text`, those written in
+    /// `script` and among `allowed` (all when `None`), twins joined, with their
+    /// probabilities (not scaled up for the languages left out), in the model's
+    /// order; empty when the model gives nothing.
+    pub(super) fn distribution(
+        &self,
+        text: &str,
+        script: Script,
+        allowed: Option<&[Lang]>,
+    ) -> Vec<(Lang, f64)> {
         let line = one_line(text);
         let Ok(predictions) = self.model.predict(&line, CANDIDATES, 0.0) else {
             return Vec::new();
         };
+        let judge_script = is_named_in(script);
         let mut languages: Vec<(Lang, f64)> = Vec::new();
         for prediction in &predictions {
             let label = prediction.label.trim_start_matches("__label__");
-            let Some(language) = by_label(label).map(reported) else {
+            let Some(entry) = by_label(label) else {
                 continue;
             };
+            // The twin's own script: South Azerbaijani in the Arabic script is
+            // answered as Azerbaijani, which the model knows in Latin otherwise.
+            if judge_script && !entry.scripts.contains(&script) {
+                continue;
+            }
+            let language = reported(entry.code);
             if allowed.is_some_and(|a| !a.contains(&language)) {
+                continue;
+            }
+            if script == Script::Cyrillic && has_cyrillic_letters_foreign_to(language, &line) {
                 continue;
             }
             match languages.iter_mut().find(|(l, _)| *l == language) {

@@ -301,7 +301,7 @@ impl LanguageDetector {
         if found.iter().all(|listed| listed.is_empty()) {
             return None;
         }
-        let mut candidates = model.distribution(text, self.allowed.as_deref());
+        let mut candidates = model.distribution(text, script, self.allowed.as_deref());
         for listed in found.iter().flat_map(|l| l.iter()) {
             if self.is_allowed(listed.language)
                 && !candidates.iter().any(|(l, _)| *l == listed.language)
@@ -357,7 +357,7 @@ impl LanguageDetector {
             return d;
         }
         let model = fasttext::Model::get();
-        let answer = model.and_then(|m| m.predict(text, self.allowed.as_deref()));
+        let answer = model.and_then(|m| m.predict(text, script, self.allowed.as_deref()));
         if let Some(evidence) = &evidence {
             // The model first when it is sure: it knows Arabic, Persian and Urdu well,
             // and the other languages of the script (Pashto, Sorani, Sindhi, Uyghur).

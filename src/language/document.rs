@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::add_to;
 use super::evidence::{
     is_foreign, latin_evidence, stopword_language, ArabicEvidence, SCRIPT_LANGUAGES,
 };
@@ -368,10 +369,7 @@ impl LanguageDetector {
             for (language, p) in
                 model.distribution(&segment.text, segment.script, self.allowed.as_deref())
             {
-                match sums.iter_mut().find(|(l, _)| *l == language) {
-                    Some((_, sum)) => *sum += weight * p,
-                    None => sums.push((language, weight * p)),
-                }
+                add_to(&mut sums, language, weight * p);
             }
         }
         if total == 0.0 {

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::add_to;
 use super::Lang;
 use crate::script::Script;
 
@@ -301,10 +302,7 @@ pub(super) fn latin_evidence(text: &str) -> Option<Lang> {
             lower.as_str()
         };
         if let Some(&code) = markers.get(key) {
-            match hits.iter_mut().find(|(c, _)| *c == code) {
-                Some((_, n)) => *n += 1,
-                None => hits.push((code, 1)),
-            }
+            add_to(&mut hits, code, 1);
         }
     }
     hits.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -382,10 +380,7 @@ pub(super) fn stopword_language<'a>(
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
         for &language in lists.words.get(lower.as_str()).into_iter().flatten() {
-            match hits.iter_mut().find(|(l, _)| *l == language) {
-                Some((_, n)) => *n += 1,
-                None => hits.push((language, 1)),
-            }
+            add_to(&mut hits, language, 1);
         }
     }
     hits.retain(|(language, _)| {

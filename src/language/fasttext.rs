@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use super::add_to;
 use super::evidence::has_cyrillic_letters_foreign_to;
 use super::names::{by_label, is_named_in};
 use super::Lang;
@@ -136,10 +137,7 @@ impl Model {
             if script == Script::Cyrillic && has_cyrillic_letters_foreign_to(language, &line) {
                 continue;
             }
-            match languages.iter_mut().find(|(l, _)| *l == language) {
-                Some((_, p)) => *p += f64::from(prediction.prob),
-                None => languages.push((language, f64::from(prediction.prob))),
-            }
+            add_to(&mut languages, language, f64::from(prediction.prob));
         }
         languages
     }

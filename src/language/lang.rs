@@ -95,6 +95,19 @@ impl PartialEq<&str> for Lang {
     }
 }
 
+/// Adds `amount` to `language`'s entry of `tally`, a short list of languages with
+/// their counts or sums (a handful of entries: a `Vec` searched in order beats a map).
+pub(crate) fn add_to<T: std::ops::AddAssign + Copy>(
+    tally: &mut Vec<(Lang, T)>,
+    language: Lang,
+    amount: T,
+) {
+    match tally.iter_mut().find(|(l, _)| *l == language) {
+        Some((_, sum)) => *sum += amount,
+        None => tally.push((language, amount)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,6 +64,7 @@ mod tests;
 
 pub use document::{CONSENSUS_FROM, TRUSTED_SHARE};
 pub use evidence::{STOPWORDS_MARGIN, STOPWORDS_MIN_WORDS, STOPWORDS_NAME_FROM};
+use lang::add_to;
 pub use lang::Lang;
 pub(crate) use names::english_name_of;
 pub use names::{LanguageName, LANGUAGE_NAMES};

@@ -359,11 +359,12 @@ impl LanguageDetector {
         let model = super::fasttext::Model::get()?;
         let mut sums: Vec<(Lang, f64)> = Vec::new();
         let mut total = 0.0;
-        let judged = segments
+        let judged: Vec<&Segment> = segments
             .iter()
             .filter(|s| s.script == script && s.words >= MIN_WORDS)
-            .take(CONSENSUS_SEGMENTS);
-        for segment in judged {
+            .take(CONSENSUS_SEGMENTS)
+            .collect();
+        for segment in &judged {
             let weight = segment.words as f64;
             total += weight;
             for (language, p) in
@@ -383,12 +384,8 @@ impl LanguageDetector {
             return Some((language, sum / total));
         }
         // The model unsure, the stopwords may still be plain.
-        let judged = segments
-            .iter()
-            .filter(|s| s.script == script && s.words >= MIN_WORDS)
-            .take(CONSENSUS_SEGMENTS);
         Some(
-            match stopword_language(script, judged.map(|s| s.text.as_str()))
+            match stopword_language(script, judged.iter().map(|s| s.text.as_str()))
                 .filter(|&l| self.is_allowed(l))
             {
                 Some(by_stopwords) => {

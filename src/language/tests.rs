@@ -370,3 +370,15 @@ fn a_page_the_model_is_unsure_of_is_named_by_its_stopwords() {
         None
     );
 }
+
+#[test]
+fn decomposed_text_is_judged_as_composed() {
+    use unicode_normalization::UnicodeNormalization;
+    let d = LanguageDetector::new();
+    let vietnamese = "Tất cả mọi người sinh ra đều được tự do";
+    let decomposed: String = vietnamese.nfd().collect();
+    assert_ne!(decomposed, vietnamese);
+    let (composed, decomposed) = (d.detect(vietnamese), d.detect(&decomposed));
+    assert_eq!(decomposed.language, "vie");
+    assert_eq!(decomposed.confidence, composed.confidence);
+}

@@ -43,6 +43,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PER_CELL = 60
@@ -103,7 +104,6 @@ def scripts_table():
 def dominant_script(text):
     """The script with the most letters in `text`, named as corpstat names it (Han
     for Japanese's kana and Han together)."""
-    import unicodedata
     counts = collections.Counter()
     for c in text:
         if c.isalpha():

@@ -111,29 +111,46 @@ const CYRILLIC_LETTERS: &[(Lang, &str)] = &[
     (Lang::of("tyv"), "ңөү"),
 ];
 
-/// Whether `text` of the Cyrillic script has letters `language` does not write, one
-/// per ten words at least ([`FOREIGN_ONE_IN`]; the one ї of Київ in a Russian
-/// sentence of twenty words is not enough). Always false for a language without an
-/// entry in [`CYRILLIC_LETTERS`].
-pub(super) fn has_cyrillic_letters_foreign_to(language: Lang, text: &str) -> bool {
-    let Some(&(_, own)) = CYRILLIC_LETTERS.iter().find(|(l, _)| *l == language) else {
-        return false;
-    };
-    let unwritten = |c: char| {
-        // Beyond а-я and ё (U+0430-U+044F, U+0451).
-        matches!(c, '\u{0450}'..='\u{04FF}') && c != 'ё' && !own.contains(c)
-    };
-    let mut foreign = 0;
-    let mut words = 0;
-    for word in text.split_whitespace() {
-        words += 1;
-        foreign += word
-            .chars()
-            .flat_map(char::to_lowercase)
-            .filter(|&c| unwritten(c))
-            .count();
+/// The letters of a Cyrillic text beyond Russian's alphabet, lowercased, and its
+/// words: read once, then weighed against each candidate's alphabet.
+pub(super) struct CyrillicLetters {
+    beyond_russian: Vec<char>,
+    words: usize,
+}
+
+impl CyrillicLetters {
+    pub(super) fn of(text: &str) -> Self {
+        let mut letters = CyrillicLetters {
+            beyond_russian: Vec::new(),
+            words: 0,
+        };
+        for word in text.split_whitespace() {
+            letters.words += 1;
+            // Beyond а-я and ё (U+0430-U+044F, U+0451).
+            letters.beyond_russian.extend(
+                word.chars()
+                    .flat_map(char::to_lowercase)
+                    .filter(|&c| matches!(c, '\u{0450}'..='\u{04FF}') && c != 'ё'),
+            );
+        }
+        letters
     }
-    foreign >= 1 && foreign * FOREIGN_ONE_IN >= words.max(FOREIGN_ONE_IN)
+
+    /// Whether the text has letters `language` does not write, one per ten words
+    /// at least ([`FOREIGN_ONE_IN`]; the one ї of Київ in a Russian sentence of
+    /// twenty words is not enough). Always false for a language without an entry
+    /// in [`CYRILLIC_LETTERS`].
+    pub(super) fn are_foreign_to(&self, language: Lang) -> bool {
+        let Some(&(_, own)) = CYRILLIC_LETTERS.iter().find(|(l, _)| *l == language) else {
+            return false;
+        };
+        let foreign = self
+            .beyond_russian
+            .iter()
+            .filter(|&&c| !own.contains(c))
+            .count();
+        foreign >= 1 && foreign * FOREIGN_ONE_IN >= self.words.max(FOREIGN_ONE_IN)
+    }
 }
 
 /// Scripts in which no language the detector names is written (Syriac, Tifinagh,
@@ -162,12 +179,18 @@ pub(super) fn is_foreign(script: Script, text: &str, evidence: Option<&ArabicEvi
 
 /// Words of `text` with a letter of [`FOREIGN_LETTERS`] for `script`, and all words.
 fn foreign_words(script: Script, text: &str) -> (usize, usize) {
-    if !FOREIGN_LETTERS.iter().any(|(s, ..)| *s == script) {
+    // The script's letters lie between its lowest and highest entry: most letters
+    // of a text (a-z, а-я) fall outside and are rejected at once.
+    let Some((lowest, highest)) = FOREIGN_LETTERS.iter().filter(|(s, ..)| *s == script).fold(
+        None,
+        |bounds: Option<(char, char)>, &(_, from, to)| {
+            Some(bounds.map_or((from, to), |(l, h)| (l.min(from), h.max(to))))
+        },
+    ) else {
         return (0, 0);
-    }
-    // Every letter of the table is beyond Latin-1: most text is rejected at once.
+    };
     let is_foreign_letter = |c: char| {
-        c > '\u{00FF}'
+        (lowest..=highest).contains(&c)
             && FOREIGN_LETTERS
                 .iter()
                 .any(|&(s, from, to)| s == script && (from..=to).contains(&c))
@@ -341,7 +364,9 @@ fn stopword_lists() -> &'static StopwordLists {
         // The model's labels are ISO 639-1 codes where the language has one, as
         // stopwords-iso's are.
         for name in super::LANGUAGE_NAMES {
-            let Some(list) = stop_words::lookup(name.label).filter(|_| name.label.len() == 2)
+            let Some(list) = (name.label.len() == 2)
+                .then(|| stop_words::lookup(name.label))
+                .flatten()
             else {
                 continue;
             };
@@ -383,6 +408,9 @@ pub(super) fn stopword_language<'a>(
             add_to(&mut hits, language, 1);
         }
     }
+    if words < STOPWORDS_MIN_WORDS {
+        return None;
+    }
     hits.retain(|(language, _)| {
         lists
             .languages
@@ -390,9 +418,6 @@ pub(super) fn stopword_language<'a>(
             .any(|(l, scripts)| l == language && scripts.contains(&script))
     });
     hits.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    if words < STOPWORDS_MIN_WORDS {
-        return None;
-    }
     let (language, best) = *hits.first()?;
     let second = hits.get(1).map_or(0, |h| h.1);
     let share = |n: usize| n as f64 / words as f64;

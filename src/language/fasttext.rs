@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::add_to;
-use super::evidence::has_cyrillic_letters_foreign_to;
+use super::evidence::CyrillicLetters;
 use super::names::{by_label, is_named_in};
 use super::Lang;
 use crate::script::Script;
@@ -119,6 +119,7 @@ impl Model {
             return Vec::new();
         };
         let judge_script = is_named_in(script);
+        let cyrillic = (script == Script::Cyrillic).then(|| CyrillicLetters::of(&line));
         let mut languages: Vec<(Lang, f64)> = Vec::new();
         for prediction in &predictions {
             let label = prediction.label.trim_start_matches("__label__");
@@ -134,7 +135,10 @@ impl Model {
             if allowed.is_some_and(|a| !a.contains(&language)) {
                 continue;
             }
-            if script == Script::Cyrillic && has_cyrillic_letters_foreign_to(language, &line) {
+            if cyrillic
+                .as_ref()
+                .is_some_and(|c| c.are_foreign_to(language))
+            {
                 continue;
             }
             add_to(&mut languages, language, f64::from(prediction.prob));

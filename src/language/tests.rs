@@ -299,27 +299,15 @@ fn cyrillic_letters_a_language_does_not_write_are_not_its() {
     let azerbaijani = "Бәшәр аиләсинин бүтүн үзвләринә хас олан ләјагәт һиссинин вә онларын \
         бәрабәр вә ајрылмаз һүгугларынын танынмасынын азадлыг, әдаләт вә үмуми сүлһүн әсасы \
         олдуғуну нәзәрә алараг";
-    assert!(evidence::has_cyrillic_letters_foreign_to(
-        Lang::of("tat"),
-        azerbaijani
-    ));
+    assert!(evidence::CyrillicLetters::of(azerbaijani).are_foreign_to(Lang::of("tat")));
     assert_eq!(d.detect(azerbaijani).language, "und");
     // One Ukrainian name (the ї of Київ) in a Russian sentence of twenty words.
     let russian = "Президент выступил в Киеве на улице Хрещатик и сказал что Київ выдержит все \
         удары этой зимы и весны и что город готов";
-    assert!(!evidence::has_cyrillic_letters_foreign_to(
-        Lang::of("rus"),
-        russian
-    ));
+    assert!(!evidence::CyrillicLetters::of(russian).are_foreign_to(Lang::of("rus")));
     assert_eq!(d.detect(russian).language, "rus");
-    assert!(evidence::has_cyrillic_letters_foreign_to(
-        Lang::of("rus"),
-        "Київ"
-    ));
-    assert!(!evidence::has_cyrillic_letters_foreign_to(
-        Lang::of("ukr"),
-        "Київ"
-    ));
+    assert!(evidence::CyrillicLetters::of("Київ").are_foreign_to(Lang::of("rus")));
+    assert!(!evidence::CyrillicLetters::of("Київ").are_foreign_to(Lang::of("ukr")));
 }
 
 #[test]

@@ -51,9 +51,9 @@ pub struct CheckArgs {
     #[arg(long)]
     summary: Option<PathBuf>,
 
-    /// Also write the results as JUnit XML to this file (replaced atomically; a path
-    /// that is not a regular file is refused). `-` prints the XML to stdout instead
-    /// of the table.
+    /// Also write the results as JUnit XML to this file (replaced atomically; a link
+    /// or a folder is refused). A character device or a pipe, such as /dev/stdout, is
+    /// written to as it is. `-` prints the XML to stdout instead of the table.
     #[arg(long, value_name = "FILE")]
     junit: Option<PathBuf>,
 
@@ -177,10 +177,25 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     }
 }
 
-/// Writes the JUnit XML to `path` atomically, refusing to replace anything that is
-/// not a regular file (`/dev/stdout`, a link, a folder): an atomic rename would put a
-/// regular file in its place.
+/// Writes the JUnit XML to `path`: into it as it is when it is (or links to) a
+/// character device or a pipe (`/dev/stdout`, `/dev/stderr`, `>(cat)`), as
+/// `pytest --junitxml=/dev/stdout` does; otherwise atomically, refusing to replace
+/// anything that is not a regular file (a link, a folder): an atomic rename would
+/// put a regular file in its place.
 fn write_junit(path: &std::path::Path, xml: String) -> Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+    if let Ok(target) = std::fs::metadata(path) {
+        let kind = target.file_type();
+        if kind.is_char_device() || kind.is_fifo() || kind.is_socket() {
+            let mut out = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| anyhow::anyhow!("--junit {}: {e}", path.display()))?;
+            out.write_all(xml.as_bytes())?;
+            out.flush()?;
+            return Ok(());
+        }
+    }
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if !meta.is_file() {
             anyhow::bail!(

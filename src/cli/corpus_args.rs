@@ -192,7 +192,8 @@ pub(super) struct CorpusArgs {
     /// 2G; K, M and G are powers of 1024) by dropping their rarest entries (lossy
     /// counting), and read in smaller batches. Single-term counts stay exact;
     /// summary.json's "approximate" tells how far n-gram and pair counts may be off.
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    /// At least 1M.
+    #[arg(long, value_name = "SIZE", value_parser = parse_memory_limit)]
     pub(super) memory_limit: Option<u64>,
 
     /// When done, print to stderr the time each stage took (read, normalize, tokenize,
@@ -265,6 +266,18 @@ pub(super) fn parse_document_size(s: &str) -> Result<u64, String> {
     let size = parse_size(s)?;
     if !(1 << 10..=1 << 30).contains(&size) {
         return Err(format!("\"{s}\": give a size from 1K to 1G"));
+    }
+    Ok(size)
+}
+
+/// `--memory-limit`: a size of 1 MiB or more. Below that, the tables would be
+/// pruned at every batch and a document part alone (1 MiB at least) would not fit.
+pub(super) fn parse_memory_limit(s: &str) -> Result<u64, String> {
+    let size = parse_size(s)?;
+    if size < 1 << 20 {
+        return Err(format!(
+            "\"{s}\": the memory limit must be 1M or more (up to 1 EiB)"
+        ));
     }
     Ok(size)
 }

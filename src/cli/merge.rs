@@ -9,7 +9,7 @@ use clap::Args;
 use corpstat::partial::{read_partials, Manifest};
 use corpstat::{Report, Stage, StageTimes};
 
-use super::corpus_args::{joined_names, parse_size, thread_pool, Analyzed, Timing};
+use super::corpus_args::{joined_names, parse_memory_limit, thread_pool, Analyzed, Timing};
 use super::report::write_report;
 
 /// Reduce partials and write the full report
@@ -55,7 +55,7 @@ pub struct MergeArgs {
     /// as `report --memory-limit` does while counting: the rarest entries are
     /// dropped, and summary.json's "approximate" states the merge's bound plus
     /// the shards' own.
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", value_parser = parse_memory_limit)]
     memory_limit: Option<u64>,
 
     /// Also write every table as Parquet, as `report --parquet` does.

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::formats::{OpenFile, Reader};
+use super::group::field_group;
 use super::{
     unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, InputOptions, Problem,
     ProblemKind,
@@ -50,7 +51,8 @@ pub(super) struct CsvReader {
     text_index: usize,
     id_index: Option<usize>,
     file_group: Option<String>,
-    group_index: Option<usize>,
+    /// The column that holds each record's group, and its name.
+    group_index: Option<(usize, String)>,
     done: bool,
 }
 
@@ -112,12 +114,15 @@ impl CsvReader {
             None => None,
         };
         let group_index = match &options.group_by {
-            GroupBy::Field(column) => Some(find(column).ok_or_else(|| {
-                problem(format!(
-                    "no column \"{column}\" to group by (columns: {})",
-                    names.join(", ")
-                ))
-            })?),
+            GroupBy::Field(column) => Some((
+                find(column).ok_or_else(|| {
+                    problem(format!(
+                        "no column \"{column}\" to group by (columns: {})",
+                        names.join(", ")
+                    ))
+                })?,
+                column.clone(),
+            )),
             _ => None,
         };
         record_start.store(reader.position().byte(), Ordering::Relaxed);
@@ -135,7 +140,7 @@ impl CsvReader {
         })
     }
 
-    fn next_record_event(&mut self) -> Option<InputEvent> {
+    fn next_record_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
         if self.done {
             return None;
         }
@@ -164,8 +169,19 @@ impl CsvReader {
                     Some(i) => field(i),
                     None => format!("{}:{line}", self.file_id),
                 };
-                let group = match self.group_index {
-                    Some(i) => Some(field(i)),
+                let group = match &self.group_index {
+                    Some((i, column)) => {
+                        let (group, clash) = field_group(column, Some(field(*i)));
+                        if let Some(message) = clash {
+                            pending.push(Problem {
+                                source: self.source.clone(),
+                                line: Some(line),
+                                kind: ProblemKind::GroupName,
+                                message,
+                            });
+                        }
+                        Some(group)
+                    }
                     None => self.file_group.clone(),
                 };
                 Some(InputEvent::Document(Document {
@@ -193,8 +209,8 @@ impl CsvReader {
 }
 
 impl Reader for CsvReader {
-    fn next_event(&mut self, _pending: &mut Vec<Problem>) -> Option<InputEvent> {
-        self.next_record_event()
+    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
+        self.next_record_event(pending)
     }
 }
 

@@ -25,8 +25,37 @@ pub enum GroupBy {
     Input,
 }
 
-/// The group of documents that no rule places.
+/// The group of documents that no rule places (under `field:NAME`, those without
+/// the field).
 pub const NO_GROUP: &str = "(none)";
+
+/// Under `field:NAME`, the group of documents whose field is the empty string:
+/// kept apart from [`NO_GROUP`], since an empty value and no value are two facts.
+pub const EMPTY_GROUP: &str = "(empty)";
+
+/// The group of a document whose field `field` holds `value` (`None`: no such
+/// field, or not a string or number), and the problem to report when the value
+/// is itself one of the names above: that document then shares a group with
+/// documents that lack the field or hold it empty, and the run says so (a
+/// `group_name` problem) instead of merging them silently.
+pub(super) fn field_group(field: &str, value: Option<String>) -> (String, Option<String>) {
+    match value {
+        None => (NO_GROUP.to_string(), None),
+        Some(value) if value.is_empty() => (EMPTY_GROUP.to_string(), None),
+        Some(value) if value == NO_GROUP || value == EMPTY_GROUP => {
+            let whose = if value == NO_GROUP {
+                "without the field"
+            } else {
+                "whose field is empty"
+            };
+            let message = format!(
+                "field \"{field}\" holds \"{value}\", corpstat's name for the group of documents {whose}: this document is counted in that group with them; rename the value to keep it apart"
+            );
+            (value, Some(message))
+        }
+        Some(value) => (value, None),
+    }
+}
 
 impl GroupBy {
     /// Parses `dir`, `lang`, `field:NAME` or `file:PATTERN=GROUP,PATTERN=GROUP`.

@@ -1,9 +1,8 @@
 //! JSONL (one JSON object per line): the text, id and group fields of each line;
 //! a malformed or overlong line is a problem and the next line is read.
 
-use super::{
-    unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, ProblemKind, NO_GROUP,
-};
+use super::group::field_group;
+use super::{unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, ProblemKind};
 
 use std::io::{self, BufRead, BufReader, Read};
 
@@ -167,11 +166,23 @@ impl JsonlReader {
             _ => format!("{}:{}", self.file_id, self.line),
         };
         let group = match &self.group_field {
-            Some(field) => Some(match object.get(field) {
-                Some(serde_json::Value::String(g)) => g.clone(),
-                Some(serde_json::Value::Number(n)) => n.to_string(),
-                _ => NO_GROUP.to_string(),
-            }),
+            Some(field) => {
+                let value = match object.get(field) {
+                    Some(serde_json::Value::String(g)) => Some(g.clone()),
+                    Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+                    _ => None,
+                };
+                let (group, clash) = field_group(field, value);
+                if let Some(message) = clash {
+                    pending.push(Problem {
+                        source: self.source.clone(),
+                        line: Some(self.line),
+                        kind: ProblemKind::GroupName,
+                        message,
+                    });
+                }
+                Some(group)
+            }
             None => self.file_group.clone(),
         };
         InputEvent::Document(Document {

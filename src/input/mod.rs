@@ -192,6 +192,9 @@ pub enum ProblemKind {
     /// A sentence or document held more distinct words than co-occurrence pairs up
     /// in one scope (4,000 distinct words).
     CoocCapped,
+    /// A `--group-by field:` value is one of the names corpstat gives documents
+    /// without the field or with it empty (`(none)`, `(empty)`).
+    GroupName,
 }
 
 /// A problem with one input file or line. The run goes on without it.

@@ -267,10 +267,10 @@ impl LanguageDetector {
     pub fn detect(&self, text: &str) -> Detection {
         let text = composed(text);
         let text = crate::tokenize::without_addresses(&text);
-        let words: Vec<(&str, Script)> =
-            unicode_segmentation::UnicodeSegmentation::unicode_words(text.as_ref())
-                .map(|w| (w, script::token_script(w)))
-                .collect();
+        let words: Vec<(&str, Script)> = crate::tokenize::words(text.as_ref())
+            .into_iter()
+            .map(|w| (w.text, script::token_script(w.text)))
+            .collect();
         let segment = dominant_segment(words.iter().copied());
         if segment.words == 0 {
             return Detection::undetermined(segment.script);

@@ -68,19 +68,35 @@ fn readable_number(cell: &str) -> String {
         Ok(v) if v.is_finite() => {
             let magnitude = v.abs();
             if magnitude >= 1000.0 {
-                grouped(v.round() as i128)
-            } else if magnitude >= 100.0 {
-                format!("{v:.1}")
-            } else if magnitude >= 10.0 {
-                format!("{v:.2}")
-            } else if magnitude >= 1.0 {
-                format!("{v:.3}")
-            } else {
-                format!("{v:.4}")
+                return grouped(v.round() as i128);
             }
+            let wanted = if magnitude >= 100.0 {
+                1
+            } else if magnitude >= 10.0 {
+                2
+            } else if magnitude >= 1.0 {
+                3
+            } else {
+                4
+            };
+            // Fewer digits than the cell holds, never more: padding 0.12 out to
+            // 0.1200 would claim digits the table does not have.
+            let held = cell.split_once('.').map_or(0, |(_, decimals)| {
+                decimals.bytes().take_while(u8::is_ascii_digit).count()
+            });
+            if held <= wanted && !cell.contains(['e', 'E']) {
+                return cell.to_string();
+            }
+            format!("{v:.wanted$}")
         }
         _ => cell.to_string(),
     }
+}
+
+/// A share of the words as the languages table prints it: a percentage to four
+/// decimals, the precision of the share itself in `summary.json` (six).
+fn share_percent(share: f64) -> String {
+    format!("{:.4}", share * 100.0)
 }
 
 /// A language code as the page names it: "Arabic (ara)", or the code alone.
@@ -252,7 +268,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
             vec![
                 language_label(code),
                 share.words.to_string(),
-                format!("{:.2}", share.share * 100.0),
+                share_percent(share.share),
             ]
         })
         .collect();
@@ -326,6 +342,17 @@ mod tests {
         assert_eq!(readable_number("1.000000"), "1.000");
         assert_eq!(readable_number(""), "");
         assert_eq!(readable_number("NaN"), "NaN");
+        // Never more digits than the cell holds.
+        assert_eq!(readable_number("0.12"), "0.12");
+        assert_eq!(readable_number("45.5"), "45.5");
+    }
+
+    /// A language with 0.125% of the words (1 in 800) reads 0.1250, not 0.1200.
+    #[test]
+    fn a_language_share_prints_what_the_table_holds() {
+        let cell = share_percent(1.0 / 800.0);
+        assert_eq!(cell, "0.1250");
+        assert_eq!(readable_number(&cell), "0.1250");
     }
 
     #[test]

@@ -24,6 +24,7 @@
 //! The tables and columns are listed once, in [`PARTIAL_TABLES`]; `docs/PARTIALS.md`
 //! documents them.
 
+mod gram_key;
 mod manifest;
 mod parquet_io;
 mod read;
@@ -38,7 +39,7 @@ pub use write::{input_entries, partial_files, PartialFile};
 use std::path::{Path, PathBuf};
 
 /// The version of the partial format: tables, columns and manifest.
-pub const PARTIAL_VERSION: u32 = 2;
+pub const PARTIAL_VERSION: u32 = 3;
 
 /// `first_seen` is `shard << FIRST_SEEN_SHIFT | offset`: 2^40 tokens a shard,
 /// 2^23 shards.

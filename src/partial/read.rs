@@ -428,8 +428,15 @@ fn read_ngrams(
         let count = count_column(rows, "count", dir, table);
         let doc_freq = count_column(rows, "doc_freq", dir, table);
         let (all_ids, ends) = ids_by_row(rows.len(), |row, ids| {
-            for term in grams.value(row).split(' ') {
-                ids.push(term_id(counts, term, dir, table)?);
+            for term in super::gram_key::terms(grams.value(row)) {
+                let term = term.ok_or_else(|| {
+                    bad(
+                        dir,
+                        table,
+                        format!("the n-gram {:?} holds a bad escape", grams.value(row)),
+                    )
+                })?;
+                ids.push(term_id(counts, &term, dir, table)?);
             }
             Ok(())
         })?;

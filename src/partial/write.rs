@@ -46,19 +46,6 @@ pub fn partial_files(
             format!("a shard holds at most 2^{FIRST_SEEN_SHIFT} tokens: split the input"),
         ));
     }
-    if let Some(term) = counts
-        .terms
-        .iter()
-        .find(|t| t.text.contains(char::is_whitespace))
-    {
-        return Err(PartialError::new(
-            here,
-            format!(
-                "the term {:?} holds whitespace, which n-gram keys cannot",
-                term.text
-            ),
-        ));
-    }
     let (distinct_sum, windows) = counts.mattr.sums();
     let mut problems_by_kind: Vec<ProblemCount> = counts
         .problem_counts
@@ -154,7 +141,7 @@ fn joined(terms: &[TermTotals], ids: &[u32], into: &mut String) {
         if i > 0 {
             into.push(' ');
         }
-        into.push_str(&terms[id as usize].text);
+        super::gram_key::push_term(into, &terms[id as usize].text);
     }
 }
 

@@ -3,7 +3,11 @@
 //!
 //! With [`TokenRules::Plain`], words are exactly the segments of
 //! `unicode-segmentation`'s `unicode_words()` (word-boundary segments that contain
-//! a letter or a digit). With [`TokenRules::Smart`] (the default), the spans below
+//! a letter or a digit), except that a word never holds white space: UAX #29
+//! attaches a combining mark that follows white space to the space (`" \u{0611}"`),
+//! and joins words across U+202F NARROW NO-BREAK SPACE; such a segment is cut at
+//! its white space, so the mark is a word of its own (`محمد ؑ` is `محمد` and `ؑ`).
+//! With [`TokenRules::Smart`] (the default), the spans below
 //! are found first and kept as single tokens, and the text between them is split
 //! as in plain mode:
 //!
@@ -191,7 +195,7 @@ pub fn tokenize(text: &str) -> Tokenized<'_> {
 }
 
 /// The plain UAX #29 words of `text`, without sentences: the same tokens as
-/// `unicode_word_indices()`, found by a fast path for ASCII and Arabic-script text
+/// `unicode_word_indices()` with white space cut away (see the module's notes), found by a fast path for ASCII and Arabic-script text
 /// (see `push_words`) with unicode-segmentation for the rest.
 pub fn words(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();

@@ -16,6 +16,49 @@ pub(super) fn word_kind(word: &str) -> TokenKind {
     }
 }
 
+/// Pushes the words of one UAX #29 word segment that starts at byte `start`.
+///
+/// A word never holds white space. UAX #29 (rule WB4) attaches a combining mark or
+/// a format character to the character before it, white space included, so a space
+/// followed by a mark is one segment (`" \u{0611}"`, the honorific sign written
+/// apart from the name). The white space is not part of the word: the segment is cut
+/// at white space and each piece that holds a letter or a digit is a token of its
+/// own (`محمد ؑ` gives `محمد` and `ؑ`). UAX #29 also joins two words across
+/// U+202F NARROW NO-BREAK SPACE (ExtendNumLet); a word is cut there too (the default
+/// profile's NFKC has made it a space by then).
+#[inline]
+pub(super) fn push_segment<'a>(segment: &'a str, start: usize, tokens: &mut Vec<Token<'a>>) {
+    if !segment.contains(char::is_whitespace) {
+        tokens.push(Token {
+            text: segment,
+            start,
+            kind: word_kind(segment),
+        });
+        return;
+    }
+    let mut piece_start = None;
+    for (i, c) in segment
+        .char_indices()
+        .chain(std::iter::once((segment.len(), ' ')))
+    {
+        match (c.is_whitespace(), piece_start) {
+            (true, Some(from)) => {
+                let piece = &segment[from..i];
+                if piece.chars().any(char::is_alphanumeric) {
+                    tokens.push(Token {
+                        text: piece,
+                        start: start + from,
+                        kind: word_kind(piece),
+                    });
+                }
+                piece_start = None;
+            }
+            (false, None) => piece_start = Some(i),
+            _ => {}
+        }
+    }
+}
+
 /// How the fast path treats a character (UAX #29 word-break classes it knows exactly).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum WordClass {
@@ -106,7 +149,8 @@ fn is_region_start(previous: WordClass, class: WordClass) -> bool {
         )
 }
 
-/// Pushes the words of `text[range]`, exactly as `unicode_word_indices` finds them.
+/// Pushes the words of `text[range]`, exactly as `unicode_word_indices` finds them
+/// with white space cut away (see [`push_segment`]).
 ///
 /// The range is read as regions that start where [`is_region_start`] holds. A region
 /// made only of characters [`word_class`] knows, with no mark after a non-word
@@ -188,12 +232,8 @@ pub(super) fn push_words<'a>(text: &'a str, range: Range<usize>, tokens: &mut Ve
                 last = class;
                 end += len;
             }
-            for (offset, word) in text[start..end].unicode_word_indices() {
-                tokens.push(Token {
-                    text: word,
-                    start: start + offset,
-                    kind: word_kind(word),
-                });
+            for (offset, segment) in text[start..end].unicode_word_indices() {
+                push_segment(segment, start + offset, tokens);
             }
             run = None;
             mid_after_word = false;

@@ -31,3 +31,32 @@ fn committed_report_matches_the_code() {
         );
     }
 }
+
+/// Every chart of a report, the grouped ones too, is one width (1,000 pixels), so
+/// that the page lays them out alike (code-switching.png was 800).
+#[test]
+fn every_chart_is_one_width() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = crate::util::run(&[
+        "report",
+        "-q",
+        "--group-by",
+        "lang",
+        "-o",
+        tmp.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", crate::util::stderr(&output));
+    let mut charts = 0;
+    for entry in std::fs::read_dir(tmp.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "png") {
+            let png = std::fs::read(&path).unwrap();
+            // The IHDR chunk: width at bytes 16..20, big-endian.
+            assert_eq!(&png[12..16], b"IHDR");
+            let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+            assert_eq!(width, 1000, "{}", path.display());
+            charts += 1;
+        }
+    }
+    assert!(charts >= 12, "{charts} charts");
+}

@@ -301,3 +301,63 @@ fn small_groups_get_no_keyness_chart() {
         "{keyness}"
     );
 }
+
+/// Under `--group-by field:g`, a document without the field, one whose field is
+/// empty and one whose field is the text "(none)" are three facts: the first two
+/// are the groups `(none)` and `(empty)`, and the third, which shares a name with
+/// the first, is counted there with a `group_name` problem that names its line
+/// (exit 2 without `--allow-partial`), never merged silently.
+#[test]
+fn an_empty_value_a_missing_field_and_a_value_named_none_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\":\"a\",\"text\":\"alpha words here\"}\n\
+         {\"id\":\"b\",\"text\":\"beta words here\",\"g\":\"\"}\n\
+         {\"id\":\"c\",\"text\":\"gamma words here\",\"g\":\"(none)\"}\n\
+         {\"id\":\"d\",\"text\":\"delta words here\",\"g\":\"x\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = crate::util::run(&[
+        "report",
+        corpus.to_str().unwrap(),
+        "--group-by",
+        "field:g",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        crate::util::stderr(&output)
+    );
+    let err = crate::util::stderr(&output);
+    assert!(
+        err.contains("c.jsonl:3") && err.contains("\"(none)\""),
+        "{err}"
+    );
+    let mut reader = csv::Reader::from_path(out.join("groups.csv")).unwrap();
+    let mut groups: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[1].to_string())
+        })
+        .collect();
+    groups.sort();
+    assert_eq!(
+        groups,
+        [
+            ("(empty)".to_string(), "1".to_string()),
+            ("(none)".to_string(), "2".to_string()),
+            ("x".to_string(), "1".to_string()),
+        ]
+    );
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["problems_by_kind"]["group_name"], 1);
+}

@@ -472,17 +472,33 @@ fn a_big_rules_file_is_read_within_bounds_and_bad_rules_are_refused() {
         1
     );
 
-    // --junit never replaces what is not a regular file.
-    std::os::unix::fs::symlink("/dev/null", tmp.path().join("devlink")).unwrap();
-    for target in ["/dev/stdout", "devlink"] {
+    // --junit /dev/stdout (here a pipe) gets the XML, as pytest's --junitxml does,
+    // and the table follows it.
+    let r = check_summary(tmp.path(), "odd.toml", &["--junit", "/dev/stdout"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let (xml, table) = r
+        .stdout
+        .split_at(r.stdout.find("</testsuites>").expect("the XML") + 13);
+    assert!(roxmltree::Document::parse(xml).is_ok(), "{xml}");
+    assert!(table.contains("odd"), "{table}");
+
+    // --junit never replaces a link (to a regular file outside the run) or a folder.
+    std::fs::write(tmp.path().join("theirs.txt"), "keep").unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("theirs.txt"), tmp.path().join("filelink")).unwrap();
+    std::fs::create_dir(tmp.path().join("folder")).unwrap();
+    for target in ["filelink", "folder"] {
         let r = check_summary(tmp.path(), "odd.toml", &["--junit", target]);
         assert_eq!(r.code, Some(2), "{target}: {}", r.stderr);
         assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
     }
-    assert!(std::fs::symlink_metadata(tmp.path().join("devlink"))
+    assert!(std::fs::symlink_metadata(tmp.path().join("filelink"))
         .unwrap()
         .file_type()
         .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("theirs.txt")).unwrap(),
+        "keep"
+    );
 }
 
 #[test]
@@ -535,6 +551,8 @@ fn numeric_options_have_ranges() {
         ["--max-document-bytes", "10"],
         ["--memory-limit", "-1"],
         ["--memory-limit", "1e30G"],
+        ["--memory-limit", "0.5"],
+        ["--memory-limit", "1000K"],
         ["--max-input-bytes", "0"],
     ] {
         let mut all = vec!["terms", "a.txt"];

@@ -143,10 +143,17 @@ fn pruning_does_not_depend_on_the_thread_count() {
 #[test]
 fn the_cli_reports_the_approximation_and_refuses_a_bad_size() {
     let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for i in 0..3 {
+        let text = crate::util::seed_word_text(50_000, i);
+        std::fs::write(corpus.join(format!("{i}.txt")), text).unwrap();
+    }
     let out = crate::util::corpstat()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["report", "-q", "--memory-limit", "64K", "-o"])
-        .arg(dir.path())
+        .args(["report", "-q", "--memory-limit", "1M", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&corpus)
         .output()
         .unwrap();
     assert!(
@@ -155,8 +162,9 @@ fn the_cli_reports_the_approximation_and_refuses_a_bad_size() {
         String::from_utf8_lossy(&out.stderr)
     );
     let summary: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("summary.json")).unwrap()).unwrap();
-    assert_eq!(summary["options"]["memory_limit"], 65536);
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(summary["options"]["memory_limit"], 1 << 20);
     assert!(summary["approximate"]["max_undercount"].as_u64().unwrap() >= 1);
 
     let out = crate::util::corpstat()
@@ -167,4 +175,15 @@ fn the_cli_reports_the_approximation_and_refuses_a_bad_size() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("\"lots\" is not a size"), "{stderr}");
+
+    // Half a byte, and anything under 1 MiB, is refused with the range.
+    for small in ["0.5", "1000K"] {
+        let out = crate::util::corpstat()
+            .args(["stats", "--memory-limit", small])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{small}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("1M or more"), "{small}: {stderr}");
+    }
 }

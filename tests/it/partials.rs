@@ -73,6 +73,25 @@ fn seed_partials(dir: &Path, options: &[&str]) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Five shards of 30,000 words drawn from the seeds' vocabulary, `dir/g0`..`g4`,
+/// and their partials `dir/p0`..`p4`: enough text for a `--memory-limit` of 1M.
+fn large_partials(dir: &Path, options: &[&str]) -> Vec<PathBuf> {
+    (0..5)
+        .map(|i| {
+            let shard = dir.join(format!("g{i}"));
+            std::fs::create_dir_all(&shard).unwrap();
+            std::fs::write(
+                shard.join("text.txt"),
+                super::util::seed_word_text(30_000, i),
+            )
+            .unwrap();
+            let out = dir.join(format!("p{i}"));
+            partial(&shard, &out, i as usize, options);
+            out
+        })
+        .collect()
+}
+
 /// The report of the seeds, as `corpstat report` writes it.
 fn whole_report(dir: &Path, options: &[&str]) -> Vec<(String, Vec<u8>)> {
     let out = dir.join("whole");
@@ -369,7 +388,7 @@ fn spark_job_gives_the_whole_report() {
 #[test]
 fn pruned_partials_carry_their_bounds_into_the_merge() {
     let dir = tempfile::tempdir().unwrap();
-    let p = seed_partials(dir.path(), &["--memory-limit", "16K"]);
+    let p = large_partials(dir.path(), &["--memory-limit", "1M"]);
     let mut bounds = (0, 0, 0);
     for partial in &p {
         let manifest: serde_json::Value =
@@ -401,12 +420,12 @@ fn pruned_partials_carry_their_bounds_into_the_merge() {
 #[test]
 fn merge_under_a_memory_limit_states_a_bound_that_holds() {
     let dir = tempfile::tempdir().unwrap();
-    let p = seed_partials(dir.path(), &[]);
+    let p = large_partials(dir.path(), &[]);
     let refs: Vec<&Path> = p.iter().map(PathBuf::as_path).collect();
     let exact = dir.path().join("exact");
     assert_eq!(merge(&refs, &exact).0, 0);
     let pruned = dir.path().join("pruned");
-    let mut args = vec!["merge", "-o", path(&pruned), "-q", "--memory-limit", "16K"];
+    let mut args = vec!["merge", "-o", path(&pruned), "-q", "--memory-limit", "1M"];
     args.extend(refs.iter().map(|p| path(p)));
     let output = run(&args);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -414,7 +433,7 @@ fn merge_under_a_memory_limit_states_a_bound_that_holds() {
         serde_json::from_slice(&std::fs::read(pruned.join("summary.json")).unwrap()).unwrap();
     let bound = summary["approximate"]["max_undercount"].as_u64().unwrap();
     assert!(bound >= 1, "the limit made the merge prune");
-    assert_eq!(summary["options"]["memory_limit"].as_u64(), Some(16 * 1024));
+    assert_eq!(summary["options"]["memory_limit"].as_u64(), Some(1 << 20));
     let counts = |dir: &Path| -> std::collections::HashMap<(String, String), u64> {
         let mut reader = csv::Reader::from_path(dir.join("ngrams.csv")).unwrap();
         let headers = reader.headers().unwrap().clone();
@@ -490,4 +509,96 @@ fn damaged_partials_are_refused_without_a_panic() {
         refused * 2 > runs,
         "most damage is noticed: {refused} of {runs}"
     );
+}
+
+/// Classical Arabic with the honorific signs written apart from the name (U+0610 to
+/// U+0613 after a space), Gurmukhi with vowel signs and the addak cut off by a space,
+/// and Thai marks after a space: the words UAX #29 joins to a space.
+const MARKS_AFTER_SPACES: [(&str, &str); 3] = [
+    (
+        "hadith.txt",
+        "حدثنا محمد بن يحيى عن علي \u{0611} قال: سمعت رسول الله \u{0610} يقول.\n\
+         وروى أبو هريرة \u{0613} عن النبي \u{0610} أنه قال.\n\
+         قال جعفر بن محمد \u{0612} في كتابه، وعلي \u{0611} حاضر.\n",
+    ),
+    (
+        "punjabi.txt",
+        "ਪੰਜਾਬੀ ਭਾਸ਼ਾ ਦ \u{0A47}ਸ਼ ਦੀ ਬੋਲੀ ਹੈ। ਇਹ ਪ \u{0A71}ਕਾ ਹੈ।\nਦ \u{0A47}ਸ਼ ਵਿੱਚ ਪੰਜਾਬੀ।\n",
+    ),
+    (
+        "thai.txt",
+        "ภาษาไทย \u{0E31}\u{0E48}เป็นภาษา ก \u{0E31}\u{0E48} ภาษาไทย\n",
+    ),
+];
+
+/// A shard whose words begin with a mark after a space (issue: `partial` refused
+/// the term `" \u{611}"`): every shard's partial is written, the merge and the
+/// DuckDB reduce give the single run's report byte for byte, and no term of it
+/// holds white space.
+#[test]
+fn marks_after_spaces_travel_through_partials_to_the_whole_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = d.join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let mut partials = Vec::new();
+    for (i, (name, text)) in MARKS_AFTER_SPACES.iter().enumerate() {
+        std::fs::write(corpus.join(name), text).unwrap();
+        let shard = d.join(format!("s{i}"));
+        std::fs::create_dir(&shard).unwrap();
+        std::fs::write(shard.join(name), text).unwrap();
+        let out = d.join(format!("p{i}"));
+        partial(&shard, &out, i, &["--ngrams", "1..3"]);
+        partials.push(out);
+    }
+    let whole_dir = d.join("whole");
+    let output = run(&[
+        "report",
+        path(&corpus),
+        "-o",
+        path(&whole_dir),
+        "-q",
+        "--name",
+        "seeds",
+        "--ngrams",
+        "1..3",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let whole = read_report(&whole_dir);
+    let terms =
+        String::from_utf8(whole.iter().find(|f| f.0 == "terms.csv").unwrap().1.clone()).unwrap();
+    for term in terms.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()) {
+        assert!(!term.contains(char::is_whitespace), "{term:?}");
+    }
+    for sign in [
+        "\u{0611}",
+        "\u{0610}",
+        "\u{0A47}",
+        "\u{0A71}",
+        "\u{0E31}\u{0E48}",
+    ] {
+        assert!(
+            terms.lines().any(|l| l.contains(&format!(",{sign},"))),
+            "{sign:?} is a term"
+        );
+    }
+    let (code, err, merged) = merge(
+        &[&*partials[2], &*partials[0], &*partials[1]],
+        &d.join("merged"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_same_report(&merged, &whole);
+    if engine("duckdb") {
+        let parts = gather(
+            d,
+            "parts",
+            &partials.iter().map(|p| &**p).collect::<Vec<_>>(),
+        );
+        let reduced = d.join("reduced");
+        let done = duckdb_reduce(&parts, &reduced);
+        assert!(done.status.success(), "{}", stderr(&done));
+        let (code, err, merged) = merge(&[&reduced], &d.join("m2"));
+        assert_eq!(code, 0, "{err}");
+        assert_same_report(&merged, &whole);
+    }
 }

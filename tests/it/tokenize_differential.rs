@@ -1,5 +1,6 @@
 //! The tokenizer's fast paths change no token and no sentence: corpstat's raw words equal
-//! unicode-segmentation's `unicode_word_indices()`, and its sentences equal
+//! unicode-segmentation's `unicode_word_indices()` cut at white space
+//! (`util::uax29_words`), and its sentences equal
 //! `split_sentence_bound_indices()`, on the whole benchmark corpus
 //! (when it is present beside the checkout) and on generated text.
 
@@ -16,7 +17,7 @@ fn raw(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn expected(text: &str) -> Vec<(usize, &str)> {
-    text.unicode_word_indices().collect()
+    crate::util::uax29_words(text)
 }
 
 #[test]
@@ -67,6 +68,59 @@ fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
     );
     assert_eq!(documents, 11175);
     assert!(tokens > 5_000_000, "{tokens}");
+}
+
+/// Every combining mark (general category Mn, Mc, Me) and format character (Cf)
+/// of Unicode, after a space, after a no-break space, after a line break, at the
+/// start of a text and between two words, in Latin and Arabic text: no token holds
+/// white space, and the tokens are the independent UAX #29 segmenter's words under
+/// the same rule (`util::uax29_words`), in plain and smart tokenization.
+#[test]
+fn no_token_holds_white_space_around_any_mark_or_format_character() {
+    use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+    let marks: Vec<char> = (0..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .filter(|c| {
+            c.general_category_group() == GeneralCategoryGroup::Mark
+                || c.general_category() == GeneralCategory::Format
+        })
+        .collect();
+    assert!(marks.len() > 2000, "{} marks", marks.len());
+    let mut once_with_space = 0;
+    for c in marks {
+        for text in [
+            format!("word {c}"),
+            format!("محمد {c}"),
+            format!("محمد\u{00A0}{c}"),
+            format!("word\n{c}"),
+            format!("{c}word"),
+            format!("{c} محمد"),
+            format!("one {c} two"),
+            format!("علي {c} قال"),
+            format!("a  {c}b"),
+        ] {
+            let want = expected(&text);
+            let plain = raw(&text);
+            assert_eq!(plain, want, "{text:?}");
+            once_with_space += usize::from(
+                text.unicode_words()
+                    .any(|w| w.contains(char::is_whitespace)),
+            );
+            let smart = corpstat::tokenize_with(&text, corpstat::TokenRules::Smart);
+            for token in plain
+                .iter()
+                .map(|t| t.1)
+                .chain(smart.tokens.iter().map(|t| t.text))
+            {
+                assert!(
+                    !token.contains(char::is_whitespace),
+                    "{token:?} in {text:?}"
+                );
+            }
+        }
+    }
+    // The texts do reach the case: UAX #29 alone gives words that hold a space.
+    assert!(once_with_space > 1000, "{once_with_space}");
 }
 
 /// Characters the fast path knows (ASCII, Arabic letters, digits and marks, ZWNJ,

@@ -111,3 +111,59 @@ pub fn required(found: bool, missing: &str) -> bool {
     }
     found
 }
+
+/// The words of `text` by the independent UAX #29 segmenter (unicode-segmentation's
+/// `unicode_word_indices`) under corpstat's one rule on top: a word never holds
+/// white space, so a segment is cut at it (a space that UAX #29 joined to the
+/// combining marks after it, or the narrow no-break space it joins words across),
+/// and the pieces that hold a letter or a digit are the words. Written apart from
+/// corpstat's tokenizer to check it.
+pub fn uax29_words(text: &str) -> Vec<(usize, &str)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut words = Vec::new();
+    for (at, segment) in text.unicode_word_indices() {
+        let mut offset = 0;
+        for piece in segment.split(char::is_whitespace) {
+            if piece.chars().any(char::is_alphanumeric) {
+                words.push((at + offset, piece));
+            }
+            offset += piece.len()
+                + segment[offset + piece.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+    }
+    words
+}
+
+/// `words` words drawn from the seeds' vocabulary by a fixed pseudo-random walk
+/// (`salt` picks the walk), fifteen to a line: text large enough for the tables
+/// to outgrow a `--memory-limit` of 1M (the smallest allowed), made the same on
+/// every run.
+pub fn seed_word_text(words: usize, salt: u64) -> String {
+    let mut vocabulary: Vec<String> = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .expect("the seeds")
+        .map(|e| e.expect("a seed").path())
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("a seed file");
+        vocabulary.extend(text.split_whitespace().map(str::to_string));
+    }
+    vocabulary.sort();
+    vocabulary.dedup();
+    let mut state = salt
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut text = String::new();
+    for i in 0..words {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        text.push_str(&vocabulary[(state >> 33) as usize % vocabulary.len()]);
+        text.push(if i % 15 == 14 { '\n' } else { ' ' });
+    }
+    text
+}

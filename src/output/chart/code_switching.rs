@@ -54,8 +54,8 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let most = cells.iter().flatten().copied().max().unwrap_or(0);
     let names: Vec<String> = codes.iter().map(|c| language_name(c)).collect();
     let n = codes.len().max(1);
-    let size = (280 + 90 * n as u32).clamp(800, 1400);
-    let png = render(name, (size, size), |root| {
+    let height = (280 + 90 * n as u32).clamp(800, 1400);
+    let png = render(name, height, |root| {
         let title = format!("Language switches between sentences — {corpus}");
         if shown == 0 {
             let message = match switching.switches {

@@ -4,7 +4,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::plot::{
-    bold_font, fill_cell, font, labelled_grid, no_data, render, title_font, Area, LABEL_PX, TICK_PX,
+    bold_font, fill_cell, font, labelled_grid, no_data, render, title_font, Area, CHART_WIDTH,
+    LABEL_PX, TICK_PX,
 };
 use super::{Chart, ChartError};
 use crate::report::Report;
@@ -65,7 +66,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let data = &report.chart_data;
     let words = &data.npmi_words;
     let n = words.len().max(1);
-    let png = render(name, (1000, 1000), |root| {
+    let png = render(name, CHART_WIDTH, |root| {
         if words.is_empty() {
             return no_data(
                 root,

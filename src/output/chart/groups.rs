@@ -49,20 +49,16 @@ fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         report.group_languages.iter().map(|code| code.code()),
         &colors,
     );
-    let png = render(
-        "groups.png",
-        (1000, 200 + 34 * rows.len().max(1) as u32),
-        |root| {
-            stacked_shares(
-                root,
-                &caption,
-                title_font(),
-                &rows,
-                &legend,
-                "share of the group's words",
-            )
-        },
-    )?;
+    let png = render("groups.png", 200 + 34 * rows.len().max(1) as u32, |root| {
+        stacked_shares(
+            root,
+            &caption,
+            title_font(),
+            &rows,
+            &legend,
+            "share of the group's words",
+        )
+    })?;
     Ok(Chart {
         name: "groups.png".into(),
         title: "Language shares per group".into(),

@@ -58,7 +58,7 @@ pub(super) fn draw(
         (group_label(report, target), group_label(report, reference));
     let n = items.len().max(1);
     let extent = items.iter().map(|i| i.1.abs()).fold(1.0f64, f64::max) * 1.1;
-    let png = render(file_name, (1000, 170 + 28 * n as u32), |root| {
+    let png = render(file_name, 170 + 28 * n as u32, |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(
                 format!("Keywords of {target_name} against {reference_name} — {corpus}"),

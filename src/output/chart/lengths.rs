@@ -31,7 +31,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let top = counts.iter().copied().max().unwrap_or(1).max(1);
     let title = format!("Document lengths — {corpus}");
     let png =
-        render(name, (1000, 600), |root| {
+        render(name, 600, |root| {
             if tokens.is_empty() {
                 return no_data(root, &title, "No data: the corpus has no documents.");
             }

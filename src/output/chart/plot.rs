@@ -43,12 +43,17 @@ pub(super) fn title_font() -> TextStyle<'static> {
     bold_font(TITLE_PX)
 }
 
-/// Draws a chart of `size` pixels with `draw` and encodes it as PNG.
+/// The width of every chart, in pixels, so that the page lays them out alike.
+pub(super) const CHART_WIDTH: u32 = 1000;
+
+/// Draws a chart [`CHART_WIDTH`] wide and `height` pixels tall with `draw` and
+/// encodes it as PNG.
 pub(super) fn render(
     name: &str,
-    size: (u32, u32),
+    height: u32,
     draw: impl FnOnce(&Area) -> DrawResult,
 ) -> Result<Vec<u8>, ChartError> {
+    let size = (CHART_WIDTH, height);
     let error = |message: String| ChartError {
         name: name.to_string(),
         message,
@@ -181,7 +186,7 @@ pub(super) fn bar_chart(
     value_label: &str,
 ) -> Result<Chart, ChartError> {
     let height = 150 + 30 * items.len().max(1) as u32;
-    let png = render(name, (1000, height), |root| {
+    let png = render(name, height, |root| {
         bars(root, title, corpus, items, value_label, Scale::Linear)
     })?;
     Ok(Chart {

@@ -35,6 +35,9 @@ pub struct CompareArgs {
 
     #[command(flatten)]
     corpus: CorpusArgs,
+
+    #[command(flatten)]
+    cells: super::report::CellArgs,
 }
 
 pub fn after_help() -> String {
@@ -104,10 +107,10 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     let json = serde_json::to_string_pretty(&comparison)? + "\n";
     let corpus = format!("{target} against {reference}");
     let files: Vec<Box<dyn ReportFile>> = vec![
-        Box::new(CsvFile::new(
-            "keyness.csv",
-            report.keyness_table(Some(&target)),
-        )),
+        Box::new(
+            CsvFile::new("keyness.csv", report.keyness_table(Some(&target)))
+                .with_cells(args.cells.cells()),
+        ),
         Box::new(PngFile(render_keyness(report, &target, &corpus)?)),
         Box::new(JsonFile(json)),
     ];

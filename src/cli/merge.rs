@@ -58,9 +58,8 @@ pub struct MergeArgs {
     #[arg(long, value_name = "SIZE", value_parser = parse_memory_limit)]
     memory_limit: Option<u64>,
 
-    /// Also write every table as Parquet, as `report --parquet` does.
-    #[arg(long)]
-    parquet: bool,
+    #[command(flatten)]
+    files: super::report::FileArgs,
 
     /// Worker threads, 1 to 1024 (default: one per core).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
@@ -131,6 +130,6 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         .name
         .clone()
         .unwrap_or_else(|| joined_names(&args.partials));
-    pool.install(|| write_report(&analyzed, &corpus, &args.output, args.quiet, args.parquet))?;
+    pool.install(|| write_report(&analyzed, &corpus, &args.output, args.quiet, args.files))?;
     Ok(analyzed.exit_code())
 }

@@ -29,6 +29,9 @@ pub(super) struct OutputArgs {
     /// Print only the first N rows.
     #[arg(long)]
     pub(super) top: Option<usize>,
+
+    #[command(flatten)]
+    pub(super) cells: super::report::CellArgs,
 }
 
 impl OutputArgs {
@@ -42,7 +45,9 @@ impl OutputArgs {
 
     pub(super) fn print(&self, table: Table) -> Result<()> {
         let mut out = io::BufWriter::new(io::stdout().lock());
-        table.truncate(self.top).write(self.format(), &mut out)?;
+        table
+            .truncate(self.top)
+            .write(self.format(), self.cells.cells(), &mut out)?;
         out.flush()?;
         Ok(())
     }

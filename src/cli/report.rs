@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
+use corpstat::output::{
+    parquet_files, report_files_with_charts, write_report_dir, CsvCells, CHARTS, TABLES,
+};
 use corpstat::{ConcordanceLines, Stage};
 
 use super::corpus_args::Analyzed;
@@ -36,10 +38,8 @@ pub struct ReportArgs {
     #[arg(long, visible_alias = "title", value_name = "NAME")]
     name: Option<String>,
 
-    /// Also write every table as Parquet (NAME.parquet beside NAME.csv): the same
-    /// columns, typed (integers as int64, other numbers as float64, empty cells null).
-    #[arg(long)]
-    parquet: bool,
+    #[command(flatten)]
+    files: FileArgs,
 
     /// Write concordance.csv: every occurrence of these words or phrases
     /// (comma-separated), matched on folded terms as `corpstat kwic` does, with 5
@@ -47,6 +47,40 @@ pub struct ReportArgs {
     /// the input must be files, not standard input.
     #[arg(long, value_delimiter = ',', value_name = "WORDS")]
     kwic: Vec<String>,
+}
+
+/// How the report's files are written, for `report` and `merge`.
+#[derive(Args, Clone, Copy)]
+pub(super) struct FileArgs {
+    /// Also write every table as Parquet (NAME.parquet beside NAME.csv): the same
+    /// columns, typed (integers as int64, other numbers as float64, empty cells null).
+    #[arg(long)]
+    pub(super) parquet: bool,
+
+    #[command(flatten)]
+    pub(super) cells: CellArgs,
+}
+
+/// How CSV and TSV cells are written.
+#[derive(Args, Clone, Copy)]
+pub(super) struct CellArgs {
+    /// Write a leading apostrophe before a CSV or TSV text cell that starts with =, +,
+    /// -, @, a tab or a carriage return, so that a spreadsheet never runs it as a
+    /// formula (for files opened in a spreadsheet; `corpstat check` reads both).
+    /// Without it the cells are exact, equal to Parquet and JSON.
+    #[arg(long)]
+    pub(super) csv_formula_guard: bool,
+}
+
+impl CellArgs {
+    /// The library's setting.
+    pub(super) fn cells(self) -> CsvCells {
+        if self.csv_formula_guard {
+            CsvCells::FormulaGuard
+        } else {
+            CsvCells::Exact
+        }
+    }
 }
 
 /// `text` after `head`, wrapped at spaces to 80 columns, its later lines indented
@@ -127,7 +161,7 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
         &corpus,
         &args.output,
         args.corpus.quiet,
-        args.parquet,
+        args.files,
     )?;
     if let (false, ConcordanceLines::NotRead(why)) =
         (args.corpus.kwic.is_empty(), analyzed.report.concordance())
@@ -150,19 +184,19 @@ pub(super) fn refuse_a_file_as_folder(output: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Draws the charts and writes every file of the report into `output` (with
-/// `parquet`, every table as Parquet too); a line on stderr says what was
-/// written, unless `quiet`.
+/// Draws the charts and writes every file of the report into `output` (as
+/// `files` says: with Parquet tables, with the CSV formula guard); a line on
+/// stderr says what was written, unless `quiet`.
 pub(super) fn write_report(
     analyzed: &Analyzed,
     corpus: &str,
     output: &Path,
     quiet: bool,
-    parquet: bool,
+    files_args: FileArgs,
 ) -> Result<()> {
     let started = std::time::Instant::now();
-    let mut files = report_files_with_charts(&analyzed.report, corpus)?;
-    if parquet {
+    let mut files = report_files_with_charts(&analyzed.report, corpus, files_args.cells.cells())?;
+    if files_args.parquet {
         files.extend(parquet_files(&analyzed.report));
     }
     let charts_took = started.elapsed();

@@ -26,7 +26,7 @@ pub use readme::report_readme;
 pub use report_dir::{abandon_staging, write_report_dir, MANIFEST};
 pub use table::{
     boolean, float, number, round, spreadsheet_safe, text, unmark_formula, write_csv, Column,
-    Format, Kind, Table, FLOAT_DECIMALS,
+    CsvCells, Format, Kind, Table, FLOAT_DECIMALS,
 };
 pub use tables::{
     Needs, Preview, TableRows, TableSpec, CODE_SWITCHING_CSV, CONCORDANCE_CSV, COOCCURRENCE_CSV,
@@ -68,6 +68,8 @@ enum Rows<'a> {
 /// A table written as CSV.
 pub struct CsvFile<'a> {
     name: &'static str,
+    /// How text cells are written.
+    cells: CsvCells,
     /// Makes the table's cells when the file is written: a row (or a chunk of rows)
     /// is formatted, written and dropped before the next ones are made.
     rows: Rows<'a>,
@@ -88,6 +90,7 @@ impl<'a> CsvFile<'a> {
     pub fn lazy(name: &'static str, make: impl Fn() -> MadeTable<'a> + Sync + 'a) -> Self {
         CsvFile {
             name,
+            cells: CsvCells::Exact,
             rows: Rows::InOrder(Box::new(make)),
         }
     }
@@ -112,8 +115,15 @@ impl<'a> CsvFile<'a> {
     ) -> Self {
         CsvFile {
             name,
+            cells: CsvCells::Exact,
             rows: Rows::AnyOrder(columns, Box::new(make)),
         }
+    }
+
+    /// The same table, its text cells written as `cells` says.
+    pub fn with_cells(mut self, cells: CsvCells) -> Self {
+        self.cells = cells;
+        self
     }
 }
 
@@ -125,11 +135,11 @@ impl ReportFile for CsvFile<'_> {
         match &self.rows {
             Rows::InOrder(make) => {
                 let (columns, cells) = make();
-                write_csv(&columns, cells, out)
+                write_csv(&columns, cells, self.cells, out)
             }
             Rows::AnyOrder(columns, make) => {
                 let source = make();
-                write_csv_chunked(columns, source.len, &*source.row, out)
+                write_csv_chunked(columns, source.len, &*source.row, self.cells, out)
             }
         }
     }
@@ -185,14 +195,16 @@ impl ReportFile for IndexFile {
 }
 
 /// Every file of the report, charts included, in the order they are written.
-/// `corpus` names the corpus in chart titles and on the page.
+/// `corpus` names the corpus in chart titles and on the page; `cells` says how
+/// the CSV tables' text cells are written.
 pub fn report_files_with_charts<'a>(
     report: &'a Report,
     corpus: &str,
+    cells: CsvCells,
 ) -> Result<Vec<Box<dyn ReportFile + 'a>>, ChartError> {
     let charts = render_charts(report, corpus)?;
     let index = index_html(report, corpus, &charts);
-    let mut files = report_files(report);
+    let mut files = report_files(report, cells);
     files.push(Box::new(IndexFile(index)));
     files.extend(
         charts
@@ -203,10 +215,10 @@ pub fn report_files_with_charts<'a>(
 }
 
 /// Every table of the report, with summary.json and README.md (no charts).
-pub fn report_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
+pub fn report_files(report: &Report, cells: CsvCells) -> Vec<Box<dyn ReportFile + '_>> {
     let mut files: Vec<Box<dyn ReportFile>> = vec![Box::new(SummaryFile(report))];
     for spec in TABLES.iter().filter(|spec| spec.is_in(report)) {
-        files.push(Box::new(CsvFile::of_spec(spec, report)));
+        files.push(Box::new(CsvFile::of_spec(spec, report).with_cells(cells)));
     }
     files.push(Box::new(ReadmeFile(report)));
     files
@@ -313,13 +325,13 @@ pub enum ReportError {
 }
 
 /// Writes the whole report, charts and index.html included, as the report in `dir`
-/// (see [`write_report_dir`]).
+/// (see [`write_report_dir`]), its CSV cells exact.
 pub fn write_report(
     dir: &Path,
     report: &Report,
     corpus: &str,
 ) -> Result<Vec<PathBuf>, ReportError> {
-    let files = report_files_with_charts(report, corpus)?;
+    let files = report_files_with_charts(report, corpus, CsvCells::Exact)?;
     Ok(crate::output::report_dir::write_report_dir(dir, &files)?)
 }
 

@@ -2,8 +2,8 @@
 //! CSV, for pandas, Polars, DuckDB and Spark: the same columns and values, typed.
 //! A text column is a string column, or a boolean one when every value in it is
 //! `true` or `false`; a number column holds 64-bit integers when every value in
-//! it is an integer, 64-bit floats otherwise; an empty number is null. Values are the CSV's (floats rounded as there), without the CSV's
-//! spreadsheet apostrophe: a Parquet cell is data, never a formula.
+//! it is an integer, 64-bit floats otherwise; an empty number is null. Values are the CSV's (floats rounded as there),
+//! never with the apostrophe of `--csv-formula-guard`: a Parquet cell is data.
 
 use std::borrow::Cow;
 use std::io::{self, Write};

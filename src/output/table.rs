@@ -171,18 +171,23 @@ impl Table {
         self
     }
 
-    /// Prints the table in `format`.
-    pub fn write(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    /// Prints the table in `format`; CSV and TSV cells as `cells` says.
+    pub fn write(&self, format: Format, cells: CsvCells, out: &mut dyn Write) -> io::Result<()> {
         match format {
-            Format::Csv => self.write_delimited(b',', out),
-            Format::Tsv => self.write_delimited(b'\t', out),
+            Format::Csv => self.write_delimited(b',', cells, out),
+            Format::Tsv => self.write_delimited(b'\t', cells, out),
             Format::Json => self.write_json(out),
             Format::Table => self.write_aligned(out),
         }
     }
 
-    fn write_delimited(&self, delimiter: u8, out: &mut dyn Write) -> io::Result<()> {
-        write_delimited(delimiter, &self.columns, self.rows.iter(), out)
+    fn write_delimited(
+        &self,
+        delimiter: u8,
+        cells: CsvCells,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        write_delimited(delimiter, &self.columns, self.rows.iter(), cells, out)
     }
 
     /// A JSON array of objects, one per row, with the keys in column order and
@@ -259,19 +264,50 @@ impl Serialize for JsonRow<'_> {
     }
 }
 
+/// How text cells are written to CSV and TSV. Default: [`CsvCells::Exact`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvCells {
+    /// Every cell as it is: the CSV files are data, equal to Parquet and JSON.
+    #[default]
+    Exact,
+    /// A text cell a spreadsheet would run as a formula gets a leading apostrophe
+    /// ([`spreadsheet_safe`]), for files opened in a spreadsheet
+    /// (`--csv-formula-guard`).
+    FormulaGuard,
+}
+
+impl CsvCells {
+    /// `row`'s cells as they are written.
+    fn cells<'a>(
+        self,
+        columns: &'a [Column],
+        row: &'a [String],
+    ) -> Box<dyn Iterator<Item = std::borrow::Cow<'a, [u8]>> + 'a> {
+        match self {
+            CsvCells::Exact => Box::new(
+                row.iter()
+                    .map(|cell| std::borrow::Cow::Borrowed(cell.as_bytes())),
+            ),
+            CsvCells::FormulaGuard => Box::new(spreadsheet_safe(columns, row)),
+        }
+    }
+}
+
 /// Writes a header of `columns` and then `rows` as CSV, one row at a time.
 pub fn write_csv(
     columns: &[Column],
     rows: impl Iterator<Item = Vec<String>>,
+    cells: CsvCells,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    write_delimited(b',', columns, rows, out)
+    write_delimited(b',', columns, rows, cells, out)
 }
 
 fn write_delimited<R: AsRef<[String]>>(
     delimiter: u8,
     columns: &[Column],
     rows: impl Iterator<Item = R>,
+    cells: CsvCells,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
@@ -282,7 +318,7 @@ fn write_delimited<R: AsRef<[String]>>(
         .map_err(into_io_error)?;
     for row in rows {
         writer
-            .write_record(spreadsheet_safe(columns, row.as_ref()))
+            .write_record(cells.cells(columns, row.as_ref()))
             .map_err(into_io_error)?;
     }
     writer.flush()
@@ -327,10 +363,11 @@ pub fn write_csv_chunked(
     columns: &[Column],
     len: usize,
     row: &(dyn Fn(usize) -> Vec<String> + Sync),
+    cells: CsvCells,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     use rayon::prelude::*;
-    write_delimited(b',', columns, std::iter::empty::<Vec<String>>(), out)?;
+    write_delimited(b',', columns, std::iter::empty::<Vec<String>>(), cells, out)?;
     let chunks = len.div_ceil(CSV_CHUNK_ROWS);
     let window = rayon::current_num_threads() * 4;
     for first in (0..chunks).step_by(window) {
@@ -342,9 +379,9 @@ pub fn write_csv_chunked(
                     .delimiter(b',')
                     .from_writer(Vec::new());
                 for i in rows {
-                    let cells = row(i);
+                    let made = row(i);
                     writer
-                        .write_record(spreadsheet_safe(columns, &cells))
+                        .write_record(cells.cells(columns, &made))
                         .map_err(into_io_error)?;
                 }
                 writer
@@ -403,8 +440,34 @@ mod tests {
 
     fn print(format: Format) -> String {
         let mut out = Vec::new();
-        sample().write(format, &mut out).unwrap();
+        sample().write(format, CsvCells::Exact, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// The CSV cells are data: `@NUM`, `-5` and `=x` stay as they are unless the
+    /// formula guard is asked for, which marks text cells (never numbers).
+    #[test]
+    fn cells_are_exact_unless_the_formula_guard_is_asked_for() {
+        let table = Table {
+            columns: COLUMNS.into(),
+            rows: vec![
+                vec!["@NUM".into(), "-5".into()],
+                vec!["=HYPERLINK(1)".into(), "3".into()],
+            ],
+        };
+        let write = |cells: CsvCells| {
+            let mut out = Vec::new();
+            table.write(Format::Csv, cells, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            write(CsvCells::Exact),
+            "term,count\n@NUM,-5\n=HYPERLINK(1),3\n"
+        );
+        assert_eq!(
+            write(CsvCells::FormulaGuard),
+            "term,count\n'@NUM,-5\n'=HYPERLINK(1),3\n"
+        );
     }
 
     #[test]
@@ -435,7 +498,9 @@ mod tests {
             ],
         };
         let mut out = Vec::new();
-        table.write(Format::Table, &mut out).unwrap();
+        table
+            .write(Format::Table, CsvCells::Exact, &mut out)
+            .unwrap();
         let text = String::from_utf8(out).unwrap();
         let rows: Vec<String> = text
             .lines()
@@ -463,7 +528,9 @@ mod tests {
             rows: vec![vec!["zebra".into(), "3".into(), "true".into(), "".into()]],
         };
         let mut out = Vec::new();
-        table.write(Format::Json, &mut out).unwrap();
+        table
+            .write(Format::Json, CsvCells::Exact, &mut out)
+            .unwrap();
         let text = String::from_utf8(out).unwrap();
         let compact: String = text.split_whitespace().collect();
         assert_eq!(
@@ -484,9 +551,9 @@ mod tests {
         };
         for len in [0, 1, CSV_CHUNK_ROWS, 3 * CSV_CHUNK_ROWS + 17] {
             let mut in_order = Vec::new();
-            write_csv(COLUMNS, (0..len).map(row), &mut in_order).unwrap();
+            write_csv(COLUMNS, (0..len).map(row), CsvCells::Exact, &mut in_order).unwrap();
             let mut chunked = Vec::new();
-            write_csv_chunked(COLUMNS, len, &row, &mut chunked).unwrap();
+            write_csv_chunked(COLUMNS, len, &row, CsvCells::Exact, &mut chunked).unwrap();
             assert_eq!(chunked, in_order, "{len} rows");
         }
     }

@@ -727,8 +727,11 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     assert!(staging_folders(dir).is_empty());
 }
 
+/// With `--csv-formula-guard`, no CSV cell is a formula for a spreadsheet; without
+/// it, the cells are exact (`@admin`, the id `=HYPERLINK(...)`), equal to JSON and
+/// Parquet. `check` reads both back as the same terms.
 #[test]
-fn no_csv_cell_is_a_formula_for_a_spreadsheet() {
+fn csv_cells_are_exact_and_the_formula_guard_marks_them() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(
         tmp.path().join("f.jsonl"),
@@ -737,6 +740,33 @@ fn no_csv_cell_is_a_formula_for_a_spreadsheet() {
     .unwrap();
     let r = run_bounded(
         &["report", "f.jsonl", "-o", "out", "-q"],
+        tmp.path(),
+        60,
+        600.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let terms = std::fs::read_to_string(tmp.path().join("out/terms.csv")).unwrap();
+    assert!(terms.contains("\n1,@admin,3,"), "{terms}");
+    let mut documents = csv::Reader::from_path(tmp.path().join("out/documents.csv")).unwrap();
+    let ids: Vec<String> = documents
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert!(
+        ids.contains(&"=HYPERLINK(\"http://evil\")".to_string()),
+        "{ids:?}"
+    );
+    check_against_itself(tmp.path());
+
+    let r = run_bounded(
+        &[
+            "report",
+            "f.jsonl",
+            "-o",
+            "out",
+            "-q",
+            "--csv-formula-guard",
+        ],
         tmp.path(),
         60,
         600.0,
@@ -760,9 +790,14 @@ fn no_csv_cell_is_a_formula_for_a_spreadsheet() {
     }
     let terms = std::fs::read_to_string(tmp.path().join("out/terms.csv")).unwrap();
     assert!(terms.contains("'@admin,3,"), "{terms}");
-    // check reads the marked term back as the term: no drift against itself.
+    check_against_itself(tmp.path());
+}
+
+/// `check` of f.jsonl against the report in out/: it reads the terms back as they
+/// are (marked or not), so the corpus shows no drift against itself.
+fn check_against_itself(dir: &Path) {
     std::fs::write(
-        tmp.path().join("r.toml"),
+        dir.join("r.toml"),
         "[[rule]]\nname = \"same\"\ndrift = \"new_term_share\"\nmax = 0\n",
     )
     .unwrap();
@@ -775,7 +810,7 @@ fn no_csv_cell_is_a_formula_for_a_spreadsheet() {
             "--baseline",
             "out/summary.json",
         ],
-        tmp.path(),
+        dir,
         30,
         300.0,
     );

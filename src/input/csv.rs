@@ -21,6 +21,10 @@ pub(super) struct RecordCapped {
     read: u64,
     record_start: Arc<AtomicU64>,
     max: u64,
+    quotes: Quotes,
+    /// The line where a quoted field opened that the end of the input left open
+    /// (0: none), for the reader to refuse the record that swallowed the rest.
+    open_at_end: Arc<AtomicU64>,
 }
 
 impl Read for RecordCapped {
@@ -30,14 +34,81 @@ impl Read for RecordCapped {
             .saturating_sub(self.record_start.load(Ordering::Relaxed))
             > self.max
         {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("a record longer than {} bytes", self.max),
-            ));
+            let why = match self.quotes.open_since() {
+                Some(line) => format!(
+                    "a record longer than {} bytes: the quoted field opened on line {line} never closes",
+                    self.max
+                ),
+                None => format!("a record longer than {} bytes", self.max),
+            };
+            return Err(io::Error::new(io::ErrorKind::InvalidData, why));
         }
         let n = self.inner.read(buf)?;
         self.read += n as u64;
+        if n == 0 {
+            if let Some(line) = self.quotes.open_since() {
+                self.open_at_end.store(line, Ordering::Relaxed);
+            }
+        } else {
+            self.quotes.feed(&buf[..n]);
+        }
         Ok(n)
+    }
+}
+
+/// Where the bytes read so far leave a CSV parser: inside a quoted field or not,
+/// and on which line. The csv crate's rules (RFC 4180): a quote opens a quoted
+/// field only at the start of a field, a doubled quote inside one is a quote, and
+/// a quote followed by anything else closes it.
+struct Quotes {
+    delimiter: u8,
+    state: QuoteState,
+    line: u64,
+    opened_on: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+impl Quotes {
+    fn new(delimiter: u8) -> Self {
+        Quotes {
+            delimiter,
+            state: QuoteState::FieldStart,
+            line: 1,
+            opened_on: 0,
+        }
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        use QuoteState::*;
+        for &b in bytes {
+            if b == b'\n' {
+                self.line += 1;
+            }
+            let ends_field = b == self.delimiter || b == b'\n' || b == b'\r';
+            self.state = match (self.state, b) {
+                (Quoted, b'"') => QuoteInQuoted,
+                (Quoted, _) => Quoted,
+                (QuoteInQuoted, b'"') => Quoted,
+                (FieldStart, b'"') => {
+                    self.opened_on = self.line;
+                    Quoted
+                }
+                (_, _) if ends_field => FieldStart,
+                _ => Unquoted,
+            };
+        }
+    }
+
+    /// The line where the quoted field the input is inside opened.
+    fn open_since(&self) -> Option<u64> {
+        (self.state == QuoteState::Quoted).then_some(self.opened_on)
     }
 }
 
@@ -53,6 +124,8 @@ pub(super) struct CsvReader {
     file_group: Option<String>,
     /// The column that holds each record's group, and its name.
     group_index: Option<(usize, String)>,
+    /// Set by [`RecordCapped`]: the line of a quote the end of the input left open.
+    open_at_end: Arc<AtomicU64>,
     done: bool,
 }
 
@@ -67,11 +140,14 @@ impl CsvReader {
         options: &InputOptions,
     ) -> Result<Self, Problem> {
         let record_start = Arc::new(AtomicU64::new(0));
+        let open_at_end = Arc::new(AtomicU64::new(0));
         let reader: Box<dyn Read + Send> = Box::new(RecordCapped {
             inner: reader,
             read: 0,
             record_start: Arc::clone(&record_start),
             max: max_record as u64,
+            quotes: Quotes::new(delimiter),
+            open_at_end: Arc::clone(&open_at_end),
         });
         let problem = |message: String| Problem {
             source: source.clone(),
@@ -136,6 +212,7 @@ impl CsvReader {
             id_index,
             file_group,
             group_index,
+            open_at_end,
             done: false,
         })
     }
@@ -152,6 +229,18 @@ impl CsvReader {
             Ok(false) => None,
             Ok(true) => {
                 let line = self.record.position().map_or(0, |p| p.line());
+                let opened_on = self.open_at_end.load(Ordering::Relaxed);
+                if opened_on > 0 {
+                    self.done = true;
+                    return Some(InputEvent::Problem(Problem {
+                        source: self.source.clone(),
+                        line: Some(opened_on),
+                        kind: ProblemKind::Csv,
+                        message: format!(
+                            "the quoted field opened on line {opened_on} never closes: the record from line {line} to the end of the file is skipped (the records after the quote are in it)"
+                        ),
+                    }));
+                }
                 if self.record.len() != headers_len {
                     return Some(InputEvent::Problem(Problem {
                         source: self.source.clone(),

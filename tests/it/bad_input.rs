@@ -284,6 +284,37 @@ fn malformed_jsonl_lines_are_skipped_with_their_line() {
     assert!(run.documents.contains(&"a".to_string()) && run.documents.contains(&"c".to_string()));
 }
 
+/// A quoted field that never closes swallows every record after it: that record is
+/// a problem naming the line where the quote opened, never a document holding the
+/// rest of the file (with exit 0, as it was). Quotes that close, doubled quotes and
+/// a literal quote inside an unquoted field are no problem.
+#[test]
+fn an_unterminated_csv_quote_is_a_problem_naming_its_line() {
+    let (_tmp, dir) = corpus();
+    std::fs::write(
+        dir.join("open.csv"),
+        "id,text\nr1,\"a \"\"quoted\"\" word, fine\"\nr2,a 5\" screen\nr3,\"open\nr4,ok\nr5,also swallowed\n",
+    )
+    .unwrap();
+    let run = report(&dir, &["--text-column", "text", "--id-column", "id"]);
+    run.assert_good_counted();
+    run.assert_one_problem("open.csv", "csv");
+    assert!(
+        run.stderr()
+            .contains("open.csv:4: the quoted field opened on line 4 never closes"),
+        "{}",
+        run.stderr()
+    );
+    for id in ["r1", "r2"] {
+        assert!(
+            run.documents.contains(&id.to_string()),
+            "{:?}",
+            run.documents
+        );
+    }
+    assert_eq!(run.summary["documents"], 3, "good.txt, r1 and r2");
+}
+
 #[test]
 fn ragged_csv_rows_are_skipped_with_their_line() {
     let (_tmp, dir) = corpus();

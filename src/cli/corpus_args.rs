@@ -156,6 +156,13 @@ pub(super) struct CorpusArgs {
     #[arg(short = 'L', long)]
     pub(super) follow: bool,
 
+    /// Read every file as text, whatever it holds. Without it, a file with a NUL
+    /// byte among its first 8 KiB, or NUL bytes over 1% of its bytes, is skipped as
+    /// binary (a problem); stray NUL bytes elsewhere are dropped and counted (a
+    /// nul_bytes problem) and the text is read, with or without --text.
+    #[arg(short = 'a', long)]
+    pub(super) text: bool,
+
     /// Stop reading after SIZE bytes of decoded text (such as 500M, 2G), with a
     /// problem: a bound for CI jobs on inputs nobody looked at.
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
@@ -341,6 +348,7 @@ impl CorpusArgs {
                 id_column: self.id_column.clone(),
                 group_by: self.group_by.clone().unwrap_or_default(),
                 follow_links: self.follow,
+                as_text: self.text,
                 max_document_bytes: usize::try_from(self.max_document_bytes)
                     .unwrap_or(corpstat::MAX_DOCUMENT_BYTES),
                 max_input_bytes: self.max_input_bytes,

@@ -85,6 +85,11 @@ pub struct InputOptions {
     /// Stop reading after this many bytes of decoded input (`--max-input-bytes`),
     /// with a problem. Default: none.
     pub max_input_bytes: Option<u64>,
+    /// Read every file as text, whatever it holds (`--text`): none is skipped as
+    /// binary; NUL bytes are still dropped and counted. Default: false. Absent
+    /// from `summary.json` when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub as_text: bool,
     /// Folders never read, such as the report's own output folder. Default: none.
     #[serde(skip)]
     pub exclude: Vec<PathBuf>,
@@ -105,6 +110,7 @@ impl Default for InputOptions {
             follow_links: false,
             max_document_bytes: MAX_DOCUMENT_BYTES,
             max_input_bytes: None,
+            as_text: false,
             exclude: Vec::new(),
         }
     }
@@ -166,8 +172,11 @@ pub enum ProblemKind {
     Unreadable,
     /// Bytes that are not valid UTF-8 were replaced by U+FFFD.
     InvalidUtf8,
-    /// The file holds a NUL byte and was skipped as binary.
+    /// The file is binary (a NUL byte among its first 8 KiB, or NULs over 1% of
+    /// its bytes) and was skipped.
     Binary,
+    /// Stray NUL bytes in a text file were dropped (the rest of it was read).
+    NulBytes,
     /// The compressed stream is corrupt or truncated; what was decoded was kept.
     Decompress,
     /// A JSONL line is not a JSON object.

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::decode::decode_utf8_lossy;
+use super::decode::{decode_utf8_lossy, nuls, Nuls};
 use super::formats::{OpenFile, Reader};
 use super::stream::read_error_kind;
 use super::{Document, DocumentMeta, GroupBy, InputEvent, Problem, ProblemKind, NO_GROUP};
@@ -17,6 +17,8 @@ pub(super) struct TextReader {
     id: String,
     group: Option<String>,
     max: usize,
+    /// `--text`: never skipped as binary.
+    as_text: bool,
     /// Bytes read and not yet handed on.
     carry: Vec<u8>,
     /// Parts handed on so far.
@@ -34,6 +36,7 @@ impl TextReader {
         id: String,
         group: Option<String>,
         max: usize,
+        as_text: bool,
     ) -> Self {
         TextReader {
             reader,
@@ -41,6 +44,7 @@ impl TextReader {
             id,
             group,
             max,
+            as_text,
             carry: Vec::new(),
             parts: 0,
             line: 1,
@@ -75,13 +79,15 @@ impl TextReader {
         None
     }
 
-    /// The problem of a NUL byte at `at` in the part being read.
+    /// The problem of binary bytes, the first NUL at `at`, in the part being read.
     fn binary(&self, at: usize) -> Problem {
         let message = if self.parts == 0 {
-            "binary file (holds a NUL byte); skipped".to_string()
+            format!(
+                "binary file (NUL bytes, the first at byte {at}); skipped (--text reads it as text)"
+            )
         } else {
             format!(
-                "binary data (a NUL byte) in part {}; this part and the rest skipped (byte {at} of the part)",
+                "binary data (NUL bytes over 1% of part {}); this part and the rest skipped (byte {at} of the part; --text reads it as text)",
                 self.parts + 1
             )
         };
@@ -97,9 +103,24 @@ impl TextReader {
             self.done = true;
             return Some(InputEvent::Problem(unreadable));
         }
-        if let Some(at) = memchr_nul(&self.carry) {
-            self.done = true;
-            return Some(InputEvent::Problem(self.binary(at)));
+        match nuls(&self.carry, self.parts == 0, self.as_text) {
+            Nuls::None => {}
+            Nuls::Binary(at) => {
+                self.done = true;
+                return Some(InputEvent::Problem(self.binary(at)));
+            }
+            Nuls::Stray(count) => {
+                self.carry.retain(|&b| b != 0);
+                pending.push(Problem {
+                    source: self.source.clone(),
+                    line: None,
+                    kind: ProblemKind::NulBytes,
+                    message: format!(
+                        "{count} NUL byte(s) dropped from the text (part {}); the rest was read",
+                        self.parts + 1
+                    ),
+                });
+            }
         }
         let whole = self.eof && self.carry.len() <= self.max;
         let piece: Vec<u8> = if whole {
@@ -170,11 +191,8 @@ pub(super) fn open(file: OpenFile) -> Result<Box<dyn Reader>, Problem> {
         file.file_id,
         group,
         max,
+        file.options.as_text,
     )))
-}
-
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
 }
 
 /// Where to cut `bytes`, longer than `max`, so that the first part holds at most `max`

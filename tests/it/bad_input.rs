@@ -170,19 +170,76 @@ fn boms_and_utf16_are_decoded_without_problems() {
     assert!(terms.contains("سلام,3,3,"), "{terms}");
 }
 
+/// Binary as ripgrep and git decide it: a NUL among the first 8 KiB (a PNG
+/// header), or NULs over 1% of the bytes (UTF-16 without a BOM). `--text` reads
+/// both as text, their NULs dropped and counted.
 #[test]
 fn binary_files_are_skipped() {
     let (_tmp, dir) = corpus();
     std::fs::write(dir.join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-    let mut late = vec![b'a'; 100_000];
-    late[90_000] = 0;
-    std::fs::write(dir.join("late.bin"), late).unwrap();
+    let utf16: Vec<u8> = "late words "
+        .repeat(2_000)
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let mut dense = vec![b'x'; 9_000];
+    dense.push(b' ');
+    dense.extend(utf16);
+    std::fs::write(dir.join("dense.bin"), dense).unwrap();
     let run = report(&dir, &[]);
     run.assert_good_counted();
     assert_eq!(run.summary["documents"], 1);
     let kinds: Vec<String> = run.problems().into_iter().map(|p| p.1).collect();
     assert_eq!(kinds, ["binary", "binary"]);
     assert_eq!(run.output.status.code(), Some(2));
+    assert!(
+        run.stderr().contains("--text reads it as text"),
+        "{}",
+        run.stderr()
+    );
+
+    let run = report(&dir, &["--text"]);
+    assert_eq!(run.summary["documents"], 3);
+    let mut kinds: Vec<String> = run.problems().into_iter().map(|p| p.1).collect();
+    kinds.sort();
+    // The PNG's 0x89 is not UTF-8 either.
+    assert_eq!(kinds, ["invalid_utf8", "nul_bytes", "nul_bytes"]);
+}
+
+/// A few stray NUL bytes in a text file (17 in a news file beyond its first 8 KiB)
+/// no longer drop the whole file as binary: the NULs are dropped and counted, every
+/// word is counted, from a file and from standard input alike.
+#[test]
+fn stray_nul_bytes_are_dropped_not_the_file() {
+    let (_tmp, dir) = corpus();
+    let clean = "The council met today and the minister spoke. ".repeat(400);
+    let mut bytes = clean.clone().into_bytes();
+    for i in 0..17 {
+        // Between two words, past the first 8 KiB.
+        let at = 9_000 + i * 500;
+        let at = at + bytes[at..].iter().position(|&b| b == b' ').unwrap();
+        bytes.insert(at, 0);
+    }
+    std::fs::write(dir.join("news.txt"), &bytes).unwrap();
+    let run = report(&dir, &[]);
+    run.assert_good_counted();
+    run.assert_one_problem("news.txt", "nul_bytes");
+    assert!(
+        run.stderr().contains("17 NUL byte(s) dropped"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(run.summary["documents"], 2);
+    assert_eq!(run.summary["problems_by_kind"]["nul_bytes"], 1);
+
+    let text = String::from_utf8(bytes).unwrap();
+    let piped = crate::util::run_with_input(&["stats", "--format", "json"], &text);
+    let stats: serde_json::Value = serde_json::from_slice(&piped.stdout).unwrap();
+    let words = clean.split_whitespace().count() as u64;
+    assert_eq!(stats["documents"], 1);
+    assert_eq!(stats["tokens"].as_u64(), Some(words));
+    assert_eq!(stats["problems_by_kind"]["nul_bytes"], 1);
+    assert_eq!(piped.status.code(), Some(2));
 }
 
 #[test]

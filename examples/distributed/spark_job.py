@@ -5,7 +5,7 @@
         [--master local[2]] [--name NAME] SHARD... [-- PARTIAL_OPTIONS...]
 
 1. map: one Spark task per SHARD (a file or folder, in corpus order) runs
-   `corpstat partial SHARD -o WORK/partials/pNNNNN --shard N`;
+   `corpstat partial SHARD -o WORK/partials/pNNNNN --shard N --shards COUNT`;
 2. reduce: Spark SQL over the Parquet partials (GROUP BY key, SUM(count),
    MIN(first_seen)), written as one reduced partial in WORK/reduced, each table
    a folder of part files as Spark writes them;
@@ -43,12 +43,13 @@ def parse():
     return args
 
 
-def map_shard(corpstat, work, extra):
+def map_shard(corpstat, work, extra, count):
     def run(item):
         order, shard = item
         out = os.path.join(work, "partials", f"p{order:05d}")
         done = subprocess.run(
-            [corpstat, "partial", shard, "-o", out, "--shard", str(order), "-q", *extra],
+            [corpstat, "partial", shard, "-o", out, "--shard", str(order),
+             "--shards", str(count), "-q", *extra],
             capture_output=True, text=True,
         )
         return order, done.returncode, done.stderr
@@ -103,7 +104,7 @@ def main():
         shards = list(enumerate(os.path.abspath(s) for s in args.shards))
         mapped = (
             spark.sparkContext.parallelize(shards, len(shards))
-            .map(map_shard(corpstat, work, args.extra))
+            .map(map_shard(corpstat, work, args.extra, len(shards)))
             .collect()
         )
         for order, code, stderr in sorted(mapped):

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::partial::{read_partials, Manifest};
+use corpstat::partial::{missing_shards, read_partials, Manifest};
 use corpstat::{Report, Stage, StageTimes};
 
 use super::corpus_args::{joined_names, parse_memory_limit, thread_pool, Analyzed, Timing};
@@ -19,7 +19,9 @@ use super::report::write_report;
 ///
 /// The partials may be given in any order; their manifests order the shards.
 /// Refused (exit 2), naming the file: a partial listed twice, two partials
-/// holding the same shard, a missing manifest, partials counted with different
+/// holding the same shard, a run with a shard missing (any of 0 to N-1 for
+/// partials counted with --shards N, else a gap below the highest shard given;
+/// --allow-partial merges what is given), a missing manifest, partials counted with different
 /// options or by another corpstat, a table that cannot be read. The options that
 /// decide what the report lists are the partials' unless given here. Exits 2 when
 /// a shard's input was skipped or only partly read, unless --allow-partial.
@@ -65,7 +67,8 @@ pub struct MergeArgs {
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
 
-    /// Exit 0 even when a shard's input was skipped or only partly read.
+    /// Exit 0 even when a shard's input was skipped or only partly read, and merge
+    /// the shards given even when some of the run's are missing (said on stderr).
     #[arg(long)]
     allow_partial: bool,
 
@@ -96,8 +99,46 @@ fn shard_roots(partials: &[PathBuf]) -> Option<Vec<Vec<PathBuf>>> {
     Some(shards.into_iter().map(|(_, roots)| roots).collect())
 }
 
+/// Refuses a run with a shard missing, naming it, unless --allow-partial (then
+/// said on stderr). A partial whose manifest cannot be read is left to
+/// `read_partials`, which names the problem.
+fn refuse_missing_shards(args: &MergeArgs) -> Result<()> {
+    let Ok(manifests) = args
+        .partials
+        .iter()
+        .map(|dir| Manifest::read(dir))
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        return Ok(());
+    };
+    let missing = missing_shards(&manifests).map_err(|why| anyhow::anyhow!("merge: {why}"))?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let listed = missing
+        .iter()
+        .take(20)
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = if missing.len() > 20 { ", ..." } else { "" };
+    let what = format!(
+        "{} shard(s) of the run missing: {listed}{more}",
+        missing.len()
+    );
+    if args.allow_partial {
+        eprintln!("corpstat: merge: {what}; merging the shards given (--allow-partial)");
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "merge: {what}; give every shard's partial, or --allow-partial to merge these"
+        )
+    }
+}
+
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
     super::report::refuse_a_file_as_folder(&args.output)?;
+    refuse_missing_shards(&args)?;
     let timing = args.timings.then(Timing::start);
     let pool = thread_pool(args.threads)?;
     let times = std::sync::Arc::new(StageTimes::default());

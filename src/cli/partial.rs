@@ -37,6 +37,12 @@ pub struct PartialArgs {
     /// documents in this order (it decides the Heaps curve, MATTR and ties).
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=MAX_SHARD))]
     shard: u64,
+
+    /// How many shards the run has. Recorded in the manifest, so that `merge`
+    /// refuses the run when any of shards 0 to N-1 is missing (without it, merge
+    /// still refuses a gap below the highest shard given).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=MAX_SHARD + 1))]
+    shards: Option<u64>,
 }
 
 /// A partial's file, written as it was made.
@@ -58,10 +64,10 @@ pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
     let paths = args.corpus.inputs()?;
     let inputs = input_entries(&paths, &args.corpus.options().input)?;
     let roots = paths.iter().map(|p| p.display().to_string()).collect();
-    let shard = args.shard;
+    let (shard, of) = (args.shard, args.shards);
     let ((manifest, files), times) = args.corpus.count(|corpus| {
         let mut counts = corpus.into_counts();
-        Ok(partial_files(&mut counts, shard, roots, inputs)?)
+        Ok(partial_files(&mut counts, shard, of, roots, inputs)?)
     })?;
     let files: Vec<Box<dyn ReportFile>> = files
         .into_iter()

@@ -62,6 +62,10 @@ pub struct ShardEntry {
     /// Its place among the shards (`corpstat partial --shard`): the corpus is the
     /// shards' documents in this order.
     pub order: u64,
+    /// How many shards the run has (`corpstat partial --shards`), when given: a
+    /// merge refuses a run missing any of shards 0 to `of` − 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<u64>,
     /// The files read.
     pub inputs: Vec<InputEntry>,
     /// The paths the shard was given (files and folders, as on the command line):
@@ -103,6 +107,40 @@ impl ShardEntry {
             .map(|p| (p.kind, p.count))
             .collect()
     }
+}
+
+/// The shards a run given as `manifests` lacks: every order below the run's
+/// size (`--shards`, the largest any shard records) or, without one, below the
+/// largest order held, that no manifest holds. An error when the shards record
+/// runs of different sizes, or a shard lies past its run's size.
+pub fn missing_shards(manifests: &[Manifest]) -> Result<Vec<u64>, String> {
+    let shards: Vec<&ShardEntry> = manifests.iter().flat_map(|m| &m.shards).collect();
+    let mut sizes: Vec<u64> = shards.iter().filter_map(|s| s.of).collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    if sizes.len() > 1 {
+        return Err(format!(
+            "the shards were counted as parts of runs of {} shards (--shards): one run has one size",
+            sizes
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let held: std::collections::BTreeSet<u64> = shards.iter().map(|s| s.order).collect();
+    let end = match sizes.first() {
+        Some(&size) => {
+            if let Some(past) = held.iter().find(|&&o| o >= size) {
+                return Err(format!(
+                    "shard {past} lies past the run's {size} shards (--shards {size})"
+                ));
+            }
+            size
+        }
+        None => held.iter().next_back().map_or(0, |&last| last + 1),
+    };
+    Ok((0..end).filter(|o| !held.contains(o)).collect())
 }
 
 impl Manifest {

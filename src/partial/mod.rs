@@ -31,7 +31,9 @@ mod read;
 mod tables;
 mod write;
 
-pub use manifest::{InputEntry, Manifest, ProblemCount, ShardEntry, PARTIAL_FORMAT};
+pub use manifest::{
+    missing_shards, InputEntry, Manifest, ProblemCount, ShardEntry, PARTIAL_FORMAT,
+};
 pub use read::read_partials;
 pub use tables::{ColumnType, PartialColumn, PartialTable, PARTIAL_TABLES};
 pub use write::{input_entries, partial_files, PartialFile};

@@ -23,13 +23,14 @@ type Written = Result<Vec<u8>, parquet::errors::ParquetError>;
 /// A file of a partial: its name and content.
 pub type PartialFile = (String, Vec<u8>);
 
-/// The files of the partial of `counts`, the shard of order `order` given the
-/// paths `roots` and read from the files `inputs`: `(name, content)`,
-/// `manifest.json` first, with the manifest. The counts must not have been made
-/// into tables yet.
+/// The files of the partial of `counts`, the shard of order `order` (of `of`
+/// shards in the run, when known) given the paths `roots` and read from the
+/// files `inputs`: `(name, content)`, `manifest.json` first, with the manifest.
+/// The counts must not have been made into tables yet.
 pub fn partial_files(
     counts: &mut CorpusCounts,
     order: u64,
+    of: Option<u64>,
     roots: Vec<String>,
     inputs: Vec<InputEntry>,
 ) -> Result<(Manifest, Vec<PartialFile>), PartialError> {
@@ -53,8 +54,18 @@ pub fn partial_files(
         .map(|(&kind, &count)| ProblemCount { kind, count })
         .collect();
     problems_by_kind.sort_by_key(|p| p.kind);
+    if let Some(of) = of.filter(|&of| order >= of) {
+        return Err(PartialError::new(
+            here,
+            format!(
+                "shard {order} is not among the run's {of} shards (0 to {})",
+                of.saturating_sub(1)
+            ),
+        ));
+    }
     let shard = ShardEntry {
         order,
+        of,
         inputs,
         roots,
         documents: counts.documents.len() as u64,

@@ -602,3 +602,66 @@ fn marks_after_spaces_travel_through_partials_to_the_whole_report() {
         assert_same_report(&merged, &whole);
     }
 }
+
+/// A merge refuses a run with a shard missing, naming it: a gap below the highest
+/// shard given always, a missing last shard when the partials were counted with
+/// `--shards N`; `--allow-partial` merges what is given and says what is missing.
+#[test]
+fn a_merge_with_a_shard_missing_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let p = seed_partials(d, &["--shards", "5"]);
+    let (code, err, _) = merge(&[&*p[0], &*p[2], &*p[3], &*p[4]], &d.join("m1"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("1 shard(s) of the run missing: 1;"), "{err}");
+    let (code, err, _) = merge(&[&*p[0], &*p[1], &*p[2], &*p[3]], &d.join("m2"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("missing: 4;"), "{err}");
+    assert!(!d.join("m2").exists(), "no report is written");
+
+    let m3 = d.join("m3");
+    let output = run(&[
+        "merge",
+        "-q",
+        "--allow-partial",
+        "-o",
+        path(&m3),
+        path(&p[0]),
+        path(&p[2]),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("missing: 1, 3, 4; merging the shards given"));
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(m3.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["documents"], 2);
+
+    // A shard past the run's size is refused when counted.
+    let out = d.join("p9");
+    let output = run(&[
+        "partial",
+        "seeds",
+        "-o",
+        path(&out),
+        "--shard",
+        "5",
+        "--shards",
+        "5",
+        "-q",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not among the run's 5 shards"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// Without `--shards`, a gap below the highest shard given is still refused.
+#[test]
+fn a_gap_between_shards_is_refused_without_shards() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = seed_partials(dir.path(), &[]);
+    let (code, err, _) = merge(&[&*p[0], &*p[2]], &dir.path().join("m"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("1 shard(s) of the run missing: 1;"), "{err}");
+}

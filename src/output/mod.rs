@@ -294,9 +294,13 @@ pub(crate) fn stage_file(
         .tempfile_in(dir)
         .map_err(&error)?;
     make_readable(temp.as_file()).map_err(&error)?;
-    let mut out = BufWriter::new(temp);
-    file.write(&mut out).map_err(&error)?;
-    let temp = out.into_inner().map_err(|e| error(e.into_error()))?;
+    // Written through the file itself: the temporary file's own writer would put
+    // its hidden name into every error.
+    {
+        let mut out = BufWriter::new(temp.as_file());
+        file.write(&mut out).map_err(&error)?;
+        out.flush().map_err(&error)?;
+    }
     temp.as_file().sync_all().map_err(&error)?;
     Ok(temp)
 }

@@ -9,16 +9,19 @@
 //! swap, so they survive; files the previous report wrote and this one does not
 //! (a `groups.csv` from an older run with `--group-by`) are dropped.
 //!
-//! Two runs on one output folder are serialized by an advisory lock on
-//! `.NAME.corpstat-lock` beside it; a run that finds staging folders of killed runs
-//! (under the lock no other run can own them) removes them. A run stopped by Ctrl-C
+//! Two runs on one output folder are serialized by an advisory lock (`flock`) on
+//! the folder above it, taken on that folder's own descriptor, so no lock file is
+//! left beside the report; a run that finds staging folders of killed runs (under
+//! the lock no other run can own them) removes them, and the lock files older
+//! corpstat versions left (`.NAME.corpstat-lock`). A run stopped by Ctrl-C
 //! or SIGTERM removes its staging folder ([`abandon_staging`], called from the
 //! command line's signal handler).
 //!
 //! What a kill can leave (SIGKILL, power loss): before the swap, the old report
 //! whole and a staging folder with part of the new one; after the swap, the new
 //! report whole and a staging folder holding the old one. Both staging folders are
-//! hidden and are removed by the next run into the same folder. The lock file stays.
+//! hidden and are removed by the next run into the same folder. Nothing else named
+//! after the output folder is left beside it.
 //!
 //! Where the swap is impossible (not Linux, a filesystem without
 //! `RENAME_EXCHANGE`, an output folder holding sub-folders of its own, which hard
@@ -72,27 +75,43 @@ pub fn write_report_dir(
     };
     // Short enough for any file name limit, with the PID and suffixes added.
     let base: String = name.chars().take(64).collect();
-    let lock_path = parent.join(format!(".{base}.corpstat-lock"));
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(error(&lock_path))?;
-    lock.lock().map_err(error(&lock_path))?;
+    // The folder above, opened to be locked: a directory's descriptor takes a
+    // flock like a file's, and leaves nothing behind.
+    let lock = std::fs::File::open(&parent).map_err(error(dir))?;
+    lock.lock().map_err(error(dir))?;
     let stage_prefix = format!(".{base}.corpstat-stage-");
     remove_stale_staging(&parent, &stage_prefix);
+    let _ = std::fs::remove_file(parent.join(format!(".{base}.corpstat-lock")));
 
     let staging = parent.join(format!("{stage_prefix}{}", std::process::id()));
-    std::fs::create_dir(&staging).map_err(error(&staging))?;
+    std::fs::create_dir(&staging).map_err(|e| {
+        error(dir)(io::Error::new(
+            e.kind(),
+            format!("cannot write the report folder here ({e})"),
+        ))
+    })?;
     *STAGING.lock().unwrap_or_else(|e| e.into_inner()) = Some(staging.clone());
-    let result = stage_and_swap(&target, &staging, files);
+    let result =
+        stage_and_swap(&target, &staging, files).map_err(|e| named_in_output(e, &staging, &target));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
     STAGING.lock().unwrap_or_else(|e| e.into_inner()).take();
     drop(lock);
     result
+}
+
+/// An error met in the staging folder, named by the file of the output folder it
+/// was for (`out/terms.csv: No space left on device`), since the staging folder is
+/// gone by the time the user reads it.
+fn named_in_output(error: WriteError, staging: &Path, target: &Path) -> WriteError {
+    match error.path.strip_prefix(staging) {
+        Ok(file) => WriteError {
+            path: target.join(file),
+            error: error.error,
+        },
+        Err(_) => error,
+    }
 }
 
 /// The output folder as an absolute path, through a link if it is one (the link

@@ -622,6 +622,16 @@ fn staging_folders(parent: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The names in `parent`, sorted: what a run leaves beside `out`.
+fn listing(parent: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Starts a report of `corpus` into `out` that pauses at `point` of the write, and
 /// waits until it is there.
 fn paused_report(dir: &Path, corpus: &str, point: &str) -> Child {
@@ -660,8 +670,11 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
         "the new corpus has other words entirely",
     )
     .unwrap();
+    // A lock file an older corpstat left is removed; the run leaves none.
+    std::fs::write(dir.join(".out.corpstat-lock"), "").unwrap();
     let r = run_bounded(&["report", "new", "-o", "out", "-q"], dir, 60, 600.0);
     assert_eq!(r.code, Some(0));
+    assert_eq!(listing(dir), ["new", "old", "out"]);
     let new_report = read_report(&dir.join("out"));
     let r = run_bounded(&["report", "old", "-o", "out", "-q"], dir, 60, 600.0);
     assert_eq!(r.code, Some(0));
@@ -680,6 +693,11 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     child.wait().unwrap();
     assert_eq!(read_report(&dir.join("out")), old_report);
     assert_eq!(staging_folders(dir).len(), 1);
+    assert_eq!(
+        listing(dir).len(),
+        4,
+        "old, new, out and the staging folder"
+    );
 
     // Killed after the swap, before the old report is removed: the new one stands.
     let mut child = paused_report(dir, "new", "swapped");
@@ -704,6 +722,7 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
         "{:?}",
         staging_folders(dir)
     );
+    assert_eq!(listing(dir), ["new", "old", "out"]);
 
     // Two runs at once: the second waits for the first's lock.
     let mut first = paused_report(dir, "old", "staged");
@@ -725,6 +744,7 @@ fn a_kill_during_the_write_leaves_one_whole_report() {
     assert_eq!(code, Some(0));
     assert_eq!(read_report(&dir.join("out")), with_notes(&new_report));
     assert!(staging_folders(dir).is_empty());
+    assert_eq!(listing(dir), ["new", "old", "out"]);
 }
 
 /// With `--csv-formula-guard`, no CSV cell is a formula for a spreadsheet; without

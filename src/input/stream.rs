@@ -163,7 +163,7 @@ impl DocumentStream {
     }
 
     fn open_next(&mut self, file: InputFile) -> Option<InputEvent> {
-        let source = file.path.display().to_string();
+        let source = super::walk::path_text(&file.path);
         let (format, compression) = detect_format(&file.path, self.options.format);
         let reader = match self.open_reader(&file.path, compression) {
             Ok(reader) => reader,

@@ -67,9 +67,9 @@ pub fn find_files(
         } else if meta.is_file() || is_fifo(&meta) {
             walk.files.push(InputFile {
                 path: path.clone(),
-                id: path.display().to_string(),
+                id: path_text(path),
                 size: meta.is_file().then_some(meta.len()),
-                root: path.display().to_string(),
+                root: path_text(path),
             });
         } else {
             walk.problems.push(special_file(path, &meta));
@@ -204,21 +204,44 @@ impl Walk {
             self.dir(root, &path);
         } else if meta.is_file() {
             let id = if self.keep_root {
-                path.display().to_string()
+                path_text(&path)
             } else {
-                path.strip_prefix(root)
-                    .unwrap_or(&path)
-                    .display()
-                    .to_string()
+                path_text(path.strip_prefix(root).unwrap_or(&path))
             };
             self.files.push(InputFile {
                 id,
                 size: Some(meta.len()),
-                root: root.display().to_string(),
+                root: path_text(root),
                 path,
             });
         } else {
             self.problems.push(special_file(&path, &meta));
         }
+    }
+}
+
+/// A path as text for ids and sources: as it is when it is UTF-8; otherwise each
+/// byte that is not UTF-8 as `\xHH`, as ripgrep and `ls -b` show such names, so
+/// that two names differing only there (`a\xFF.txt`, `a\xFE.txt`) keep two ids
+/// instead of both becoming `a\u{FFFD}.txt`.
+pub(crate) fn path_text(path: &Path) -> String {
+    if let Some(text) = path.to_str() {
+        return text.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut text = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            text.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                text.push_str(&format!("\\x{byte:02X}"));
+            }
+        }
+        text
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
     }
 }

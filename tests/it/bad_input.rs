@@ -483,3 +483,34 @@ fn control_characters_surrogates_and_stacked_marks() {
         assert!(run.documents.contains(&id.to_string()), "{id}");
     }
 }
+
+/// Two file names that are not UTF-8 and differ only in those bytes keep two ids
+/// (`a\xFF.txt`, `a\xFE.txt`, as ripgrep and `ls -b` show them), and each document is
+/// found again from its id when the report reads the text a second time (--kwic).
+#[test]
+fn names_that_are_not_utf8_keep_distinct_ids() {
+    use std::os::unix::ffi::OsStrExt;
+    let (_tmp, dir) = corpus();
+    for (byte, text) in [
+        (0xFFu8, "alpha shared words"),
+        (0xFEu8, "beta shared words"),
+    ] {
+        let bytes = [b'a', byte, b'.', b't', b'x', b't'];
+        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(&bytes)), text).unwrap();
+    }
+    let run = report(&dir, &["--kwic", "shared"]);
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.stderr());
+    let mut ids = run.documents.clone();
+    ids.sort();
+    assert_eq!(ids, ["a\\xFE.txt", "a\\xFF.txt", "good.txt"]);
+    let out = dir.parent().unwrap().join("report");
+    let mut lines = csv::Reader::from_path(out.join("concordance.csv")).unwrap();
+    let headers = lines.headers().unwrap().clone();
+    let at = headers.iter().position(|h| h == "document").unwrap();
+    let mut found: Vec<String> = lines
+        .records()
+        .map(|r| r.unwrap()[at].to_string())
+        .collect();
+    found.sort();
+    assert_eq!(found, ["a\\xFE.txt", "a\\xFF.txt"]);
+}

@@ -61,7 +61,8 @@ pub struct ConcordanceLine {
     /// Up to `context` tokens after the match.
     pub right: String,
     /// The folded context words, nearest first: `left[0]` is the word just before
-    /// the match (AntConc's L1), `right[0]` the word just after it (R1).
+    /// the match (AntConc's L1), `right[0]` the word just after it (R1). Empty
+    /// when the concordance makes no sort keys ([`Concordance::without_sort_keys`]).
     pub left_keys: Vec<String>,
     /// See [`ConcordanceLine::left_keys`].
     pub right_keys: Vec<String>,
@@ -75,6 +76,8 @@ pub struct Concordance {
     /// Each query's words, as compared.
     queries: Vec<Vec<Pattern>>,
     context: usize,
+    /// Whether lines carry their folded context words, for `--sort`.
+    sort_keys: bool,
 }
 
 impl Concordance {
@@ -110,7 +113,15 @@ impl Concordance {
             match_on,
             queries,
             context,
+            sort_keys: true,
         })
+    }
+
+    /// The same concordance, its lines without sort keys: ten strings less per
+    /// line where nothing sorts them.
+    pub fn without_sort_keys(mut self) -> Self {
+        self.sort_keys = false;
+        self
     }
 
     /// The concordance of terms as the tables hold them (folded keys, one token
@@ -130,11 +141,47 @@ impl Concordance {
                 .map(|key| vec![Pattern::Text(key.to_string())])
                 .collect(),
             context,
+            sort_keys: false,
         }
     }
 
     /// Every occurrence of the queries in `document`, in text order.
     pub fn lines(&self, document: &Document) -> Vec<ConcordanceLine> {
+        self.lines_at_most(document, None)
+    }
+
+    /// The lines of `document`, at most `per_query` of each query (the first in
+    /// the text): the reading stops once every query has its share, so a document
+    /// of a million matches costs what a few cost.
+    pub fn lines_at_most(
+        &self,
+        document: &Document,
+        per_query: Option<usize>,
+    ) -> Vec<ConcordanceLine> {
+        let mut lines = Vec::new();
+        self.scan(document, per_query, |line| {
+            lines.push(line);
+            true
+        });
+        lines
+    }
+
+    /// Hands each line of `document` to `emit`, in text order, at most
+    /// `per_query` of each query, until `emit` returns false; returns whether the
+    /// document was read to its end (or every query had its share). A caller
+    /// that writes each line as it comes holds none of them.
+    pub fn scan(
+        &self,
+        document: &Document,
+        per_query: Option<usize>,
+        mut emit: impl FnMut(ConcordanceLine) -> bool,
+    ) -> bool {
+        let limit = per_query.unwrap_or(usize::MAX);
+        let mut found = vec![0usize; self.queries.len()];
+        let mut open = if limit == 0 { 0 } else { self.queries.len() };
+        if open == 0 {
+            return true;
+        }
         let surface = self.normalizer.surface(&document.text);
         let tokenized = tokenize_with(&surface, self.rules);
         let tokens = &tokenized.tokens;
@@ -152,9 +199,11 @@ impl Concordance {
             MatchOn::Exact => self.normalizer.fold(tokens[i].text).into_owned(),
             MatchOn::Folded | MatchOn::Regex => forms[i].to_string(),
         };
-        let mut lines = Vec::new();
         let mut next: Vec<usize> = Vec::new();
         for (number, sentence) in tokenized.sentences.iter().enumerate() {
+            if open == 0 {
+                break;
+            }
             let (start, end) = (sentence.start, sentence.end);
             // Each query's matches do not overlap one another (the next is looked
             // for past the last), but a query may match inside another's match.
@@ -163,7 +212,8 @@ impl Concordance {
             for at in start..end {
                 for (query, patterns) in self.queries.iter().enumerate() {
                     let n = patterns.len();
-                    let hit = at >= next[query]
+                    let hit = found[query] < limit
+                        && at >= next[query]
                         && at + n <= end
                         && patterns
                             .iter()
@@ -185,20 +235,35 @@ impl Concordance {
                         let span = tokens[first].start..tokens[last - 1].range().end;
                         one_line(&surface[span])
                     };
-                    lines.push(ConcordanceLine {
+                    let (left_keys, right_keys) = if self.sort_keys {
+                        (
+                            (from..at).rev().map(key_of).collect(),
+                            (at + n..to).map(key_of).collect(),
+                        )
+                    } else {
+                        (Vec::new(), Vec::new())
+                    };
+                    let go_on = emit(ConcordanceLine {
                         query,
                         document: document.meta.id.clone(),
                         sentence: number + 1,
                         left: text_of(from, at),
                         matched: text_of(at, at + n),
                         right: text_of(at + n, to),
-                        left_keys: (from..at).rev().map(key_of).collect(),
-                        right_keys: (at + n..to).map(key_of).collect(),
+                        left_keys,
+                        right_keys,
                     });
+                    if !go_on {
+                        return false;
+                    }
+                    found[query] += 1;
+                    if found[query] == limit {
+                        open -= 1;
+                    }
                 }
             }
         }
-        lines
+        true
     }
 }
 

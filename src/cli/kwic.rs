@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use corpstat::output::{number, text, Column, Table};
+use corpstat::output::{number, spreadsheet_safe, text, Column, CsvCells, Format, Table};
 use corpstat::{
     sort_lines, Concordance, ConcordanceLine, DocumentStream, InputEvent, MatchOn, Normalizer,
     SortKey,
@@ -66,6 +66,88 @@ pub struct KwicArgs {
     output: OutputArgs,
 }
 
+/// Lines of one document held at once when printing as they are found; a document
+/// with more is read again and written line by line.
+const LINES_AT_ONCE: usize = 2_000;
+
+/// Concordance lines printed as CSV or TSV as they come, up to `--top`.
+struct RowWriter {
+    writer: csv::Writer<std::io::BufWriter<std::io::StdoutLock<'static>>>,
+    cells: CsvCells,
+    left: Option<usize>,
+    header: bool,
+}
+
+impl RowWriter {
+    fn new(tsv: bool, cells: CsvCells, top: Option<usize>) -> Self {
+        let writer = csv::WriterBuilder::new()
+            .delimiter(if tsv { b'\t' } else { b',' })
+            .from_writer(std::io::BufWriter::new(std::io::stdout().lock()));
+        RowWriter {
+            writer,
+            cells,
+            left: top,
+            header: false,
+        }
+    }
+
+    fn start(&mut self) -> std::io::Result<()> {
+        if !self.header {
+            self.header = true;
+            self.writer
+                .write_record(COLUMNS.iter().map(|c| c.name))
+                .map_err(std::io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// Writes `line` unless `--top` rows are out; whether more are wanted.
+    fn write(&mut self, line: ConcordanceLine) -> std::io::Result<bool> {
+        self.start()?;
+        if self.is_full() {
+            return Ok(false);
+        }
+        let row = row_of(line);
+        let written = match self.cells {
+            CsvCells::Exact => self.writer.write_record(&row),
+            CsvCells::FormulaGuard => self.writer.write_record(spreadsheet_safe(COLUMNS, &row)),
+        };
+        written.map_err(std::io::Error::other)?;
+        if let Some(left) = &mut self.left {
+            *left -= 1;
+        }
+        Ok(!self.is_full())
+    }
+
+    fn is_full(&self) -> bool {
+        self.left == Some(0)
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.start()?;
+        self.writer.flush()
+    }
+}
+
+/// A line's cells, under [`COLUMNS`].
+fn row_of(l: ConcordanceLine) -> Vec<String> {
+    vec![
+        l.document,
+        l.sentence.to_string(),
+        l.left,
+        l.matched,
+        l.right,
+    ]
+}
+
+/// The table of `lines`, under [`COLUMNS`].
+fn table_of(lines: Vec<ConcordanceLine>) -> Table {
+    Table {
+        columns: COLUMNS.into(),
+        rows: lines.into_iter().map(row_of).collect(),
+    }
+}
+
 fn parse_sort_key(text: &str) -> Result<SortKey, String> {
     SortKey::parse(text)
         .ok_or_else(|| format!("{text:?}: give left1, right1, left2, ... (or l1, r1)"))
@@ -75,9 +157,13 @@ pub fn after_help() -> String {
     super::columns_help(COLUMNS)
 }
 
-/// Documents analysed at once: enough to keep every core busy, few enough that
-/// --top stops reading soon.
+/// Documents analysed at once, at most: enough to keep every core busy, few enough
+/// that --top stops reading soon.
 const BATCH: usize = 256;
+
+/// Bytes of text analysed at once, at most (a batch ends at the document that
+/// reaches it), so that a corpus of a few huge documents is not held whole.
+const BATCH_BYTES: usize = 16 << 20;
 
 pub fn run(args: KwicArgs) -> Result<ExitCode> {
     let options = args.corpus.options();
@@ -104,16 +190,29 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
     } else {
         None
     };
+    // Without a sort, CSV and TSV are printed as the lines are found, so that
+    // memory holds one batch of text and a bounded number of lines, whatever the
+    // number of matches.
+    let format = args.output.format();
+    let streamed = args.sort.is_empty() && matches!(format, Format::Csv | Format::Tsv);
+    let concordance = if args.sort.is_empty() {
+        concordance.without_sort_keys()
+    } else {
+        concordance
+    };
+    let mut out = RowWriter::new(format == Format::Tsv, args.output.cells.cells(), enough);
     let mut lines: Vec<ConcordanceLine> = Vec::new();
     let mut problems = Vec::new();
     let mut documents = 0u64;
     loop {
         let mut batch = Vec::with_capacity(BATCH);
+        let mut bytes = 0;
         for event in stream.by_ref() {
             match event {
                 InputEvent::Document(document) => {
+                    bytes += document.text.len();
                     batch.push(document);
-                    if batch.len() == BATCH {
+                    if batch.len() == BATCH || bytes >= BATCH_BYTES {
                         break;
                     }
                 }
@@ -124,33 +223,66 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
             break;
         }
         documents += batch.len() as u64;
-        let found: Vec<Vec<ConcordanceLine>> =
-            pool.install(|| batch.par_iter().map(|d| concordance.lines(d)).collect());
-        lines.extend(found.into_iter().flatten());
-        if enough.is_some_and(|n| lines.len() >= n) {
-            break;
+        if streamed {
+            // Each document's first lines in parallel; a document with more is read
+            // again alone, its lines written as they come.
+            let found: Vec<(Vec<ConcordanceLine>, bool)> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|d| {
+                        let mut lines = Vec::new();
+                        let whole = concordance.scan(d, enough, |line| {
+                            lines.push(line);
+                            lines.len() < LINES_AT_ONCE
+                        });
+                        (lines, whole)
+                    })
+                    .collect()
+            });
+            for (document, (lines, whole)) in batch.iter().zip(found) {
+                if whole {
+                    for line in lines {
+                        out.write(line)?;
+                    }
+                } else {
+                    let mut failed = None;
+                    concordance.scan(document, enough, |line| match out.write(line) {
+                        Ok(more) => more,
+                        Err(e) => {
+                            failed = Some(e);
+                            false
+                        }
+                    });
+                    if let Some(e) = failed {
+                        return Err(e.into());
+                    }
+                }
+            }
+            if out.is_full() {
+                break;
+            }
+        } else {
+            let found: Vec<Vec<ConcordanceLine>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|d| concordance.lines_at_most(d, enough))
+                    .collect()
+            });
+            lines.extend(found.into_iter().flatten());
+            if enough.is_some_and(|n| lines.len() >= n) {
+                break;
+            }
         }
     }
     if documents == 0 && problems.is_empty() {
         bail!("no documents found: nothing to search");
     }
-    sort_lines(&mut lines, &args.sort);
-    let table = Table {
-        columns: COLUMNS.into(),
-        rows: lines
-            .into_iter()
-            .map(|l| {
-                vec![
-                    l.document,
-                    l.sentence.to_string(),
-                    l.left,
-                    l.matched,
-                    l.right,
-                ]
-            })
-            .collect(),
-    };
-    args.output.print(table)?;
+    if streamed {
+        out.finish()?;
+    } else {
+        sort_lines(&mut lines, &args.sort);
+        args.output.print(table_of(lines))?;
+    }
     let total = problems.len() as u64;
     let mut by_kind = std::collections::BTreeMap::new();
     for p in &problems {

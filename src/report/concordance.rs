@@ -42,8 +42,13 @@ pub const INDEX_CONCORDANCE_LINES: usize = 5;
 /// Words of context on each side, as `corpstat kwic` gives by default.
 pub const CONCORDANCE_CONTEXT: usize = 5;
 
-/// Documents analysed at once on the second reading.
+/// Documents analysed at once on the second reading, at most.
 const BATCH: usize = 256;
+
+/// Bytes of text analysed at once on the second reading, at most (a batch ends
+/// at the document that reaches it): with parts of a few megabytes under
+/// `--memory-limit`, 256 of them would undo the bound.
+const BATCH_BYTES: usize = 16 << 20;
 
 /// What is searched on the second reading, and in which documents.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -221,6 +226,7 @@ impl Report {
             let mut stream = DocumentStream::new(files, Vec::new(), options.input.clone());
             while missing > 0 {
                 let mut batch = Vec::with_capacity(BATCH);
+                let mut bytes = 0;
                 for event in stream.by_ref() {
                     let InputEvent::Document(document) = event else {
                         continue;
@@ -237,19 +243,21 @@ impl Report {
                     };
                     let index = places.swap_remove(at).2;
                     missing -= 1;
+                    bytes += document.text.len();
                     batch.push((index, document));
-                    if batch.len() == BATCH || missing == 0 {
+                    if batch.len() == BATCH || bytes >= BATCH_BYTES || missing == 0 {
                         break;
                     }
                 }
                 if batch.is_empty() {
                     break;
                 }
-                found.par_extend(
-                    batch
-                        .par_iter()
-                        .map(|(index, d)| (*index, top.lines(d), kwic.lines(d))),
-                );
+                found.par_extend(batch.par_iter().map(|(index, d)| {
+                    // index.html shows the first lines of each top word:
+                    // no document needs to give more than that many.
+                    let top = top.lines_at_most(d, Some(INDEX_CONCORDANCE_LINES));
+                    (*index, top, kwic.lines(d))
+                }));
             }
         }
         if missing > 0 {

@@ -108,7 +108,7 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     let corpus = format!("{target} against {reference}");
     let files: Vec<Box<dyn ReportFile>> = vec![
         Box::new(
-            CsvFile::new("keyness.csv", report.keyness_table(Some(&target)))
+            CsvFile::new("keyness.csv", report.keyness_table(&target))
                 .with_cells(args.cells.cells()),
         ),
         Box::new(PngFile(render_keyness(report, &target, &corpus)?)),

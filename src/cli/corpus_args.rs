@@ -143,7 +143,8 @@ pub(super) struct CorpusArgs {
     #[arg(long, value_parser = GroupBy::parse, value_name = "RULE")]
     pub(super) group_by: Option<GroupBy>,
 
-    /// Keyness lists terms seen at least this often in target and reference together.
+    /// Keyness lists terms seen at least this often in target and reference together
+    /// (two groups), or in the target itself (three groups or more).
     #[arg(long, default_value_t = 3)]
     pub(super) keyness_min_count: u64,
 

@@ -166,6 +166,7 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         }
         Ok(report)
     })?;
+    super::report::say_if_many_groups(&report);
     let analyzed = Analyzed::new(report, times, args.allow_partial, timing);
     let corpus = args
         .name

@@ -155,6 +155,7 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
         );
     }
     let analyzed = args.corpus.analyze_with_concordance()?;
+    say_if_many_groups(&analyzed.report);
     let corpus = args.name.clone().unwrap_or_else(|| args.corpus.name());
     write_report(
         &analyzed,
@@ -170,6 +171,19 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(super::EXIT_ERROR));
     }
     Ok(analyzed.exit_code())
+}
+
+/// More groups than this is said on stderr: more likely a field of ids than groups.
+const MANY_GROUPS: usize = 1_000;
+
+/// Says on stderr when `--group-by` made more than [`MANY_GROUPS`] groups.
+pub(super) fn say_if_many_groups(report: &corpstat::Report) {
+    let groups = report.groups().len();
+    if groups > MANY_GROUPS {
+        eprintln!(
+            "corpstat: --group-by made {groups} groups (more than {MANY_GROUPS}): groups.csv, group_terms.csv and keyness.csv hold rows for each; is the field an id?"
+        );
+    }
 }
 
 /// The output path must be a folder or nothing yet: said before the corpus is read,

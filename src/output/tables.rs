@@ -306,7 +306,7 @@ pub const GROUP_TERMS_CSV: TableSpec = TableSpec {
     columns: GROUP_TERM_COLUMNS,
     order: "group, then count descending, then term",
     needs: Needs::Groups,
-    rows: TableRows::Table(Report::group_terms_table),
+    rows: TableRows::Source(Report::group_terms_source),
     preview: Preview::EachRun {
         column: "group",
         rows: 5,
@@ -317,11 +317,11 @@ pub const GROUP_TERMS_CSV: TableSpec = TableSpec {
 /// `keyness.csv`.
 pub const KEYNESS_CSV: TableSpec = TableSpec {
     name: "keyness.csv",
-    about: "With `--group-by` and at least two groups: each group against the rest of the corpus (against the other group when there are two), for every term seen at least `--keyness-min-count` times (default 3) in both together. `p_value` is written in scientific notation.",
+    about: "With `--group-by` and at least two groups: each group against the rest of the corpus (against the other group when there are two). With two groups, every term seen at least `--keyness-min-count` times (default 3) in both together; with three or more, the terms a group uses that often itself (`groups.csv`'s `keyness_left_out` counts the others), so that the table grows with the text, not with groups × vocabulary. `p_value` is written in scientific notation.",
     columns: KEYNESS_COLUMNS,
     order: "target ascending, then llr descending (over-used first), then term",
     needs: Needs::Groups,
-    rows: TableRows::Table(|r| r.keyness_table(None)),
+    rows: TableRows::Source(Report::keyness_source),
     preview: Preview::EachRun {
         column: "target",
         rows: 5,

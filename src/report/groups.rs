@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::{by_count_then_text, dominant_language, share, totals, TermNames};
+use super::{by_count_then_text, dominant_language, share, totals, RowSource, TermNames};
 use crate::count::{DocumentRecord, LanguageWords};
 use crate::input::NO_GROUP;
 use crate::measures::keyness::{keyness, Keyness};
@@ -41,6 +41,10 @@ pub struct GroupRow {
     pub ttr: f64,
     /// Dominant language (most words; und only when nothing else).
     pub language: Lang,
+    /// With three groups or more: the terms seen `--keyness-min-count` times or
+    /// more in the corpus but fewer in the group, which `keyness.csv` leaves out
+    /// for it (0 with two groups, where every such term has its row).
+    pub keyness_left_out: u64,
     /// Share of the group's words per language of [`Report::group_languages`].
     pub shares: Vec<f64>,
 }
@@ -94,6 +98,10 @@ pub const GROUP_COLUMNS: &[Column] = &[
     number("types", "distinct terms"),
     number("ttr", "types / tokens"),
     text("language", "dominant language (ISO 639-3)"),
+    number(
+        "keyness_left_out",
+        "with three groups or more: terms seen --keyness-min-count times or more in the corpus but fewer in the group, which keyness.csv leaves out for it (0 with two groups)",
+    ),
 ];
 
 /// Columns of `group_terms.csv`.
@@ -178,17 +186,31 @@ impl Report {
         let languages: Vec<Lang> = languages.into_iter().map(|(l, _)| l).collect();
         let listed =
             |id: u32| !(names.skip)(id) && counts.terms[id as usize].kind == TokenKind::Word;
+        let keyness = keyness_rows(&groups, counts, names, options, &listed);
+        let min = options.keyness_min_count.max(1);
+        let eligible = (0..counts.terms.len() as u32)
+            .filter(|&id| listed(id) && counts.terms[id as usize].count >= min)
+            .count() as u64;
+        let mut listed_per_group: FxHashMap<&str, u64> = FxHashMap::default();
+        for k in &keyness {
+            *listed_per_group.entry(k.target.as_str()).or_default() += 1;
+        }
         let mut rows = Vec::new();
         let mut terms = Vec::new();
         for (name, group) in &groups {
-            rows.push(group.row(name, &languages));
+            let mut row = group.row(name, &languages);
+            if groups.len() > 2 {
+                let listed_here = listed_per_group.get(name.as_str()).copied().unwrap_or(0);
+                row.keyness_left_out = eligible.saturating_sub(listed_here);
+            }
+            rows.push(row);
             terms.extend(group.top_terms(name, names, &listed));
         }
         GroupTables {
             rows,
             languages,
             terms,
-            keyness: keyness_rows(&groups, counts, names, options, &listed),
+            keyness,
             overlap: vocabulary_overlap(&groups),
         }
     }
@@ -215,6 +237,7 @@ impl Report {
                         g.types.to_string(),
                         float(g.ttr),
                         g.language.to_string(),
+                        g.keyness_left_out.to_string(),
                     ];
                     row.extend(g.shares.iter().map(|&s| float(s)));
                     row
@@ -223,55 +246,58 @@ impl Report {
         }
     }
 
-    /// `group_terms.csv`.
-    pub fn group_terms_table(&self) -> Table {
-        Table {
-            columns: GROUP_TERM_COLUMNS.into(),
-            rows: self
-                .group_terms
-                .iter()
-                .map(|t| {
-                    vec![
-                        t.group.clone(),
-                        t.rank.to_string(),
-                        t.term.clone(),
-                        t.count.to_string(),
-                        float(t.per_million),
-                    ]
-                })
-                .collect(),
-        }
+    /// `group_terms.csv`, a row at a time: with thousands of groups, the whole
+    /// table as text would be the largest thing the report holds.
+    pub fn group_terms_source(&self) -> RowSource<'_> {
+        RowSource::new(self.group_terms.len(), move |i| {
+            let t = &self.group_terms[i];
+            vec![
+                t.group.clone(),
+                t.rank.to_string(),
+                t.term.clone(),
+                t.count.to_string(),
+                float(t.per_million),
+            ]
+        })
     }
 
-    /// `keyness.csv`, or the rows of one target.
-    pub fn keyness_table(&self, target: Option<&str>) -> Table {
+    /// `keyness.csv`, a row at a time.
+    pub fn keyness_source(&self) -> RowSource<'_> {
+        RowSource::new(self.keyness.len(), move |i| keyness_cells(&self.keyness[i]))
+    }
+
+    /// The rows of `keyness.csv` of one target (`corpstat compare`).
+    pub fn keyness_table(&self, target: &str) -> Table {
         Table {
             columns: KEYNESS_COLUMNS.into(),
             rows: self
                 .keyness
                 .iter()
-                .filter(|k| target.is_none_or(|t| k.target == t))
-                .map(|k| {
-                    let m = &k.measures;
-                    vec![
-                        k.target.clone(),
-                        k.reference.clone(),
-                        k.term.clone(),
-                        k.count_target.to_string(),
-                        k.count_reference.to_string(),
-                        float(k.per_million_target),
-                        float(k.per_million_reference),
-                        float(m.llr),
-                        float(m.chi2),
-                        float(m.log_ratio),
-                        float(m.pct_diff),
-                        format!("{:.6e}", m.p_value),
-                        m.effect.to_string(),
-                    ]
-                })
+                .filter(|k| k.target == target)
+                .map(keyness_cells)
                 .collect(),
         }
     }
+}
+
+/// A row of `keyness.csv` as text.
+fn keyness_cells(k: &KeynessRow) -> Vec<String> {
+    let m = &k.measures;
+    vec![
+        k.target.clone(),
+        k.reference.clone(),
+        k.term.clone(),
+        k.count_target.to_string(),
+        k.count_reference.to_string(),
+        float(k.per_million_target),
+        float(k.per_million_reference),
+        float(m.llr),
+        float(m.chi2),
+        float(m.log_ratio),
+        float(m.pct_diff),
+        format!("{:.6e}", m.p_value),
+        m.effect.to_string(),
+    ]
 }
 
 /// One group's totals, summed over its documents.
@@ -334,6 +360,7 @@ impl Group {
             types: self.terms.len() as u64,
             ttr: share(self.terms.len() as u64, self.tokens),
             language,
+            keyness_left_out: 0,
             shares: languages
                 .iter()
                 .map(|l| share(by_language.get(l).copied().unwrap_or(0), self.tokens))
@@ -371,6 +398,14 @@ impl Group {
 
 /// Each group against the rest (or against the other, when there are two), by
 /// log-likelihood, strongest first.
+///
+/// With two groups, every term seen `--keyness-min-count` times in both together
+/// has a row in each (its over-use in one is its under-use in the other). With
+/// more, a group lists the terms it uses that often itself: a row for every term
+/// of the corpus in every group would grow as groups × vocabulary (200 groups of
+/// 20 MB made 36 million rows and 20 GB), while these grow with the text. What
+/// is left out, the terms frequent enough in the corpus but rarer in the group,
+/// is counted per group in `groups.csv` (`keyness_left_out`).
 fn keyness_rows(
     groups: &BTreeMap<String, Group>,
     counts: &CorpusCounts,
@@ -396,23 +431,37 @@ fn keyness_rows(
         if c == 0 || d == 0 {
             continue;
         }
-        let mut rows: Vec<KeynessRow> = (0..counts.terms.len() as u32)
-            .filter(|&id| listed(id))
-            .filter_map(|id| {
-                let a = g.terms.get(&id).copied().unwrap_or(0);
-                let b = counts.terms[id as usize].count - a;
-                (a + b >= options.keyness_min_count.max(1)).then(|| KeynessRow {
-                    target: name.clone(),
-                    reference: reference.clone(),
-                    term: names.display[id as usize].to_string(),
-                    count_target: a,
-                    count_reference: b,
-                    per_million_target: share(a, c) * 1e6,
-                    per_million_reference: share(b, d) * 1e6,
-                    measures: keyness(a as f64, b as f64, c as f64, d as f64),
-                })
-            })
-            .collect();
+        let min = options.keyness_min_count.max(1);
+        let row = |id: u32, a: u64| {
+            let b = counts.terms[id as usize].count - a;
+            KeynessRow {
+                target: name.clone(),
+                reference: reference.clone(),
+                term: names.display[id as usize].to_string(),
+                count_target: a,
+                count_reference: b,
+                per_million_target: share(a, c) * 1e6,
+                per_million_reference: share(b, d) * 1e6,
+                measures: keyness(a as f64, b as f64, c as f64, d as f64),
+            }
+        };
+        let mut rows: Vec<KeynessRow> = if groups.len() == 2 {
+            (0..counts.terms.len() as u32)
+                .filter(|&id| listed(id) && counts.terms[id as usize].count >= min)
+                .map(|id| row(id, g.terms.get(&id).copied().unwrap_or(0)))
+                .collect()
+        } else {
+            // In term id order, so that ties of the sort below fall the same way
+            // whatever order the group's terms were counted in.
+            let mut used: Vec<(u32, u64)> = g
+                .terms
+                .iter()
+                .filter(|&(&id, &a)| a >= min && listed(id))
+                .map(|(&id, &a)| (id, a))
+                .collect();
+            used.sort_unstable();
+            used.into_iter().map(|(id, a)| row(id, a)).collect()
+        };
         rows.sort_by(|x, y| {
             y.measures
                 .llr

@@ -132,7 +132,9 @@ fn the_persian_seed_against_the_arabic_ones() {
     .success());
     let groups = std::fs::read_to_string(with.join("groups.csv")).unwrap();
     assert!(
-        groups.starts_with("group,documents,tokens,types,ttr,language,share_ara,share_fas"),
+        groups.starts_with(
+            "group,documents,tokens,types,ttr,language,keyness_left_out,share_ara,share_fas"
+        ),
         "{groups}"
     );
     assert!(groups.contains("\nfas,1,726,"), "{groups}");
@@ -360,4 +362,94 @@ fn an_empty_value_a_missing_field_and_a_value_named_none_stay_apart() {
     let summary: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["problems_by_kind"]["group_name"], 1);
+}
+
+/// With three groups or more, a group's keyness rows are the terms it uses
+/// `--keyness-min-count` times itself (here 3), and `groups.csv` counts the terms
+/// frequent enough in the corpus that it leaves out: the table grows with the
+/// text, not with groups × vocabulary. Worked by hand: alpha, beta and gamma are
+/// seen 4 times in the corpus and delta 3, so 4 terms pass the corpus threshold;
+/// A uses alpha 3 times (1 row, 3 left out), B beta (1 row, 3 left out), C gamma and
+/// delta (2 rows, 2 left out).
+#[test]
+fn with_many_groups_keyness_lists_what_each_group_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\":\"a\",\"g\":\"A\",\"text\":\"alpha alpha alpha beta\"}\n\
+         {\"id\":\"b\",\"g\":\"B\",\"text\":\"beta beta beta gamma\"}\n\
+         {\"id\":\"c\",\"g\":\"C\",\"text\":\"gamma gamma gamma alpha delta delta delta\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = run(&[
+        "report",
+        corpus.to_str().unwrap(),
+        "--group-by",
+        "field:g",
+        "--langs",
+        "eng",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut keyness = csv::Reader::from_path(out.join("keyness.csv")).unwrap();
+    let mut rows: Vec<(String, String, String, String)> = keyness
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[0].to_string(),
+                r[1].to_string(),
+                r[2].to_string(),
+                r[4].to_string(),
+            )
+        })
+        .collect();
+    rows.sort();
+    let row = |t: &str, term: &str, b: &str| {
+        (
+            t.to_string(),
+            "(rest)".to_string(),
+            term.to_string(),
+            b.to_string(),
+        )
+    };
+    assert_eq!(
+        rows,
+        [
+            row("A", "alpha", "1"),
+            row("B", "beta", "1"),
+            row("C", "delta", "0"),
+            row("C", "gamma", "1"),
+        ]
+    );
+    let mut groups = csv::Reader::from_path(out.join("groups.csv")).unwrap();
+    let at = groups
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "keyness_left_out")
+        .unwrap();
+    let left_out: Vec<(String, String)> = groups
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[at].to_string())
+        })
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            ("A".to_string(), "3".to_string()),
+            ("B".to_string(), "3".to_string()),
+            ("C".to_string(), "2".to_string()),
+        ]
+    );
 }

@@ -901,3 +901,45 @@ fn an_output_path_that_is_a_file_is_refused_and_kept() {
         "precious"
     );
 }
+
+/// Grouping by a field of ids (3,000 groups) stays linear in the input: the run
+/// ends in bounded memory, says on stderr that the grouping made many groups, and
+/// keyness.csv grows with the text, not with groups × vocabulary (which made 20 GB
+/// and a 1.2 GB keyness.csv for 200 groups of 20 MB).
+#[test]
+fn grouping_by_an_id_field_stays_linear() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = crate::util::seed_word_text(90_000, 3);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut jsonl = String::new();
+    for (i, chunk) in words.chunks(30).enumerate() {
+        let line = serde_json::json!({"id": format!("d{i}"), "text": chunk.join(" ")});
+        jsonl.push_str(&line.to_string());
+        jsonl.push('\n');
+    }
+    std::fs::write(tmp.path().join("ids.jsonl"), &jsonl).unwrap();
+    let r = run_bounded(
+        &[
+            "report",
+            "ids.jsonl",
+            "--group-by",
+            "field:id",
+            "-o",
+            "out",
+            "-q",
+        ],
+        tmp.path(),
+        120,
+        800.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("made 3000 groups"), "{}", r.stderr);
+    let keyness = std::fs::metadata(tmp.path().join("out/keyness.csv"))
+        .unwrap()
+        .len();
+    assert!(
+        keyness < 20 * jsonl.len() as u64,
+        "keyness.csv of {keyness} bytes for {} bytes of input",
+        jsonl.len()
+    );
+}

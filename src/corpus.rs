@@ -85,7 +85,9 @@ impl Corpus {
         on_progress: &mut dyn FnMut(u64),
     ) -> Result<(), InputError> {
         let mut input = self.analyzer.options().input.clone();
-        let (files, problems) = input::find_files(paths, &input)?;
+        let found = input::find_files_noting(paths, &input)?;
+        let (files, problems) = (found.files, found.problems);
+        self.counts.notices.extend(found.notices);
         if let Some(limit) = self.analyzer.options().memory_limit {
             // Under a memory limit, no document is longer than a batch.
             input.max_document_bytes = input.max_document_bytes.min(batch_bytes(limit));

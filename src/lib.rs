@@ -94,8 +94,8 @@ pub use word_list::WordList;
 // Input.
 pub use input::{
     decode, find_files, Decoded, Document, DocumentMeta, DocumentStream, FileRules, GroupBy,
-    InputError, InputEvent, InputFile, InputFormat, InputOptions, Problem, ProblemKind,
-    MAX_DOCUMENT_BYTES,
+    InputError, InputEvent, InputFile, InputFormat, InputOptions, Notice, NoticeKind, Problem,
+    ProblemKind, MAX_DOCUMENT_BYTES,
 };
 
 // Each stage on its own.

@@ -153,7 +153,9 @@ pub(super) struct CorpusArgs {
     pub(super) threads: Option<u16>,
 
     /// Follow symbolic links found in folders (links named on the command line are
-    /// always followed). Without it, a link is skipped and named as a problem.
+    /// always followed), as `rg -L` does; a link that leads out of the folder given
+    /// is said on stderr and listed under notices in summary.json. Without it, a
+    /// link is skipped and named as a problem.
     #[arg(short = 'L', long)]
     pub(super) follow: bool,
 
@@ -556,6 +558,9 @@ impl Analyzed {
         timings: Option<Timing>,
     ) -> Analyzed {
         let s = report.summary();
+        for notice in &s.notices {
+            eprintln!("corpstat: notice: {notice}");
+        }
         print_problems(&s.problems, s.problems_total, &s.problems_by_kind);
         let partial = !s.problems.is_empty() && !allow_partial;
         Analyzed {

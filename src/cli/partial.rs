@@ -78,6 +78,9 @@ pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
     })?;
     let entry = &manifest.shards[0];
     let total: u64 = entry.problems_by_kind.iter().map(|p| p.count).sum();
+    for notice in &entry.notices {
+        eprintln!("corpstat: notice: {notice}");
+    }
     print_problems(&entry.problems, total, &entry.problem_counts());
     if !args.corpus.quiet {
         eprintln!(

@@ -12,7 +12,7 @@ use super::{
     CodeSwitching, DocumentStats, LanguageWords, Orthography, Pruning, PROBLEMS_LISTED,
     TABLE_SHARE_OF_LIMIT,
 };
-use crate::input::{Problem, ProblemKind};
+use crate::input::{Notice, Problem, ProblemKind};
 use crate::options::{CoocScope, Options};
 
 use crate::input::DocumentMeta;
@@ -168,6 +168,9 @@ pub struct CorpusCounts {
     pub(crate) problems: Vec<Problem>,
     /// Every input problem met, counted by kind.
     pub(crate) problem_counts: BTreeMap<ProblemKind, u64>,
+    /// What the user should know of the reading that is no problem (links
+    /// followed out of the folder given), in reading order.
+    pub(crate) notices: Vec<Notice>,
     /// How the n-gram and pair tables were pruned; `None` while every count is exact.
     pub(crate) pruning: Option<Pruning>,
 }

@@ -32,6 +32,7 @@ pub use group::{FileRules, GroupBy, NO_GROUP};
 pub use stream::DocumentStream;
 pub use text::{split_point, unix_line_endings};
 pub use walk::find_files;
+pub(crate) use walk::find_files_noting;
 
 use std::path::{Path, PathBuf};
 use std::{fmt, io};
@@ -204,6 +205,41 @@ pub enum ProblemKind {
     /// A `--group-by field:` value is one of the names corpstat gives documents
     /// without the field or with it empty (`(none)`, `(empty)`).
     GroupName,
+}
+
+/// What a notice is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NoticeKind {
+    /// A symbolic link followed (`--follow`) to a file or folder outside the
+    /// folder given.
+    LinkOutsideInput,
+}
+
+/// Something done that the user should know of, which is not a problem: it
+/// changes nothing of the exit code. Printed on stderr and listed in
+/// `summary.json`'s `notices`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    /// What it is about.
+    pub kind: NoticeKind,
+    /// The path it is about (the link).
+    pub path: String,
+    /// Where the link leads.
+    pub target: String,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.kind {
+            NoticeKind::LinkOutsideInput => write!(
+                f,
+                "{}: a symbolic link to {}, outside the folder given; followed (--follow)",
+                self.path, self.target
+            ),
+        }
+    }
 }
 
 /// A problem with one input file or line. The run goes on without it.

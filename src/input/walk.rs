@@ -6,7 +6,19 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{InputError, InputFile, InputOptions, Problem, ProblemKind};
+use super::{InputError, InputFile, InputOptions, Notice, NoticeKind, Problem, ProblemKind};
+
+/// What a walk found: the files, the problems, and the notices (things done that
+/// the user should know of, which change nothing of the exit code).
+#[derive(Debug, Default)]
+pub(crate) struct FoundFiles {
+    /// The files, in reading order.
+    pub files: Vec<InputFile>,
+    /// Entries skipped or unreadable.
+    pub problems: Vec<Problem>,
+    /// Links followed out of the folder given (`--follow`).
+    pub notices: Vec<Notice>,
+}
 
 /// Finds every input file under `paths`, in sorted order: the paths sorted, and
 /// each folder walked in sorted order. Folder entries that cannot be read, links not
@@ -23,6 +35,16 @@ pub fn find_files(
     paths: &[PathBuf],
     options: &InputOptions,
 ) -> Result<(Vec<InputFile>, Vec<Problem>), InputError> {
+    find_files_noting(paths, options).map(|found| (found.files, found.problems))
+}
+
+/// [`find_files`], with the notices of the walk: with `--follow`, each symbolic
+/// link followed to a file or folder outside the folder given, as `rg -L` follows
+/// them, named with its target.
+pub(crate) fn find_files_noting(
+    paths: &[PathBuf],
+    options: &InputOptions,
+) -> Result<FoundFiles, InputError> {
     let mut sorted: Vec<&PathBuf> = paths.iter().collect();
     sorted.sort();
     sorted.dedup();
@@ -41,8 +63,10 @@ pub fn find_files(
         keep_root: sorted.len() > 1,
         excluded,
         visited: HashSet::new(),
+        root_real: PathBuf::new(),
         files: Vec::new(),
         problems: Vec::new(),
+        notices: Vec::new(),
     };
     for path in sorted {
         if path.as_os_str() == "-" {
@@ -63,6 +87,7 @@ pub fn find_files(
         };
         if meta.is_dir() {
             walk.visited.clear();
+            walk.root_real = path.canonicalize().unwrap_or_else(|_| path.clone());
             walk.dir(path, path);
         } else if meta.is_file() || is_fifo(&meta) {
             walk.files.push(InputFile {
@@ -75,7 +100,11 @@ pub fn find_files(
             walk.problems.push(special_file(path, &meta));
         }
     }
-    Ok((walk.files, walk.problems))
+    Ok(FoundFiles {
+        files: walk.files,
+        problems: walk.problems,
+        notices: walk.notices,
+    })
 }
 
 #[cfg(unix)]
@@ -128,8 +157,11 @@ struct Walk {
     excluded: Vec<PathBuf>,
     /// Canonical paths of the folders entered, to stop link loops.
     visited: HashSet<PathBuf>,
+    /// The canonical path of the folder being walked, to tell links that leave it.
+    root_real: PathBuf,
     files: Vec<InputFile>,
     problems: Vec<Problem>,
+    notices: Vec<Notice>,
 }
 
 impl Walk {
@@ -193,10 +225,20 @@ impl Walk {
                     format!("symbolic link to {target} not followed; give --follow to read it"),
                 ));
             }
-            match std::fs::metadata(&path) {
+            let meta = match std::fs::metadata(&path) {
                 Ok(meta) => meta,
                 Err(e) => return self.problems.push(unreadable(e)),
+            };
+            if let Ok(target) = path.canonicalize() {
+                if !target.starts_with(&self.root_real) {
+                    self.notices.push(Notice {
+                        kind: NoticeKind::LinkOutsideInput,
+                        path: path_text(&path),
+                        target: path_text(&target),
+                    });
+                }
             }
+            meta
         } else {
             meta
         };

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{PartialError, PARTIAL_VERSION};
 use crate::count::Pruning;
-use crate::input::{Problem, ProblemKind};
+use crate::input::{Notice, Problem, ProblemKind};
 use crate::options::Options;
 use crate::report::SCHEMA_VERSION;
 
@@ -93,6 +93,9 @@ pub struct ShardEntry {
     pub problems: Vec<Problem>,
     /// Every input problem, counted by kind.
     pub problems_by_kind: Vec<ProblemCount>,
+    /// The shard's notices (links followed out of the folder given); absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notice>,
 }
 
 fn is_zero(n: &u64) -> bool {

@@ -91,6 +91,7 @@ pub fn read_partials(
         for (kind, n) in shard.problem_counts() {
             *counts.problem_counts.entry(kind).or_default() += n;
         }
+        counts.notices.extend(shard.notices.iter().cloned());
         counts.pruning = add_pruning(counts.pruning, shard.pruning);
     }
     counts.pruning = add_pruning(counts.pruning, merge_pruning);

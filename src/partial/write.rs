@@ -77,6 +77,7 @@ pub fn partial_files(
         pruning: counts.pruning,
         problems: counts.problems.clone(),
         problems_by_kind,
+        notices: counts.notices.clone(),
     };
     let manifest = Manifest::new(&counts.options, shard);
     let mut files = vec![(

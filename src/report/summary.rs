@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{share, totals, CodeSwitchingSummary, OrthographySummary};
+use crate::input::Notice;
 use crate::measures::lexical;
 use crate::output::table::round;
 use crate::{CorpusCounts, Lang, Normalizer, Options, Problem, ProblemKind, Pruning, TermRow};
@@ -86,6 +87,10 @@ pub struct Summary {
     pub problems_total: u64,
     /// Input problems in all, by kind.
     pub problems_by_kind: BTreeMap<ProblemKind, u64>,
+    /// What the user should know of the reading that is no problem (links
+    /// followed out of the folder given); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notice>,
 }
 
 impl Summary {
@@ -135,6 +140,7 @@ impl Summary {
             problems,
             problems_total: counts.problem_counts.values().sum(),
             problems_by_kind: counts.problem_counts.clone(),
+            notices: counts.notices.clone(),
         }
     }
 }

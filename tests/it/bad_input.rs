@@ -514,3 +514,60 @@ fn names_that_are_not_utf8_keep_distinct_ids() {
     found.sort();
     assert_eq!(found, ["a\\xFE.txt", "a\\xFF.txt"]);
 }
+
+/// With --follow, a link that leads out of the folder given is followed, as
+/// `rg -L` does, and said: a notice on stderr and in summary.json's `notices`
+/// (kind, path, target), which changes nothing of the exit code; a link inside
+/// the folder is no notice. Partials carry the notices to the merge.
+#[test]
+fn links_followed_out_of_the_folder_are_noticed() {
+    let (tmp, dir) = corpus();
+    let outside = tmp.path().join("outside.txt");
+    std::fs::write(&outside, "words from elsewhere").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("away.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.join("good.txt"), dir.join("near.txt")).unwrap();
+    let run = report(&dir, &["--follow"]);
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.stderr());
+    assert_eq!(run.summary["documents"], 3);
+    let notices = run.summary["notices"].as_array().expect("a notices list");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0]["kind"], "link_outside_input");
+    assert!(notices[0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("corpus/away.txt"));
+    assert_eq!(
+        notices[0]["target"].as_str().unwrap(),
+        outside.canonicalize().unwrap().to_str().unwrap()
+    );
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("notice: ") && stderr.contains("away.txt: a symbolic link to"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("notice: ").count(), 1, "{stderr}");
+
+    // The same shard as a partial, merged: the notice travels.
+    let p = tmp.path().join("p0");
+    let out = tmp.path().join("merged");
+    let args = [
+        "partial",
+        dir.to_str().unwrap(),
+        "-o",
+        p.to_str().unwrap(),
+        "--follow",
+        "-q",
+    ];
+    assert!(crate::util::run(&args).status.success());
+    let merged = crate::util::run(&[
+        "merge",
+        p.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(merged.status.success(), "{}", crate::util::stderr(&merged));
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["notices"], run.summary["notices"]);
+}

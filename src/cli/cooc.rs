@@ -27,5 +27,14 @@ pub struct CoocArgs {
 
 pub fn run(args: CoocArgs) -> Result<ExitCode> {
     let corpus = args.corpus.counting(Tables::COOCCURRENCE);
-    print_table(&corpus, &args.output, |r| TABLE.table(r))
+    let min = corpus.min_count;
+    print_table(&corpus, &args.output, |r| {
+        let table = TABLE.table(r);
+        if table.rows.is_empty() && min > 1 {
+            eprintln!(
+                "corpstat: no pair is seen {min} times or more (--min-count {min}); --min-count 1 lists every one"
+            );
+        }
+        table
+    })
 }

@@ -31,7 +31,8 @@ pub(super) struct CorpusArgs {
     /// stdin. None given: text piped in, else `seeds` when the current folder has one.
     pub(super) paths: Vec<PathBuf>,
 
-    /// Input format; auto picks it from each file name (.jsonl, .csv, .tsv, else text; .gz/.zst compressed).
+    /// Input format; auto picks it from each file name (.jsonl, .csv, .tsv, else text;
+    /// .gz/.zst compressed). lines: one document per non-blank line, ids FILE:LINE.
     #[arg(long, value_enum, default_value = "auto")]
     pub(super) input_format: InputFormat,
 
@@ -166,6 +167,12 @@ pub(super) struct CorpusArgs {
     #[arg(short = 'a', long)]
     pub(super) text: bool,
 
+    /// The encoding of input files without a byte order mark, as any WHATWG label
+    /// (windows-1256 and iso-8859-6 for legacy Arabic and Persian, windows-1252,
+    /// koi8-r, shift_jis, gbk, utf-16le, ...). Default: UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub(super) encoding: Option<String>,
+
     /// Stop reading after SIZE bytes of decoded text (such as 500M, 2G), with a
     /// problem: a bound for CI jobs on inputs nobody looked at.
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
@@ -280,6 +287,17 @@ pub(super) fn parse_document_size(s: &str) -> Result<u64, String> {
     Ok(size)
 }
 
+/// `--encoding`: a label encoding_rs knows, kept as its canonical name.
+fn parse_encoding(label: &str) -> Result<String, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes())
+        .map(|e| e.name().to_ascii_lowercase())
+        .ok_or_else(|| {
+            format!(
+                "\"{label}\" is not an encoding label (windows-1256, iso-8859-6, utf-16le, ...)"
+            )
+        })
+}
+
 /// `--memory-limit`: a size of 1 MiB or more. Below that, the tables would be
 /// pruned at every batch and a document part alone (1 MiB at least) would not fit.
 pub(super) fn parse_memory_limit(s: &str) -> Result<u64, String> {
@@ -352,6 +370,7 @@ impl CorpusArgs {
                 group_by: self.group_by.clone().unwrap_or_default(),
                 follow_links: self.follow,
                 as_text: self.text,
+                encoding: self.encoding.clone(),
                 max_document_bytes: usize::try_from(self.max_document_bytes)
                     .unwrap_or(corpstat::MAX_DOCUMENT_BYTES),
                 max_input_bytes: self.max_input_bytes,

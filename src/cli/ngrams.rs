@@ -29,6 +29,15 @@ pub struct NgramsArgs {
 pub fn run(mut args: NgramsArgs) -> Result<ExitCode> {
     let n = args.n as usize;
     args.corpus.ngrams = (n, n);
+    let min = args.corpus.ngram_min_count;
     let corpus = args.corpus.counting(Tables::NGRAMS);
-    print_table(&corpus, &args.output, |r| r.ngrams_table(Some(n)))
+    print_table(&corpus, &args.output, |r| {
+        let table = r.ngrams_table(Some(n));
+        if table.rows.is_empty() && n >= 2 && min > 1 {
+            eprintln!(
+                "corpstat: no {n}-gram is seen {min} times or more (--ngram-min-count {min}); --ngram-min-count 1 lists every one"
+            );
+        }
+        table
+    })
 }

@@ -9,7 +9,7 @@
 
 use std::io::Read;
 
-use super::{csv, jsonl, text, InputEvent, InputFormat, InputOptions, Problem};
+use super::{csv, jsonl, lines, text, InputEvent, InputFormat, InputOptions, Problem};
 
 /// A reader of one open file: the documents and problems it holds, in order.
 pub(super) trait Reader: Send {
@@ -79,6 +79,13 @@ const TSV: FormatSpec = FormatSpec {
     open: csv::open_tsv,
 };
 
+/// Lines: one document per line; chosen only by `--input-format lines`.
+const LINES: FormatSpec = FormatSpec {
+    format: InputFormat::Lines,
+    endings: &[],
+    open: lines::open,
+};
+
 /// Text: one document per file; the format of every other name.
 const TEXT: FormatSpec = FormatSpec {
     format: InputFormat::Text,
@@ -87,7 +94,7 @@ const TEXT: FormatSpec = FormatSpec {
 };
 
 /// Every input format, in the order their endings are tried.
-pub(super) const FORMATS: &[FormatSpec] = &[JSONL, CSV, TSV, TEXT];
+pub(super) const FORMATS: &[FormatSpec] = &[JSONL, CSV, TSV, LINES, TEXT];
 
 /// The spec of `format` (`Auto`, once a name did not choose, is text).
 pub(super) fn spec_of(format: InputFormat) -> &'static FormatSpec {

@@ -228,7 +228,7 @@ enum LineRead {
 }
 
 /// Reads past the rest of a line without keeping it; returns the bytes skipped.
-fn skip_line(reader: &mut impl BufRead) -> io::Result<u64> {
+pub(super) fn skip_line(reader: &mut impl BufRead) -> io::Result<u64> {
     let mut skipped = 0u64;
     loop {
         let buffer = reader.fill_buf()?;
@@ -249,7 +249,7 @@ fn skip_line(reader: &mut impl BufRead) -> io::Result<u64> {
     }
 }
 
-fn trim_line_end(line: &[u8]) -> &[u8] {
+pub(super) fn trim_line_end(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     line.strip_suffix(b"\r").unwrap_or(line)
 }

@@ -9,6 +9,7 @@
 //! | `.csv`                     | CSV    | record           | `--text-column`      | `--id-column`, else `file:line` |
 //! | `.tsv`                     | TSV    | record           | `--text-column`      | `--id-column`, else `file:line` |
 //! | anything else              | text   | file             | the whole file       | the path relative to its input root |
+//! | (`--input-format lines`)   | lines  | non-blank line   | the line             | `file:line` |
 //!
 //! Each may be compressed, with `.gz` or `.zst` after the format's ending.
 //! Documents are streamed one at a time; no more than one document (or one text
@@ -23,6 +24,7 @@ mod decode;
 mod formats;
 mod group;
 mod jsonl;
+mod lines;
 mod stream;
 mod text;
 mod walk;
@@ -56,6 +58,8 @@ pub enum InputFormat {
     Csv,
     /// Tab-separated, with a header row.
     Tsv,
+    /// One document per line of text (blank lines skipped), ids `FILE:LINE`.
+    Lines,
 }
 
 /// Options for reading documents.
@@ -91,6 +95,12 @@ pub struct InputOptions {
     /// from `summary.json` when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub as_text: bool,
+    /// The encoding of files without a byte order mark (`--encoding`), as a label
+    /// encoding_rs knows (`windows-1256`, `iso-8859-6`, `utf-16le`, ...). Default:
+    /// none, UTF-8. A byte order mark still decides. Absent from `summary.json`
+    /// when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// Folders never read, such as the report's own output folder. Default: none.
     #[serde(skip)]
     pub exclude: Vec<PathBuf>,
@@ -112,6 +122,7 @@ impl Default for InputOptions {
             max_document_bytes: MAX_DOCUMENT_BYTES,
             max_input_bytes: None,
             as_text: false,
+            encoding: None,
             exclude: Vec::new(),
         }
     }

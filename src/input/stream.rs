@@ -152,9 +152,16 @@ impl DocumentStream {
             },
         };
         // A UTF-8 byte order mark is dropped and UTF-16 (with its mark) becomes UTF-8,
-        // for every format: Excel's "Unicode text" export is UTF-16 TSV.
+        // for every format: Excel's "Unicode text" export is UTF-16 TSV. Without a
+        // mark, --encoding (windows-1256 for legacy Arabic and Persian) decides.
+        let encoding = self
+            .options
+            .encoding
+            .as_deref()
+            .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
         let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
             .strip_bom(true)
+            .encoding(encoding)
             .build(decompressed);
         Ok(Box::new(Budgeted {
             inner: decoded,

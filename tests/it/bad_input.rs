@@ -571,3 +571,86 @@ fn links_followed_out_of_the_folder_are_noticed() {
         serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["notices"], run.summary["notices"]);
 }
+
+/// `--input-format lines`: one document per non-blank line, ids `FILE:LINE`, from a
+/// file and from standard input; a line with invalid UTF-8 is a document with a
+/// problem naming its line.
+#[test]
+fn lines_format_gives_one_document_per_line() {
+    let (_tmp, dir) = corpus();
+    std::fs::remove_file(dir.join("good.txt")).unwrap();
+    std::fs::write(
+        dir.join("tweets.txt"),
+        b"first post here\n\n  \nsecond post \xff here\r\nthird post\n".as_slice(),
+    )
+    .unwrap();
+    let run = report(&dir, &["--input-format", "lines"]);
+    let mut ids = run.documents.clone();
+    ids.sort();
+    assert_eq!(ids, ["tweets.txt:1", "tweets.txt:4", "tweets.txt:5"]);
+    run.assert_one_problem("tweets.txt", "invalid_utf8");
+    assert!(
+        run.stderr()
+            .contains("tweets.txt:4: 1 bytes of invalid UTF-8"),
+        "{}",
+        run.stderr()
+    );
+
+    let piped = crate::util::run_with_input(
+        &["stats", "--input-format", "lines", "--format", "json"],
+        "one\ntwo words\n\nthree more words\n",
+    );
+    let stats: serde_json::Value = serde_json::from_slice(&piped.stdout).unwrap();
+    assert_eq!(stats["documents"], 3);
+    assert_eq!(stats["tokens"], 6);
+}
+
+/// A listing threshold that leaves a table empty is said on stderr: `ngrams -n 3`
+/// of a short text printed only a header.
+#[test]
+fn an_empty_listing_says_which_threshold_emptied_it() {
+    let out = crate::util::run_with_input(&["ngrams", "-n", "3"], "one two three four");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        1,
+        "the header"
+    );
+    let err = crate::util::stderr(&out);
+    assert!(
+        err.contains("no 3-gram is seen 2 times or more (--ngram-min-count 2)"),
+        "{err}"
+    );
+    let out = crate::util::run_with_input(
+        &["ngrams", "-n", "3", "--ngram-min-count", "1"],
+        "one two three four",
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    assert!(!crate::util::stderr(&out).contains("no 3-gram"));
+}
+
+/// `--encoding windows-1256` reads a legacy Arabic-script file that UTF-8 cannot
+/// (which gets invalid_utf8 and no word); an unknown label is refused.
+#[test]
+fn legacy_encodings_are_read_with_encoding() {
+    let (_tmp, dir) = corpus();
+    std::fs::remove_file(dir.join("good.txt")).unwrap();
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode("سلام عليكم، سلام");
+    assert!(!unmappable);
+    std::fs::write(dir.join("old.txt"), &bytes).unwrap();
+    let run = report(&dir, &[]);
+    let kinds: Vec<String> = run.problems().into_iter().map(|p| p.1).collect();
+    assert_eq!(kinds, ["invalid_utf8"]);
+    assert_eq!(run.summary["tokens"], 0);
+    let run = report(&dir, &["--encoding", "windows-1256"]);
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.stderr());
+    assert_eq!(run.summary["tokens"], 3);
+    assert_eq!(run.summary["options"]["input"]["encoding"], "windows-1256");
+    let terms = std::fs::read_to_string(dir.parent().unwrap().join("report/terms.csv")).unwrap();
+    assert!(terms.contains(",سلام,2,"), "{terms}");
+    assert!(terms.contains(",عليكم,1,"), "{terms}");
+
+    let out = crate::util::run(&["stats", "--encoding", "klingon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(crate::util::stderr(&out).contains("not an encoding label"));
+}

@@ -135,6 +135,23 @@ fn font_faces() -> String {
 /// A table of `header` and `rows` (cells as shown, with numeric cells' raw values),
 /// with a filter box; `id` names it for the box.
 fn data_table(html: &mut String, id: &str, header: &[(&str, bool)], rows: &[Vec<String>]) {
+    data_table_holding(html, id, header, rows, &[]);
+}
+
+/// Rows of a table a page holds beyond those it shows, for its filter box to
+/// search: the first rows of the table, in its order.
+const HELD_ROWS: usize = 500;
+
+/// [`data_table`] with `held` rows too, hidden until the filter box searches
+/// them: while the box is empty the page shows `rows`; with a query, the rows of
+/// `held` that hold it.
+fn data_table_holding(
+    html: &mut String,
+    id: &str,
+    header: &[(&str, bool)],
+    rows: &[Vec<String>],
+    held: &[Vec<String>],
+) {
     let _ = writeln!(
         html,
         "<input class=\"filter\" type=\"search\" data-table=\"{id}\" placeholder=\"Filter rows\" aria-label=\"Filter the rows of {id}\">"
@@ -152,8 +169,20 @@ fn data_table(html: &mut String, id: &str, header: &[(&str, bool)], rows: &[Vec<
         );
     }
     html.push_str("</tr></thead>\n<tbody>\n");
+    table_rows(html, header, rows, "<tr>");
+    html.push_str("</tbody>\n");
+    if !held.is_empty() {
+        html.push_str("<tbody class=\"held\">\n");
+        table_rows(html, header, held, "<tr hidden>");
+        html.push_str("</tbody>\n");
+    }
+    html.push_str("</table></div>\n");
+}
+
+/// The `<tr>` of each row, opened with `open`.
+fn table_rows(html: &mut String, header: &[(&str, bool)], rows: &[Vec<String>], open: &str) {
     for row in rows {
-        html.push_str("<tr>");
+        html.push_str(open);
         for ((_, numeric), cell) in header.iter().zip(row) {
             if *numeric {
                 let _ = write!(
@@ -170,7 +199,6 @@ fn data_table(html: &mut String, id: &str, header: &[(&str, bool)], rows: &[Vec<
         }
         html.push_str("</tr>\n");
     }
-    html.push_str("</tbody></table></div>\n");
 }
 
 /// The first concordance lines of the top words, each word's lines collapsed
@@ -310,13 +338,34 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
             .map(|c| (c.name, c.kind == Kind::Number))
             .collect();
         let id = spec.name.trim_end_matches(".csv");
-        data_table(&mut html, id, &header, &table.rows);
-        let _ = writeln!(
-            html,
-            "<p class=\"rows\">{} of {} rows shown.</p>",
-            grouped(table.rows.len() as i128),
-            grouped(total as i128)
-        );
+        let held = if total > table.rows.len() {
+            spec.top(report, HELD_ROWS).0.rows
+        } else {
+            Vec::new()
+        };
+        data_table_holding(&mut html, id, &header, &table.rows, &held);
+        if held.is_empty() {
+            let _ = writeln!(
+                html,
+                "<p class=\"rows\">{} of {} rows shown.</p>",
+                grouped(table.rows.len() as i128),
+                grouped(total as i128)
+            );
+        } else {
+            let searched = if held.len() < total {
+                format!("the first {}", grouped(held.len() as i128))
+            } else {
+                "all of them".to_string()
+            };
+            let _ = writeln!(
+                html,
+                "<p class=\"rows\">{} of {} rows shown; the filter box searches {searched}, and <a href=\"{}\">{}</a> holds every row.</p>",
+                grouped(table.rows.len() as i128),
+                grouped(total as i128),
+                spec.name,
+                spec.name
+            );
+        }
     }
     let _ = write!(
         html,

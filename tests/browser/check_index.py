@@ -83,8 +83,9 @@ def wait_until(driver, condition, seconds=20):
 
 def check_sorting(driver, problems):
     """terms.csv's rows come by count descending; a click on "count" sorts them
-    ascending."""
-    values = ("return Array.from(document.querySelectorAll('#terms tbody tr'))"
+    ascending (the rows shown, in the first body; the second holds the rows the
+    filter box searches, sorted alike)."""
+    values = ("return Array.from(document.querySelectorAll('#terms tbody:first-of-type tr'))"
               ".map(r => parseFloat(r.cells[COL].getAttribute('data-v')));")
     column = driver.script("return Array.from(document.querySelectorAll('#terms thead th'))"
                            ".findIndex(th => th.textContent.trim() === 'count');")
@@ -99,13 +100,17 @@ def check_sorting(driver, problems):
 
 
 def check_filter(driver, problems):
-    """Typing a term of the table (the first of two letters or more) in the filter box
-    leaves only the rows holding it."""
+    """Typing a term of the table in the filter box leaves only the rows holding it,
+    found among every row the page holds: the term is the last of two letters or
+    more that the page holds but does not show."""
     term = driver.script("""
         const column = Array.from(document.querySelectorAll('#terms thead th'))
           .findIndex(th => th.textContent.trim() === 'term');
+        const shown = Array.from(document.querySelectorAll('#terms tbody:first-of-type tr'))
+          .map(r => r.cells[column].textContent);
         return Array.from(document.querySelectorAll('#terms tbody tr'))
-          .map(r => r.cells[column].textContent).find(t => /\\p{L}{2,}/u.test(t));""")
+          .map(r => r.cells[column].textContent)
+          .filter(t => /\\p{L}{2,}/u.test(t) && !shown.includes(t)).pop();""")
     box = driver.element("input.filter[data-table=terms]")
     driver.call("POST", driver.s(f"/element/{box}/value"), {"text": term})
     shown = driver.script("""

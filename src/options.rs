@@ -168,6 +168,10 @@ pub struct Options {
     /// The large tables counted. Default: both.
     #[serde(skip)]
     pub tables: Tables,
+    /// Keep each document's terms for `document_terms.parquet` (`report
+    /// --parquet`). Default: false: the report drops them once its tables are made.
+    #[serde(skip)]
+    pub document_terms: bool,
 }
 
 /// The first option on which two sets of options differ (see
@@ -295,6 +299,7 @@ impl Default for Options {
             mattr_window: 500,
             input: InputOptions::default(),
             tables: Tables::default(),
+            document_terms: false,
         }
     }
 }

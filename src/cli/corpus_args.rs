@@ -192,6 +192,10 @@ pub(super) struct CorpusArgs {
     #[arg(skip)]
     pub(super) kwic: Vec<String>,
 
+    /// Keep each document's terms for document_terms.parquet (report --parquet).
+    #[arg(skip)]
+    pub(super) document_terms: bool,
+
     /// The large tables counted: a subcommand that prints neither n-grams nor
     /// pairs switches them off (see [`CorpusArgs::counting`]).
     #[arg(skip)]
@@ -378,6 +382,7 @@ impl CorpusArgs {
             },
             tables: self.tables,
             kwic: self.kwic.clone(),
+            document_terms: self.document_terms,
             ..Options::default()
         }
     }

@@ -159,6 +159,7 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         if let Some(n) = args.keyness_min_count {
             options.keyness_min_count = n;
         }
+        options.document_terms = args.files.parquet;
         counts.relist(options)?;
         let mut report = times.time(Stage::Tables, || Report::new(counts));
         if let Some(runs) = shard_roots(&args.partials) {

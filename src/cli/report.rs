@@ -53,7 +53,9 @@ pub struct ReportArgs {
 #[derive(Args, Clone, Copy)]
 pub(super) struct FileArgs {
     /// Also write every table as Parquet (NAME.parquet beside NAME.csv): the same
-    /// columns, typed (integers as int64, other numbers as float64, empty cells null).
+    /// columns, typed (integers as int64, other numbers as float64, empty cells null);
+    /// and document_terms.parquet (document, term, count: one row per document and
+    /// term it holds, the long table a document-feature matrix is made from).
     #[arg(long)]
     pub(super) parquet: bool,
 
@@ -149,6 +151,7 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
     args.corpus.exclude = vec![args.output.clone()];
     args.corpus.kwic = args.kwic.iter().map(|w| w.trim().to_string()).collect();
     args.corpus.kwic.retain(|w| !w.is_empty());
+    args.corpus.document_terms = args.files.parquet;
     if !args.corpus.kwic.is_empty() && args.corpus.inputs()?.iter().any(|p| p.as_os_str() == "-") {
         anyhow::bail!(
             "--kwic reads the documents that hold the words a second time, and standard input cannot be read twice: give the files or folders"

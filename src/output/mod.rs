@@ -230,6 +230,7 @@ pub fn parquet_files(report: &Report) -> Vec<Box<dyn ReportFile + '_>> {
     TABLES
         .iter()
         .filter(|spec| spec.is_in(report))
+        .chain(std::iter::once(&tables::DOCUMENT_TERMS_PARQUET))
         .map(|spec| Box::new(ParquetTableFile::of_spec(spec, report)) as Box<dyn ReportFile>)
         .collect()
 }

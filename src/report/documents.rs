@@ -84,4 +84,34 @@ impl Report {
             ]
         })
     }
+
+    /// `document_terms.parquet` (`report --parquet`): one row per document and
+    /// term it holds, in documents.csv's order, each document's terms by first
+    /// occurrence in the corpus; the long document-term table a `dfm` is made
+    /// from. Empty unless the options kept the documents' terms.
+    pub fn document_terms_source(&self) -> RowSource<'_> {
+        let mut ends = Vec::with_capacity(self.document_terms.len());
+        let mut end = 0;
+        for terms in &self.document_terms {
+            end += terms.len();
+            ends.push(end);
+        }
+        RowSource::new(end, move |i| {
+            let document = ends.partition_point(|&e| e <= i);
+            let start = if document == 0 { 0 } else { ends[document - 1] };
+            let (term, count) = self.document_terms[document][i - start];
+            vec![
+                self.documents[document].document.clone(),
+                self.names[term as usize].to_string(),
+                count.to_string(),
+            ]
+        })
+    }
 }
+
+/// Columns of `document_terms.parquet`.
+pub const DOCUMENT_TERM_COLUMNS: &[Column] = &[
+    text("document", "the document's id, as in documents.csv"),
+    text("term", "the term, as terms.csv shows it"),
+    number("count", "occurrences of the term in the document"),
+];

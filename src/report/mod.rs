@@ -26,7 +26,7 @@ pub use concordance::{
 };
 pub use cooccurrence::{CooccurrenceRow, PairRow, COOCCURRENCE_COLUMNS};
 pub use distinctive::{DistinctiveEntry, DistinctiveRow, DISTINCTIVE_COLUMNS};
-pub use documents::{DocumentRow, DOCUMENT_COLUMNS};
+pub use documents::{DocumentRow, DOCUMENT_COLUMNS, DOCUMENT_TERM_COLUMNS};
 pub use groups::{
     GroupRow, GroupTermRow, KeynessRow, VocabularyOverlap, GROUP_COLUMNS, GROUP_TERM_COLUMNS,
     KEYNESS_COLUMNS, REST,
@@ -85,6 +85,9 @@ pub struct Report {
     pub(crate) summary: Summary,
     /// `documents.csv`, sorted by id.
     pub(crate) documents: Vec<DocumentRow>,
+    /// Each document's terms, as (term id, count) by term id, in `documents`'
+    /// order; empty unless [`Options::document_terms`].
+    pub(crate) document_terms: Vec<Box<[(u32, u32)]>>,
     /// `terms.csv`, most frequent first.
     pub(crate) terms: Vec<TermRow>,
     /// The display form of every term, by corpus term id.
@@ -426,9 +429,25 @@ impl Report {
             top_ids: &charted,
             heatmap_pairs: &heatmap_pairs,
         });
+        // The long document-term table, in documents.csv's order, each document's
+        // terms by term id: taken last, since the tables above read them.
+        let document_terms = if options.document_terms {
+            counts
+                .documents
+                .iter_mut()
+                .map(|d| {
+                    let mut terms = std::mem::take(&mut d.terms);
+                    terms.sort_unstable();
+                    terms.into_boxed_slice()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let report = Report {
             summary,
             documents: document_rows,
+            document_terms,
             terms,
             names: display.iter().map(|&name| name.into()).collect(),
             ngrams,

@@ -97,3 +97,85 @@ fn report_parquet_holds_the_csv_values_typed() {
     assert_eq!(type_of("term"), "Utf8");
     assert_eq!(type_of("stopword"), "Boolean");
 }
+
+/// The header and rows (as text) of a Parquet file.
+fn parquet_rows(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let file = std::fs::File::open(path).unwrap();
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
+    let (mut header, mut rows) = (Vec::new(), Vec::new());
+    for batch in reader {
+        let batch = batch.unwrap();
+        header = batch
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect();
+        for row in 0..batch.num_rows() {
+            rows.push(
+                batch
+                    .columns()
+                    .iter()
+                    .map(|c| arrow_cast::display::array_value_to_string(c, row).unwrap())
+                    .collect(),
+            );
+        }
+    }
+    (header, rows)
+}
+
+/// `report --parquet` writes `document_terms.parquet`, the long document-term
+/// table: its counts, summed over the documents, are terms.csv's counts, and its
+/// documents are documents.csv's, in that order; no CSV of it is written.
+#[test]
+fn report_parquet_writes_the_document_term_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let output = run(&[
+        "report",
+        "seeds",
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+        "--parquet",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!out.join("document_terms.csv").exists());
+    let (header, rows) = parquet_rows(&out.join("document_terms.parquet"));
+    assert_eq!(header, ["document", "term", "count"]);
+    let mut sums: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut documents: Vec<String> = Vec::new();
+    for row in &rows {
+        *sums.entry(row[1].clone()).or_default() += row[2].parse::<u64>().unwrap();
+        if documents.last() != Some(&row[0]) {
+            documents.push(row[0].clone());
+        }
+    }
+    let mut terms = csv::Reader::from_path(out.join("terms.csv")).unwrap();
+    let expected: std::collections::BTreeMap<String, u64> = terms
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[1].to_string(), r[2].parse().unwrap())
+        })
+        .collect();
+    assert_eq!(sums, expected);
+    let mut listed = csv::Reader::from_path(out.join("documents.csv")).unwrap();
+    let ids: Vec<String> = listed
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(documents, ids);
+    // Without --parquet the report keeps no document's terms and writes no such file.
+    let plain = dir.path().join("plain");
+    assert!(
+        run(&["report", "seeds", "-o", plain.to_str().unwrap(), "-q"])
+            .status
+            .success()
+    );
+    assert!(!plain.join("document_terms.parquet").exists());
+}

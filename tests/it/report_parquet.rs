@@ -6,7 +6,6 @@ use super::util::{read_report, run, stderr};
 /// and values, typed: integers, floats, booleans and text.
 #[test]
 fn report_parquet_holds_the_csv_values_typed() {
-    use parquet::arrow::arrow_reader::ArrowReaderOptions;
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
     let dir = tempfile::tempdir().unwrap();
@@ -30,32 +29,7 @@ fn report_parquet_holds_the_csv_values_typed() {
     assert_eq!(csvs.len(), 11, "{csvs:?}");
     for csv_name in csvs {
         let parquet_name = csv_name.replace(".csv", ".parquet");
-        let file = std::fs::File::open(out.join(&parquet_name)).unwrap();
-        let reader =
-            ParquetRecordBatchReaderBuilder::try_new_with_options(file, ArrowReaderOptions::new())
-                .unwrap()
-                .build()
-                .unwrap();
-        let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut header: Vec<String> = Vec::new();
-        for batch in reader {
-            let batch = batch.unwrap();
-            header = batch
-                .schema()
-                .fields()
-                .iter()
-                .map(|f| f.name().clone())
-                .collect();
-            for row in 0..batch.num_rows() {
-                rows.push(
-                    batch
-                        .columns()
-                        .iter()
-                        .map(|c| arrow_cast::display::array_value_to_string(c, row).unwrap())
-                        .collect(),
-                );
-            }
-        }
+        let (header, rows) = parquet_rows(&out.join(&parquet_name));
         let mut csv = csv::Reader::from_path(out.join(&csv_name)).unwrap();
         let csv_header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
         assert_eq!(header, csv_header, "{parquet_name}");

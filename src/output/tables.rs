@@ -8,9 +8,8 @@
 
 use crate::report::{
     Report, RowSource, CODE_SWITCHING_COLUMNS, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS,
-    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_TERM_COLUMNS, GROUP_COLUMNS,
-    GROUP_TERM_COLUMNS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS,
-    TERM_COLUMNS,
+    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS, KEYNESS_COLUMNS,
+    LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, TERM_COLUMNS,
 };
 
 use std::borrow::Cow;
@@ -198,10 +197,11 @@ pub const DOCUMENTS_CSV: TableSpec = TableSpec {
 
 /// `document_terms.parquet`, written with `report --parquet` only (never as CSV:
 /// it has a row per document and term).
+#[cfg(feature = "parquet")]
 pub const DOCUMENT_TERMS_PARQUET: TableSpec = TableSpec {
     name: "document_terms.csv",
     about: "With `--parquet`, as `document_terms.parquet` only: one row per document and term it holds (the long document-term table, as quanteda's `dfm` and scikit-learn's sparse matrices take it), in the order of `documents.csv`, each document's terms by first occurrence in the corpus.",
-    columns: DOCUMENT_TERM_COLUMNS,
+    columns: crate::report::DOCUMENT_TERM_COLUMNS,
     order: "document as in documents.csv, then term by first occurrence",
     needs: Needs::Nothing,
     rows: TableRows::Source(Report::document_terms_source),

@@ -110,6 +110,7 @@ impl Report {
 }
 
 /// Columns of `document_terms.parquet`.
+#[cfg(feature = "parquet")]
 pub const DOCUMENT_TERM_COLUMNS: &[Column] = &[
     text("document", "the document's id, as in documents.csv"),
     text("term", "the term, as terms.csv shows it"),

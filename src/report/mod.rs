@@ -26,7 +26,9 @@ pub use concordance::{
 };
 pub use cooccurrence::{CooccurrenceRow, PairRow, COOCCURRENCE_COLUMNS};
 pub use distinctive::{DistinctiveEntry, DistinctiveRow, DISTINCTIVE_COLUMNS};
-pub use documents::{DocumentRow, DOCUMENT_COLUMNS, DOCUMENT_TERM_COLUMNS};
+#[cfg(feature = "parquet")]
+pub use documents::DOCUMENT_TERM_COLUMNS;
+pub use documents::{DocumentRow, DOCUMENT_COLUMNS};
 pub use groups::{
     GroupRow, GroupTermRow, KeynessRow, VocabularyOverlap, GROUP_COLUMNS, GROUP_TERM_COLUMNS,
     KEYNESS_COLUMNS, REST,

@@ -38,6 +38,19 @@ fn batch_bytes(memory_limit: u64) -> usize {
         .clamp(1 << 20, BATCH_BYTES)
 }
 
+/// How `options`' corpus is read: its input options, with documents split into
+/// parts no longer than a batch under a memory limit. The second reading (the
+/// report's concordance lines) reads through the same, so that a part has the same
+/// id and text both times.
+pub(crate) fn reading_input(options: &Options) -> crate::InputOptions {
+    let mut input = options.input.clone();
+    if let Some(limit) = options.memory_limit {
+        // Under a memory limit, no document is longer than a batch.
+        input.max_document_bytes = input.max_document_bytes.min(batch_bytes(limit));
+    }
+    input
+}
+
 /// A corpus being counted. Add documents, then call [`Corpus::finish`].
 pub struct Corpus {
     analyzer: Analyzer,
@@ -84,14 +97,10 @@ impl Corpus {
         paths: &[PathBuf],
         on_progress: &mut dyn FnMut(u64),
     ) -> Result<(), InputError> {
-        let mut input = self.analyzer.options().input.clone();
+        let input = reading_input(self.analyzer.options());
         let found = input::find_files_noting(paths, &input)?;
         let (files, problems) = (found.files, found.problems);
         self.counts.notices.extend(found.notices);
-        if let Some(limit) = self.analyzer.options().memory_limit {
-            // Under a memory limit, no document is longer than a batch.
-            input.max_document_bytes = input.max_document_bytes.min(batch_bytes(limit));
-        }
         let stream = DocumentStream::new(files, problems, input);
         let stored = stream.stored_bytes_read();
         self.add_events(stream, &mut |_| {

@@ -81,13 +81,13 @@ pub use options::{
 };
 pub use report::{
     CodeSwitchingRow, CodeSwitchingSummary, CollocateRow, ConcordanceLines, CooccurrenceRow,
-    DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow, GroupTermRow, KeynessRow, LanguageRow,
-    LedgerFigures, LedgerSummary, Metric, MetricValue, NgramRow, NgramRows, OrthographyRow,
-    OrthographySummary, PairRow, Report, Share, Summary, TermRow, VocabularyOverlap,
-    CODE_SWITCHING_COLUMNS, COLLOCATE_COLUMNS, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS,
-    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, INDEX_CONCORDANCE_LINES, INDEX_CONCORDANCE_WORDS,
-    KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, SCHEMA_VERSION,
-    TERM_COLUMNS,
+    DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow, GroupTermRow, KeynessRow, KwicLines,
+    LanguageRow, LedgerFigures, LedgerSummary, Metric, MetricValue, NgramRow, NgramRows,
+    OrthographyRow, OrthographySummary, PairRow, Report, Share, Summary, TermRow,
+    VocabularyOverlap, CODE_SWITCHING_COLUMNS, COLLOCATE_COLUMNS, CONCORDANCE_COLUMNS,
+    COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, INDEX_CONCORDANCE_LINES,
+    INDEX_CONCORDANCE_WORDS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS,
+    SCHEMA_VERSION, TERM_COLUMNS,
 };
 pub use word_list::WordList;
 

@@ -13,6 +13,9 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use std::sync::Arc;
+
+use super::kwic_spill::KwicSpill;
 use super::{Report, RowSource};
 use crate::concordance::{Concordance, ConcordanceLine, MatchOn};
 use crate::count::CorpusCounts;
@@ -62,6 +65,24 @@ pub(crate) struct ConcordancePlan {
     documents: Vec<((String, u64, String), u32)>,
 }
 
+/// The lines of `report --kwic`'s queries, on disk (see [`KwicSpill`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KwicLines {
+    /// The queries, as given.
+    pub queries: Vec<String>,
+    lines: Option<Arc<KwicSpill>>,
+}
+
+impl KwicLines {
+    /// Lines of each query, in the order of [`KwicLines::queries`].
+    pub fn counts(&self) -> Vec<u64> {
+        match &self.lines {
+            Some(spill) => spill.counts().to_vec(),
+            None => vec![0; self.queries.len()],
+        }
+    }
+}
+
 /// The concordance lines of a report.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConcordanceLines {
@@ -73,7 +94,7 @@ pub enum ConcordanceLines {
         /// The top words, as shown, with their counts and first lines.
         top: Vec<(String, u64, Vec<ConcordanceLine>)>,
         /// The `--kwic` queries with their lines.
-        kwic: Vec<(String, Vec<ConcordanceLine>)>,
+        kwic: KwicLines,
     },
 }
 
@@ -216,14 +237,18 @@ impl Report {
                 .push((source.as_str(), *line, *index));
         }
         let mut missing = plan.documents.len();
-        // (place in the report's order, its lines) of every document read again.
-        let mut found: Vec<(u32, Vec<ConcordanceLine>, Vec<ConcordanceLine>)> = Vec::new();
+        // (place in the report's order, its top lines) of every document read again;
+        // the kwic lines go to disk as they are found.
+        let mut found: Vec<(u32, Vec<ConcordanceLine>)> = Vec::new();
+        let mut spill = KwicSpill::new(queries.len())
+            .map_err(|e| format!("no temporary file for the --kwic lines: {e}"))?;
         for paths in runs {
             if missing == 0 {
                 break;
             }
-            let (files, _) = find_files(paths, &options.input).map_err(|e| e.to_string())?;
-            let mut stream = DocumentStream::new(files, Vec::new(), options.input.clone());
+            let input = crate::corpus::reading_input(options);
+            let (files, _) = find_files(paths, &input).map_err(|e| e.to_string())?;
+            let mut stream = DocumentStream::new(files, Vec::new(), input);
             while missing > 0 {
                 let mut batch = Vec::with_capacity(BATCH);
                 let mut bytes = 0;
@@ -252,12 +277,35 @@ impl Report {
                 if batch.is_empty() {
                     break;
                 }
-                found.par_extend(batch.par_iter().map(|(index, d)| {
-                    // index.html shows the first lines of each top word:
-                    // no document needs to give more than that many.
-                    let top = top.lines_at_most(d, Some(INDEX_CONCORDANCE_LINES));
-                    (*index, top, kwic.lines(d))
-                }));
+                let read: Vec<Result<(u32, Vec<ConcordanceLine>), std::io::Error>> = batch
+                    .par_iter()
+                    .map(|(index, d)| {
+                        // index.html shows the first lines of each top word:
+                        // no document needs to give more than that many.
+                        let top = top.lines_at_most(d, Some(INDEX_CONCORDANCE_LINES));
+                        if !queries.is_empty() {
+                            let mut writer = spill.writer(*index);
+                            let mut failed = None;
+                            kwic.scan(d, None, |line| match writer.push(&line) {
+                                Ok(()) => true,
+                                Err(e) => {
+                                    failed = Some(e);
+                                    false
+                                }
+                            });
+                            if let Some(e) = failed {
+                                return Err(e);
+                            }
+                            writer.finish()?;
+                        }
+                        Ok((*index, top))
+                    })
+                    .collect();
+                for result in read {
+                    found.push(
+                        result.map_err(|e| format!("writing the --kwic lines to disk: {e}"))?,
+                    );
+                }
             }
         }
         if missing > 0 {
@@ -266,17 +314,14 @@ impl Report {
             ));
         }
         found.sort_by_key(|f| f.0);
+        spill.seal();
         let mut top_lines: Vec<Vec<ConcordanceLine>> = vec![Vec::new(); plan.top.len()];
-        let mut kwic_lines: Vec<Vec<ConcordanceLine>> = vec![Vec::new(); plan.kwic.len()];
-        for (_, top, kwic) in found {
+        for (_, top) in found {
             for line in top {
                 let lines = &mut top_lines[line.query];
                 if lines.len() < INDEX_CONCORDANCE_LINES {
                     lines.push(line);
                 }
-            }
-            for line in kwic {
-                kwic_lines[line.query].push(line);
             }
         }
         Ok(ConcordanceLines::Read {
@@ -286,7 +331,10 @@ impl Report {
                 .zip(top_lines)
                 .map(|((_, shown, count), lines)| (shown.clone(), *count, lines))
                 .collect(),
-            kwic: plan.kwic.iter().cloned().zip(kwic_lines).collect(),
+            kwic: KwicLines {
+                queries: plan.kwic.clone(),
+                lines: (!plan.kwic.is_empty()).then(|| Arc::new(spill)),
+            },
         })
     }
 
@@ -297,28 +345,47 @@ impl Report {
 
     /// Whether `concordance.csv` is written: with `--kwic`, once the lines are read.
     pub fn has_kwic_lines(&self) -> bool {
-        matches!(&self.concordance, ConcordanceLines::Read { kwic, .. } if !kwic.is_empty())
+        matches!(&self.concordance, ConcordanceLines::Read { kwic, .. } if !kwic.queries.is_empty())
     }
 
     /// `concordance.csv`: every line of each `--kwic` query, query by query.
+    ///
+    /// The lines are read back from the disk a run at a time. Should the temporary
+    /// file fail to be read, the row says so in its document cell (the file was
+    /// written by this process a moment before; it does not happen short of a
+    /// failing disk).
     pub fn concordance_source(&self) -> RowSource<'_> {
-        let lines: Vec<(&str, &ConcordanceLine)> = match &self.concordance {
-            ConcordanceLines::Read { kwic, .. } => kwic
-                .iter()
-                .flat_map(|(query, lines)| lines.iter().map(move |l| (query.as_str(), l)))
-                .collect(),
-            ConcordanceLines::NotRead(_) => Vec::new(),
+        let (queries, spill) = match &self.concordance {
+            ConcordanceLines::Read {
+                kwic:
+                    KwicLines {
+                        queries,
+                        lines: Some(spill),
+                    },
+                ..
+            } => (queries.as_slice(), Some(spill)),
+            _ => (&[][..], None),
         };
-        RowSource::new(lines.len(), move |i| {
-            let (query, line) = lines[i];
-            vec![
-                query.to_string(),
-                line.document.clone(),
-                line.sentence.to_string(),
-                line.left.clone(),
-                line.matched.clone(),
-                line.right.clone(),
-            ]
+        RowSource::new(spill.map_or(0, |s| s.len()), move |i| {
+            match spill.map(|s| s.line(i)) {
+                Some(Ok((query, line))) => vec![
+                    queries[query].clone(),
+                    line.document,
+                    line.sentence.to_string(),
+                    line.left,
+                    line.matched,
+                    line.right,
+                ],
+                Some(Err(e)) => vec![
+                    String::new(),
+                    format!("(corpstat: the --kwic lines could not be read back: {e})"),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+                None => Vec::new(),
+            }
         })
     }
 }

@@ -12,6 +12,7 @@ mod cooccurrence;
 mod distinctive;
 mod documents;
 mod groups;
+mod kwic_spill;
 mod languages;
 mod ngrams;
 mod orthography;
@@ -22,7 +23,8 @@ pub use charts::{ChartData, Ranked, HEATMAP_WORDS, LANGUAGE_CHART_SHARE};
 pub use code_switching::{CodeSwitchingRow, CodeSwitchingSummary, CODE_SWITCHING_COLUMNS};
 pub use collocates::{CollocateRow, COLLOCATE_COLUMNS};
 pub use concordance::{
-    ConcordanceLines, CONCORDANCE_COLUMNS, INDEX_CONCORDANCE_LINES, INDEX_CONCORDANCE_WORDS,
+    ConcordanceLines, KwicLines, CONCORDANCE_COLUMNS, INDEX_CONCORDANCE_LINES,
+    INDEX_CONCORDANCE_WORDS,
 };
 pub use cooccurrence::{CooccurrenceRow, PairRow, COOCCURRENCE_COLUMNS};
 pub use distinctive::{DistinctiveEntry, DistinctiveRow, DISTINCTIVE_COLUMNS};

@@ -943,3 +943,54 @@ fn grouping_by_an_id_field_stays_linear() {
         jsonl.len()
     );
 }
+
+/// The second reading keeps the memory bound of the first: 32 MB of one repeated
+/// Arabic word (a 4 MB line per part) under `--memory-limit 100M`, with every line of
+/// it in concordance.csv (`--kwic`, 6.5 million lines), and `kwic --top 10` on it,
+/// stay far under what the lines would take in memory (the report peaked at 3.78 GB
+/// on 256 MB of the same).
+#[test]
+fn the_second_reading_of_a_bomb_stays_bounded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let word = "كتاب ".as_bytes();
+    let chunk: Vec<u8> = word.repeat((1 << 20) / word.len());
+    gzip(
+        &tmp.path().join("bomb.txt.gz"),
+        (0..32).map(|_| chunk.clone()),
+    );
+    let r = run_bounded(
+        &[
+            "report",
+            "bomb.txt.gz",
+            "-o",
+            "out",
+            "-q",
+            "--threads",
+            "1",
+            "--memory-limit",
+            "100M",
+            "--kwic",
+            "كتاب",
+            "--allow-partial",
+        ],
+        tmp.path(),
+        120,
+        300.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let csv = std::fs::File::open(tmp.path().join("out/concordance.csv")).unwrap();
+    let lines = std::io::BufRead::lines(std::io::BufReader::new(csv)).count();
+    assert_eq!(
+        lines,
+        1 + 32 * ((1 << 20) / word.len()),
+        "a line per occurrence"
+    );
+    let r = run_bounded(
+        &["kwic", "كتاب", "bomb.txt.gz", "--top", "10"],
+        tmp.path(),
+        60,
+        300.0,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 11);
+}

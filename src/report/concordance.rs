@@ -227,7 +227,8 @@ impl Report {
             MatchOn::Folded,
             CONCORDANCE_CONTEXT,
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?
+        .without_sort_keys();
         // By id (a `str` key, looked up without a copy), then source and line.
         let mut wanted: FxHashMap<&str, Vec<(&str, u64, u32)>> = FxHashMap::default();
         for ((source, line, id), index) in &plan.documents {

@@ -65,7 +65,8 @@ pub(crate) struct ConcordancePlan {
     documents: Vec<((String, u64, String), u32)>,
 }
 
-/// The lines of `report --kwic`'s queries, on disk (see [`KwicSpill`]).
+/// The lines of `report --kwic`'s queries, kept on disk (in an anonymous temporary
+/// file, read back a run of lines at a time) rather than in memory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KwicLines {
     /// The queries, as given.

@@ -23,11 +23,8 @@ fn expected(text: &str) -> Vec<(usize, &str)> {
 #[test]
 fn raw_tokens_equal_unicode_words_on_the_bench_corpus() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/corpus-50mb.jsonl.gz");
-    if !corpus.exists() {
-        eprintln!(
-            "{} is absent: the corpus-scale comparison is skipped",
-            corpus.display()
-        );
+    let missing = format!("{} is absent", corpus.display());
+    if !crate::util::required(corpus.exists(), &missing) {
         return;
     }
     let (files, problems) = find_files(&[PathBuf::from(&corpus)], &InputOptions::default())

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use corpstat::output::{number, spreadsheet_safe, text, Column, CsvCells, Format, Table};
+use corpstat::output::{number, text, Column, CsvCells, Format, Table};
 use corpstat::{
     sort_lines, Concordance, ConcordanceLine, DocumentStream, InputEvent, MatchOn, Normalizer,
     SortKey,
@@ -108,11 +108,9 @@ impl RowWriter {
             return Ok(false);
         }
         let row = row_of(line);
-        let written = match self.cells {
-            CsvCells::Exact => self.writer.write_record(&row),
-            CsvCells::FormulaGuard => self.writer.write_record(spreadsheet_safe(COLUMNS, &row)),
-        };
-        written.map_err(std::io::Error::other)?;
+        self.writer
+            .write_record(self.cells.cells(COLUMNS, &row))
+            .map_err(std::io::Error::other)?;
         if let Some(left) = &mut self.left {
             *left -= 1;
         }
@@ -200,7 +198,8 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
     } else {
         concordance
     };
-    let mut out = RowWriter::new(format == Format::Tsv, args.output.cells.cells(), enough);
+    let mut out =
+        streamed.then(|| RowWriter::new(format == Format::Tsv, args.output.cells.cells(), enough));
     let mut lines: Vec<ConcordanceLine> = Vec::new();
     let mut problems = Vec::new();
     let mut documents = 0u64;
@@ -223,7 +222,7 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
             break;
         }
         documents += batch.len() as u64;
-        if streamed {
+        if let Some(out) = &mut out {
             // Each document's first lines in parallel; a document with more is read
             // again alone, its lines written as they come.
             let found: Vec<(Vec<ConcordanceLine>, bool)> = pool.install(|| {
@@ -277,7 +276,7 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
     if documents == 0 && problems.is_empty() {
         bail!("no documents found: nothing to search");
     }
-    if streamed {
+    if let Some(out) = out {
         out.finish()?;
     } else {
         sort_lines(&mut lines, &args.sort);

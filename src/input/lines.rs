@@ -3,115 +3,73 @@
 //! a line's id is `FILE:LINE`; a line longer than four times `--max-document-bytes`
 //! is skipped as a problem, as a JSONL line is.
 
-use std::io::{BufRead, BufReader, Read};
-
 use super::decode::{decode_utf8_lossy, nuls, Nuls};
 use super::formats::{OpenFile, Reader};
-use super::jsonl::{skip_line, trim_line_end};
-use super::stream::read_error_kind;
+use super::line_source::LineSource;
 use super::{
     unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, Problem, ProblemKind, NO_GROUP,
 };
 
 pub(super) struct LinesReader {
-    lines: BufReader<Box<dyn Read + Send>>,
-    source: String,
+    lines: LineSource,
     file_id: String,
     group: Option<String>,
-    line: u64,
-    buffer: Vec<u8>,
-    max_line: usize,
     as_text: bool,
     done: bool,
 }
 
-impl LinesReader {
-    fn problem(&self, kind: ProblemKind, line: Option<u64>, message: String) -> Problem {
-        Problem {
-            source: self.source.clone(),
-            line,
-            kind,
-            message,
-        }
-    }
-}
-
 impl Reader for LinesReader {
     fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
-        while !self.done {
-            self.buffer.clear();
-            let limit = self.max_line as u64 + 1;
-            let read = (&mut self.lines)
-                .take(limit)
-                .read_until(b'\n', &mut self.buffer);
-            let n = match read {
-                Ok(0) => return None,
-                Ok(n) => n,
-                Err(e) => {
-                    self.done = true;
-                    let message = format!(
-                        "read failed after {} line(s), which were kept: {e}",
-                        self.line
-                    );
-                    return Some(InputEvent::Problem(self.problem(
-                        read_error_kind(&e),
-                        None,
-                        message,
-                    )));
-                }
-            };
-            self.line += 1;
-            if n as u64 == limit && !self.buffer.ends_with(b"\n") {
-                let skipped = skip_line(&mut self.lines).unwrap_or(0) + n as u64;
-                let message = format!(
-                    "line of {skipped} bytes or more, longer than {} bytes; skipped",
-                    self.max_line
-                );
-                return Some(InputEvent::Problem(self.problem(
-                    ProblemKind::TooLong,
-                    Some(self.line),
-                    message,
-                )));
+        if self.done {
+            return None;
+        }
+        let bytes = loop {
+            if let Err(problem) = self.lines.next_line()? {
+                return Some(InputEvent::Problem(problem));
             }
-            let mut bytes = trim_line_end(&self.buffer).to_vec();
-            match nuls(&bytes, self.line == 1, self.as_text) {
+            let mut bytes = self.lines.text().to_vec();
+            match nuls(&bytes, self.lines.line == 1, self.as_text) {
                 Nuls::None => {}
                 Nuls::Binary(at) => {
                     self.done = true;
-                    let message = format!(
-                        "binary file (NUL bytes, the first at byte {at}); skipped (--text reads it as text)"
-                    );
-                    return Some(InputEvent::Problem(self.problem(
+                    let mut problem = self.lines.problem(
                         ProblemKind::Binary,
-                        None,
-                        message,
-                    )));
+                        format!(
+                            "binary file (NUL bytes, the first at byte {at}); skipped (--text reads it as text)"
+                        ),
+                    );
+                    problem.line = None;
+                    return Some(InputEvent::Problem(problem));
                 }
                 Nuls::Stray(count) => {
                     bytes.retain(|&b| b != 0);
-                    let message = format!("{count} NUL byte(s) dropped from the line");
-                    pending.push(self.problem(ProblemKind::NulBytes, Some(self.line), message));
+                    pending.push(self.lines.problem(
+                        ProblemKind::NulBytes,
+                        format!("{count} NUL byte(s) dropped from the line"),
+                    ));
                 }
             }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
+            // A line of NUL bytes and spaces is blank once they are dropped.
+            if !bytes.iter().all(u8::is_ascii_whitespace) {
+                break bytes;
             }
-            let (text, replaced) = decode_utf8_lossy(&bytes);
-            if replaced > 0 {
-                let message = format!("{replaced} bytes of invalid UTF-8 replaced by U+FFFD");
-                pending.push(self.problem(ProblemKind::InvalidUtf8, Some(self.line), message));
-            }
-            return Some(InputEvent::Document(Document {
-                meta: DocumentMeta {
-                    id: format!("{}:{}", self.file_id, self.line),
-                    source: self.source.clone(),
-                    line: self.line,
-                    group: self.group.clone(),
-                },
-                text: unix_line_endings(text),
-            }));
+        };
+        let (text, replaced) = decode_utf8_lossy(&bytes);
+        if replaced > 0 {
+            pending.push(self.lines.problem(
+                ProblemKind::InvalidUtf8,
+                format!("{replaced} bytes of invalid UTF-8 replaced by U+FFFD"),
+            ));
         }
-        None
+        Some(InputEvent::Document(Document {
+            meta: DocumentMeta {
+                id: format!("{}:{}", self.file_id, self.lines.line),
+                source: self.lines.source.clone(),
+                line: self.lines.line,
+                group: self.group.clone(),
+            },
+            text: unix_line_endings(text),
+        }))
     }
 }
 
@@ -123,13 +81,9 @@ pub(super) fn open(file: OpenFile) -> Result<Box<dyn Reader>, Problem> {
         matches!(file.options.group_by, GroupBy::Field(_)).then(|| NO_GROUP.to_string())
     });
     Ok(Box::new(LinesReader {
-        lines: BufReader::with_capacity(1 << 16, file.reader),
-        source: file.source,
+        lines: LineSource::new(file.reader, file.source, max_line),
         file_id: file.file_id,
         group,
-        line: 0,
-        buffer: Vec::new(),
-        max_line,
         as_text: file.options.as_text,
         done: false,
     }))

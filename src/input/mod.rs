@@ -24,6 +24,7 @@ mod decode;
 mod formats;
 mod group;
 mod jsonl;
+mod line_source;
 mod lines;
 mod stream;
 mod text;

@@ -277,19 +277,24 @@ pub enum CsvCells {
 }
 
 impl CsvCells {
-    /// `row`'s cells as they are written.
-    fn cells<'a>(
+    /// `row`'s cells under `columns` as they are written: with the guard, a text
+    /// cell a spreadsheet would run as a formula (`=HYPERLINK(...)`, `@SUM`, `+1+2`)
+    /// gets a leading apostrophe, as spreadsheets themselves mark text; numbers and
+    /// every other cell stay as they are.
+    pub fn cells<'a>(
         self,
         columns: &'a [Column],
         row: &'a [String],
-    ) -> Box<dyn Iterator<Item = std::borrow::Cow<'a, [u8]>> + 'a> {
-        match self {
-            CsvCells::Exact => Box::new(
-                row.iter()
-                    .map(|cell| std::borrow::Cow::Borrowed(cell.as_bytes())),
-            ),
-            CsvCells::FormulaGuard => Box::new(spreadsheet_safe(columns, row)),
-        }
+    ) -> impl Iterator<Item = std::borrow::Cow<'a, [u8]>> + 'a {
+        let guard = self == CsvCells::FormulaGuard;
+        row.iter().enumerate().map(move |(i, cell)| {
+            let text = columns.get(i).is_none_or(|c| c.kind != Kind::Number);
+            if guard && text && cell.starts_with(FORMULA_STARTS) {
+                std::borrow::Cow::Owned(format!("'{cell}").into_bytes())
+            } else {
+                std::borrow::Cow::Borrowed(cell.as_bytes())
+            }
+        })
     }
 }
 
@@ -327,21 +332,12 @@ fn write_delimited<R: AsRef<[String]>>(
 /// The characters that make a spreadsheet read a cell as a formula (OWASP's list).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// A text cell that a spreadsheet would run as a formula (`=HYPERLINK(...)`, `@SUM`,
-/// `+1+2`), written with a leading apostrophe, as spreadsheets themselves mark text;
-/// numbers and every other cell unchanged.
+/// `row`'s cells with the formula guard ([`CsvCells::FormulaGuard`]).
 pub fn spreadsheet_safe<'a>(
     columns: &'a [Column],
     row: &'a [String],
 ) -> impl Iterator<Item = std::borrow::Cow<'a, [u8]>> + 'a {
-    row.iter().enumerate().map(|(i, cell)| {
-        let text = columns.get(i).is_none_or(|c| c.kind != Kind::Number);
-        if text && cell.starts_with(FORMULA_STARTS) {
-            std::borrow::Cow::Owned(format!("'{cell}").into_bytes())
-        } else {
-            std::borrow::Cow::Borrowed(cell.as_bytes())
-        }
-    })
+    CsvCells::FormulaGuard.cells(columns, row)
 }
 
 /// A cell read back from a CSV file corpstat wrote: the apostrophe of

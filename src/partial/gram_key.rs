@@ -7,6 +7,7 @@
 //! text, is written as it is, so a SQL reduce groups the same keys as before.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// Appends `term` to `key`, escaped.
 pub(crate) fn push_term(key: &mut String, term: &str) {
@@ -18,7 +19,7 @@ pub(crate) fn push_term(key: &mut String, term: &str) {
         match c {
             '\\' => key.push_str("\\\\"),
             c if c.is_whitespace() => {
-                key.push_str(&format!("\\u{{{:X}}}", u32::from(c)));
+                let _ = write!(key, "\\u{{{:X}}}", u32::from(c));
             }
             c => key.push(c),
         }

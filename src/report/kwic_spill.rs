@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 use std::fs::File;
-use std::io::{self, Write};
+use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
@@ -62,13 +62,13 @@ impl KwicSpill {
         })
     }
 
-    /// Writes the lines of the document at `place`, given one at a time to the
-    /// function this returns' caller feeds; a writer per document.
+    /// A writer of the lines of the document at `place` (one writer a document,
+    /// fed its lines in text order).
     pub(crate) fn writer(&self, place: u32) -> DocumentWriter<'_> {
         DocumentWriter {
             spill: self,
             place,
-            buffers: Vec::new(),
+            runs: Vec::new(),
         }
     }
 
@@ -189,56 +189,67 @@ impl PartialEq for KwicSpill {
 pub(crate) struct DocumentWriter<'a> {
     spill: &'a KwicSpill,
     place: u32,
-    /// For each query: its run in the making (header and text apart), its lines,
-    /// and the runs written.
-    buffers: Vec<(Vec<u8>, Vec<u8>, u32, u32)>,
+    /// For each query, its run in the making.
+    runs: Vec<RunBuffer>,
+}
+
+/// One query's run in the making: the numbers of its lines and their text apart
+/// (a run is the numbers, then the text), how many lines, and how many runs of
+/// the query this document has written.
+#[derive(Default)]
+struct RunBuffer {
+    numbers: Vec<u8>,
+    text: Vec<u8>,
+    lines: u32,
+    written: u32,
 }
 
 impl DocumentWriter<'_> {
     /// Adds a line; a query's run is written when it holds [`RUN_LINES`] lines.
     pub(crate) fn push(&mut self, line: &ConcordanceLine) -> io::Result<()> {
-        if self.buffers.len() <= line.query {
-            self.buffers
-                .resize_with(line.query + 1, || (Vec::new(), Vec::new(), 0, 0));
+        if self.runs.len() <= line.query {
+            self.runs.resize_with(line.query + 1, RunBuffer::default);
         }
-        let (head, text, lines, _) = &mut self.buffers[line.query];
-        head.extend_from_slice(&(line.sentence as u32).to_le_bytes());
+        let run = &mut self.runs[line.query];
+        run.numbers
+            .extend_from_slice(&(line.sentence as u32).to_le_bytes());
         for part in [&line.document, &line.left, &line.matched, &line.right] {
-            head.extend_from_slice(&(part.len() as u32).to_le_bytes());
-            text.extend_from_slice(part.as_bytes());
+            run.numbers
+                .extend_from_slice(&(part.len() as u32).to_le_bytes());
+            run.text.extend_from_slice(part.as_bytes());
         }
-        *lines += 1;
-        if *lines as usize == RUN_LINES {
+        run.lines += 1;
+        if run.lines as usize == RUN_LINES {
             self.flush(line.query)?;
         }
         Ok(())
     }
 
     fn flush(&mut self, query: usize) -> io::Result<()> {
-        let (head, text, lines, chunk) = &mut self.buffers[query];
-        if *lines == 0 {
+        let buffer = &mut self.runs[query];
+        if buffer.lines == 0 {
             return Ok(());
         }
         let mut run = Run {
             query: query as u32,
             place: self.place,
-            chunk: *chunk,
+            chunk: buffer.written,
             offset: 0,
             bytes: 0,
-            lines: *lines,
+            lines: buffer.lines,
         };
-        let mut bytes = std::mem::take(head);
-        bytes.write_all(text)?;
-        text.clear();
+        let mut bytes = std::mem::take(&mut buffer.numbers);
+        bytes.extend_from_slice(&buffer.text);
+        buffer.text.clear();
         self.spill.append(&mut run, &bytes)?;
-        *lines = 0;
-        *chunk += 1;
+        buffer.lines = 0;
+        buffer.written += 1;
         Ok(())
     }
 
     /// Writes what is left of each query's run.
     pub(crate) fn finish(mut self) -> io::Result<()> {
-        for query in 0..self.buffers.len() {
+        for query in 0..self.runs.len() {
             self.flush(query)?;
         }
         Ok(())

@@ -18,37 +18,12 @@ use crate::timing::{Stage, StageTimes};
 
 /// Documents per parallel batch, at most.
 const BATCH_DOCUMENTS: usize = 512;
-/// Bytes of text per parallel batch, at most (a batch always takes one document).
-const BATCH_BYTES: usize = 16 << 20;
-/// Under `--memory-limit`, batches hold at most this share of the limit.
-const BATCH_SHARE_OF_LIMIT: u64 = 32;
-
 /// Documents and problems read together, handed from the reader to the workers.
 #[derive(Default)]
 struct Batch {
     documents: Vec<Document>,
     problems: Vec<input::Problem>,
     bytes: usize,
-}
-
-/// Bytes of text per batch under a memory limit: a share of it, from 1 MiB to [`BATCH_BYTES`].
-fn batch_bytes(memory_limit: u64) -> usize {
-    usize::try_from(memory_limit / BATCH_SHARE_OF_LIMIT)
-        .unwrap_or(BATCH_BYTES)
-        .clamp(1 << 20, BATCH_BYTES)
-}
-
-/// How `options`' corpus is read: its input options, with documents split into
-/// parts no longer than a batch under a memory limit. The second reading (the
-/// report's concordance lines) reads through the same, so that a part has the same
-/// id and text both times.
-pub(crate) fn reading_input(options: &Options) -> crate::InputOptions {
-    let mut input = options.input.clone();
-    if let Some(limit) = options.memory_limit {
-        // Under a memory limit, no document is longer than a batch.
-        input.max_document_bytes = input.max_document_bytes.min(batch_bytes(limit));
-    }
-    input
 }
 
 /// A corpus being counted. Add documents, then call [`Corpus::finish`].
@@ -97,7 +72,7 @@ impl Corpus {
         paths: &[PathBuf],
         on_progress: &mut dyn FnMut(u64),
     ) -> Result<(), InputError> {
-        let input = reading_input(self.analyzer.options());
+        let input = self.analyzer.options().reading_input();
         let found = input::find_files_noting(paths, &input)?;
         let (files, problems) = (found.files, found.problems);
         self.counts.notices.extend(found.notices);
@@ -116,9 +91,11 @@ impl Corpus {
         events: impl Iterator<Item = InputEvent> + Send,
         on_progress: &mut dyn FnMut(u64),
     ) {
-        let (batch_bytes, queued) = match self.analyzer.options().memory_limit {
-            Some(limit) => (batch_bytes(limit), 1),
-            None => (BATCH_BYTES, 2),
+        let batch_bytes = self.analyzer.options().batch_bytes();
+        let queued = if self.analyzer.options().memory_limit.is_some() {
+            1
+        } else {
+            2
         };
         std::thread::scope(|scope| {
             let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(queued);
@@ -171,7 +148,7 @@ impl Corpus {
                     },
                 );
                 analyzed = next;
-                crate::alloc::release_free_memory();
+                crate::alloc::memory_freed();
                 read += batch.bytes as u64;
                 on_progress(read);
             }

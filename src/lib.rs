@@ -69,11 +69,13 @@ mod report;
 mod script;
 mod stopwords;
 mod store;
+pub mod table;
 mod timing;
 mod tokenize;
 mod word_list;
 
 // The pipeline and its result.
+pub use alloc::on_memory_freed;
 pub use concordance::{sort_lines, Concordance, ConcordanceLine, MatchOn, QueryError, SortKey};
 pub use corpus::Corpus;
 pub use options::{

@@ -192,7 +192,38 @@ impl std::fmt::Display for OptionDifference {
     }
 }
 
+/// Under `--memory-limit`, a batch of documents holds at most this share of the limit.
+const BATCH_SHARE_OF_LIMIT: u64 = 32;
+
 impl Options {
+    /// Bytes of text analysed at once, at most (a batch ends at the document that
+    /// reaches it, and always takes one), so that a corpus of a few huge documents
+    /// is not held whole.
+    pub const BATCH_BYTES: usize = 16 << 20;
+
+    /// Bytes of text per batch: [`Options::BATCH_BYTES`], or under a memory limit a
+    /// share of it, from 1 MiB to [`Options::BATCH_BYTES`].
+    pub(crate) fn batch_bytes(&self) -> usize {
+        match self.memory_limit {
+            Some(limit) => usize::try_from(limit / BATCH_SHARE_OF_LIMIT)
+                .unwrap_or(Self::BATCH_BYTES)
+                .clamp(1 << 20, Self::BATCH_BYTES),
+            None => Self::BATCH_BYTES,
+        }
+    }
+
+    /// How the corpus is read: the input options, with documents split into parts
+    /// no longer than a batch under a memory limit. The second reading (the report's
+    /// concordance lines) reads through the same, so that a part has the same id and
+    /// text both times.
+    pub(crate) fn reading_input(&self) -> InputOptions {
+        let mut input = self.input.clone();
+        if self.memory_limit.is_some() {
+            input.max_document_bytes = input.max_document_bytes.min(self.batch_bytes());
+        }
+        input
+    }
+
     /// The first option, in the order of their paths, on which `self` and `other`
     /// differ; `None` when they count alike. Compared as `summary.json` records
     /// them, so what does not change the counts (the folders left out of the

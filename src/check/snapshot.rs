@@ -150,10 +150,7 @@ pub fn read_terms(path: &Path) -> Result<Vec<(String, u64)>, CheckError> {
         let n = record[count]
             .parse::<u64>()
             .map_err(|e| error(format!("count {:?}: {e}", &record[count])))?;
-        terms.push((
-            crate::output::table::unmark_formula(&record[term]).to_string(),
-            n,
-        ));
+        terms.push((crate::table::unmark_formula(&record[term]).to_string(), n));
     }
     Ok(terms)
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Args;
 use corpstat::check::{self, CheckInput, Snapshot, Status};
-use corpstat::output::{text, Column, Format, Table};
+use corpstat::table::{text, Column, Format, Table};
 use corpstat::Tables;
 
 use super::{CorpusArgs, OutputArgs};

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use corpstat::output::Table;
+use corpstat::table::Table;
 use corpstat::{CollocateRow, CoocScope, Tables, COLLOCATE_COLUMNS};
 
 use super::{CorpusArgs, OutputArgs};

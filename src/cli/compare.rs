@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use corpstat::output::{render_keyness, round, write_report_dir, CsvFile, PngFile, ReportFile};
+use corpstat::output::{render_keyness, write_report_dir, CsvFile, PngFile, ReportFile};
+use corpstat::table::round;
 use corpstat::{GroupBy, GroupRow, Report, Tables};
 use serde::Serialize;
 

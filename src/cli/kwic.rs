@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use corpstat::output::{number, text, Column, CsvCells, Format, Table};
+use corpstat::table::{number, text, Column, CsvCells, Format, Table};
 use corpstat::{
     sort_lines, Concordance, ConcordanceLine, DocumentStream, InputEvent, MatchOn, Normalizer,
     SortKey,
@@ -95,7 +95,7 @@ impl RowWriter {
         if !self.header {
             self.header = true;
             self.writer
-                .write_record(COLUMNS.iter().map(|c| c.name))
+                .write_record(COLUMNS.iter().map(|c| c.name.as_bytes()))
                 .map_err(std::io::Error::other)?;
         }
         Ok(())
@@ -159,10 +159,6 @@ pub fn after_help() -> String {
 /// that --top stops reading soon.
 const BATCH: usize = 256;
 
-/// Bytes of text analysed at once, at most (a batch ends at the document that
-/// reaches it), so that a corpus of a few huge documents is not held whole.
-const BATCH_BYTES: usize = 16 << 20;
-
 pub fn run(args: KwicArgs) -> Result<ExitCode> {
     let options = args.corpus.options();
     let match_on = match (args.exact, args.regex) {
@@ -211,7 +207,7 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
                 InputEvent::Document(document) => {
                     bytes += document.text.len();
                     batch.push(document);
-                    if batch.len() == BATCH || bytes >= BATCH_BYTES {
+                    if batch.len() == BATCH || bytes >= corpstat::Options::BATCH_BYTES {
                         break;
                     }
                 }

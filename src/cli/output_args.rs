@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::output::{Column, Format, Table};
+use corpstat::table::{Column, Format, Table};
 use corpstat::Report;
 
 use super::CorpusArgs;

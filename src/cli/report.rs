@@ -5,9 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::output::{
-    parquet_files, report_files_with_charts, write_report_dir, CsvCells, CHARTS, TABLES,
-};
+use corpstat::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
+use corpstat::table::CsvCells;
 use corpstat::{ConcordanceLines, Stage};
 
 use super::corpus_args::Analyzed;
@@ -115,7 +114,7 @@ pub fn after_help() -> String {
         "every corpus statistic, the language and script shares, the problems",
     ));
     for spec in TABLES {
-        let names: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
+        let names: Vec<&str> = spec.columns.iter().map(|c| &*c.name).collect();
         let only = spec
             .needs
             .option()

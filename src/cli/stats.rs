@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::output::{number, text, Column, Format, Table};
+use corpstat::table::{number, text, Column, Format, Table};
 use corpstat::MetricValue;
 use corpstat::Tables;
 

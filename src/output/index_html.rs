@@ -10,9 +10,9 @@ use base64::Engine as _;
 
 use super::chart::text::{BOLD_TTF, REGULAR_TTF};
 use super::chart::Chart;
-use super::table::Kind;
 use super::TABLES;
 use crate::report::{ConcordanceLines, MetricValue, Report, INDEX_CONCORDANCE_LINES};
+use crate::table::Kind;
 
 /// Table cells on index.html longer than this many characters are cut, with an ellipsis.
 const MAX_HTML_CELL_CHARS: usize = 200;
@@ -335,7 +335,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
         let header: Vec<(&str, bool)> = table
             .columns
             .iter()
-            .map(|c| (c.name, c.kind == Kind::Number))
+            .map(|c| (&*c.name, c.kind == Kind::Number))
             .collect();
         let id = spec.name.trim_end_matches(".csv");
         let held = if total > table.rows.len() {

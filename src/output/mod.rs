@@ -6,13 +6,14 @@
 //! renamed over the old one only when all are complete). The tables are defined
 //! once, in [`TABLES`].
 
+#[cfg(test)]
+mod append_tests;
 pub(crate) mod chart;
 mod index_html;
 #[cfg(feature = "parquet")]
 mod parquet_table;
 mod readme;
 pub(crate) mod report_dir;
-pub(crate) mod table;
 mod tables;
 
 pub use chart::{render_charts, render_keyness, Chart, ChartError, ChartSpec, CHARTS};
@@ -24,10 +25,6 @@ pub(crate) use parquet_table::zstd_writer;
 pub use parquet_table::ParquetTableFile;
 pub use readme::report_readme;
 pub use report_dir::{abandon_staging, write_report_dir, MANIFEST};
-pub use table::{
-    boolean, float, number, round, spreadsheet_safe, text, unmark_formula, write_csv, Column,
-    CsvCells, Format, Kind, Table, FLOAT_DECIMALS,
-};
 pub use tables::{
     Needs, Preview, TableRows, TableSpec, CODE_SWITCHING_CSV, CONCORDANCE_CSV, COOCCURRENCE_CSV,
     DISTINCTIVE_CSV, DOCUMENTS_CSV, GROUPS_CSV, GROUP_TERMS_CSV, KEYNESS_CSV, LANGUAGES_CSV,
@@ -41,7 +38,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::report::{Cells, Report, RowSource};
-use table::write_csv_chunked;
+use crate::table::{write_csv, write_csv_chunked, Column, CsvCells, Table};
 
 /// One file of the report.
 pub trait ReportFile: Sync {

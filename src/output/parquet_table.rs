@@ -17,10 +17,10 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
 use rayon::prelude::*;
 
-use super::table::{Column, Kind};
 use super::tables::{TableRows, TableSpec};
 use super::ReportFile;
 use crate::report::Report;
+use crate::table::{Column, Kind};
 
 /// Rows formatted and written together.
 const CHUNK_ROWS: usize = 64 * 1024;
@@ -185,7 +185,7 @@ fn write_parquet(
                     Stored::Integer => DataType::Int64,
                     Stored::Float => DataType::Float64,
                 };
-                Field::new(c.name, data_type, *kind != Stored::Text)
+                Field::new(c.name.as_ref(), data_type, *kind != Stored::Text)
             })
             .collect::<Vec<_>>(),
     ));

@@ -5,7 +5,6 @@
 
 use std::fmt::Write as _;
 
-use super::table::FLOAT_DECIMALS;
 use super::TABLES;
 use crate::count::{MAX_SCOPE_TERMS, PROBLEMS_LISTED};
 use crate::language::{
@@ -16,6 +15,7 @@ use crate::measures::lexical::MTLD_THRESHOLD;
 use crate::options::Options;
 use crate::report::{LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE};
 use crate::stopwords;
+use crate::table::FLOAT_DECIMALS;
 
 /// The prose before the tables.
 const HEAD: &str = include_str!("readme/head.md");

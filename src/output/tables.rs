@@ -14,7 +14,7 @@ use crate::report::{
 
 use std::borrow::Cow;
 
-use super::table::{Column, Table};
+use crate::table::{Column, Table};
 
 /// One CSV table of the report.
 pub struct TableSpec {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{share, RowSource};
 use crate::count::{CodeSwitching, CorpusCounts, DocumentRecord};
 use crate::language::Lang;
-use crate::output::table::{float, number, round, text, Column};
+use crate::table::{float, number, round, text, Column};
 use crate::Report;
 
 /// One row of `code_switching.csv`.

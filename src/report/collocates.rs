@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::measures::association::{associate, Association};
 use crate::normalize::Normalizer;
-use crate::output::table::{number, text, Column};
+use crate::table::{number, text, Column};
 use crate::{CoocScope, Report};
 
 /// One collocate of the node word.

@@ -21,7 +21,8 @@ use crate::concordance::{Concordance, ConcordanceLine, MatchOn};
 use crate::count::CorpusCounts;
 use crate::input::{find_files, DocumentStream, InputEvent};
 use crate::normalize::Normalizer;
-use crate::output::table::{number, text, Column};
+use crate::options::Options;
+use crate::table::{number, text, Column};
 use crate::tokenize::tokenize_with;
 
 /// The columns of `concordance.csv`.
@@ -47,11 +48,6 @@ pub const CONCORDANCE_CONTEXT: usize = 5;
 
 /// Documents analysed at once on the second reading, at most.
 const BATCH: usize = 256;
-
-/// Bytes of text analysed at once on the second reading, at most (a batch ends
-/// at the document that reaches it): with parts of a few megabytes under
-/// `--memory-limit`, 256 of them would undo the bound.
-const BATCH_BYTES: usize = 16 << 20;
 
 /// What is searched on the second reading, and in which documents.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -248,7 +244,7 @@ impl Report {
             if missing == 0 {
                 break;
             }
-            let input = crate::corpus::reading_input(options);
+            let input = options.reading_input();
             let (files, _) = find_files(paths, &input).map_err(|e| e.to_string())?;
             let mut stream = DocumentStream::new(files, Vec::new(), input);
             while missing > 0 {
@@ -272,7 +268,7 @@ impl Report {
                     missing -= 1;
                     bytes += document.text.len();
                     batch.push((index, document));
-                    if batch.len() == BATCH || bytes >= BATCH_BYTES || missing == 0 {
+                    if batch.len() == BATCH || bytes >= Options::BATCH_BYTES || missing == 0 {
                         break;
                     }
                 }

@@ -5,8 +5,8 @@ use rayon::prelude::*;
 use super::{RowSource, TermNames};
 use crate::count::TermTotals;
 use crate::measures::association::{associate, Association};
-use crate::output::table::{float, number, text, Column};
 use crate::store::ShardedNgrams;
+use crate::table::{float, number, text, Column};
 use crate::{CoocScope, CorpusCounts, Options, Report, TokenKind};
 
 /// A co-occurring pair kept for `cooccurrence.csv`: term ids and c (the marginals

@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::{RowSource, TermNames};
-use crate::output::table::{float, number, text, Column};
+use crate::table::{float, number, text, Column};
 use crate::{CorpusCounts, Report};
 
 /// A distinctive term kept for `distinctive.csv`: the document (its index in

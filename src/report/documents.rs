@@ -2,7 +2,7 @@
 
 use super::{dominant_language, most_words, share, totals, RowSource};
 use crate::count::DocumentRecord;
-use crate::output::table::{float, number, text, Column};
+use crate::table::{float, number, text, Column};
 use crate::{script, Lang, Report, Script};
 
 /// One row of `documents.csv`.

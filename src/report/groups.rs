@@ -10,7 +10,7 @@ use super::{by_count_then_text, dominant_language, share, totals, RowSource, Ter
 use crate::count::{DocumentRecord, LanguageWords};
 use crate::input::NO_GROUP;
 use crate::measures::keyness::{keyness, Keyness};
-use crate::output::table::{float, number, round, text, Column, Table};
+use crate::table::{float, number, round, text, Column, Table};
 use crate::{CorpusCounts, DocumentRow, GroupBy, Lang, Options, Report, TokenKind};
 
 /// The shared vocabulary of two groups.
@@ -219,10 +219,10 @@ impl Report {
     pub fn groups_table(&self) -> Table {
         let mut columns: Vec<Column> = GROUP_COLUMNS.to_vec();
         for l in &self.group_languages {
-            columns.push(number(
-                crate::output::table::column_name(format!("share_{l}")),
-                "share of the group's words in this language",
-            ));
+            columns.push(Column {
+                name: format!("share_{l}").into(),
+                ..number("", "share of the group's words in this language")
+            });
         }
         Table {
             columns: columns.into(),

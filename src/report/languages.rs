@@ -2,7 +2,7 @@
 
 use super::{by_count_then_text, most_words, share, totals, RowSource};
 use crate::count::LanguageWords;
-use crate::output::table::{float, number, text, Column};
+use crate::table::{float, number, text, Column};
 use crate::{script, Lang, Report, Script};
 
 /// One row of `languages.csv`.

@@ -53,10 +53,10 @@ use crate::count::{CorpusCounts, LanguageWords, NgramTotals};
 use crate::language::Lang;
 use crate::normalize::Normalizer;
 use crate::options::{Options, StopwordsMode};
-use crate::output::table::{Column, Table};
 use crate::script::Script;
 use crate::stopwords::Stopwords;
 use crate::store::ShardedNgrams;
+use crate::table::{Column, Table};
 
 /// Cells of a table, one `Vec` per row, made as they are read.
 pub type Cells<'a> = Box<dyn Iterator<Item = Vec<String>> + 'a>;
@@ -371,7 +371,7 @@ impl Report {
     /// that free most of it.
     pub fn new(mut counts: CorpusCounts) -> Report {
         counts.finish_counting();
-        crate::alloc::release_free_memory();
+        crate::alloc::memory_freed();
         let options = counts.options().clone();
         counts.documents.par_sort_by(|a, b| {
             (&a.meta.id, &a.meta.source, a.meta.line).cmp(&(
@@ -499,7 +499,7 @@ impl Report {
         for table in ngrams {
             table.retain_at_least(options.ngram_min_count);
         }
-        crate::alloc::release_free_memory();
+        crate::alloc::memory_freed();
         heatmap_pairs
     }
 
@@ -529,7 +529,7 @@ impl Report {
                 )
             },
         );
-        crate::alloc::release_free_memory();
+        crate::alloc::memory_freed();
         (ngrams, distinctive, cooccurrences)
     }
 

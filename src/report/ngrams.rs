@@ -4,8 +4,8 @@ use rayon::prelude::*;
 
 use super::{joined, table, RowSource, TermNames};
 use crate::count::NgramTotals;
-use crate::output::table::{number, text, Column, Table};
 use crate::store::ShardedNgrams;
+use crate::table::{number, text, Column, Table};
 use crate::{Options, Report};
 
 /// The n-grams of one order kept for `ngrams.csv`, in rank order, held as term ids

@@ -10,7 +10,7 @@ use super::{share, DocumentRow, RowSource};
 use crate::count::{CorpusCounts, LedgerStep, Orthography, LEDGER_STEPS};
 use crate::normalize::Normalizer;
 use crate::options::Options;
-use crate::output::table::{float, number, round, text, Column};
+use crate::table::{float, number, round, text, Column};
 use crate::Report;
 
 /// One row of `orthography.csv`.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{share, totals, CodeSwitchingSummary, OrthographySummary};
 use crate::input::Notice;
 use crate::measures::lexical;
-use crate::output::table::round;
+use crate::table::round;
 use crate::{CorpusCounts, Lang, Normalizer, Options, Problem, ProblemKind, Pruning, TermRow};
 
 /// The layout version of `summary.json`. Renaming or removing a metric bumps it,

@@ -4,7 +4,7 @@ use rayon::prelude::*;
 
 use super::{share, RowSource, TermNames};
 use crate::measures::dispersion::DispersionSums;
-use crate::output::table::{boolean, float, number, text, Column};
+use crate::table::{boolean, float, number, text, Column};
 use crate::{CorpusCounts, Report, Script, TokenKind};
 
 /// One row of `terms.csv`.

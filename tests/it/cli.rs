@@ -712,7 +712,7 @@ fn json_output_is_typed_with_keys_in_column_order() {
     let columns: Vec<&str> = corpstat::output::TERMS_CSV
         .columns
         .iter()
-        .map(|c| c.name)
+        .map(|c| &*c.name)
         .collect();
     assert_eq!(keys, columns);
     let rows: serde_json::Value = serde_json::from_str(&text).unwrap();

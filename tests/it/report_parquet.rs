@@ -38,7 +38,7 @@ fn report_parquet_holds_the_csv_values_typed() {
             .map(|r| {
                 r.unwrap()
                     .iter()
-                    .map(|c| corpstat::output::unmark_formula(c).to_string())
+                    .map(|c| corpstat::table::unmark_formula(c).to_string())
                     .collect()
             })
             .collect();

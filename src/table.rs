@@ -6,9 +6,7 @@
 //! same table prints the same bytes in every format and on every run.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::io::{self, Write};
-use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -85,36 +83,21 @@ pub enum Kind {
 }
 
 /// One column: its name, type, and what it holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
-    /// The header.
-    pub name: &'static str,
+    /// The header: a name written in the code, or one made at run time (such as
+    /// one per language).
+    pub name: Cow<'static, str>,
     /// Text or number.
     pub kind: Kind,
     /// One line of documentation, for `reports/README.md` and `--help`.
     pub doc: &'static str,
 }
 
-/// A column name made at run time (such as one per language), kept for the life of
-/// the program; each distinct name is stored once.
-pub fn column_name(name: String) -> &'static str {
-    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let mut names = NAMES
-        .get_or_init(|| Mutex::new(HashSet::new()))
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(&known) = names.get(name.as_str()) {
-        return known;
-    }
-    let leaked: &'static str = Box::leak(name.into_boxed_str());
-    names.insert(leaked);
-    leaked
-}
-
 /// A text column.
 pub const fn text(name: &'static str, doc: &'static str) -> Column {
     Column {
-        name,
+        name: Cow::Borrowed(name),
         kind: Kind::Text,
         doc,
     }
@@ -123,7 +106,7 @@ pub const fn text(name: &'static str, doc: &'static str) -> Column {
 /// A number column.
 pub const fn number(name: &'static str, doc: &'static str) -> Column {
     Column {
-        name,
+        name: Cow::Borrowed(name),
         kind: Kind::Number,
         doc,
     }
@@ -132,7 +115,7 @@ pub const fn number(name: &'static str, doc: &'static str) -> Column {
 /// A column of `true` and `false`.
 pub const fn boolean(name: &'static str, doc: &'static str) -> Column {
     Column {
-        name,
+        name: Cow::Borrowed(name),
         kind: Kind::Boolean,
         doc,
     }
@@ -213,7 +196,7 @@ impl Table {
     fn write_aligned(&self, out: &mut dyn Write) -> io::Result<()> {
         use unicode_width::UnicodeWidthStr;
         let width = |s: &str| s.width();
-        let mut widths: Vec<usize> = self.columns.iter().map(|c| width(c.name)).collect();
+        let mut widths: Vec<usize> = self.columns.iter().map(|c| width(&c.name)).collect();
         for row in &self.rows {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(width(cell));
@@ -239,7 +222,7 @@ impl Table {
                 .collect();
             writeln!(out, "{}", padded.join("  ").trim_end())
         };
-        line(&mut self.columns.iter().map(|c| c.name), false, out)?;
+        line(&mut self.columns.iter().map(|c| &*c.name), false, out)?;
         for row in &self.rows {
             line(&mut row.iter().map(String::as_str), true, out)?;
         }
@@ -258,7 +241,7 @@ impl Serialize for JsonRow<'_> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(self.columns.len()))?;
         for (column, cell) in self.columns.iter().zip(self.cells) {
-            map.serialize_entry(column.name, &json_cell(column.kind, cell))?;
+            map.serialize_entry(&*column.name, &json_cell(column.kind, cell))?;
         }
         map.end()
     }
@@ -319,7 +302,7 @@ fn write_delimited<R: AsRef<[String]>>(
         .delimiter(delimiter)
         .from_writer(out);
     writer
-        .write_record(columns.iter().map(|c| c.name))
+        .write_record(columns.iter().map(|c| c.name.as_bytes()))
         .map_err(into_io_error)?;
     for row in rows {
         writer

@@ -101,16 +101,13 @@ pub use input::{
 };
 
 // Each stage on its own.
-pub use count::{
-    Analyzer, CodeSwitching, CombineError, CorpusCounts, DocumentStats, LedgerStep, Orthography,
-    Pruning, LEDGER_STEPS,
-};
+pub use count::{Analyzer, CodeSwitching, CombineError, CorpusCounts, DocumentStats, Pruning};
 pub use language::{
     Detection, Lang, LanguageDetector, LanguageName, UnknownLanguage, LANGUAGE_NAMES,
 };
 pub use normalize::{
-    profile_steps, CaseMode, NormalForm, NormalizeOptions, NormalizeStep, Normalizer, Phase,
-    StepSpec, UnknownStep, STEPS,
+    ledger_steps, profile_steps, CaseMode, LedgerStep, NormalForm, NormalizeOptions, NormalizeStep,
+    Normalizer, Orthography, Phase, StepSpec, UnknownStep, STEPS,
 };
 pub use script::Script;
 pub use tokenize::{

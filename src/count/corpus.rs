@@ -9,10 +9,10 @@ use rayon::prelude::*;
 
 use super::merge::DocumentTables;
 use super::{
-    CodeSwitching, DocumentStats, LanguageWords, Orthography, Pruning, PROBLEMS_LISTED,
-    TABLE_SHARE_OF_LIMIT,
+    CodeSwitching, DocumentStats, LanguageWords, Pruning, PROBLEMS_LISTED, TABLE_SHARE_OF_LIMIT,
 };
 use crate::input::{Notice, Problem, ProblemKind};
+use crate::normalize::Orthography;
 use crate::options::{CoocScope, Options};
 
 use crate::input::DocumentMeta;

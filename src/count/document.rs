@@ -6,10 +6,11 @@ use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{CodeSwitching, FoldsCounted, FormLetters, LanguageWords, Orthography};
+use super::{CodeSwitching, LanguageWords};
 use crate::input::{Document, Problem, ProblemKind};
 use crate::language::LanguageDetector;
 use crate::normalize::Normalizer;
+use crate::normalize::{FoldsCounted, FormLetters, Orthography};
 use crate::options::{CoocScope, Options};
 use crate::stopwords::folded_words;
 use rustc_hash::FxHashSet;

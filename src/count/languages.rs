@@ -2,10 +2,9 @@
 //! its words counted per (language, script).
 
 use super::code_switching::CodeSwitching;
-use super::orthography::{FormLetters, Orthography};
 use super::terms::LocalTerms;
 use super::{Analyzer, LanguageWords};
-use crate::language::Lang;
+use crate::normalize::{Census, FormLetters, Orthography};
 use crate::script::Script;
 use crate::tokenize::{TokenKind, Tokenized};
 
@@ -54,8 +53,7 @@ impl Analyzer {
             .collect();
         // The censuses look at a sentence's words only when some written form of
         // the document holds a letter they count.
-        let census_persian = letters.iter().any(FormLetters::has_arabic_yeh_kaf);
-        let census_arabic = letters.iter().any(FormLetters::has_persian_yeh_kaf);
+        let censuses = Census::within(letters);
         for (range, &language) in tokenized.sentences.iter().zip(&sentence_languages) {
             per_script.clear();
             let mut first_word_script = Script::Common;
@@ -76,11 +74,9 @@ impl Analyzer {
                 }
             }
             mixed.push(is_mixed);
-            if (language == Lang::PERSIAN && census_persian)
-                || (language == Lang::ARABIC && census_arabic)
-            {
+            for census in censuses.iter().filter(|c| c.language == language) {
                 for &form in &terms.surface_ids[range.clone()] {
-                    letters[form as usize].add_census(orthography, language);
+                    census.add(&letters[form as usize], orthography);
                 }
             }
             for &(script, n) in &per_script {

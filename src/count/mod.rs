@@ -16,7 +16,6 @@ mod document;
 mod languages;
 mod merge;
 mod ngrams;
-mod orthography;
 mod pruning;
 mod terms;
 
@@ -24,8 +23,6 @@ pub use code_switching::CodeSwitching;
 pub use combine::CombineError;
 pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
-pub(crate) use orthography::{counted_by, FoldsCounted, FormLetters};
-pub use orthography::{LedgerStep, Orthography, LEDGER_STEPS};
 #[cfg(feature = "parquet")]
 pub(crate) use pruning::keep_within;
 pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};

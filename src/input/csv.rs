@@ -6,8 +6,8 @@ use std::io::{self, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::formats::{OpenFile, Reader};
 use super::group::field_group;
+use super::reader::{OpenFile, Reader};
 use super::{
     unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, InputOptions, Problem,
     ProblemKind,

@@ -7,44 +7,8 @@
 //! and one [`FormatSpec`] here; then its row in the table of `input`'s module doc
 //! and in README.md.
 
-use std::io::Read;
-
-use super::{csv, jsonl, lines, text, InputEvent, InputFormat, InputOptions, Problem};
-
-/// A reader of one open file: the documents and problems it holds, in order.
-pub(super) trait Reader: Send {
-    /// The next document or problem; `None` at the end of the file. Problems that
-    /// do not stop the current document (invalid UTF-8 replaced, a part split off)
-    /// go to `pending`, to be handed on before it.
-    fn next_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent>;
-}
-
-/// A file ready to be read: its decoded text and what its reader needs to know.
-pub(super) struct OpenFile<'a> {
-    /// The file's text, decompressed and decoded to UTF-8.
-    pub reader: Box<dyn Read + Send>,
-    /// The path as found, for problems and `documents.csv`'s source.
-    pub source: String,
-    /// The path relative to its input root: a text file's id, and `ID:LINE` ids.
-    pub file_id: String,
-    /// The group every document of the file is in, when the file decides it.
-    pub file_group: Option<String>,
-    /// The input options (fields, columns, limits, grouping).
-    pub options: &'a InputOptions,
-}
-
-impl OpenFile<'_> {
-    /// The longest document, in bytes.
-    pub fn max_document(&self) -> usize {
-        self.options.max_document_bytes.max(1)
-    }
-
-    /// The longest JSONL line or CSV record, in bytes: four times the longest
-    /// document, since markup and escapes take room.
-    pub fn max_record(&self) -> usize {
-        self.max_document().saturating_mul(4)
-    }
-}
+use super::reader::{OpenFile, Reader};
+use super::{csv, jsonl, lines, text, InputFormat, Problem};
 
 /// One input format.
 pub(super) struct FormatSpec {

@@ -7,8 +7,8 @@ use super::{unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, Prob
 use std::io::Read;
 
 use super::decode::decode_utf8_lossy;
-use super::formats::{OpenFile, Reader};
 use super::line_source::LineSource;
+use super::reader::{OpenFile, Reader};
 use super::{InputOptions, Problem};
 
 pub(super) struct JsonlReader {

@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, BufReader, Read};
 
-use super::stream::read_error_kind;
+use super::reader::read_error_kind;
 use super::{Problem, ProblemKind};
 
 pub(super) struct LineSource {

@@ -4,8 +4,8 @@
 //! is skipped as a problem, as a JSONL line is.
 
 use super::decode::{decode_utf8_lossy, nuls, Nuls};
-use super::formats::{OpenFile, Reader};
 use super::line_source::LineSource;
+use super::reader::{OpenFile, Reader};
 use super::{
     unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, Problem, ProblemKind, NO_GROUP,
 };

@@ -26,6 +26,7 @@ mod group;
 mod jsonl;
 mod line_source;
 mod lines;
+mod reader;
 mod stream;
 mod text;
 mod walk;

@@ -8,7 +8,8 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::formats::{format_of, spec_of, OpenFile, Reader};
+use super::formats::{format_of, spec_of};
+use super::reader::{OpenFile, Reader};
 use super::{
     split_point, Document, DocumentMeta, InputEvent, InputFile, InputFormat, InputOptions, Problem,
     ProblemKind,
@@ -273,16 +274,6 @@ fn detect_format(path: &Path, forced: InputFormat) -> (InputFormat, Compression)
         return (forced, compression);
     }
     (format_of(stem), compression)
-}
-
-/// Decoders report corrupt or truncated streams as invalid data or an early end.
-pub(super) fn read_error_kind(error: &io::Error) -> ProblemKind {
-    match error.kind() {
-        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof | io::ErrorKind::Other => {
-            ProblemKind::Decompress
-        }
-        _ => ProblemKind::Unreadable,
-    }
 }
 
 /// The parts (`ID#1`, `ID#2`, ...) of a document longer than `max` bytes, with the

@@ -5,8 +5,8 @@ use std::io::Read;
 use std::path::Path;
 
 use super::decode::{decode_utf8_lossy, nuls, Nuls};
-use super::formats::{OpenFile, Reader};
-use super::stream::read_error_kind;
+use super::reader::read_error_kind;
+use super::reader::{OpenFile, Reader};
 use super::{Document, DocumentMeta, GroupBy, InputEvent, Problem, ProblemKind, NO_GROUP};
 
 /// A text file, read in pieces of at most `max` bytes: one document, or several

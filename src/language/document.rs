@@ -279,7 +279,8 @@ impl LanguageDetector {
         words: usize,
         evidence: Option<&ArabicEvidence>,
     ) -> Option<Detection> {
-        if is_foreign(script, text, evidence) {
+        let counted = evidence.map(|e| (e.foreign_letters as usize, e.words as usize));
+        if is_foreign(script, text, counted) {
             return Some(Detection {
                 reliable: words >= MIN_WORDS,
                 ..Detection::undetermined(script)

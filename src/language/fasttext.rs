@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::add_to;
 use super::evidence::CyrillicLetters;
-use super::names::{by_label, is_named_in};
+use super::names::{by_label, is_named_in, reported};
 use super::Lang;
 use crate::script::Script;
 
@@ -16,32 +16,6 @@ static MODEL_FILE: &[u8] = include_bytes!("../../assets/langid/lid.176.ftz");
 /// Labels asked of the model per prediction: enough to sum near-twins and to
 /// find an allowed language below the top answer.
 const CANDIDATES: i32 = 8;
-
-/// Languages the model tells apart poorly, answered as their macrolanguage, their
-/// probabilities summed: Bosnian, Croatian and Serbian as Serbo-Croatian; Bokmål and
-/// Nynorsk as Norwegian; Indonesian and Malay as Malay; Sorani and Kurmanji as
-/// Kurdish; South Azerbaijani as Azerbaijani; Egyptian Arabic as Arabic; Cantonese
-/// and Wu as Chinese.
-const TWINS: &[(Lang, Lang)] = &[
-    (Lang::of("bos"), Lang::of("hbs")),
-    (Lang::of("hrv"), Lang::of("hbs")),
-    (Lang::of("srp"), Lang::of("hbs")),
-    (Lang::of("nno"), Lang::of("nor")),
-    (Lang::of("ind"), Lang::of("msa")),
-    (Lang::of("ckb"), Lang::of("kur")),
-    (Lang::of("azb"), Lang::of("aze")),
-    (Lang::of("arz"), Lang::of("ara")),
-    (Lang::of("yue"), Lang::of("zho")),
-    (Lang::of("wuu"), Lang::of("zho")),
-];
-
-/// What the model answers, twins joined.
-pub(super) fn reported(language: Lang) -> Lang {
-    TWINS
-        .iter()
-        .find(|(twin, _)| *twin == language)
-        .map_or(language, |&(_, macrolanguage)| macrolanguage)
-}
 
 /// Words shown to the model at most. Each word costs the model a lookup of each of
 /// its character n-grams in a table of megabytes, mostly cache misses in the middle

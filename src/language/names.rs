@@ -269,3 +269,29 @@ pub(super) fn by_label(label: &str) -> Option<&'static LanguageName> {
 pub(super) fn is_named_in(script: Script) -> bool {
     LANGUAGE_NAMES.iter().any(|n| n.scripts.contains(&script))
 }
+
+/// Languages the model tells apart poorly, answered as their macrolanguage, their
+/// probabilities summed: Bosnian, Croatian and Serbian as Serbo-Croatian; Bokmål and
+/// Nynorsk as Norwegian; Indonesian and Malay as Malay; Sorani and Kurmanji as
+/// Kurdish; South Azerbaijani as Azerbaijani; Egyptian Arabic as Arabic; Cantonese
+/// and Wu as Chinese.
+const TWINS: &[(Lang, Lang)] = &[
+    (Lang::of("bos"), Lang::of("hbs")),
+    (Lang::of("hrv"), Lang::of("hbs")),
+    (Lang::of("srp"), Lang::of("hbs")),
+    (Lang::of("nno"), Lang::of("nor")),
+    (Lang::of("ind"), Lang::of("msa")),
+    (Lang::of("ckb"), Lang::of("kur")),
+    (Lang::of("azb"), Lang::of("aze")),
+    (Lang::of("arz"), Lang::of("ara")),
+    (Lang::of("yue"), Lang::of("zho")),
+    (Lang::of("wuu"), Lang::of("zho")),
+];
+
+/// What the model answers, twins joined.
+pub(super) fn reported(language: Lang) -> Lang {
+    TWINS
+        .iter()
+        .find(|(twin, _)| *twin == language)
+        .map_or(language, |&(_, macrolanguage)| macrolanguage)
+}

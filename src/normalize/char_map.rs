@@ -19,17 +19,13 @@ pub enum Replace {
 
 /// A step that maps single characters, from a table of `(first, last, replacement)` ranges.
 pub struct CharMap {
-    name: &'static str,
     table: &'static [(char, char, Replace)],
 }
 
 impl CharMap {
-    /// The step `name`, replacing the characters of `table`.
-    pub fn step(
-        name: &'static str,
-        table: &'static [(char, char, Replace)],
-    ) -> Box<dyn NormalizeStep> {
-        Box::new(CharMap { name, table })
+    /// The step replacing the characters of `table`.
+    pub fn step(table: &'static [(char, char, Replace)]) -> Box<dyn NormalizeStep> {
+        Box::new(CharMap { table })
     }
 
     fn replacement(&self, c: char) -> Option<(char, Replace)> {
@@ -41,10 +37,6 @@ impl CharMap {
 }
 
 impl NormalizeStep for CharMap {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
         // Every table entry lies outside ASCII: ASCII text is never changed.
         let Some(first_change) = text
@@ -109,10 +101,3 @@ pub const DIGITS: &[(char, char, Replace)] = &[
 /// Teh marbuta.
 pub const TEH_MARBUTA: &[(char, char, Replace)] =
     &[('\u{0629}', '\u{0629}', Replace::With('\u{0647}'))];
-
-/// Whether `c` is one of the marks the `diacritics` step removes.
-pub fn is_diacritic(c: char) -> bool {
-    DIACRITICS
-        .iter()
-        .any(|&(first, last, _)| (first..=last).contains(&c))
-}

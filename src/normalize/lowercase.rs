@@ -10,10 +10,6 @@ use super::NormalizeStep;
 pub struct Lowercase;
 
 impl NormalizeStep for Lowercase {
-    fn name(&self) -> &'static str {
-        "lowercase"
-    }
-
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
         // Most Arabic-script text has no cased letters at all: check before allocating.
         if !text.chars().any(changes_when_lowercased) {

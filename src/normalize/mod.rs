@@ -28,9 +28,11 @@
 //! document. Every step borrows its input when it changes nothing.
 
 mod char_map;
+mod ledger;
 mod lowercase;
 mod nfkc;
 mod persian_zwnj_repair;
+mod spec;
 mod stem;
 mod steps;
 #[cfg(test)]
@@ -39,17 +41,17 @@ mod zwnj;
 
 pub use char_map::{CharMap, ALEF, DIACRITICS, DIGITS, INVISIBLE, TATWEEL, TEH_MARBUTA, YEH_KAF};
 
+pub use ledger::ledger_steps;
+pub(crate) use ledger::{Census, FoldsCounted, FormLetters};
 pub use lowercase::Lowercase;
 pub use nfkc::Nfkc;
 pub use persian_zwnj_repair::PersianZwnjRepair;
+pub use spec::{LedgerStep, Orthography, Phase, StepSpec};
 pub use stem::ArabicStem;
-pub use steps::{profile_steps, Phase, StepSpec, UnknownStep, STEPS};
+pub use steps::{profile_steps, UnknownStep, STEPS};
 pub use zwnj::Zwnj;
 
 use std::borrow::Cow;
-
-/// Where a ledger keeps one step's count (see `LedgerStep::field`).
-type LedgerField = fn(&mut crate::count::Orthography) -> &mut u64;
 
 use serde::{Deserialize, Serialize};
 
@@ -98,10 +100,8 @@ pub struct NormalizeOptions {
     pub stem: bool,
 }
 
-/// One named normalization step.
+/// One normalization step (named by its [`StepSpec`]).
 pub trait NormalizeStep: Send + Sync {
-    /// The step's name, as in `summary.json` and `--no-fold`.
-    fn name(&self) -> &'static str;
     /// Returns the normalized text, borrowing `text` when nothing changes.
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str>;
 }
@@ -139,10 +139,12 @@ fn is_stable_letter(c: char) -> bool {
 
 /// The normalization pipeline: surface steps, then fold steps.
 pub struct Normalizer {
+    /// The steps that run, in order: their specs.
+    specs: Vec<&'static StepSpec>,
     surface: Vec<Box<dyn NormalizeStep>>,
-    /// For each surface step, where the orthography ledger keeps what it removes
-    /// (`None` for a step the ledger does not count, such as `nfkc`).
-    surface_counted: Vec<Option<LedgerField>>,
+    /// For each surface step, the ledger row that counts what it removes (`None`
+    /// for a step the ledger does not count, such as `nfkc`).
+    surface_counted: Vec<Option<&'static LedgerStep>>,
     fold: Vec<Box<dyn NormalizeStep>>,
     /// Whether every surface step works within runs of text between ASCII white
     /// space (see [`StepSpec::is_local`]).
@@ -165,6 +167,7 @@ impl Normalizer {
 
     fn of_steps(options: &NormalizeOptions) -> Self {
         let mut normalizer = Normalizer {
+            specs: Vec::new(),
             surface: Vec::new(),
             surface_counted: Vec::new(),
             fold: Vec::new(),
@@ -175,13 +178,12 @@ impl Normalizer {
             if off || !(step.wanted)(options) {
                 continue;
             }
+            normalizer.specs.push(step);
             match step.phase {
                 Phase::Surface => {
                     normalizer.surface_is_local &= step.is_local;
                     normalizer.surface.push((step.make)());
-                    normalizer
-                        .surface_counted
-                        .push(crate::count::counted_by(step.name).map(|l| l.field));
+                    normalizer.surface_counted.push(step.ledger.first());
                 }
                 Phase::Fold => normalizer.fold.push((step.make)()),
             }
@@ -191,11 +193,14 @@ impl Normalizer {
 
     /// The names of the steps, in the order they run.
     pub fn step_names(&self) -> Vec<&'static str> {
-        self.surface
+        self.specs.iter().map(|s| s.name).collect()
+    }
+
+    /// Whether the step that declares the ledger row `row` runs.
+    pub(crate) fn counts_row(&self, row: &LedgerStep) -> bool {
+        self.specs
             .iter()
-            .chain(&self.fold)
-            .map(|s| s.name())
-            .collect()
+            .any(|spec| spec.ledger.iter().any(|r| r.name == row.name))
     }
 
     /// The surface steps: how a term is displayed.
@@ -217,7 +222,7 @@ impl Normalizer {
     pub(crate) fn surface_counted<'a>(
         &self,
         text: &'a str,
-        ledger: &mut crate::count::Orthography,
+        ledger: &mut Orthography,
     ) -> Cow<'a, str> {
         self.surface_counting(text, Some(ledger))
     }
@@ -225,7 +230,7 @@ impl Normalizer {
     fn surface_counting<'a>(
         &self,
         text: &'a str,
-        mut ledger: Option<&mut crate::count::Orthography>,
+        mut ledger: Option<&mut Orthography>,
     ) -> Cow<'a, str> {
         if self.surface.is_empty() {
             return Cow::Borrowed(text);
@@ -283,7 +288,7 @@ impl Normalizer {
         run: std::ops::Range<usize>,
         out: &mut Option<String>,
         copied: &mut usize,
-        ledger: Option<&mut crate::count::Orthography>,
+        ledger: Option<&mut Orthography>,
     ) {
         if let Cow::Owned(changed) = self.surface_steps(&text[run.clone()], ledger) {
             let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -296,26 +301,25 @@ impl Normalizer {
     fn surface_steps<'a>(
         &self,
         text: &'a str,
-        mut ledger: Option<&mut crate::count::Orthography>,
+        mut ledger: Option<&mut Orthography>,
     ) -> Cow<'a, str> {
         let mut text = Cow::Borrowed(text);
-        for (step, field) in self.surface.iter().zip(&self.surface_counted) {
-            let (Some(ledger), Some(field)) = (ledger.as_deref_mut(), field) else {
+        for (step, row) in self.surface.iter().zip(&self.surface_counted) {
+            let (Some(ledger), Some(row)) = (ledger.as_deref_mut(), row) else {
                 text = step.apply(text);
                 continue;
             };
             let chars = text.chars().count();
-            let words_marked = if step.name() == "diacritics" {
-                text.split_whitespace()
-                    .filter(|w| w.chars().any(char_map::is_diacritic))
-                    .count()
-            } else {
-                0
-            };
+            if let spec::Counts::Removed { words: Some(words) } = row.counts {
+                let changed = text
+                    .split_whitespace()
+                    .filter(|w| matches!(step.apply(Cow::Borrowed(w)), Cow::Owned(_)))
+                    .count();
+                *words(ledger) += changed as u64;
+            }
             text = step.apply(text);
             // Every counted step only removes characters.
-            *field(ledger) += chars.saturating_sub(text.chars().count()) as u64;
-            ledger.diacritized_words += words_marked as u64;
+            *(row.field)(ledger) += chars.saturating_sub(text.chars().count()) as u64;
         }
         text
     }

@@ -12,10 +12,6 @@ use super::NormalizeStep;
 pub struct Nfkc;
 
 impl NormalizeStep for Nfkc {
-    fn name(&self) -> &'static str {
-        "nfkc"
-    }
-
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
         if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
             return text;

@@ -30,10 +30,6 @@ const PERSIAN_SUFFIXES: &[&str] = &[
 ];
 
 impl NormalizeStep for PersianZwnjRepair {
-    fn name(&self) -> &'static str {
-        "persian-zwnj-repair"
-    }
-
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
         let is_arabic_word = |w: &str| {
             w.chars()

@@ -17,10 +17,6 @@ impl Default for ArabicStem {
 }
 
 impl NormalizeStep for ArabicStem {
-    fn name(&self) -> &'static str {
-        "stem"
-    }
-
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
         let is_arabic = |w: &str| {
             w.chars()

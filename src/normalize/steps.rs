@@ -8,38 +8,17 @@
 //! [`StepSpec`] here, where its position is its order within its phase. Add its
 //! row to the table in the module doc of `normalize` and to `reports/README.md`.
 
+use crate::language::Lang;
+
+use super::spec::{Counts, LedgerStep, Orthography, Phase, StepSpec};
 use super::{
-    ArabicStem, CaseMode, CharMap, Lowercase, Nfkc, NormalForm, NormalizeOptions, NormalizeStep,
+    ArabicStem, CaseMode, CharMap, Lowercase, Nfkc, NormalForm, NormalizeOptions,
     PersianZwnjRepair, Zwnj, ALEF, DIACRITICS, DIGITS, INVISIBLE, TATWEEL, TEH_MARBUTA, YEH_KAF,
 };
 
-/// When a step runs: on the text (surface), or on each token (fold).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    /// On the text, before tokenizing: how a term is displayed.
-    Surface,
-    /// On each token: the key a term is counted under.
-    Fold,
-}
-
-/// One normalization step: its name, phase and when it runs. [`STEPS`] lists them
-/// all; the pipeline, `--no-fold`'s check and help, and `summary.json`'s
-/// `normalization` are made from that list.
-pub struct StepSpec {
-    /// The name, as in `summary.json` and `--no-fold`.
-    pub name: &'static str,
-    /// When it runs.
-    pub phase: Phase,
-    /// Whether `--no-fold` can switch it off (the steps of the profile).
-    pub in_profile: bool,
-    /// Whether it works within runs of text between ASCII white space, so that the
-    /// surface phase may skip runs it cannot change (all but `persian-zwnj-repair`,
-    /// which joins words across a space).
-    pub is_local: bool,
-    /// Whether the options ask for it (before `--no-fold`).
-    pub wanted: fn(&NormalizeOptions) -> bool,
-    /// The step itself.
-    pub make: fn() -> Box<dyn NormalizeStep>,
+/// Where the ledger counts the words a diacritics step changed.
+fn diacritized_words(ledger: &mut Orthography) -> &mut u64 {
+    &mut ledger.diacritized_words
 }
 
 fn full(options: &NormalizeOptions) -> bool {
@@ -55,6 +34,7 @@ pub const STEPS: &[StepSpec] = &[
         is_local: true,
         wanted: |o| o.form != NormalForm::None,
         make: || Box::new(Nfkc),
+        ledger: &[],
     },
     StepSpec {
         name: "invisible",
@@ -62,7 +42,13 @@ pub const STEPS: &[StepSpec] = &[
         in_profile: true,
         is_local: true,
         wanted: full,
-        make: || CharMap::step("invisible", INVISIBLE),
+        make: || CharMap::step(INVISIBLE),
+        ledger: &[LedgerStep {
+            name: "invisible",
+            about: "invisible marks removed (LRM, RLM, ALM, ZWJ, bidi embeddings and isolates, BOM), in characters",
+            field: |o| &mut o.invisible,
+            counts: Counts::Removed { words: None },
+        }],
     },
     StepSpec {
         name: "zwnj",
@@ -71,6 +57,12 @@ pub const STEPS: &[StepSpec] = &[
         is_local: true,
         wanted: full,
         make: || Box::new(Zwnj),
+        ledger: &[LedgerStep {
+            name: "zwnj",
+            about: "ZWNJ collapsed (runs of them) or dropped (not between two letters), in characters",
+            field: |o| &mut o.zwnj,
+            counts: Counts::Removed { words: None },
+        }],
     },
     StepSpec {
         name: "persian-zwnj-repair",
@@ -79,6 +71,7 @@ pub const STEPS: &[StepSpec] = &[
         is_local: false,
         wanted: |o| full(o) && o.persian_zwnj_repair,
         make: || Box::new(PersianZwnjRepair),
+        ledger: &[],
     },
     StepSpec {
         name: "tatweel",
@@ -86,7 +79,13 @@ pub const STEPS: &[StepSpec] = &[
         in_profile: true,
         is_local: true,
         wanted: full,
-        make: || CharMap::step("tatweel", TATWEEL),
+        make: || CharMap::step(TATWEEL),
+        ledger: &[LedgerStep {
+            name: "tatweel",
+            about: "tatweel (ـ) removed, in characters",
+            field: |o| &mut o.tatweel,
+            counts: Counts::Removed { words: None },
+        }],
     },
     StepSpec {
         name: "diacritics",
@@ -94,7 +93,15 @@ pub const STEPS: &[StepSpec] = &[
         in_profile: true,
         is_local: true,
         wanted: full,
-        make: || CharMap::step("diacritics", DIACRITICS),
+        make: || CharMap::step(DIACRITICS),
+        ledger: &[LedgerStep {
+            name: "diacritics",
+            about: "diacritics and Quranic marks removed, in characters",
+            field: |o| &mut o.diacritics,
+            counts: Counts::Removed {
+                words: Some(diacritized_words),
+            },
+        }],
     },
     StepSpec {
         name: "alef",
@@ -102,7 +109,13 @@ pub const STEPS: &[StepSpec] = &[
         in_profile: true,
         is_local: true,
         wanted: full,
-        make: || CharMap::step("alef", ALEF),
+        make: || CharMap::step(ALEF),
+        ledger: &[LedgerStep {
+            name: "alef",
+            about: "alef variants (أ إ آ ٱ) folded to ا, in letters",
+            field: |o| &mut o.alef,
+            counts: Counts::Folded(ALEF),
+        }],
     },
     StepSpec {
         name: "yeh-kaf",
@@ -110,7 +123,33 @@ pub const STEPS: &[StepSpec] = &[
         in_profile: true,
         is_local: true,
         wanted: full,
-        make: || CharMap::step("yeh-kaf", YEH_KAF),
+        make: || CharMap::step(YEH_KAF),
+        ledger: &[
+            LedgerStep {
+                name: "yeh-kaf",
+                about: "yeh and kaf forms (ى ی ک ۀ) folded to ي ك ه, in letters",
+                field: |o| &mut o.yeh_kaf,
+                counts: Counts::Folded(YEH_KAF),
+            },
+            LedgerStep {
+                name: "arabic-yeh-kaf-in-persian",
+                about: "Arabic yeh, alef maksura and kaf (ي ى ك) in the words of Persian sentences, where Persian writes ی and ک, in letters",
+                field: |o| &mut o.arabic_yeh_kaf_in_persian,
+                counts: Counts::Census {
+                    letters: &['\u{064A}', '\u{0649}', '\u{0643}'],
+                    language: Lang::PERSIAN,
+                },
+            },
+            LedgerStep {
+                name: "persian-yeh-kaf-in-arabic",
+                about: "Persian yeh and kaf (ی ک) in the words of Arabic sentences, where Arabic writes ي ى and ك, in letters",
+                field: |o| &mut o.persian_yeh_kaf_in_arabic,
+                counts: Counts::Census {
+                    letters: &['\u{06CC}', '\u{06A9}'],
+                    language: Lang::ARABIC,
+                },
+            },
+        ],
     },
     StepSpec {
         name: "teh-marbuta",
@@ -118,7 +157,13 @@ pub const STEPS: &[StepSpec] = &[
         in_profile: false,
         is_local: true,
         wanted: |o| full(o) && o.teh_marbuta,
-        make: || CharMap::step("teh-marbuta", TEH_MARBUTA),
+        make: || CharMap::step(TEH_MARBUTA),
+        ledger: &[LedgerStep {
+            name: "teh-marbuta",
+            about: "teh marbuta (ة) folded to ه (with `--fold teh-marbuta`), in letters",
+            field: |o| &mut o.teh_marbuta,
+            counts: Counts::Folded(TEH_MARBUTA),
+        }],
     },
     StepSpec {
         name: "digits",
@@ -126,7 +171,13 @@ pub const STEPS: &[StepSpec] = &[
         in_profile: true,
         is_local: true,
         wanted: full,
-        make: || CharMap::step("digits", DIGITS),
+        make: || CharMap::step(DIGITS),
+        ledger: &[LedgerStep {
+            name: "digits",
+            about: "Arabic-Indic (٠-٩) and Persian (۰-۹) digits folded to 0-9, in digits",
+            field: |o| &mut o.digits,
+            counts: Counts::Folded(DIGITS),
+        }],
     },
     StepSpec {
         name: "lowercase",
@@ -135,6 +186,7 @@ pub const STEPS: &[StepSpec] = &[
         is_local: true,
         wanted: |o| o.case == CaseMode::Fold,
         make: || Box::new(Lowercase),
+        ledger: &[],
     },
     StepSpec {
         name: "stem",
@@ -143,6 +195,7 @@ pub const STEPS: &[StepSpec] = &[
         is_local: true,
         wanted: |o| o.stem,
         make: || Box::new(ArabicStem::default()),
+        ledger: &[],
     },
 ];
 

@@ -69,7 +69,7 @@ proptest::proptest! {
         proptest::prop_assert_eq!(n.surface(&text), n.surface_steps(&text, None));
         // Counting what the steps remove changes nothing of the text, and counts
         // exactly the characters removed (every counted step only removes).
-        let mut ledger = crate::count::Orthography::default();
+        let mut ledger = super::Orthography::default();
         let counted = n.surface_counted(&text, &mut ledger);
         proptest::prop_assert_eq!(&counted, &n.surface(&text));
         let removed = ledger.invisible + ledger.zwnj + ledger.tatweel + ledger.diacritics;

@@ -9,10 +9,6 @@ use super::{NormalizeStep, ZWNJ};
 pub struct Zwnj;
 
 impl NormalizeStep for Zwnj {
-    fn name(&self) -> &'static str {
-        "zwnj"
-    }
-
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
         if !text.contains(ZWNJ) {
             return text;

@@ -75,10 +75,9 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The ledger's steps as a Markdown list, from [`LEDGER_STEPS`](crate::LEDGER_STEPS).
+/// The ledger's steps as a Markdown list, from [`ledger_steps`](crate::ledger_steps).
 fn ledger_steps() -> String {
-    crate::LEDGER_STEPS
-        .iter()
+    crate::ledger_steps()
         .map(|s| format!("- `{}`: {}", s.name, s.about))
         .collect::<Vec<_>>()
         .join("\n")

@@ -19,12 +19,13 @@ use super::tables::{
 };
 use super::{PartialError, FIRST_SEEN_SHIFT};
 use crate::count::{
-    keep_within, CodeSwitching, CorpusCounts, DocumentRecord, NgramTotals, Orthography, Pruning,
+    keep_within, CodeSwitching, CorpusCounts, DocumentRecord, NgramTotals, Pruning,
     TABLE_SHARE_OF_LIMIT,
 };
 use crate::input::DocumentMeta;
 use crate::language::Lang;
 use crate::measures::lexical::{Mattr, MtldFactors};
+use crate::normalize::Orthography;
 use crate::script::Script;
 use crate::store::{Buckets, ShardedNgrams};
 use crate::tokenize::TokenKind;

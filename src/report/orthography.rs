@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use super::groups::group_name;
 use super::{share, DocumentRow, RowSource};
-use crate::count::{CorpusCounts, LedgerStep, Orthography, LEDGER_STEPS};
+use crate::count::CorpusCounts;
 use crate::normalize::Normalizer;
+use crate::normalize::{ledger_steps, LedgerStep, Orthography};
 use crate::options::Options;
 use crate::table::{float, number, round, text, Column};
 use crate::Report;
@@ -82,10 +83,8 @@ pub struct OrthographySummary {
 /// The ledger steps that count under `normalizer`: a fold step counts only
 /// when it runs; the censuses always.
 fn counted_steps(normalizer: Option<&Normalizer>) -> Vec<&'static LedgerStep> {
-    let running = normalizer.map(|n| n.step_names()).unwrap_or_default();
-    LEDGER_STEPS
-        .iter()
-        .filter(|s| s.needs_step.is_none_or(|step| running.contains(&step)))
+    ledger_steps()
+        .filter(|s| s.counts_under(normalizer))
         .collect()
 }
 

@@ -101,7 +101,9 @@ pub use input::{
 };
 
 // Each stage on its own.
-pub use count::{Analyzer, CodeSwitching, CombineError, CorpusCounts, DocumentStats, Pruning};
+pub use count::{
+    Analyzer, CodeSwitching, CombineError, CorpusCounts, DocumentFigures, DocumentStats, Pruning,
+};
 pub use language::{
     Detection, Lang, LanguageDetector, LanguageName, UnknownLanguage, LANGUAGE_NAMES,
 };

@@ -131,17 +131,21 @@ pub fn after_help() -> String {
         &format!("  {:<18}", "index.html"),
         "one self-contained page: the summary, every chart, rows of every table (sortable, with a filter box)",
     ));
-    let charts: Vec<&str> = CHARTS
-        .iter()
-        .map(|c| c.name.trim_end_matches(".png"))
-        .collect();
-    help.push_str(&indented(
-        &format!("  {:<18}", "*.png"),
-        &format!(
-            "top-terms[-LANG], {}; with --group-by: groups, keyness-GROUP",
-            charts.join(", ")
-        ),
-    ));
+    let charts = |needs: Option<&str>| -> String {
+        let names: Vec<&str> = CHARTS
+            .iter()
+            .filter(|c| c.needs == needs)
+            .map(|c| c.name.trim_end_matches(".png"))
+            .collect();
+        names.join(", ")
+    };
+    let mut options: Vec<&str> = CHARTS.iter().filter_map(|c| c.needs).collect();
+    options.dedup();
+    let mut line = charts(None);
+    for option in options {
+        line.push_str(&format!("; with {option}: {}", charts(Some(option))));
+    }
+    help.push_str(&indented(&format!("  {:<18}", "*.png"), &line));
     help
 }
 

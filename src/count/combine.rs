@@ -38,17 +38,14 @@ impl CorpusCounts {
         if self.pruning.is_some() || next.pruning.is_some() {
             return Err(CombineError::Pruned);
         }
-        let offset = self.tokens;
+        let offset = self.figures.tokens;
         let CorpusCounts {
             terms,
             first_positions,
             ngrams,
             pairs,
             documents,
-            tokens,
             ignored_tokens,
-            sentences,
-            language_words,
             mattr,
             problems,
             problem_counts,
@@ -66,17 +63,10 @@ impl CorpusCounts {
                 *id = remap[*id as usize];
             }
             // Document by document, as a single run sums them: the same float.
-            self.mtld += document.mtld;
-            self.code_switching += &document.code_switching;
-            self.orthography += &document.orthography;
+            self.figures += &document.figures;
             self.documents.push(document);
         }
-        self.tokens += tokens;
         self.ignored_tokens += ignored_tokens;
-        self.sentences += sentences;
-        for (key, words) in language_words {
-            *self.language_words.entry(key).or_default() += words;
-        }
         for problem in problems {
             self.list_problem(problem);
         }

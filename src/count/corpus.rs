@@ -7,16 +7,14 @@ use std::ops::AddAssign;
 
 use rayon::prelude::*;
 
+use super::figures::DocumentFigures;
 use super::merge::DocumentTables;
-use super::{
-    CodeSwitching, DocumentStats, LanguageWords, Pruning, PROBLEMS_LISTED, TABLE_SHARE_OF_LIMIT,
-};
+use super::{DocumentStats, Pruning, PROBLEMS_LISTED, TABLE_SHARE_OF_LIMIT};
 use crate::input::{Notice, Problem, ProblemKind};
-use crate::normalize::Orthography;
 use crate::options::{CoocScope, Options};
 
 use crate::input::DocumentMeta;
-use crate::measures::lexical::{Mattr, MtldFactors};
+use crate::measures::lexical::Mattr;
 use crate::script::{self, Script};
 use crate::store::{Buckets, Sharded, ShardedNgrams, Tally};
 use crate::tokenize::TokenKind;
@@ -109,23 +107,11 @@ impl Tally for NgramTotals {
 pub struct DocumentRecord {
     /// Its id, source, line and group.
     pub meta: DocumentMeta,
-    /// Its size in UTF-8 bytes.
-    pub bytes: u64,
-    /// Tokens.
-    pub tokens: u64,
-    /// Sentences with at least one token.
-    pub sentences: u64,
-    /// Words per (language, script).
-    pub language_words: LanguageWords,
-    /// Its language switches between sentences, and sentences that mix scripts.
-    pub code_switching: CodeSwitching,
-    /// What normalization changed in it, and how its Arabic script is written.
-    pub orthography: Orthography,
+    /// Its figures that add up (kept per document, so that a sharded run sums
+    /// them in the same order as one run: MTLD's are floating-point).
+    pub figures: DocumentFigures,
     /// Its terms as (corpus term id, count), for TF-IDF.
     pub terms: Vec<(u32, u32)>,
-    /// Its MTLD factors, summed over documents in document order for the corpus
-    /// (kept per document so that a sharded run sums them in the same order).
-    pub mtld: MtldFactors,
 }
 
 /// The corpus totals. Add documents with `+=`, in document order; append the
@@ -148,20 +134,10 @@ pub struct CorpusCounts {
     pub(super) pair_buckets: Buckets<u32>,
     /// Every document, in the order added.
     pub(crate) documents: Vec<DocumentRecord>,
-    /// Tokens.
-    pub(crate) tokens: u64,
+    /// The documents' figures, summed in document order.
+    pub(crate) figures: DocumentFigures,
     /// Tokens of ignored terms (`--ignore`), taken out before counting.
     pub(crate) ignored_tokens: u64,
-    /// Sentences with at least one token.
-    pub(crate) sentences: u64,
-    /// Words per (language, script).
-    pub(crate) language_words: LanguageWords,
-    /// The documents' code-switching, summed.
-    pub(crate) code_switching: CodeSwitching,
-    /// The documents' orthography ledgers, summed.
-    pub(crate) orthography: Orthography,
-    /// MTLD factors summed over documents.
-    pub(crate) mtld: MtldFactors,
     /// The MATTR window over the token stream.
     pub(crate) mattr: Mattr,
     /// The first [`PROBLEMS_LISTED`] input problems met while reading, in reading order.
@@ -306,10 +282,10 @@ impl CorpusCounts {
     /// Adds everything of `doc` but its n-grams and pairs, which it returns with the
     /// map from its local term ids to corpus ids.
     fn add_document_totals(&mut self, doc: DocumentStats, known: &[u32]) -> DocumentTables {
-        let offset = self.tokens;
+        let offset = self.figures.tokens;
         let DocumentStats {
             meta,
-            bytes,
+            figures,
             terms,
             term_kinds,
             surfaces,
@@ -317,14 +293,9 @@ impl CorpusCounts {
             term_sentences,
             first_positions,
             token_ids,
-            sentences,
             ignored_tokens,
             ngrams,
             pairs,
-            language_words,
-            code_switching,
-            orthography,
-            mtld,
             problems,
         } = doc;
         for problem in problems {
@@ -357,25 +328,12 @@ impl CorpusCounts {
         for &local in &token_ids {
             self.mattr.push(global[local as usize]);
         }
-        for (key, words) in &language_words {
-            *self.language_words.entry(*key).or_default() += words;
-        }
-        self.mtld += mtld;
-        self.code_switching += &code_switching;
-        self.orthography += &orthography;
-        self.tokens += token_ids.len() as u64;
+        self.figures += &figures;
         self.ignored_tokens += u64::from(ignored_tokens);
-        self.sentences += sentences as u64;
         self.documents.push(DocumentRecord {
             meta,
-            bytes,
-            tokens: token_ids.len() as u64,
-            sentences: sentences as u64,
-            language_words,
-            code_switching,
-            orthography,
+            figures,
             terms: doc_terms,
-            mtld,
         });
         DocumentTables {
             global,

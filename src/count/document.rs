@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{CodeSwitching, LanguageWords};
+use super::figures::DocumentFigures;
 use crate::input::{Document, Problem, ProblemKind};
 use crate::language::LanguageDetector;
 use crate::normalize::Normalizer;
@@ -17,7 +17,7 @@ use rustc_hash::FxHashSet;
 
 use crate::count::terms::LocalTerms;
 use crate::input::DocumentMeta;
-use crate::measures::lexical::{mtld_factors, MtldFactors};
+use crate::measures::lexical::mtld_factors;
 use crate::store::NgramList;
 use crate::timing::{Stage, StageTimes};
 use crate::tokenize::{tokenize_with, TokenKind};
@@ -70,8 +70,9 @@ impl<'a> FromIterator<&'a str> for TermList {
 pub struct DocumentStats {
     /// Its id, source, line and group.
     pub(crate) meta: DocumentMeta,
-    /// Size of the document's text in UTF-8 bytes, before normalization.
-    pub(crate) bytes: u64,
+    /// Its figures that add up: bytes (of its text before normalization), tokens,
+    /// sentences, the language mix, code-switching, the ledger, MTLD.
+    pub(crate) figures: DocumentFigures,
     /// The distinct terms (folded keys), indexed by local id.
     pub(crate) terms: TermList,
     /// The kind of each term (of its first occurrence).
@@ -86,8 +87,6 @@ pub struct DocumentStats {
     pub(crate) first_positions: Vec<u32>,
     /// Every token as a local id, in text order.
     pub(crate) token_ids: Vec<u32>,
-    /// Sentences that hold at least one token.
-    pub(crate) sentences: u32,
     /// Tokens of ignored terms (`--ignore`) taken out before counting.
     pub(crate) ignored_tokens: u32,
     /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
@@ -95,14 +94,6 @@ pub struct DocumentStats {
     /// Co-occurring pairs of local ids `[a, b]` (a < b unless ordered), counted as
     /// the scope defines.
     pub(crate) pairs: NgramList,
-    /// Words per (language, script): each sentence's words go to its language.
-    pub(crate) language_words: LanguageWords,
-    /// Its language switches between sentences, and its sentences that mix scripts.
-    pub(crate) code_switching: CodeSwitching,
-    /// What normalization changed in it, and how its Arabic script is written.
-    pub(crate) orthography: Orthography,
-    /// MTLD factor counts, forward and backward.
-    pub(crate) mtld: MtldFactors,
     /// What counting could not do in full (a co-occurrence scope over
     /// [`MAX_SCOPE_TERMS`] distinct words).
     pub(crate) problems: Vec<Problem>,
@@ -125,9 +116,9 @@ impl DocumentStats {
         self.token_ids.len()
     }
 
-    /// Sentences that hold at least one token.
-    pub fn sentences(&self) -> u32 {
-        self.sentences
+    /// Its figures that add up.
+    pub fn figures(&self) -> &DocumentFigures {
+        &self.figures
     }
 
     /// How often each distinct term occurs, in order of first occurrence.
@@ -141,11 +132,6 @@ impl DocumentStats {
             .iter()
             .find(|list| list.order() == n)
             .map_or(0, |list| list.values().map(|&c| u64::from(c)).sum())
-    }
-
-    /// Words per (language, script).
-    pub fn language_words(&self) -> &LanguageWords {
-        &self.language_words
     }
 }
 
@@ -248,21 +234,24 @@ impl Analyzer {
             before_count.elapsed().saturating_sub(detect_took),
         );
         DocumentStats {
-            bytes: document.text.len() as u64,
+            figures: DocumentFigures {
+                bytes: document.text.len() as u64,
+                tokens: terms.token_ids.len() as u64,
+                sentences: tokenized.sentences.len() as u64,
+                language_words,
+                code_switching,
+                orthography,
+                mtld,
+            },
             surfaces: terms.surfaces(),
             terms: terms.keys.iter().map(Cow::as_ref).collect(),
             term_kinds: terms.kinds,
             term_counts: terms.counts,
             term_sentences,
             first_positions: terms.first_positions,
-            sentences: tokenized.sentences.len() as u32,
             ignored_tokens,
             ngrams,
             pairs,
-            language_words,
-            code_switching,
-            orthography,
-            mtld,
             token_ids: terms.token_ids,
             problems,
             meta: document.meta,

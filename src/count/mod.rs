@@ -13,6 +13,7 @@ mod code_switching;
 mod combine;
 mod corpus;
 mod document;
+mod figures;
 mod languages;
 mod merge;
 mod ngrams;
@@ -23,6 +24,7 @@ pub use code_switching::CodeSwitching;
 pub use combine::CombineError;
 pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
+pub use figures::DocumentFigures;
 #[cfg(feature = "parquet")]
 pub(crate) use pruning::keep_within;
 pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::TABLES;
+use super::{chart, TABLES};
 use crate::count::{MAX_SCOPE_TERMS, PROBLEMS_LISTED};
 use crate::language::{
     CONSENSUS_FROM, MIN_WORDS, RELIABLE_FROM, STOPWORDS_MARGIN, STOPWORDS_MIN_WORDS,
@@ -13,7 +13,10 @@ use crate::language::{
 };
 use crate::measures::lexical::MTLD_THRESHOLD;
 use crate::options::Options;
-use crate::report::{LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE};
+use crate::report::{
+    CHART_TERMS, HEATMAP_WORDS, LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE,
+    TOP_NGRAMS,
+};
 use crate::stopwords;
 use crate::table::FLOAT_DECIMALS;
 
@@ -47,6 +50,16 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
     let mut lists: Vec<&str> = stopwords::LANGUAGES.iter().map(|&(_, iso1)| iso1).collect();
     lists.sort_unstable();
     vec![
+        // First: the rows of the charts hold placeholders of their own.
+        ("CHARTS", chart_rows()),
+        ("CHART_TERMS", CHART_TERMS.to_string()),
+        ("TOP_NGRAMS", TOP_NGRAMS.to_string()),
+        ("HEATMAP_WORDS", HEATMAP_WORDS.to_string()),
+        ("LANGUAGE_BARS", chart::LANGUAGE_BARS.to_string()),
+        ("MIXED_DOCUMENTS", chart::MIXED_DOCUMENTS.to_string()),
+        ("GROUPS_CHART_ROWS", chart::GROUPS_CHART_ROWS.to_string()),
+        ("KEYNESS_BARS", chart::KEYNESS_BARS.to_string()),
+        ("KEYNESS_CHARTS", chart::KEYNESS_CHARTS.to_string()),
         ("DECIMALS", FLOAT_DECIMALS.to_string()),
         ("LANGUAGE_CHART_SHARE", percent(LANGUAGE_CHART_SHARE)),
         ("MATTR_WINDOW", options.mattr_window.to_string()),
@@ -59,11 +72,11 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
         ("STOPWORDS_MARGIN", STOPWORDS_MARGIN.to_string()),
         (
             "KEYNESS_CHART_MIN_TOKENS",
-            thousands(super::chart::KEYNESS_CHART_MIN_TOKENS as usize),
+            thousands(chart::KEYNESS_CHART_MIN_TOKENS as usize),
         ),
         (
             "SIGNIFICANT_BELOW",
-            super::chart::SIGNIFICANT_BELOW.to_string(),
+            chart::SIGNIFICANT_BELOW.to_string(),
         ),
         ("TRUSTED_SHARE", percent(TRUSTED_SHARE)),
         ("MTLD_THRESHOLD", MTLD_THRESHOLD.to_string()),
@@ -79,6 +92,15 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
 fn ledger_steps() -> String {
     crate::ledger_steps()
         .map(|s| format!("- `{}`: {}", s.name, s.about))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The rows of the README's list of charts, from [`CHARTS`](chart::CHARTS).
+fn chart_rows() -> String {
+    chart::CHARTS
+        .iter()
+        .map(|c| format!("| `{}` | {} |", c.name, c.about))
         .collect::<Vec<_>>()
         .join("\n")
 }

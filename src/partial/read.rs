@@ -19,8 +19,8 @@ use super::tables::{
 };
 use super::{PartialError, FIRST_SEEN_SHIFT};
 use crate::count::{
-    keep_within, CodeSwitching, CorpusCounts, DocumentRecord, NgramTotals, Pruning,
-    TABLE_SHARE_OF_LIMIT,
+    keep_within, CodeSwitching, CorpusCounts, DocumentFigures, DocumentRecord, NgramTotals,
+    Pruning, TABLE_SHARE_OF_LIMIT,
 };
 use crate::input::DocumentMeta;
 use crate::language::Lang;
@@ -560,22 +560,24 @@ fn read_documents(
                         line: line.at(row)?,
                         group: (!groups.is_null(row)).then(|| groups.value(row).to_string()),
                     },
-                    bytes: bytes.at(row)?,
-                    tokens,
-                    sentences: sentences.at(row)?,
-                    language_words: Default::default(),
-                    code_switching: CodeSwitching {
-                        switches: switches.at(row)?,
-                        mixed_sentences: mixed.at(row)?,
-                        pairs,
-                    },
-                    orthography,
-                    terms: Vec::new(),
-                    mtld: MtldFactors {
-                        forward: forward.value(row),
-                        backward: backward.value(row),
+                    figures: DocumentFigures {
+                        bytes: bytes.at(row)?,
                         tokens,
+                        sentences: sentences.at(row)?,
+                        language_words: Default::default(),
+                        code_switching: CodeSwitching {
+                            switches: switches.at(row)?,
+                            mixed_sentences: mixed.at(row)?,
+                            pairs,
+                        },
+                        orthography,
+                        mtld: MtldFactors {
+                            forward: forward.value(row),
+                            backward: backward.value(row),
+                            tokens,
+                        },
                     },
+                    terms: Vec::new(),
                 },
             ));
         }
@@ -638,6 +640,7 @@ fn read_documents(
             let script = Script::from_name(name)
                 .ok_or_else(|| bad(dir, languages, format!("unknown script {name:?}")))?;
             *documents[doc]
+                .figures
                 .language_words
                 .entry((lang, script))
                 .or_default() += words.at(row)?;
@@ -663,24 +666,17 @@ fn read_documents(
     for document in &mut documents {
         // An engine may return the rows in any order; the report does not depend on it.
         document.terms.sort_unstable();
-        counts.mtld += document.mtld;
-        counts.code_switching += &document.code_switching;
-        counts.orthography += &document.orthography;
-        counts.tokens += document.tokens;
-        counts.sentences += document.sentences;
-        for (key, words) in &document.language_words {
-            *counts.language_words.entry(*key).or_default() += words;
-        }
+        counts.figures += &document.figures;
     }
     counts.ignored_tokens = layout.shards.iter().map(|(_, s)| s.ignored_tokens).sum();
     let expected: u64 = layout.shards.iter().map(|(_, s)| s.tokens).sum();
-    if counts.tokens != expected {
+    if counts.figures.tokens != expected {
         return Err(bad(
             dirs[0],
             table,
             format!(
                 "its documents hold {} tokens; the manifests say {expected}",
-                counts.tokens
+                counts.figures.tokens
             ),
         ));
     }

@@ -41,7 +41,7 @@ pub fn partial_files(
             format!("shard order {order} is above {MAX_SHARD}"),
         ));
     }
-    if counts.tokens >= 1 << FIRST_SEEN_SHIFT {
+    if counts.figures.tokens >= 1 << FIRST_SEEN_SHIFT {
         return Err(PartialError::new(
             here,
             format!("a shard holds at most 2^{FIRST_SEEN_SHIFT} tokens: split the input"),
@@ -69,8 +69,8 @@ pub fn partial_files(
         inputs,
         roots,
         documents: counts.documents.len() as u64,
-        tokens: counts.tokens,
-        sentences: counts.sentences,
+        tokens: counts.figures.tokens,
+        sentences: counts.figures.sentences,
         ignored_tokens: counts.ignored_tokens,
         mattr_distinct_sum: distinct_sum,
         mattr_windows: windows,
@@ -218,15 +218,15 @@ fn write_documents(counts: &CorpusCounts, order: u64) -> Written {
             Cell::Text(&doc.meta.source),
             int(doc.meta.line),
             Cell::MaybeText(doc.meta.group.as_deref()),
-            int(doc.bytes),
-            int(doc.tokens),
-            int(doc.sentences),
-            Cell::Float(doc.mtld.forward),
-            Cell::Float(doc.mtld.backward),
-            int(doc.code_switching.switches),
-            int(doc.code_switching.mixed_sentences),
-            Cell::Text(&doc.code_switching.pairs_text()),
-            Cell::Text(&doc.orthography.to_text()),
+            int(doc.figures.bytes),
+            int(doc.figures.tokens),
+            int(doc.figures.sentences),
+            Cell::Float(doc.figures.mtld.forward),
+            Cell::Float(doc.figures.mtld.backward),
+            int(doc.figures.code_switching.switches),
+            int(doc.figures.code_switching.mixed_sentences),
+            Cell::Text(&doc.figures.code_switching.pairs_text()),
+            Cell::Text(&doc.figures.orthography.to_text()),
         ])?;
     }
     out.finish()
@@ -235,7 +235,7 @@ fn write_documents(counts: &CorpusCounts, order: u64) -> Written {
 fn write_document_languages(counts: &CorpusCounts, order: u64) -> Written {
     let mut out = TableWriter::new(&DOCUMENT_LANGUAGES)?;
     for (at, doc) in counts.documents.iter().enumerate() {
-        for (&(lang, script), &words) in &doc.language_words {
+        for (&(lang, script), &words) in &doc.figures.language_words {
             out.row(&[
                 int(order),
                 int(at),

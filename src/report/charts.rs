@@ -45,6 +45,9 @@ pub struct ChartData {
 pub const CHART_TERMS: usize = 25;
 
 /// Words in the co-occurrence heatmap.
+/// N-grams of each order in `top-ngrams.png`.
+pub const TOP_NGRAMS: usize = 15;
+
 pub const HEATMAP_WORDS: usize = 20;
 
 /// A language's share of the words for a chart of its own.
@@ -162,7 +165,7 @@ impl ChartInputs<'_> {
         charts
     }
 
-    /// The 15 most frequent n-grams of order `n` with at least one word that is not
+    /// The [`TOP_NGRAMS`] most frequent n-grams of order `n` with at least one word that is not
     /// a stopword.
     fn top_ngrams(&self, n: usize) -> Ranked {
         let content = |id: u32| {
@@ -174,7 +177,7 @@ impl ChartInputs<'_> {
         (0..grams.len())
             .map(|i| grams.get(i))
             .filter(|(ids, ..)| ids.iter().any(|&id| content(id)))
-            .take(15)
+            .take(TOP_NGRAMS)
             .map(|(ids, count, _)| (joined(self.names.display, ids), count))
             .collect()
     }
@@ -190,7 +193,7 @@ impl ChartInputs<'_> {
     /// Types seen within the first n tokens, at log-spaced n.
     fn heaps_points(&self) -> Vec<(u64, u64)> {
         let first_positions = &self.counts.first_positions;
-        lexical::log_spaced(self.counts.tokens)
+        lexical::log_spaced(self.counts.figures.tokens)
             .into_iter()
             .map(|n| (n, first_positions.partition_point(|&p| p < n) as u64))
             .collect()

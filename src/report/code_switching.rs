@@ -69,18 +69,18 @@ pub struct CodeSwitchingSummary {
 
 impl CodeSwitchingSummary {
     pub(super) fn of(counts: &CorpusCounts) -> Self {
-        let corpus = &counts.code_switching;
+        let corpus = &counts.figures.code_switching;
         CodeSwitchingSummary {
             switches: corpus.switches,
-            switch_rate: corpus.switch_rate(counts.sentences).map(round),
+            switch_rate: corpus.switch_rate(counts.figures.sentences).map(round),
             documents_switching: counts
                 .documents
                 .iter()
-                .filter(|d| d.code_switching.switches > 0)
+                .filter(|d| d.figures.code_switching.switches > 0)
                 .count() as u64,
             mixed_sentences: corpus.mixed_sentences,
-            mixed_share: (counts.sentences > 0)
-                .then(|| round(share(corpus.mixed_sentences, counts.sentences))),
+            mixed_share: (counts.figures.sentences > 0)
+                .then(|| round(share(corpus.mixed_sentences, counts.figures.sentences))),
             pairs: corpus
                 .pairs
                 .iter()
@@ -92,11 +92,11 @@ impl CodeSwitchingSummary {
 
 impl Report {
     pub(super) fn code_switching_row(doc: &DocumentRecord) -> CodeSwitchingRow {
-        let switching: &CodeSwitching = &doc.code_switching;
+        let switching: &CodeSwitching = &doc.figures.code_switching;
         CodeSwitchingRow {
             document: doc.meta.id.clone(),
             switches: switching.switches,
-            switch_rate: switching.switch_rate(doc.sentences),
+            switch_rate: switching.switch_rate(doc.figures.sentences),
             mixed_sentences: switching.mixed_sentences,
             top_pair: switching.top_pair().map(|(pair, _)| pair),
         }

@@ -68,9 +68,9 @@ impl Report {
         match cooc.scope {
             CoocScope::Window => {
                 let span = cooc.window as f64 * if cooc.ordered { 1.0 } else { 2.0 };
-                counts.tokens as f64 / span
+                counts.figures.tokens as f64 / span
             }
-            CoocScope::Sentence => counts.sentences as f64,
+            CoocScope::Sentence => counts.figures.sentences as f64,
             CoocScope::Document => counts.documents.len() as f64,
         }
     }

@@ -53,17 +53,17 @@ pub const DOCUMENT_COLUMNS: &[Column] = &[
 
 impl Report {
     pub(super) fn document_row(doc: &DocumentRecord) -> DocumentRow {
-        let (language, words) = dominant_language(&totals(&doc.language_words, |k| k.0));
-        let script = most_words(totals(&doc.language_words, |k| k.1).into_iter())
+        let (language, words) = dominant_language(&totals(&doc.figures.language_words, |k| k.0));
+        let script = most_words(totals(&doc.figures.language_words, |k| k.1).into_iter())
             .map_or(script::COMMON, |(s, _)| s);
         DocumentRow {
             document: doc.meta.id.clone(),
-            bytes: doc.bytes,
-            tokens: doc.tokens,
+            bytes: doc.figures.bytes,
+            tokens: doc.figures.tokens,
             types: doc.terms.len() as u64,
-            sentences: doc.sentences,
+            sentences: doc.figures.sentences,
             language,
-            language_share: share(words, doc.tokens),
+            language_share: share(words, doc.figures.tokens),
             script,
         }
     }

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{by_count_then_text, dominant_language, share, totals, RowSource, TermNames};
-use crate::count::{DocumentRecord, LanguageWords};
+use crate::count::{DocumentFigures, DocumentRecord};
 use crate::input::NO_GROUP;
 use crate::measures::keyness::{keyness, Keyness};
 use crate::table::{float, number, round, text, Column, Table};
@@ -179,7 +179,7 @@ impl Report {
             return Default::default();
         }
         let groups = Group::collect(counts, documents, group_by);
-        let mut languages: Vec<(Lang, u64)> = totals(&counts.language_words, |k| k.0)
+        let mut languages: Vec<(Lang, u64)> = totals(&counts.figures.language_words, |k| k.0)
             .into_iter()
             .collect();
         languages.sort_by(|a, b| by_count_then_text((a.1, a.0.code()), (b.1, b.0.code())));
@@ -303,9 +303,21 @@ fn keyness_cells(k: &KeynessRow) -> Vec<String> {
 /// One group's totals, summed over its documents.
 struct Group {
     documents: u64,
-    tokens: u64,
+    figures: DocumentFigures,
     terms: FxHashMap<u32, u64>,
-    words: LanguageWords,
+}
+
+/// Each group's figures, summed document by document, by group name.
+pub(super) fn group_figures(
+    counts: &CorpusCounts,
+    documents: &[DocumentRow],
+    group_by: &GroupBy,
+) -> BTreeMap<String, DocumentFigures> {
+    let mut groups: BTreeMap<String, DocumentFigures> = BTreeMap::new();
+    for (record, row) in counts.documents.iter().zip(documents) {
+        *groups.entry(group_name(record, row, group_by)).or_default() += &record.figures;
+    }
+    groups
 }
 
 /// The group of a document: its dominant language under `--group-by lang`, else
@@ -333,17 +345,13 @@ impl Group {
             let name = group_name(record, row, group_by);
             let g = groups.entry(name).or_insert_with(|| Group {
                 documents: 0,
-                tokens: 0,
+                figures: DocumentFigures::default(),
                 terms: FxHashMap::default(),
-                words: LanguageWords::new(),
             });
             g.documents += 1;
-            g.tokens += record.tokens;
+            g.figures += &record.figures;
             for &(id, c) in &record.terms {
                 *g.terms.entry(id).or_default() += c as u64;
-            }
-            for (k, w) in &record.language_words {
-                *g.words.entry(*k).or_default() += w;
             }
         }
         groups
@@ -351,19 +359,19 @@ impl Group {
 
     /// Its row of `groups.csv`, with a share column per language of `languages`.
     fn row(&self, name: &str, languages: &[Lang]) -> GroupRow {
-        let by_language = totals(&self.words, |k| k.0);
+        let by_language = totals(&self.figures.language_words, |k| k.0);
         let (language, _) = dominant_language(&by_language);
         GroupRow {
             group: name.to_string(),
             documents: self.documents,
-            tokens: self.tokens,
+            tokens: self.figures.tokens,
             types: self.terms.len() as u64,
-            ttr: share(self.terms.len() as u64, self.tokens),
+            ttr: share(self.terms.len() as u64, self.figures.tokens),
             language,
             keyness_left_out: 0,
             shares: languages
                 .iter()
-                .map(|l| share(by_language.get(l).copied().unwrap_or(0), self.tokens))
+                .map(|l| share(by_language.get(l).copied().unwrap_or(0), self.figures.tokens))
                 .collect(),
         }
     }
@@ -390,7 +398,7 @@ impl Group {
                 rank: i + 1,
                 term: names.display[id as usize].to_string(),
                 count: c,
-                per_million: share(c, self.tokens) * 1e6,
+                per_million: share(c, self.figures.tokens) * 1e6,
             })
             .collect()
     }
@@ -427,7 +435,7 @@ fn keyness_rows(
         } else {
             REST.to_string()
         };
-        let (c, d) = (g.tokens, counts.tokens - g.tokens);
+        let (c, d) = (g.figures.tokens, counts.figures.tokens - g.figures.tokens);
         if c == 0 || d == 0 {
             continue;
         }

@@ -19,7 +19,7 @@ mod orthography;
 mod summary;
 mod terms;
 
-pub use charts::{ChartData, Ranked, HEATMAP_WORDS, LANGUAGE_CHART_SHARE};
+pub use charts::{ChartData, Ranked, CHART_TERMS, HEATMAP_WORDS, LANGUAGE_CHART_SHARE, TOP_NGRAMS};
 pub use code_switching::{CodeSwitchingRow, CodeSwitchingSummary, CODE_SWITCHING_COLUMNS};
 pub use collocates::{CollocateRow, COLLOCATE_COLUMNS};
 pub use concordance::{
@@ -325,13 +325,13 @@ fn stopword_flags(
     options: &Options,
     normalizer: Option<&Normalizer>,
 ) -> (Vec<Lang>, Vec<bool>) {
-    let mut language_totals = totals(&counts.language_words, |k| k.0);
+    let mut language_totals = totals(&counts.figures.language_words, |k| k.0);
     language_totals.remove(&Lang::UNDETERMINED);
     // With --stopwords-mode replace, no built-in list is used, whatever the mix.
     let built_in = options.stopwords_mode == StopwordsMode::Add;
     let stopword_languages: Vec<Lang> = language_totals
         .iter()
-        .filter(|(_, &w)| built_in && share(w, counts.tokens) >= STOPWORD_LANGUAGE_SHARE)
+        .filter(|(_, &w)| built_in && share(w, counts.figures.tokens) >= STOPWORD_LANGUAGE_SHARE)
         .map(|(l, _)| *l)
         .collect();
     let stopwords = normalizer.map(|n| Stopwords::of(options, n));
@@ -541,14 +541,14 @@ impl Report {
             document_rows.push(Self::document_row(doc));
             languages.extend(languages::language_rows(
                 &doc.meta.id,
-                &doc.language_words,
-                doc.tokens,
+                &doc.figures.language_words,
+                doc.figures.tokens,
             ));
         }
         languages.extend(languages::language_rows(
             "*",
-            &counts.language_words,
-            counts.tokens,
+            &counts.figures.language_words,
+            counts.figures.tokens,
         ));
         (document_rows, languages)
     }

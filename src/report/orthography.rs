@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::groups::group_name;
+use super::groups::group_figures;
 use super::{share, DocumentRow, RowSource};
 use crate::count::CorpusCounts;
 use crate::normalize::Normalizer;
@@ -125,21 +125,16 @@ impl OrthographySummary {
         options: &Options,
     ) -> Self {
         let steps = counted_steps(normalizer);
-        let mut groups: BTreeMap<String, (Orthography, u64)> = BTreeMap::new();
-        if options.input.group_by != crate::GroupBy::None {
-            for (record, row) in counts.documents.iter().zip(documents) {
-                let group = groups
-                    .entry(group_name(record, row, &options.input.group_by))
-                    .or_default();
-                group.0 += &record.orthography;
-                group.1 += record.tokens;
-            }
-        }
+        let groups = if options.input.group_by == crate::GroupBy::None {
+            BTreeMap::new()
+        } else {
+            group_figures(counts, documents, &options.input.group_by)
+        };
         OrthographySummary {
-            corpus: ledger_summary(&counts.orthography, counts.tokens, &steps),
+            corpus: ledger_summary(&counts.figures.orthography, counts.figures.tokens, &steps),
             groups: groups
                 .into_iter()
-                .map(|(name, (ledger, tokens))| (name, ledger_summary(&ledger, tokens, &steps)))
+                .map(|(name, g)| (name, ledger_summary(&g.orthography, g.tokens, &steps)))
                 .collect(),
         }
     }
@@ -156,24 +151,24 @@ impl Report {
         let mut rows = Vec::new();
         for doc in &counts.documents {
             for step in &steps {
-                let changes = step.count(&doc.orthography);
+                let changes = step.count(&doc.figures.orthography);
                 if changes > 0 {
                     rows.push(OrthographyRow {
                         document: doc.meta.id.clone(),
                         step: step.name,
                         changes,
-                        per_thousand_tokens: per_thousand(changes, doc.tokens),
+                        per_thousand_tokens: per_thousand(changes, doc.figures.tokens),
                     });
                 }
             }
         }
         for step in &steps {
-            let changes = step.count(&counts.orthography);
+            let changes = step.count(&counts.figures.orthography);
             rows.push(OrthographyRow {
                 document: "*".into(),
                 step: step.name,
                 changes,
-                per_thousand_tokens: per_thousand(changes, counts.tokens),
+                per_thousand_tokens: per_thousand(changes, counts.figures.tokens),
             });
         }
         rows

@@ -103,10 +103,10 @@ impl Summary {
         cooccurrence_n: f64,
     ) -> Summary {
         let sorted_counts: Vec<u64> = terms.iter().map(|t| t.count).collect();
-        let heaps = lexical::heaps_fit(&counts.first_positions, counts.tokens);
+        let heaps = lexical::heaps_fit(&counts.first_positions, counts.figures.tokens);
         let mut problems = counts.problems.clone();
         problems.sort();
-        let tokens = counts.tokens;
+        let tokens = counts.figures.tokens;
         let ratio = |x: f64| (tokens > 0).then(|| round(x));
         Summary {
             schema_version: SCHEMA_VERSION,
@@ -123,20 +123,26 @@ impl Summary {
                 .then_some(counts.ignored_tokens),
             types: counts.terms.len() as u64,
             hapax: counts.terms.iter().filter(|t| t.count == 1).count() as u64,
-            sentences: counts.sentences,
+            sentences: counts.figures.sentences,
             code_switching: CodeSwitchingSummary::of(counts),
             orthography: OrthographySummary::default(),
             ttr: ratio(share(counts.terms.len() as u64, tokens)),
             yules_k: lexical::yules_k(sorted_counts.iter().copied()).map(round),
             mattr: counts.mattr.value().map(round),
-            mtld: counts.mtld.mtld().map(round),
+            mtld: counts.figures.mtld.mtld().map(round),
             zipf_exponent: lexical::zipf_exponent(&sorted_counts).map(round),
             heaps_k: heaps.map(|h| round(h.0)),
             heaps_beta: heaps.map(|h| round(h.1)),
             cooccurrence_n: round(cooccurrence_n),
             approximate: counts.pruning,
-            languages: shares(totals(&counts.language_words, |k| k.0), counts.tokens),
-            scripts: shares(totals(&counts.language_words, |k| k.1), counts.tokens),
+            languages: shares(
+                totals(&counts.figures.language_words, |k| k.0),
+                counts.figures.tokens,
+            ),
+            scripts: shares(
+                totals(&counts.figures.language_words, |k| k.1),
+                counts.figures.tokens,
+            ),
             problems,
             problems_total: counts.problem_counts.values().sum(),
             problems_by_kind: counts.problem_counts.clone(),

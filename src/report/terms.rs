@@ -93,12 +93,16 @@ pub(super) fn term_rows(
 ) -> Vec<TermRow> {
     let display = names.display;
     let dispersion = dispersion_sums(counts);
-    let parts = counts.documents.iter().filter(|d| d.tokens > 0).count() as u64;
+    let parts = counts
+        .documents
+        .iter()
+        .filter(|d| d.figures.tokens > 0)
+        .count() as u64;
     let smallest_share = counts
         .documents
         .iter()
-        .filter(|d| d.tokens > 0)
-        .map(|d| share(d.tokens, counts.tokens))
+        .filter(|d| d.figures.tokens > 0)
+        .map(|d| share(d.figures.tokens, counts.figures.tokens))
         .fold(f64::INFINITY, f64::min)
         .min(1.0);
     let mut term_order: Vec<u32> = (0..counts.terms.len() as u32).collect();
@@ -118,7 +122,7 @@ pub(super) fn term_rows(
                 term: display[id as usize].to_string(),
                 count: t.count,
                 doc_freq: t.doc_freq,
-                per_million: share(t.count, counts.tokens) * 1e6,
+                per_million: share(t.count, counts.figures.tokens) * 1e6,
                 idf: idf[id as usize],
                 dp: dispersion[id as usize].dp(),
                 dp_norm: dispersion[id as usize].dp_norm(smallest_share),
@@ -138,7 +142,12 @@ fn dispersion_sums(counts: &CorpusCounts) -> Vec<DispersionSums> {
     for document in &counts.documents {
         for &(id, count) in &document.terms {
             let frequency = counts.terms[id as usize].count;
-            sums[id as usize].add(u64::from(count), frequency, document.tokens, counts.tokens);
+            sums[id as usize].add(
+                u64::from(count),
+                frequency,
+                document.figures.tokens,
+                counts.figures.tokens,
+            );
         }
     }
     sums

@@ -124,7 +124,7 @@ proptest! {
         let expected_bigrams: usize = corpstat::tokenize_with(&normalized, Default::default()).sentences.iter().map(|r| r.len() - 1).sum();
         let bigrams = stats.ngram_occurrences(2);
         prop_assert_eq!(bigrams, expected_bigrams as u64);
-        let language_words: u64 = stats.language_words().values().sum();
+        let language_words: u64 = stats.figures().language_words.values().sum();
         prop_assert_eq!(language_words, stats.tokens() as u64);
     }
 

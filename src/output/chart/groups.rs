@@ -11,7 +11,7 @@ use crate::report::Report;
 
 /// Groups in groups.png, at most: the largest, in name order (`groups.csv` has
 /// every group).
-const GROUPS_CHART_ROWS: usize = 40;
+pub(crate) const GROUPS_CHART_ROWS: usize = 40;
 
 /// Language shares of each group (of the largest [`GROUPS_CHART_ROWS`]), as stacked
 /// bars.
@@ -67,7 +67,7 @@ fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
 }
 
 /// A file-name-safe form of a group name.
-fn file_safe(name: &str) -> String {
+pub(super) fn file_safe(name: &str) -> String {
     let plain = !name.is_empty()
         && name.len() <= 40
         && name
@@ -99,30 +99,10 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Tokens a group needs for a keyness chart: below this, its keywords are a handful
-/// of counts of 1 and 2 (`keyness.csv` still lists them).
-pub const KEYNESS_CHART_MIN_TOKENS: u64 = 500;
-
-/// The keyness charts of the (at most 6) largest groups of
-/// [`KEYNESS_CHART_MIN_TOKENS`] tokens or more, and the groups chart.
-pub(super) fn draw_all(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
+/// `groups.png`, when the report has groups.
+pub(super) fn draw(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
     if report.groups.is_empty() {
         return Ok(Vec::new());
     }
-    let mut charts = vec![groups_chart(report, corpus)?];
-    let mut largest: Vec<&crate::report::GroupRow> = report
-        .groups
-        .iter()
-        .filter(|g| g.tokens >= KEYNESS_CHART_MIN_TOKENS)
-        .collect();
-    largest.sort_by(|a, b| b.tokens.cmp(&a.tokens).then_with(|| a.group.cmp(&b.group)));
-    largest.truncate(6);
-    largest.sort_by(|a, b| a.group.cmp(&b.group));
-    for g in largest {
-        if report.keyness.iter().any(|k| k.target == g.group) {
-            let name = format!("keyness-{}.png", file_safe(&g.group));
-            charts.push(super::keyness::draw(report, &g.group, corpus, &name)?);
-        }
-    }
-    Ok(charts)
+    Ok(vec![groups_chart(report, corpus)?])
 }

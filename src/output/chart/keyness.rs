@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::plot::{
     count_label, font, group_label, render, title_font, BAR, FIT, LABEL_PX, TICK_PX,
 };
+use super::groups::file_safe;
 use super::{Chart, ChartError};
 use crate::report::{KeynessRow, Report, REST};
 
@@ -19,12 +20,12 @@ fn diverging_items<'a>(report: &'a Report, target: &str) -> (Vec<(String, f64, f
         .iter()
         .filter(|k| k.target == target)
         .collect();
-    let over = rows.iter().filter(|k| k.measures.llr > 0.0).take(20);
+    let over = rows.iter().filter(|k| k.measures.llr > 0.0).take(KEYNESS_BARS);
     let under: Vec<&&KeynessRow> = rows
         .iter()
         .rev()
         .filter(|k| k.measures.llr < 0.0)
-        .take(20)
+        .take(KEYNESS_BARS)
         .collect();
     let reference = rows.first().map_or(REST, |k| k.reference.as_str());
     let item = |k: &KeynessRow| (k.term.clone(), k.measures.llr, k.measures.p_value);
@@ -34,6 +35,9 @@ fn diverging_items<'a>(report: &'a Report, target: &str) -> (Vec<(String, f64, f
         .collect();
     (items, reference)
 }
+
+/// Terms of each side of a keyness chart: over-used and under-used.
+pub const KEYNESS_BARS: usize = 20;
 
 /// Bars of terms whose p-value is below this are solid, the others pale: with
 /// thousands of terms tested, 0.0001 (G² ≥ 15.13) is the level Rayson recommends for
@@ -46,7 +50,8 @@ fn mixed_with_white(color: RGBColor) -> RGBColor {
     RGBColor(mix(color.0), mix(color.1), mix(color.2))
 }
 
-/// Diverging bars: the top 20 over-used (right, by llr) and 20 under-used (left) terms.
+/// Diverging bars: the top [`KEYNESS_BARS`] over-used (right, by llr) and as many
+/// under-used (left) terms.
 pub(super) fn draw(
     report: &Report,
     target: &str,
@@ -118,4 +123,32 @@ pub(super) fn draw(
         ),
         png,
     })
+}
+
+/// Tokens a group needs for a keyness chart: below this, its keywords are a handful
+/// of counts of 1 and 2 (`keyness.csv` still lists them).
+pub const KEYNESS_CHART_MIN_TOKENS: u64 = 500;
+
+/// Groups with a keyness chart, at most: the largest by tokens.
+pub const KEYNESS_CHARTS: usize = 6;
+
+/// The keyness charts of the (at most [`KEYNESS_CHARTS`]) largest groups of
+/// [`KEYNESS_CHART_MIN_TOKENS`] tokens or more.
+pub(super) fn draw_largest_groups(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
+    let mut charts = Vec::new();
+    let mut largest: Vec<&crate::report::GroupRow> = report
+        .groups
+        .iter()
+        .filter(|g| g.tokens >= KEYNESS_CHART_MIN_TOKENS)
+        .collect();
+    largest.sort_by(|a, b| b.tokens.cmp(&a.tokens).then_with(|| a.group.cmp(&b.group)));
+    largest.truncate(KEYNESS_CHARTS);
+    largest.sort_by(|a, b| a.group.cmp(&b.group));
+    for g in largest {
+        if report.keyness.iter().any(|k| k.target == g.group) {
+            let name = format!("keyness-{}.png", file_safe(&g.group));
+            charts.push(draw(report, &g.group, corpus, &name)?);
+        }
+    }
+    Ok(charts)
 }

@@ -11,9 +11,9 @@ use super::{Chart, ChartError};
 use crate::report::{Ranked, Report};
 
 /// Languages with a bar of their own in the top panel; the rest share one bar.
-const LANGUAGE_BARS: usize = 8;
+pub(crate) const LANGUAGE_BARS: usize = 8;
 /// Documents in the lower panel, at most: the most mixed.
-const MIXED_DOCUMENTS: usize = 30;
+pub(crate) const MIXED_DOCUMENTS: usize = 30;
 
 /// How much a document mixes languages: one minus the share of its main language
 /// among the words whose language was told (`und` left out, so that a few digits or

@@ -4,8 +4,8 @@
 //! Adding a chart: a file in this folder with a function `draw(report, corpus,
 //! name) -> Result<Chart, ChartError>` (the shared bars, shares and fonts are in
 //! `plot.rs`), its data in `crate::report::charts` when it needs more than the
-//! report's tables, and one [`ChartSpec`] in [`CHARTS`]; index.html and the report
-//! README's list of charts (`src/output/readme/tail.md`) show it.
+//! report's tables, and one [`ChartSpec`] in [`CHARTS`]: the report writes it,
+//! index.html shows it and the report README lists it from there.
 
 pub mod backend;
 mod code_switching;
@@ -18,9 +18,11 @@ mod lengths;
 mod plot;
 pub mod text;
 mod top_ngrams;
+mod top_terms;
 
-pub(crate) use groups::KEYNESS_CHART_MIN_TOKENS;
-pub(crate) use keyness::SIGNIFICANT_BELOW;
+pub(crate) use groups::GROUPS_CHART_ROWS;
+pub(crate) use keyness::{KEYNESS_BARS, KEYNESS_CHARTS, KEYNESS_CHART_MIN_TOKENS, SIGNIFICANT_BELOW};
+pub(crate) use languages::{LANGUAGE_BARS, MIXED_DOCUMENTS};
 mod zipf;
 
 use crate::report::Report;
@@ -46,47 +48,99 @@ pub struct Chart {
     pub png: Vec<u8>,
 }
 
-/// One chart of the report that is always drawn: its file name and how to draw it.
-/// The charts of a family (`top-terms-LANG.png`, `keyness-GROUP.png`) are drawn by
-/// [`render_charts`] itself.
-pub struct ChartSpec {
-    /// The file name in the report folder.
-    pub name: &'static str,
-    /// Draws the chart of a report; the arguments are the report, the corpus' name
-    /// for the title, and the file name.
-    pub draw: fn(&Report, &str, &str) -> Result<Chart, ChartError>,
+/// How a [`ChartSpec`] draws.
+pub enum Draw {
+    /// One chart, always: from the report, the corpus' name (for the title) and
+    /// the file name.
+    One(fn(&Report, &str, &str) -> Result<Chart, ChartError>),
+    /// A family of charts (one per language, per group), or one chart that only
+    /// some reports have: from the report and the corpus' name.
+    Some(fn(&Report, &str) -> Result<Vec<Chart>, ChartError>),
 }
 
-/// The charts every report has, after `top-terms.png` and its per-language
-/// charts, in the order they are written and shown.
+/// One chart of the report, or one family of them: its file name, what it shows
+/// and how to draw it. [`CHARTS`] lists them all.
+pub struct ChartSpec {
+    /// The file name in the report folder; for a family, its pattern
+    /// (`top-terms-LANG.png`).
+    pub name: &'static str,
+    /// What it shows: its row of the report README's list of charts (with
+    /// `{NAME}` placeholders for the numbers the code decides).
+    pub about: &'static str,
+    /// The option without which the report has none (`--group-by`).
+    pub needs: Option<&'static str>,
+    /// How it is drawn.
+    pub draw: Draw,
+}
+
+/// Every chart of the report, in the order they are written and shown; the
+/// report README's list of charts is made from it.
 pub const CHARTS: &[ChartSpec] = &[
     ChartSpec {
+        name: "top-terms.png",
+        about: "the {CHART_TERMS} most frequent words (stopwords, numbers, URLs and the like left out)",
+        needs: None,
+        draw: Draw::One(top_terms::draw),
+    },
+    ChartSpec {
+        name: "top-terms-LANG.png",
+        about: "the same for the documents whose dominant language is LANG, for each language with at least {LANGUAGE_CHART_SHARE}% of the words",
+        needs: None,
+        draw: Draw::Some(top_terms::draw_per_language),
+    },
+    ChartSpec {
         name: "top-ngrams.png",
-        draw: top_ngrams::draw,
+        about: "the {TOP_NGRAMS} most frequent bigrams and trigrams that hold at least one word other than a stopword",
+        needs: None,
+        draw: Draw::One(top_ngrams::draw),
     },
     ChartSpec {
         name: "languages.png",
-        draw: languages::draw,
+        about: "the corpus' words per language (the {LANGUAGE_BARS} largest by name, with their shares; the rest as one bar), and the {MIXED_DOCUMENTS} documents that mix languages most: one minus the share of a document's main language among its words of a told language (`und` left out), largest first; colours are Okabe-Ito for the 7 largest languages, the same for a language in every chart; dark grey for `und`, light grey for the rest, which the legend names as one entry (\"143 other languages\")",
+        needs: None,
+        draw: Draw::One(languages::draw),
     },
     ChartSpec {
         name: "zipf.png",
-        draw: zipf::draw,
+        about: "frequency against rank, log-log, at log-spaced ranks, with the least-squares line and its exponent",
+        needs: None,
+        draw: Draw::One(zipf::draw),
     },
     ChartSpec {
         name: "heaps.png",
-        draw: heaps::draw,
+        about: "distinct terms against tokens read, on log-log axes, with the fitted V = K·n^β: fitted by least squares of ln V on ln n for n ≥ N/100 (`heaps_k`, `heaps_beta`), it is the straight line of this space, drawn over the tokens it was fitted on; it stops where it leaves the plot",
+        needs: None,
+        draw: Draw::One(heaps::draw),
     },
     ChartSpec {
         name: "cooccurrence.png",
-        draw: cooccurrence::draw,
+        about: "NPMI between the {HEATMAP_WORDS} most frequent words (the scope's counts; grey where a pair never co-occurs), with its colour scale from −1 (red) to +1 (blue)",
+        needs: None,
+        draw: Draw::One(cooccurrence::draw),
     },
     ChartSpec {
         name: "lengths.png",
-        draw: lengths::draw,
+        about: "histogram of document lengths in tokens, on a logarithmic axis (8 bins per tenfold; documents of 0 tokens counted with 1)",
+        needs: None,
+        draw: Draw::One(lengths::draw),
     },
     ChartSpec {
         name: "code-switching.png",
-        draw: code_switching::draw,
+        about: "language switches between consecutive sentences, from the row's language to the column's, among the languages with at least 1% of the words (the caption counts the switches left out)",
+        needs: None,
+        draw: Draw::One(code_switching::draw),
+    },
+    ChartSpec {
+        name: "groups.png",
+        about: "with `--group-by`: the language shares of each group (of the {GROUPS_CHART_ROWS} largest by tokens when there are more; `groups.csv` has them all), in name order; groups by language are named as the languages are",
+        needs: Some("--group-by"),
+        draw: Draw::Some(groups::draw),
+    },
+    ChartSpec {
+        name: "keyness-GROUP.png",
+        about: "with `--group-by` (groups by language named as the languages are): the {KEYNESS_BARS} most over-used and {KEYNESS_BARS} most under-used terms of each of the {KEYNESS_CHARTS} largest groups of {KEYNESS_CHART_MIN_TOKENS} tokens or more, by log-likelihood; solid bars where p < {SIGNIFICANT_BELOW} (G² ≥ 15.13), pale ones otherwise (`keyness.csv` has every group)",
+        needs: Some("--group-by"),
+        draw: Draw::Some(keyness::draw_largest_groups),
     },
 ];
 
@@ -95,39 +149,17 @@ pub fn render_keyness(report: &Report, target: &str, corpus: &str) -> Result<Cha
     keyness::draw(report, target, corpus, "keyness.png")
 }
 
-/// Every chart of the report, in a fixed order.
+/// Every chart of the report, in the order of [`CHARTS`].
 pub fn render_charts(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartError> {
     use rayon::prelude::*;
-    type Draw<'a> = Box<dyn Fn() -> Result<Vec<Chart>, ChartError> + Sync + 'a>;
-    let data = &report.chart_data;
-    let mut draws: Vec<Draw> = vec![Box::new(|| {
-        Ok(vec![plot::bar_chart(
-            "top-terms.png",
-            "Top words",
-            corpus,
-            &data.top_terms,
-            "count",
-        )?])
-    })];
-    for (code, share, items) in &data.language_top_terms {
-        draws.push(Box::new(move || {
-            let name = format!("top-terms-{code}.png");
-            let title = format!(
-                "Top words of {} documents ({:.0}% of the words)",
-                plot::language_name(code),
-                share * 100.0
-            );
-            Ok(vec![plot::bar_chart(
-                &name, &title, corpus, items, "count",
-            )?])
-        }));
-    }
-    draws.extend(CHARTS.iter().map(|spec| -> Draw {
-        Box::new(move || Ok(vec![(spec.draw)(report, corpus, spec.name)?]))
-    }));
-    draws.push(Box::new(|| groups::draw_all(report, corpus)));
     // Charts are drawn in parallel and kept in this order.
-    let drawn: Vec<Result<Vec<Chart>, ChartError>> = draws.par_iter().map(|draw| draw()).collect();
+    let drawn: Vec<Result<Vec<Chart>, ChartError>> = CHARTS
+        .par_iter()
+        .map(|spec| match spec.draw {
+            Draw::One(draw) => Ok(vec![draw(report, corpus, spec.name)?]),
+            Draw::Some(draw) => draw(report, corpus),
+        })
+        .collect();
     let mut charts = Vec::new();
     for chart in drawn {
         charts.extend(chart?);

@@ -134,12 +134,12 @@ pub fn after_help() -> String {
     let charts = |needs: Option<&str>| -> String {
         let names: Vec<&str> = CHARTS
             .iter()
-            .filter(|c| c.needs == needs)
+            .filter(|c| c.needs.option() == needs)
             .map(|c| c.name.trim_end_matches(".png"))
             .collect();
         names.join(", ")
     };
-    let mut options: Vec<&str> = CHARTS.iter().filter_map(|c| c.needs).collect();
+    let mut options: Vec<&str> = CHARTS.iter().filter_map(|c| c.needs.option()).collect();
     options.dedup();
     let mut line = charts(None);
     for option in options {

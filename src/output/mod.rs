@@ -16,7 +16,7 @@ mod readme;
 pub(crate) mod report_dir;
 mod tables;
 
-pub use chart::{render_charts, render_keyness, Chart, ChartError, ChartSpec, CHARTS};
+pub use chart::{render_charts, render_keyness, Chart, ChartError, ChartSpec, Draw, CHARTS};
 pub(crate) use index_html::grouped;
 pub use index_html::index_html;
 #[cfg(feature = "parquet")]

@@ -74,10 +74,7 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
             "KEYNESS_CHART_MIN_TOKENS",
             thousands(chart::KEYNESS_CHART_MIN_TOKENS as usize),
         ),
-        (
-            "SIGNIFICANT_BELOW",
-            chart::SIGNIFICANT_BELOW.to_string(),
-        ),
+        ("SIGNIFICANT_BELOW", chart::SIGNIFICANT_BELOW.to_string()),
         ("TRUSTED_SHARE", percent(TRUSTED_SHARE)),
         ("MTLD_THRESHOLD", MTLD_THRESHOLD.to_string()),
         ("PROBLEMS_LISTED", PROBLEMS_LISTED.to_string()),

@@ -371,7 +371,12 @@ impl Group {
             keyness_left_out: 0,
             shares: languages
                 .iter()
-                .map(|l| share(by_language.get(l).copied().unwrap_or(0), self.figures.tokens))
+                .map(|l| {
+                    share(
+                        by_language.get(l).copied().unwrap_or(0),
+                        self.figures.tokens,
+                    )
+                })
                 .collect(),
         }
     }

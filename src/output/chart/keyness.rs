@@ -4,10 +4,10 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::groups::file_safe;
 use super::plot::{
     count_label, font, group_label, render, title_font, BAR, FIT, LABEL_PX, TICK_PX,
 };
-use super::groups::file_safe;
 use super::{Chart, ChartError};
 use crate::report::{KeynessRow, Report, REST};
 
@@ -20,7 +20,10 @@ fn diverging_items<'a>(report: &'a Report, target: &str) -> (Vec<(String, f64, f
         .iter()
         .filter(|k| k.target == target)
         .collect();
-    let over = rows.iter().filter(|k| k.measures.llr > 0.0).take(KEYNESS_BARS);
+    let over = rows
+        .iter()
+        .filter(|k| k.measures.llr > 0.0)
+        .take(KEYNESS_BARS);
     let under: Vec<&&KeynessRow> = rows
         .iter()
         .rev()

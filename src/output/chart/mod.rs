@@ -21,10 +21,13 @@ mod top_ngrams;
 mod top_terms;
 
 pub(crate) use groups::GROUPS_CHART_ROWS;
-pub(crate) use keyness::{KEYNESS_BARS, KEYNESS_CHARTS, KEYNESS_CHART_MIN_TOKENS, SIGNIFICANT_BELOW};
+pub(crate) use keyness::{
+    KEYNESS_BARS, KEYNESS_CHARTS, KEYNESS_CHART_MIN_TOKENS, SIGNIFICANT_BELOW,
+};
 pub(crate) use languages::{LANGUAGE_BARS, MIXED_DOCUMENTS};
 mod zipf;
 
+use super::Needs;
 use crate::report::Report;
 
 /// A chart that could not be drawn or encoded.
@@ -67,8 +70,8 @@ pub struct ChartSpec {
     /// What it shows: its row of the report README's list of charts (with
     /// `{NAME}` placeholders for the numbers the code decides).
     pub about: &'static str,
-    /// The option without which the report has none (`--group-by`).
-    pub needs: Option<&'static str>,
+    /// What a report needs to have it (groups, for the group charts).
+    pub needs: Needs,
     /// How it is drawn.
     pub draw: Draw,
 }
@@ -79,67 +82,67 @@ pub const CHARTS: &[ChartSpec] = &[
     ChartSpec {
         name: "top-terms.png",
         about: "the {CHART_TERMS} most frequent words (stopwords, numbers, URLs and the like left out)",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::One(top_terms::draw),
     },
     ChartSpec {
         name: "top-terms-LANG.png",
         about: "the same for the documents whose dominant language is LANG, for each language with at least {LANGUAGE_CHART_SHARE}% of the words",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::Some(top_terms::draw_per_language),
     },
     ChartSpec {
         name: "top-ngrams.png",
         about: "the {TOP_NGRAMS} most frequent bigrams and trigrams that hold at least one word other than a stopword",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::One(top_ngrams::draw),
     },
     ChartSpec {
         name: "languages.png",
         about: "the corpus' words per language (the {LANGUAGE_BARS} largest by name, with their shares; the rest as one bar), and the {MIXED_DOCUMENTS} documents that mix languages most: one minus the share of a document's main language among its words of a told language (`und` left out), largest first; colours are Okabe-Ito for the 7 largest languages, the same for a language in every chart; dark grey for `und`, light grey for the rest, which the legend names as one entry (\"143 other languages\")",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::One(languages::draw),
     },
     ChartSpec {
         name: "zipf.png",
         about: "frequency against rank, log-log, at log-spaced ranks, with the least-squares line and its exponent",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::One(zipf::draw),
     },
     ChartSpec {
         name: "heaps.png",
         about: "distinct terms against tokens read, on log-log axes, with the fitted V = K·n^β: fitted by least squares of ln V on ln n for n ≥ N/100 (`heaps_k`, `heaps_beta`), it is the straight line of this space, drawn over the tokens it was fitted on; it stops where it leaves the plot",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::One(heaps::draw),
     },
     ChartSpec {
         name: "cooccurrence.png",
         about: "NPMI between the {HEATMAP_WORDS} most frequent words (the scope's counts; grey where a pair never co-occurs), with its colour scale from −1 (red) to +1 (blue)",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::One(cooccurrence::draw),
     },
     ChartSpec {
         name: "lengths.png",
         about: "histogram of document lengths in tokens, on a logarithmic axis (8 bins per tenfold; documents of 0 tokens counted with 1)",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::One(lengths::draw),
     },
     ChartSpec {
         name: "code-switching.png",
         about: "language switches between consecutive sentences, from the row's language to the column's, among the languages with at least 1% of the words (the caption counts the switches left out)",
-        needs: None,
+        needs: Needs::Nothing,
         draw: Draw::One(code_switching::draw),
     },
     ChartSpec {
         name: "groups.png",
         about: "with `--group-by`: the language shares of each group (of the {GROUPS_CHART_ROWS} largest by tokens when there are more; `groups.csv` has them all), in name order; groups by language are named as the languages are",
-        needs: Some("--group-by"),
+        needs: Needs::Groups,
         draw: Draw::Some(groups::draw),
     },
     ChartSpec {
         name: "keyness-GROUP.png",
         about: "with `--group-by` (groups by language named as the languages are): the {KEYNESS_BARS} most over-used and {KEYNESS_BARS} most under-used terms of each of the {KEYNESS_CHARTS} largest groups of {KEYNESS_CHART_MIN_TOKENS} tokens or more, by log-likelihood; solid bars where p < {SIGNIFICANT_BELOW} (G² ≥ 15.13), pale ones otherwise (`keyness.csv` has every group)",
-        needs: Some("--group-by"),
+        needs: Needs::Groups,
         draw: Draw::Some(keyness::draw_largest_groups),
     },
 ];

@@ -4,25 +4,10 @@
 //! the *fold* phase then maps spelling variants of a token to one key. A term is
 //! counted under its folded key and shown in its most frequent surface form.
 //!
-//! | # | step          | phase   | what it does | example |
-//! |---|---------------|---------|--------------|---------|
-//! | 1 | `nfkc`        | surface | Unicode NFKC; turns Arabic presentation forms into base letters | `ﻻ` → `لا` |
-//! | 2 | `invisible`   | surface | removes LRM/RLM/ALM, bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), ZWJ and BOM | `\u{200F}سلام` → `سلام` |
-//! | 3 | `zwnj`        | surface | collapses repeated ZWNJs; drops a ZWNJ that is not between two letters | `کتاب\u{200C}\u{200C}ها` → `کتاب\u{200C}ها` |
-//! | 4 | `tatweel`     | surface | removes tatweel (U+0640) | `كـتـاب` → `كتاب` |
-//! | 5 | `diacritics`  | surface | removes harakat U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED | `كَتَبَ` → `كتب` |
-//! | 6 | `alef`        | fold    | أ إ آ ٱ → ا | `أحمد` → `احمد` |
-//! | 7 | `yeh-kaf`     | fold    | ى ی → ي, ک → ك, ۀ → ه | `ایران` → `ايران` |
-//! | 8 | `digits`      | fold    | Arabic-Indic ٠–٩ and Persian ۰–۹ → 0–9 | `۱۳۹۶` → `1396` |
-//! | 9 | `lowercase`   | fold    | full Unicode lowercasing | `Macron` → `macron` |
-//!
-//! Off by default, on with an option:
-//!
-//! | step                  | phase   | what it does | example |
-//! |-----------------------|---------|--------------|---------|
-//! | `persian-zwnj-repair` | surface | joins the prefixes می/نمی and the suffixes ها/های/هایی/تر/ترین to their word with a ZWNJ | `می شود` → `می‌شود` |
-//! | `teh-marbuta`         | fold    | ة → ه | `مدرسة` → `مدرسه` |
-//! | `stem`                | fold    | Snowball Arabic light stemming of Arabic-script tokens (rust-stemmers) | `بالمدرسة` → `مدرس` |
+//! The steps, in the order they run, are listed once, in [`STEPS`]: each with
+//! its phase, what it does (`about`, from which the report README's list is
+//! made), the option that switches it on when it is outside the default profile,
+//! and the rows of the orthography ledger it counts (`ledger.rs`).
 //!
 //! No step depends on a language detector: a word folds the same way in every
 //! document. Every step borrows its input when it changes nothing.

@@ -15,12 +15,16 @@ pub enum Phase {
     Fold,
 }
 
-/// One normalization step: its name, phase and when it runs. [`STEPS`] lists them
+/// One normalization step: its name, phase and when it runs. [`STEPS`](super::STEPS) lists them
 /// all; the pipeline, `--no-fold`'s check and help, and `summary.json`'s
 /// `normalization` are made from that list.
 pub struct StepSpec {
     /// The name, as in `summary.json` and `--no-fold`.
     pub name: &'static str,
+    /// What it does, for the report README (empty when the name says it).
+    pub about: &'static str,
+    /// The option that switches it on, for a step outside the profile.
+    pub option: Option<&'static str>,
     /// When it runs.
     pub phase: Phase,
     /// Whether `--no-fold` can switch it off (the steps of the profile).

@@ -5,8 +5,8 @@
 //! Adding a step: write it in a file of its own in this folder (a type that
 //! implements [`NormalizeStep`], with its tests; a step that only replaces
 //! characters is a table for [`CharMap`] in `char_map.rs` instead), then add one
-//! [`StepSpec`] here, where its position is its order within its phase. Add its
-//! row to the table in the module doc of `normalize` and to `reports/README.md`.
+//! [`StepSpec`] here, where its position is its order within its phase, with what
+//! it does (the report README lists it from there) and the ledger rows it counts.
 
 use crate::language::Lang;
 
@@ -29,6 +29,8 @@ fn full(options: &NormalizeOptions) -> bool {
 pub const STEPS: &[StepSpec] = &[
     StepSpec {
         name: "nfkc",
+        about: "",
+        option: None,
         phase: Phase::Surface,
         in_profile: true,
         is_local: true,
@@ -38,6 +40,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "invisible",
+        about: "LRM/RLM/ALM, bidi embeddings, overrides and isolates, ZWJ, BOM removed",
+        option: None,
         phase: Phase::Surface,
         in_profile: true,
         is_local: true,
@@ -52,6 +56,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "zwnj",
+        about: "repeated ZWNJs collapse, a ZWNJ not between two letters is dropped",
+        option: None,
         phase: Phase::Surface,
         in_profile: true,
         is_local: true,
@@ -66,6 +72,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "persian-zwnj-repair",
+        about: "the prefixes می and نمی and the suffixes ها, های, هایی, تر and ترین written apart are joined to their word with a ZWNJ",
+        option: Some("--persian-zwnj-repair"),
         phase: Phase::Surface,
         in_profile: false,
         is_local: false,
@@ -75,6 +83,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "tatweel",
+        about: "",
+        option: None,
         phase: Phase::Surface,
         in_profile: true,
         is_local: true,
@@ -89,6 +99,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "diacritics",
+        about: "U+064B–U+065F, U+0670, U+06D6–U+06ED",
+        option: None,
         phase: Phase::Surface,
         in_profile: true,
         is_local: true,
@@ -105,6 +117,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "alef",
+        about: "أ إ آ ٱ → ا",
+        option: None,
         phase: Phase::Fold,
         in_profile: true,
         is_local: true,
@@ -119,6 +133,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "yeh-kaf",
+        about: "ى ی → ي, ک → ك, ۀ → ه",
+        option: None,
         phase: Phase::Fold,
         in_profile: true,
         is_local: true,
@@ -153,6 +169,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "teh-marbuta",
+        about: "ة → ه",
+        option: Some("--fold teh-marbuta"),
         phase: Phase::Fold,
         in_profile: false,
         is_local: true,
@@ -167,6 +185,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "digits",
+        about: "٠–٩ and ۰–۹ → 0–9",
+        option: None,
         phase: Phase::Fold,
         in_profile: true,
         is_local: true,
@@ -181,6 +201,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "lowercase",
+        about: "",
+        option: None,
         phase: Phase::Fold,
         in_profile: true,
         is_local: true,
@@ -190,6 +212,8 @@ pub const STEPS: &[StepSpec] = &[
     },
     StepSpec {
         name: "stem",
+        about: "the Snowball Arabic light stemmer on Arabic-script tokens; tables show each stem's most frequent form",
+        option: Some("--stem"),
         phase: Phase::Fold,
         in_profile: false,
         is_local: true,

@@ -12,6 +12,7 @@ use crate::language::{
     STOPWORDS_NAME_FROM, TRUSTED_SHARE,
 };
 use crate::measures::lexical::MTLD_THRESHOLD;
+use crate::normalize::{Phase, StepSpec, STEPS};
 use crate::options::Options;
 use crate::report::{
     CHART_TERMS, HEATMAP_WORDS, LANGUAGE_CHART_SHARE, SCHEMA_VERSION, STOPWORD_LANGUAGE_SHARE,
@@ -52,6 +53,18 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
     vec![
         // First: the rows of the charts hold placeholders of their own.
         ("CHARTS", chart_rows()),
+        (
+            "SURFACE_STEPS",
+            steps_item("1. surface steps", Phase::Surface, ";"),
+        ),
+        (
+            "FOLD_STEPS",
+            steps_item(
+                "3. fold steps, per token",
+                Phase::Fold,
+                ". Any step of the profile can be switched off with `--no-fold STEP`;",
+            ),
+        ),
         ("CHART_TERMS", CHART_TERMS.to_string()),
         ("TOP_NGRAMS", TOP_NGRAMS.to_string()),
         ("HEATMAP_WORDS", HEATMAP_WORDS.to_string()),
@@ -100,6 +113,56 @@ fn chart_rows() -> String {
         .map(|c| format!("| `{}` | {} |", c.name, c.about))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A numbered item of the README's list of what text passes through: the steps of
+/// `phase` in [`STEPS`], those of the profile first, then the optional ones with the
+/// option that switches each on; wrapped as the prose around it is.
+fn steps_item(lead: &str, phase: Phase, end: &str) -> String {
+    let described = |step: &StepSpec| {
+        let about = match (step.about, step.option) {
+            ("", None) => String::new(),
+            (about, None) => format!(" ({about})"),
+            ("", Some(option)) => format!(" (with `{option}`)"),
+            (about, Some(option)) => format!(" ({about}, with `{option}`)"),
+        };
+        format!("`{}`{about}", step.name)
+    };
+    let of_phase = || STEPS.iter().filter(move |s| s.phase == phase);
+    let profile: Vec<String> = of_phase().filter(|s| s.in_profile).map(described).collect();
+    let optional: Vec<String> = of_phase()
+        .filter(|s| !s.in_profile)
+        .map(described)
+        .collect();
+    let mut item = format!("{lead}: {}", profile.join(", "));
+    if !optional.is_empty() {
+        item.push_str(&format!("; optional: {}", optional.join(", ")));
+    }
+    item.push_str(end);
+    wrapped(&item, README_WIDTH, "   ")
+}
+
+/// Characters per line of the README's prose, at most.
+const README_WIDTH: usize = 88;
+
+/// `text` broken at spaces into lines of at most `width` characters (a longer word
+/// stands alone), every line but the first starting with `indent`.
+fn wrapped(text: &str, width: usize, indent: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if line.is_empty() {
+            line.push_str(word);
+        } else if line.chars().count() + 1 + word.chars().count() <= width {
+            line.push(' ');
+            line.push_str(word);
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = format!("{indent}{word}");
+        }
+    }
+    lines.push(line);
+    lines.join("\n")
 }
 
 /// `text` with each `{NAME}` replaced by its value.

@@ -38,7 +38,7 @@ fn stages(c: &mut Criterion) {
     });
     // Words alone: corpstat's fast path against the unicode-segmentation it equals.
     group.bench_function("words", |b| {
-        b.iter(|| corpstat::words(black_box(&normalized)).len())
+        b.iter(|| corpstat::tokenize::words(black_box(&normalized)).len())
     });
     group.bench_function("unicode_words", |b| {
         b.iter(|| {

@@ -26,7 +26,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use corpstat::{find_files, DocumentStream, InputEvent, InputOptions};
+use corpstat::InputOptions;
+
+use corpstat::input::find_files;
+
+use corpstat::input::DocumentStream;
+
+use corpstat::input::InputEvent;
 use unicode_segmentation::UnicodeSegmentation;
 
 type Error = Box<dyn std::error::Error>;
@@ -328,7 +334,8 @@ fn main() -> Result<(), Error> {
 
     let texts = read_texts(&corpus)?;
     let text_mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
-    let (fast_seconds, fast_tokens) = time_tokenizer(&texts, |t| corpstat::words(t).len());
+    let (fast_seconds, fast_tokens) =
+        time_tokenizer(&texts, |t| corpstat::tokenize::words(t).len());
     let (uax_seconds, uax_tokens) = time_tokenizer(&texts, |t| t.unicode_words().count());
     drop(texts);
 

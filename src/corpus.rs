@@ -60,7 +60,7 @@ impl Corpus {
         self.add_events(documents.into_iter().map(InputEvent::Document), &mut |_| {});
     }
 
-    /// Reads and adds every document under `paths` (see [`find_files`](crate::find_files) and [`DocumentStream`](crate::DocumentStream)), as the
+    /// Reads and adds every document under `paths` (see [`find_files`](crate::input::find_files) and [`DocumentStream`](crate::input::DocumentStream)), as the
     /// options' [`Options::input`] says.
     /// `on_progress` is called after each batch with the bytes read so far from the
     /// files as they are stored (compressed bytes for a compressed file, so that

@@ -18,10 +18,14 @@
 //! A library user gets [`Corpus`] (add texts, documents or paths, then
 //! [`Corpus::finish`]) and the [`Report`] it returns, whose accessors give every
 //! table as typed rows; each stage can also be run on its own ([`Normalizer`],
-//! [`tokenize`], [`LanguageDetector`], [`Analyzer`]); [`output`] writes report
+//! [`tokenize()`], [`LanguageDetector`], [`Analyzer`]); [`output`] writes report
 //! files and [`check`] evaluates CI rules over a report. Languages are [`Lang`]
 //! values (ISO 639-3), scripts [`Script`] values, token kinds [`TokenKind`]
-//! values. Without the default `cli` feature, the library builds without clap,
+//! values. The crate root holds only those entry points; everything else is in
+//! the module of its stage (`input`, `normalize`, `tokenize`, `language`,
+//! `count`, `report` with every table's typed rows, `output`, `table`, `check`,
+//! `partial`) or of its kind (`options`, `measures`, `concordance`, `timing`).
+//! Without the default `cli` feature, the library builds without clap,
 //! indicatif, anyhow or ctrlc.
 //!
 //! # Example
@@ -54,67 +58,37 @@
 
 mod alloc;
 pub mod check;
-mod concordance;
+pub mod concordance;
 mod corpus;
-mod count;
-mod input;
-mod language;
+pub mod count;
+pub mod input;
+pub mod language;
 pub mod measures;
-mod normalize;
-mod options;
+pub mod normalize;
+pub mod options;
 pub mod output;
 #[cfg(feature = "parquet")]
 pub mod partial;
-mod report;
+pub mod report;
 mod script;
 mod stopwords;
 mod store;
 pub mod table;
-mod timing;
-mod tokenize;
+pub mod timing;
+pub mod tokenize;
 mod word_list;
 
-// The pipeline and its result.
+// The facade: what most programs need. The rest is reached through its module
+// (`corpstat::report::TermRow`, `corpstat::input::Problem`, ...).
 pub use alloc::on_memory_freed;
-pub use concordance::{sort_lines, Concordance, ConcordanceLine, MatchOn, QueryError, SortKey};
+pub use concordance::Concordance;
 pub use corpus::Corpus;
-pub use options::{
-    CoocOptions, CoocScope, OptionDifference, Options, OptionsError, StopwordsMode, Tables,
-};
-pub use report::{
-    CodeSwitchingRow, CodeSwitchingSummary, CollocateRow, ConcordanceLines, CooccurrenceRow,
-    DistinctiveEntry, DistinctiveRow, DocumentRow, GroupRow, GroupTermRow, KeynessRow, KwicLines,
-    LanguageRow, LedgerFigures, LedgerSummary, Metric, MetricValue, NgramRow, NgramRows,
-    OrthographyRow, OrthographySummary, PairRow, Report, Share, Summary, TermRow,
-    VocabularyOverlap, CODE_SWITCHING_COLUMNS, COLLOCATE_COLUMNS, CONCORDANCE_COLUMNS,
-    COOCCURRENCE_COLUMNS, DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, INDEX_CONCORDANCE_LINES,
-    INDEX_CONCORDANCE_WORDS, KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS,
-    SCHEMA_VERSION, TERM_COLUMNS,
-};
-pub use word_list::WordList;
-
-// Input.
-pub use input::{
-    decode, find_files, Decoded, Document, DocumentMeta, DocumentStream, FileRules, GroupBy,
-    InputError, InputEvent, InputFile, InputFormat, InputOptions, Notice, NoticeKind, Problem,
-    ProblemKind, MAX_DOCUMENT_BYTES,
-};
-
-// Each stage on its own.
-pub use count::{
-    Analyzer, CodeSwitching, CombineError, CorpusCounts, DocumentFigures, DocumentStats, Pruning,
-};
-pub use language::{
-    Detection, Lang, LanguageDetector, LanguageName, UnknownLanguage, LANGUAGE_NAMES,
-};
-pub use normalize::{
-    ledger_steps, profile_steps, CaseMode, LedgerStep, NormalForm, NormalizeOptions, NormalizeStep,
-    Normalizer, Orthography, Phase, StepSpec, UnknownStep, STEPS,
-};
+pub use count::{Analyzer, CorpusCounts};
+pub use input::{Document, GroupBy, InputOptions};
+pub use language::{Lang, LanguageDetector};
+pub use normalize::Normalizer;
+pub use options::Options;
+pub use report::Report;
 pub use script::Script;
-pub use tokenize::{
-    sentence_bounds, tokenize, tokenize_with, words, Token, TokenKind, TokenRules, Tokenized,
-};
-
-// Where the time and memory went.
-pub use timing::{peak_rss_bytes, CoreUse, Stage, StageTimes, ONE_THREAD_BELOW};
+pub use tokenize::{tokenize, TokenKind};
+pub use word_list::WordList;

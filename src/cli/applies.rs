@@ -1,141 +1,153 @@
-//! Which corpus options apply to which subcommand: one list. Every subcommand that
-//! reads a corpus shares [`super::CorpusArgs`]; an option in [`NARROW`] is hidden
-//! from the `--help` of the subcommands whose output it does not change, and
-//! refused there (exit 2) when given, so that `terms --window 3` says it does
-//! nothing instead of running as plain `terms`.
+//! Which corpus options apply to which subcommand. Every subcommand that reads a
+//! corpus shares [`super::CorpusArgs`]; each declares the groups of narrow options
+//! it takes ([`Takes`], in its `SPEC`), and an option of [`NARROW`] outside them is
+//! hidden from its `--help` and refused there (exit 2) when given, so that
+//! `terms --window 3` says it does nothing instead of running as plain `terms`.
 
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Command};
+
+/// The groups of narrow options: each subcommand declares those it takes (its
+/// `SPEC.takes`), and every other narrow option is hidden from its help and refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Takes {
+    /// What counting does: the memory limit, the timings, the ignored terms.
+    Counting,
+    /// The n-gram orders (`--ngrams`).
+    NgramOrders,
+    /// The n-gram table's threshold.
+    NgramTable,
+    /// The co-occurrence scope and window.
+    CoocScope,
+    /// Ordered pairs.
+    CoocOrder,
+    /// The co-occurrence table's thresholds and kinds.
+    CoocTable,
+    /// Stopwords kept in the tables that leave them out.
+    KeepStopwords,
+    /// The user's stopword list.
+    StopwordList,
+    /// Groups.
+    Groups,
+    /// The keyness table's threshold.
+    Keyness,
+    /// The candidate languages and the detector's mode.
+    LanguageMix,
+}
+
+impl Takes {
+    /// Every group: for the subcommands that take them all.
+    pub(super) const ALL: &'static [Takes] = &[
+        Takes::Counting,
+        Takes::NgramOrders,
+        Takes::NgramTable,
+        Takes::CoocScope,
+        Takes::CoocOrder,
+        Takes::CoocTable,
+        Takes::KeepStopwords,
+        Takes::StopwordList,
+        Takes::Groups,
+        Takes::Keyness,
+        Takes::LanguageMix,
+    ];
+}
 
 /// Options that change the output of some subcommands only.
 pub(super) struct Narrow {
     /// Their ids (the fields of `CorpusArgs`).
     pub(super) ids: &'static [&'static str],
-    /// The subcommands whose output they change.
-    pub(super) applies_to: &'static [&'static str],
+    /// The group a subcommand takes to take them.
+    pub(super) group: Takes,
     /// What they change, for the refusal.
     pub(super) changes: &'static str,
 }
-
-/// The subcommands that read a corpus (with `CorpusArgs`).
-const CORPUS_SUBCOMMANDS: &[&str] = &[
-    "report",
-    "terms",
-    "ngrams",
-    "langs",
-    "cooc",
-    "stats",
-    "check",
-    "partial",
-    "compare",
-    "kwic",
-    "collocates",
-];
-
-/// The subcommands that count the corpus: all but `kwic`, which only searches it.
-const COUNTING: &[&str] = &[
-    "report",
-    "terms",
-    "ngrams",
-    "langs",
-    "cooc",
-    "stats",
-    "check",
-    "partial",
-    "compare",
-    "collocates",
-];
-
-/// The subcommands whose output shows the language mix, or the stopwords it selects.
-const LANGUAGE_MIX: &[&str] = &[
-    "report",
-    "terms",
-    "langs",
-    "cooc",
-    "stats",
-    "check",
-    "partial",
-    "compare",
-    "collocates",
-];
 
 /// Every narrow option. The rest (input, normalization, tokens, threads, quiet,
 /// and --allow-partial) apply to every corpus subcommand.
 pub(super) const NARROW: &[Narrow] = &[
     Narrow {
         ids: &["memory_limit"],
-        applies_to: COUNTING,
+        group: Takes::Counting,
         changes: "how the counts are held and how long a document may be",
     },
     Narrow {
         ids: &["timings"],
-        applies_to: COUNTING,
+        group: Takes::Counting,
         changes: "nothing it prints: it times the counting stages",
     },
     Narrow {
         ids: &["ngrams"],
-        applies_to: &["report", "partial"],
+        group: Takes::NgramOrders,
         changes: "the orders of the n-gram table (`corpstat ngrams` takes -n)",
     },
     Narrow {
         ids: &["ngram_min_count"],
-        applies_to: &["report", "ngrams", "partial"],
+        group: Takes::NgramTable,
         changes: "the n-gram table",
     },
     Narrow {
         ids: &["cooc_scope", "window"],
-        applies_to: &["report", "cooc", "stats", "check", "partial", "collocates"],
+        group: Takes::CoocScope,
         changes: "the co-occurrence table and its N (summary.json's cooccurrence_n)",
     },
     Narrow {
         ids: &["ordered"],
-        applies_to: &["report", "cooc", "stats", "check", "partial"],
+        group: Takes::CoocOrder,
         changes: "the co-occurrence table and its N (collocates always give both sides)",
     },
     Narrow {
         ids: &["min_count", "cooc_all_kinds"],
-        applies_to: &["report", "cooc", "partial", "collocates"],
+        group: Takes::CoocTable,
         changes: "the co-occurrence table",
     },
     Narrow {
         ids: &["keep_stopwords"],
-        applies_to: &["report", "cooc", "compare", "partial", "collocates"],
+        group: Takes::KeepStopwords,
         changes: "the distinctive, co-occurrence, group-term and keyness tables",
     },
     Narrow {
         ids: &["stopwords", "stopwords_mode"],
-        applies_to: &["report", "terms", "cooc", "compare", "partial", "collocates"],
+        group: Takes::StopwordList,
         changes: "which terms are stopwords (terms.csv's stopword column, and the tables that leave them out)",
     },
     Narrow {
         ids: &["ignore"],
-        applies_to: COUNTING,
+        group: Takes::Counting,
         changes: "the counted text (kwic finds every occurrence)",
     },
     Narrow {
         ids: &["group_by"],
-        applies_to: &["report", "partial", "check"],
+        group: Takes::Groups,
         changes: "the group tables and charts, and summary.json's orthography.groups that `check` reads (`corpstat compare` groups by its two inputs)",
     },
     Narrow {
         ids: &["keyness_min_count"],
-        applies_to: &["report", "compare", "partial"],
+        group: Takes::Keyness,
         changes: "the keyness table",
     },
     Narrow {
         ids: &["langs", "detect_every_sentence"],
-        applies_to: LANGUAGE_MIX,
+        group: Takes::LanguageMix,
         changes: "the language mix and the stopwords it selects",
     },
 ];
 
-/// `command` with each narrow option hidden from the help of the subcommands it
-/// does not apply to.
-pub(super) fn hide_narrow_options(mut command: Command) -> Command {
-    for &sub in CORPUS_SUBCOMMANDS {
-        for narrow in NARROW.iter().filter(|n| !n.applies_to.contains(&sub)) {
+/// `command` with each narrow option hidden from the help of the corpus
+/// subcommands that do not take it; `takes` gives each subcommand's groups (`None`:
+/// not a corpus subcommand).
+pub(super) fn hide_narrow_options(
+    mut command: Command,
+    takes: impl Fn(&str) -> Option<&'static [Takes]>,
+) -> Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for sub in names {
+        let Some(taken) = takes(&sub) else { continue };
+        for narrow in NARROW.iter().filter(|n| !taken.contains(&n.group)) {
             for &id in narrow.ids {
-                command = command.mut_subcommand(sub, |c| c.mut_arg(id, |a| a.hide(true)));
+                command = command.mut_subcommand(&sub, |c| c.mut_arg(id, |a| a.hide(true)));
             }
         }
     }
@@ -143,15 +155,17 @@ pub(super) fn hide_narrow_options(mut command: Command) -> Command {
 }
 
 /// The refusal of the first narrow option given on the command line to a
-/// subcommand it does not apply to.
-pub(super) fn refusal(matches: &ArgMatches) -> Option<String> {
+/// subcommand that does not take it; `takes` and `takers` as the registry says.
+pub(super) fn refusal(
+    matches: &ArgMatches,
+    takes: impl Fn(&str) -> Option<&'static [Takes]>,
+    takers: impl Fn(Takes) -> Vec<String>,
+) -> Option<String> {
     let (sub, sub_matches) = matches.subcommand()?;
-    if !CORPUS_SUBCOMMANDS.contains(&sub) {
-        return None;
-    }
+    let taken = takes(sub)?;
     NARROW
         .iter()
-        .filter(|n| !n.applies_to.contains(&sub))
+        .filter(|n| !taken.contains(&n.group))
         .flat_map(|n| n.ids.iter().map(move |&id| (id, n)))
         .find(|(id, _)| sub_matches.value_source(id) == Some(ValueSource::CommandLine))
         .map(|(id, n)| {
@@ -159,7 +173,7 @@ pub(super) fn refusal(matches: &ArgMatches) -> Option<String> {
                 "--{} does not apply to `corpstat {sub}`: it changes {}, which `{sub}` does not print (it applies to {})",
                 id.replace('_', "-"),
                 n.changes,
-                n.applies_to.join(", ")
+                takers(n.group).join(", ")
             )
         })
 }

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Args;
 use corpstat::check::{self, CheckInput, Snapshot, Status};
+use corpstat::options::Tables;
 use corpstat::table::{text, Column, Format, Table};
-use corpstat::Tables;
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -114,6 +114,19 @@ fn outcome_table(outcomes: &[check::Outcome]) -> Table {
         rows,
     }
 }
+
+/// What `corpstat check` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[
+        super::Takes::Counting,
+        super::Takes::CoocScope,
+        super::Takes::CoocOrder,
+        super::Takes::Groups,
+        super::Takes::LanguageMix,
+    ],
+    after_help: Some(after_help),
+};
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
     if args.init {

@@ -4,8 +4,11 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
+use corpstat::options::CoocScope;
+use corpstat::options::Tables;
+use corpstat::report::CollocateRow;
+use corpstat::report::COLLOCATE_COLUMNS;
 use corpstat::table::Table;
-use corpstat::{CollocateRow, CoocScope, Tables, COLLOCATE_COLUMNS};
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -45,6 +48,20 @@ pub struct CollocatesArgs {
 pub fn after_help() -> String {
     super::columns_help(COLLOCATE_COLUMNS)
 }
+
+/// What `corpstat collocates` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[
+        super::Takes::Counting,
+        super::Takes::CoocScope,
+        super::Takes::CoocTable,
+        super::Takes::KeepStopwords,
+        super::Takes::StopwordList,
+        super::Takes::LanguageMix,
+    ],
+    after_help: Some(after_help),
+};
 
 pub fn run(args: CollocatesArgs) -> Result<ExitCode> {
     let min_count = args.corpus.min_count;

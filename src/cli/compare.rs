@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
+use corpstat::options::Tables;
 use corpstat::output::{render_keyness, write_report_dir, CsvFile, PngFile, ReportFile};
+use corpstat::report::GroupRow;
 use corpstat::table::round;
-use corpstat::{GroupBy, GroupRow, Report, Tables};
+use corpstat::{GroupBy, Report};
 use serde::Serialize;
 
 use super::CorpusArgs;
@@ -42,7 +44,7 @@ pub struct CompareArgs {
 }
 
 pub fn after_help() -> String {
-    let mut help = super::columns_help(corpstat::KEYNESS_COLUMNS)
+    let mut help = super::columns_help(corpstat::report::KEYNESS_COLUMNS)
         .replace("Output columns:", "keyness.csv columns:");
     help.push_str(
         "compare.json: target, reference, tokens_target, tokens_reference, language_shift (per language:\n  share_target, share_reference, change), largest_language_shift, vocabulary_overlap\n  (shared, union, jaccard), new_terms (up to 50 [term, count] pairs)\n",
@@ -61,7 +63,7 @@ struct Comparison {
     language_shift: Vec<LanguageShift>,
     /// The largest absolute change of a language's share.
     largest_language_shift: f64,
-    vocabulary_overlap: Option<corpstat::VocabularyOverlap>,
+    vocabulary_overlap: Option<corpstat::report::VocabularyOverlap>,
     /// Up to 50 terms of the target that the reference never uses, most frequent first.
     new_terms: Vec<(String, u64)>,
 }
@@ -84,6 +86,19 @@ impl ReportFile for JsonFile {
         out.write_all(self.0.as_bytes())
     }
 }
+
+/// What `corpstat compare` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[
+        super::Takes::Counting,
+        super::Takes::KeepStopwords,
+        super::Takes::StopwordList,
+        super::Takes::Keyness,
+        super::Takes::LanguageMix,
+    ],
+    after_help: Some(after_help),
+};
 
 pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     let (target, reference) = (

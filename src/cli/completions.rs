@@ -19,8 +19,16 @@ pub struct CompletionsArgs {
     shell: clap_complete::Shell,
 }
 
+/// What `corpstat completions` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[],
+    after_help: None,
+};
+
 /// Prints the script for `command`, the whole command line as `--help` shows it.
-pub fn run(args: CompletionsArgs, mut command: clap::Command) -> Result<ExitCode> {
+pub fn run(args: CompletionsArgs) -> Result<ExitCode> {
+    let mut command = super::command();
     clap_complete::generate(args.shell, &mut command, "corpstat", &mut io::stdout());
     Ok(ExitCode::SUCCESS)
 }

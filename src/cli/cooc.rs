@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
+use corpstat::options::Tables;
 use corpstat::output::{TableSpec, COOCCURRENCE_CSV};
-use corpstat::Tables;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
@@ -24,6 +24,21 @@ pub struct CoocArgs {
     #[command(flatten)]
     output: OutputArgs,
 }
+
+/// What `corpstat cooc` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[
+        super::Takes::Counting,
+        super::Takes::CoocScope,
+        super::Takes::CoocOrder,
+        super::Takes::CoocTable,
+        super::Takes::KeepStopwords,
+        super::Takes::StopwordList,
+        super::Takes::LanguageMix,
+    ],
+    after_help: Some(|| super::columns_help(TABLE.columns)),
+};
 
 pub fn run(args: CoocArgs) -> Result<ExitCode> {
     let corpus = args.corpus.counting(Tables::COOCCURRENCE);

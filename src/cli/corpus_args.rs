@@ -10,11 +10,18 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
-use corpstat::{
-    CaseMode, CoocOptions, CoocScope, Corpus, GroupBy, InputFormat, InputOptions, NormalForm,
-    NormalizeOptions, Options, Report, Stage, StageTimes, StopwordsMode, Tables, TokenRules,
-    WordList,
-};
+use corpstat::input::InputFormat;
+use corpstat::normalize::CaseMode;
+use corpstat::normalize::NormalForm;
+use corpstat::normalize::NormalizeOptions;
+use corpstat::options::CoocOptions;
+use corpstat::options::CoocScope;
+use corpstat::options::StopwordsMode;
+use corpstat::options::Tables;
+use corpstat::timing::Stage;
+use corpstat::timing::StageTimes;
+use corpstat::tokenize::TokenRules;
+use corpstat::{Corpus, GroupBy, InputOptions, Options, Report, WordList};
 
 use super::EXIT_ERROR;
 
@@ -376,7 +383,7 @@ impl CorpusArgs {
                 as_text: self.text,
                 encoding: self.encoding.clone(),
                 max_document_bytes: usize::try_from(self.max_document_bytes)
-                    .unwrap_or(corpstat::MAX_DOCUMENT_BYTES),
+                    .unwrap_or(corpstat::input::MAX_DOCUMENT_BYTES),
                 max_input_bytes: self.max_input_bytes,
                 exclude: self.exclude.clone(),
             },
@@ -396,7 +403,7 @@ impl CorpusArgs {
             return indicatif::ProgressBar::hidden();
         }
         let paths = self.inputs().unwrap_or_default();
-        let total: Option<u64> = corpstat::find_files(&paths, &self.options().input)
+        let total: Option<u64> = corpstat::input::find_files(&paths, &self.options().input)
             .ok()
             .and_then(|(files, _)| files.iter().map(|f| f.size).sum());
         let bar = match total {
@@ -492,7 +499,7 @@ impl CorpusArgs {
 /// run started, and how many cores the process kept busy.
 pub(super) struct Timing {
     started: Instant,
-    cores: Option<corpstat::CoreUse>,
+    cores: Option<corpstat::timing::CoreUse>,
 }
 
 impl Timing {
@@ -500,7 +507,7 @@ impl Timing {
     pub(super) fn start() -> Timing {
         Timing {
             started: Instant::now(),
-            cores: corpstat::CoreUse::start(),
+            cores: corpstat::timing::CoreUse::start(),
         }
     }
 
@@ -518,10 +525,10 @@ impl Timing {
                 "corpstat: {:<13}{one:>8.3} s {:>6.1}% of the wall time, with fewer than {} cores busy",
                 "one thread",
                 100.0 * share,
-                corpstat::ONE_THREAD_BELOW
+                corpstat::timing::ONE_THREAD_BELOW
             );
         }
-        if let Some(peak) = corpstat::peak_rss_bytes() {
+        if let Some(peak) = corpstat::timing::peak_rss_bytes() {
             eprintln!(
                 "corpstat: {:<13}{:>8.1} MB",
                 "peak memory",
@@ -534,9 +541,9 @@ impl Timing {
 /// Prints the input problems to stderr: those listed one by one, then how many
 /// more of each kind were counted but not listed.
 pub(super) fn print_problems(
-    problems: &[corpstat::Problem],
+    problems: &[corpstat::input::Problem],
     total: u64,
-    by_kind: &std::collections::BTreeMap<corpstat::ProblemKind, u64>,
+    by_kind: &std::collections::BTreeMap<corpstat::input::ProblemKind, u64>,
 ) {
     for problem in problems {
         eprintln!("corpstat: {problem}");

@@ -52,10 +52,17 @@ pub fn after_help() -> String {
     "Output columns (no header, one row per input line):\n  language        ISO 639-3 code, or und\n  script          (tsv) script with the most letters in the line, or common\n  confidence      (tsv) 0 to 1, 6 decimals: the model's probability, the share of the\n                  Arabic-script evidence, for one or two words the best score's share\n                  with the word frequencies, 1 when the script decides, 0 for und\n".to_string()
 }
 
+/// What `corpstat detect` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[],
+    after_help: Some(after_help),
+};
+
 pub fn run(args: DetectArgs) -> Result<ExitCode> {
     if args.list_languages {
         let mut out = io::BufWriter::new(io::stdout().lock());
-        for name in corpstat::LANGUAGE_NAMES {
+        for name in corpstat::language::LANGUAGE_NAMES {
             match name.native {
                 Some(native) => writeln!(out, "{}\t{}\t{native}", name.code, name.english)?,
                 None => writeln!(out, "{}\t{}", name.code, name.english)?,

@@ -4,11 +4,14 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
+use corpstat::concordance::sort_lines;
+use corpstat::concordance::ConcordanceLine;
+use corpstat::concordance::MatchOn;
+use corpstat::concordance::SortKey;
+use corpstat::input::DocumentStream;
+use corpstat::input::InputEvent;
 use corpstat::table::{number, text, Column, CsvCells, Format, Table};
-use corpstat::{
-    sort_lines, Concordance, ConcordanceLine, DocumentStream, InputEvent, MatchOn, Normalizer,
-    SortKey,
-};
+use corpstat::{Concordance, Normalizer};
 use rayon::prelude::*;
 
 use super::corpus_args::{print_problems, problems_exit, thread_pool};
@@ -159,6 +162,13 @@ pub fn after_help() -> String {
 /// that --top stops reading soon.
 const BATCH: usize = 256;
 
+/// What `corpstat kwic` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[],
+    after_help: Some(after_help),
+};
+
 pub fn run(args: KwicArgs) -> Result<ExitCode> {
     let options = args.corpus.options();
     let match_on = match (args.exact, args.regex) {
@@ -175,7 +185,7 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
         usize::from(args.context),
     )?;
     let paths = args.corpus.inputs()?;
-    let (files, walk_problems) = corpstat::find_files(&paths, &options.input)?;
+    let (files, walk_problems) = corpstat::input::find_files(&paths, &options.input)?;
     let mut stream = DocumentStream::new(files, walk_problems, options.input.clone());
     let pool = thread_pool(args.corpus.threads)?;
     // Without a sort, --top rows in document order are the first found: stop there.

@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
+use corpstat::options::Tables;
 use corpstat::output::{TableSpec, LANGUAGES_CSV};
-use corpstat::Tables;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 
@@ -25,6 +25,13 @@ pub struct LangsArgs {
     #[command(flatten)]
     output: OutputArgs,
 }
+
+/// What `corpstat langs` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[super::Takes::Counting, super::Takes::LanguageMix],
+    after_help: Some(|| super::columns_help(TABLE.columns)),
+};
 
 pub fn run(args: LangsArgs) -> Result<ExitCode> {
     let corpus = args.corpus.counting(Tables::NONE);

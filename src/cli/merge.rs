@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use corpstat::partial::{missing_shards, read_partials, Manifest};
-use corpstat::{Report, Stage, StageTimes};
+use corpstat::timing::Stage;
+use corpstat::timing::StageTimes;
+use corpstat::Report;
 
 use super::corpus_args::{joined_names, parse_memory_limit, thread_pool, Analyzed, Timing};
 use super::report::write_report;
@@ -135,6 +137,13 @@ fn refuse_missing_shards(args: &MergeArgs) -> Result<()> {
         )
     }
 }
+
+/// What `corpstat merge` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[],
+    after_help: None,
+};
 
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
     super::report::refuse_a_file_as_folder(&args.output)?;

@@ -23,6 +23,7 @@ mod terms;
 use std::io;
 use std::process::ExitCode;
 
+use applies::Takes;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use corpus_args::CorpusArgs;
 use output_args::{columns_help, print_table, OutputArgs};
@@ -39,23 +40,53 @@ struct Cli {
     command: Command,
 }
 
-#[derive(Subcommand)]
-enum Command {
-    Report(report::ReportArgs),
-    Terms(terms::TermsArgs),
-    Ngrams(ngrams::NgramsArgs),
-    Langs(langs::LangsArgs),
-    Cooc(cooc::CoocArgs),
-    Stats(stats::StatsArgs),
-    Detect(detect::DetectArgs),
-    Check(check::CheckArgs),
-    Partial(partial::PartialArgs),
-    Merge(merge::MergeArgs),
-    Compare(compare::CompareArgs),
-    Kwic(kwic::KwicArgs),
-    Collocates(collocates::CollocatesArgs),
-    Completions(completions::CompletionsArgs),
-    Man(man::ManArgs),
+/// What a subcommand declares of itself beyond its arguments, in its own file
+/// (`SPEC`): [`subcommands!`] lists them beside the subcommands.
+pub(crate) struct Spec {
+    /// The groups of narrow corpus options it takes (see `applies.rs`).
+    pub(super) takes: &'static [Takes],
+    /// The text after its `--help`, if any.
+    pub(super) after_help: Option<fn() -> String>,
+}
+
+/// The one list of subcommands, in the order of `corpstat --help`: the clap enum,
+/// the dispatch to each file's `run`, and each one's [`Spec`] are made from it.
+macro_rules! subcommands {
+    ($($variant:ident => $module:ident::$args:ident),* $(,)?) => {
+        #[derive(Subcommand)]
+        enum Command {
+            $($variant($module::$args),)*
+        }
+
+        /// Each subcommand's spec, in the order of [`Command`] (clap's order).
+        const SPECS: &[Spec] = &[$($module::SPEC,)*];
+
+        impl Command {
+            fn run(self) -> anyhow::Result<ExitCode> {
+                match self {
+                    $(Command::$variant(args) => $module::run(args),)*
+                }
+            }
+        }
+    };
+}
+
+subcommands! {
+    Report => report::ReportArgs,
+    Terms => terms::TermsArgs,
+    Ngrams => ngrams::NgramsArgs,
+    Langs => langs::LangsArgs,
+    Cooc => cooc::CoocArgs,
+    Stats => stats::StatsArgs,
+    Detect => detect::DetectArgs,
+    Check => check::CheckArgs,
+    Partial => partial::PartialArgs,
+    Merge => merge::MergeArgs,
+    Compare => compare::CompareArgs,
+    Kwic => kwic::KwicArgs,
+    Collocates => collocates::CollocatesArgs,
+    Completions => completions::CompletionsArgs,
+    Man => man::ManArgs,
 }
 
 /// The exit code when input was skipped or only partly read, or on any error.
@@ -71,48 +102,8 @@ pub fn main() -> ExitCode {
         corpstat::output::abandon_staging();
         std::process::exit(EXIT_INTERRUPTED);
     });
-    // The steps --no-fold takes come from the normalization registry.
-    let steps: Vec<&str> = corpstat::profile_steps().collect();
-    let no_fold = format!(
-        "Switch off one step of the profile (repeatable): {}",
-        steps.join(", ")
-    );
-    let mut command = Cli::command();
-    // Every subcommand that reads a corpus has the option.
-    let corpus_subcommands: Vec<String> = command
-        .get_subcommands()
-        .filter(|c| c.get_arguments().any(|a| a.get_id() == "no_fold"))
-        .map(|c| c.get_name().to_string())
-        .collect();
-    for name in corpus_subcommands {
-        command =
-            command.mut_subcommand(name, |c| c.mut_arg("no_fold", |a| a.help(no_fold.clone())));
-    }
-    let command = command
-        .mut_subcommand("report", |c| c.after_help(report::after_help()))
-        .mut_subcommand("terms", |c| {
-            c.after_help(columns_help(terms::TABLE.columns))
-        })
-        .mut_subcommand("ngrams", |c| {
-            c.after_help(columns_help(ngrams::TABLE.columns))
-        })
-        .mut_subcommand("langs", |c| {
-            c.after_help(columns_help(langs::TABLE.columns))
-        })
-        .mut_subcommand("cooc", |c| c.after_help(columns_help(cooc::TABLE.columns)))
-        .mut_subcommand("stats", |c| c.after_help(stats::after_help()))
-        .mut_subcommand("detect", |c| c.after_help(detect::after_help()))
-        .mut_subcommand("check", |c| c.after_help(check::after_help()))
-        .mut_subcommand("kwic", |c| c.after_help(kwic::after_help()))
-        .mut_subcommand("collocates", |c| c.after_help(collocates::after_help()))
-        // compare takes its two inputs as TARGET and REFERENCE, not as PATHS.
-        .mut_subcommand("compare", |c| {
-            c.mut_arg("paths", |a| a.hide(true))
-                .after_help(compare::after_help())
-        });
-    let command = applies::hide_narrow_options(command);
-    let matches = command.clone().get_matches();
-    if let Some(refusal) = applies::refusal(&matches) {
+    let matches = command().get_matches();
+    if let Some(refusal) = applies::refusal(&matches, takes, takers) {
         eprintln!("corpstat: {refusal}");
         return ExitCode::from(EXIT_ERROR);
     }
@@ -120,24 +111,7 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    let outcome = match cli.command {
-        Command::Report(args) => report::run(args),
-        Command::Terms(args) => terms::run(args),
-        Command::Ngrams(args) => ngrams::run(args),
-        Command::Langs(args) => langs::run(args),
-        Command::Cooc(args) => cooc::run(args),
-        Command::Stats(args) => stats::run(args),
-        Command::Detect(args) => detect::run(args),
-        Command::Check(args) => check::run(args),
-        Command::Partial(args) => partial::run(args),
-        Command::Merge(args) => merge::run(args),
-        Command::Compare(args) => compare::run(args),
-        Command::Kwic(args) => kwic::run(args),
-        Command::Collocates(args) => collocates::run(args),
-        Command::Completions(args) => completions::run(args, command),
-        Command::Man(args) => man::run(args, command),
-    };
-    match outcome {
+    match cli.command.run() {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
@@ -145,6 +119,63 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// The whole command line, as `--help`, the manual page and the completions show it:
+/// each subcommand's text after its help from its [`Spec`], `--no-fold`'s steps from
+/// the normalization registry, and the narrow options each does not take hidden.
+pub fn command() -> clap::Command {
+    let steps: Vec<&str> = corpstat::normalize::profile_steps().collect();
+    let no_fold = format!(
+        "Switch off one step of the profile (repeatable): {}",
+        steps.join(", ")
+    );
+    let mut command = Cli::command();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for (name, spec) in names.iter().zip(SPECS) {
+        command = command.mut_subcommand(name, |mut c| {
+            if reads_a_corpus(&c) {
+                c = c.mut_arg("no_fold", |a| a.help(no_fold.clone()));
+            }
+            match spec.after_help {
+                Some(after_help) => c.after_help(after_help()),
+                None => c,
+            }
+        });
+    }
+    // compare takes its two inputs as TARGET and REFERENCE, not as PATHS.
+    command = command.mut_subcommand("compare", |c| c.mut_arg("paths", |a| a.hide(true)));
+    applies::hide_narrow_options(command, takes)
+}
+
+/// The narrow option groups the subcommand `name` takes; `None` when it reads no
+/// corpus (it has no `CorpusArgs`).
+fn takes(name: &str) -> Option<&'static [Takes]> {
+    let command = Cli::command();
+    let (reads_corpus, spec) = command
+        .get_subcommands()
+        .zip(SPECS)
+        .find(|(sub, _)| sub.get_name() == name)
+        .map(|(sub, spec)| (reads_a_corpus(sub), spec))?;
+    reads_corpus.then_some(spec.takes)
+}
+
+/// Whether a subcommand reads a corpus: it has the corpus arguments.
+fn reads_a_corpus(sub: &clap::Command) -> bool {
+    sub.get_arguments().any(|a| a.get_id() == "no_fold")
+}
+
+/// The corpus subcommands that take the narrow options of `group`, in order.
+fn takers(group: Takes) -> Vec<String> {
+    Cli::command()
+        .get_subcommands()
+        .zip(SPECS)
+        .filter(|(sub, spec)| spec.takes.contains(&group) && reads_a_corpus(sub))
+        .map(|(sub, _)| sub.get_name().to_string())
+        .collect()
 }
 
 /// `corpstat terms | head` closes the pipe early: that is not an error.

@@ -57,6 +57,13 @@ impl ReportFile for PartialOutput {
     }
 }
 
+/// What `corpstat partial` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: super::Takes::ALL,
+    after_help: None,
+};
+
 pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
     super::report::refuse_a_file_as_folder(&args.output)?;
     args.corpus.exclude = vec![args.output.clone()];
@@ -73,7 +80,7 @@ pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
         .into_iter()
         .map(|(name, bytes)| Box::new(PartialOutput(name, bytes)) as Box<dyn ReportFile>)
         .collect();
-    let written = times.time(corpstat::Stage::Write, || {
+    let written = times.time(corpstat::timing::Stage::Write, || {
         write_report_dir(&args.output, &files)
     })?;
     let entry = &manifest.shards[0];

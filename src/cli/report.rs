@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use corpstat::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
+use corpstat::report::ConcordanceLines;
 use corpstat::table::CsvCells;
-use corpstat::{ConcordanceLines, Stage};
+use corpstat::timing::Stage;
 
 use super::corpus_args::Analyzed;
 use super::CorpusArgs;
@@ -148,6 +149,13 @@ pub fn after_help() -> String {
     help.push_str(&indented(&format!("  {:<18}", "*.png"), &line));
     help
 }
+
+/// What `corpstat report` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: super::Takes::ALL,
+    after_help: Some(after_help),
+};
 
 pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
     refuse_a_file_as_folder(&args.output)?;

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
+use corpstat::options::Tables;
+use corpstat::report::MetricValue;
 use corpstat::table::{number, text, Column, Format, Table};
-use corpstat::MetricValue;
-use corpstat::Tables;
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -32,6 +32,18 @@ pub struct StatsArgs {
 pub fn after_help() -> String {
     "Output columns (csv, tsv, table):\n  statistic       name, as in summary.json (languages.CODE.share, scripts.NAME.share, ...)\n  value           its value\nWith --format json: the summary.json object.\n".to_string()
 }
+
+/// What `corpstat stats` declares beyond its arguments: the narrow corpus options it
+/// takes and the text after its help.
+pub(super) const SPEC: super::Spec = super::Spec {
+    takes: &[
+        super::Takes::Counting,
+        super::Takes::CoocScope,
+        super::Takes::CoocOrder,
+        super::Takes::LanguageMix,
+    ],
+    after_help: Some(after_help),
+};
 
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
     let analyzed = args.corpus.counting(Tables::NONE).analyze()?;

@@ -22,7 +22,8 @@ mod terms;
 
 pub use code_switching::CodeSwitching;
 pub use combine::CombineError;
-pub use corpus::{CorpusCounts, DocumentRecord, NgramTotals, TermTotals};
+pub use corpus::CorpusCounts;
+pub(crate) use corpus::{DocumentRecord, NgramTotals, TermTotals};
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
 pub use figures::DocumentFigures;
 #[cfg(feature = "parquet")]

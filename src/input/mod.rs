@@ -32,9 +32,10 @@ mod text;
 mod walk;
 
 pub use decode::{decode, Decoded};
-pub use group::{FileRules, GroupBy, NO_GROUP};
+pub(crate) use group::NO_GROUP;
+pub use group::{FileRules, GroupBy};
 pub use stream::DocumentStream;
-pub use text::{split_point, unix_line_endings};
+pub(crate) use text::{split_point, unix_line_endings};
 pub use walk::find_files;
 pub(crate) use walk::find_files_noting;
 

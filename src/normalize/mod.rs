@@ -98,7 +98,7 @@ const ZWNJ: char = '\u{200C}';
 /// digits and punctuation that are NFKC starters without a compatibility mapping.
 /// Checked against every step by the tests below.
 #[inline]
-pub fn is_surface_stable(c: char) -> bool {
+pub(crate) fn is_surface_stable(c: char) -> bool {
     c.is_ascii()
         || is_stable_letter(c)
         || matches!(c,

@@ -25,8 +25,9 @@ pub(crate) use parquet_table::zstd_writer;
 pub use parquet_table::ParquetTableFile;
 pub use readme::report_readme;
 pub use report_dir::{abandon_staging, write_report_dir, MANIFEST};
+pub(crate) use tables::TableRows;
 pub use tables::{
-    Needs, Preview, TableRows, TableSpec, CODE_SWITCHING_CSV, CONCORDANCE_CSV, COOCCURRENCE_CSV,
+    Needs, Preview, TableSpec, CODE_SWITCHING_CSV, CONCORDANCE_CSV, COOCCURRENCE_CSV,
     DISTINCTIVE_CSV, DOCUMENTS_CSV, GROUPS_CSV, GROUP_TERMS_CSV, KEYNESS_CSV, LANGUAGES_CSV,
     NGRAMS_CSV, ORTHOGRAPHY_CSV, TABLES, TERMS_CSV,
 };
@@ -105,7 +106,7 @@ impl<'a> CsvFile<'a> {
 
     /// A table whose rows are made only as the file is written, in chunks formatted
     /// in parallel.
-    pub fn chunked(
+    pub(crate) fn chunked(
         name: &'static str,
         columns: &'static [Column],
         make: impl Fn() -> RowSource<'a> + Sync + 'a,

@@ -98,9 +98,9 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The ledger's steps as a Markdown list, from [`ledger_steps`](crate::ledger_steps).
+/// The ledger's steps as a Markdown list, from [`ledger_steps`](crate::normalize::ledger_steps).
 fn ledger_steps() -> String {
-    crate::ledger_steps()
+    crate::normalize::ledger_steps()
         .map(|s| format!("- `{}`: {}", s.name, s.about))
         .collect::<Vec<_>>()
         .join("\n")
@@ -194,7 +194,9 @@ mod tests {
         for (name, _) in &values {
             let placeholder = format!("{{{name}}}");
             assert!(
-                HEAD.contains(&placeholder) || TAIL.contains(&placeholder),
+                HEAD.contains(&placeholder)
+                    || TAIL.contains(&placeholder)
+                    || chart_rows().contains(&placeholder),
                 "{name} is never used"
             );
             assert!(!md.contains(&placeholder), "{name} left in");

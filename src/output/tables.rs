@@ -29,7 +29,7 @@ pub struct TableSpec {
     /// What it needs to be written, besides a corpus.
     pub needs: Needs,
     /// How the rows are made, when the file is written.
-    pub rows: TableRows,
+    pub(crate) rows: TableRows,
     /// Which rows index.html shows.
     pub preview: Preview,
 }
@@ -87,7 +87,7 @@ pub enum Preview {
 
 /// How a table's rows are made.
 #[derive(Clone, Copy)]
-pub enum TableRows {
+pub(crate) enum TableRows {
     /// Rows under the spec's columns, made in any order, so that chunks of them are
     /// formatted in parallel.
     Source(for<'r> fn(&'r Report) -> RowSource<'r>),

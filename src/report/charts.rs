@@ -1,8 +1,14 @@
 //! What the charts show beyond the tables, made while the counts are at hand.
 
-use crate::{
-    CorpusCounts, DocumentRow, Lang, NgramRows, Options, Report, Summary, TermRow, TokenKind,
-};
+use crate::{CorpusCounts, Lang, Options, Report, TokenKind};
+
+use crate::report::DocumentRow;
+
+use crate::report::NgramRows;
+
+use crate::report::Summary;
+
+use crate::report::TermRow;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -44,10 +50,10 @@ pub struct ChartData {
 /// Words per bar chart.
 pub const CHART_TERMS: usize = 25;
 
-/// Words in the co-occurrence heatmap.
 /// N-grams of each order in `top-ngrams.png`.
 pub const TOP_NGRAMS: usize = 15;
 
+/// Words in the co-occurrence heatmap.
 pub const HEATMAP_WORDS: usize = 20;
 
 /// A language's share of the words for a chart of its own.

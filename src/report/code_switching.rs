@@ -108,7 +108,7 @@ impl Report {
     }
 
     /// The rows of `code_switching.csv`, in any order.
-    pub fn code_switching_source(&self) -> RowSource<'_> {
+    pub(crate) fn code_switching_source(&self) -> RowSource<'_> {
         RowSource::new(self.code_switching.len(), |i| {
             let row = &self.code_switching[i];
             vec![

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use crate::measures::association::{associate, Association};
 use crate::normalize::Normalizer;
+use crate::options::CoocScope;
 use crate::table::{number, text, Column};
-use crate::{CoocScope, Report};
+use crate::Report;
 
 /// One collocate of the node word.
 #[derive(Debug, Clone, PartialEq)]

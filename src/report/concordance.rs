@@ -352,7 +352,7 @@ impl Report {
     /// file fail to be read, the row says so in its document cell (the file was
     /// written by this process a moment before; it does not happen short of a
     /// failing disk).
-    pub fn concordance_source(&self) -> RowSource<'_> {
+    pub(crate) fn concordance_source(&self) -> RowSource<'_> {
         let (queries, spill) = match &self.concordance {
             ConcordanceLines::Read {
                 kwic:

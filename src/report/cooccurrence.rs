@@ -5,9 +5,10 @@ use rayon::prelude::*;
 use super::{RowSource, TermNames};
 use crate::count::TermTotals;
 use crate::measures::association::{associate, Association};
+use crate::options::CoocScope;
 use crate::store::ShardedNgrams;
 use crate::table::{float, number, text, Column};
-use crate::{CoocScope, CorpusCounts, Options, Report, TokenKind};
+use crate::{CorpusCounts, Options, Report, TokenKind};
 
 /// A co-occurring pair kept for `cooccurrence.csv`: term ids and c (the marginals
 /// are kept by the report beside the rows), 12 bytes a row.
@@ -129,7 +130,7 @@ impl Report {
     }
 
     /// The rows of `cooccurrence.csv`, in any order.
-    pub fn cooccurrence_source(&self) -> RowSource<'_> {
+    pub(crate) fn cooccurrence_source(&self) -> RowSource<'_> {
         RowSource::new(self.cooccurrences.len(), |i| {
             let c = self.cooccurrence_row(i);
             let mut cells = vec![

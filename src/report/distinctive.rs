@@ -133,7 +133,7 @@ impl Report {
     }
 
     /// The rows of `distinctive.csv`, in any order.
-    pub fn distinctive_source(&self) -> RowSource<'_> {
+    pub(crate) fn distinctive_source(&self) -> RowSource<'_> {
         RowSource::new(self.distinctive.len(), |i| {
             let d = self.distinctive_row(i);
             vec![

@@ -69,7 +69,7 @@ impl Report {
     }
 
     /// The rows of `documents.csv`, in any order.
-    pub fn documents_source(&self) -> RowSource<'_> {
+    pub(crate) fn documents_source(&self) -> RowSource<'_> {
         RowSource::new(self.documents.len(), |i| {
             let d = &self.documents[i];
             vec![
@@ -89,7 +89,8 @@ impl Report {
     /// term it holds, in documents.csv's order, each document's terms by first
     /// occurrence in the corpus; the long document-term table a `dfm` is made
     /// from. Empty unless the options kept the documents' terms.
-    pub fn document_terms_source(&self) -> RowSource<'_> {
+    #[cfg(feature = "parquet")]
+    pub(crate) fn document_terms_source(&self) -> RowSource<'_> {
         let mut ends = Vec::with_capacity(self.document_terms.len());
         let mut end = 0;
         for terms in &self.document_terms {

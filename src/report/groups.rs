@@ -10,8 +10,9 @@ use super::{by_count_then_text, dominant_language, share, totals, RowSource, Ter
 use crate::count::{DocumentFigures, DocumentRecord};
 use crate::input::NO_GROUP;
 use crate::measures::keyness::{keyness, Keyness};
+use crate::report::DocumentRow;
 use crate::table::{float, number, round, text, Column, Table};
-use crate::{CorpusCounts, DocumentRow, GroupBy, Lang, Options, Report, TokenKind};
+use crate::{CorpusCounts, GroupBy, Lang, Options, Report, TokenKind};
 
 /// The shared vocabulary of two groups.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -248,7 +249,7 @@ impl Report {
 
     /// `group_terms.csv`, a row at a time: with thousands of groups, the whole
     /// table as text would be the largest thing the report holds.
-    pub fn group_terms_source(&self) -> RowSource<'_> {
+    pub(crate) fn group_terms_source(&self) -> RowSource<'_> {
         RowSource::new(self.group_terms.len(), move |i| {
             let t = &self.group_terms[i];
             vec![
@@ -262,7 +263,7 @@ impl Report {
     }
 
     /// `keyness.csv`, a row at a time.
-    pub fn keyness_source(&self) -> RowSource<'_> {
+    pub(crate) fn keyness_source(&self) -> RowSource<'_> {
         RowSource::new(self.keyness.len(), move |i| keyness_cells(&self.keyness[i]))
     }
 

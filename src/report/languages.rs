@@ -70,7 +70,7 @@ pub(super) fn language_rows(
 
 impl Report {
     /// The rows of `languages.csv`, in any order.
-    pub fn languages_source(&self) -> RowSource<'_> {
+    pub(crate) fn languages_source(&self) -> RowSource<'_> {
         RowSource::new(self.languages.len(), |i| {
             let l = &self.languages[i];
             vec![

@@ -59,11 +59,11 @@ use crate::store::ShardedNgrams;
 use crate::table::{Column, Table};
 
 /// Cells of a table, one `Vec` per row, made as they are read.
-pub type Cells<'a> = Box<dyn Iterator<Item = Vec<String>> + 'a>;
+pub(crate) type Cells<'a> = Box<dyn Iterator<Item = Vec<String>> + 'a>;
 
 /// The rows of a table, made in any order: how many there are, and the cells of
 /// row `i`. Large files are formatted from it in chunks, in parallel.
-pub struct RowSource<'a> {
+pub(crate) struct RowSource<'a> {
     /// Number of rows.
     pub len: usize,
     /// The cells of row `i`, for `i < len`.

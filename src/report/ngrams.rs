@@ -194,7 +194,7 @@ impl Report {
     }
 
     /// The rows of `ngrams.csv` (or of its order `only`), in any order.
-    pub fn ngrams_source(&self, only: Option<usize>) -> RowSource<'_> {
+    pub(crate) fn ngrams_source(&self, only: Option<usize>) -> RowSource<'_> {
         let parts = self.ngram_parts(only);
         let len = parts.last().map_or(0, |p| p.0 + p.2);
         RowSource::new(len, move |i| {

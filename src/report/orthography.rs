@@ -180,7 +180,7 @@ impl Report {
     }
 
     /// The rows of `orthography.csv`, in any order.
-    pub fn orthography_source(&self) -> RowSource<'_> {
+    pub(crate) fn orthography_source(&self) -> RowSource<'_> {
         RowSource::new(self.orthography.len(), |i| {
             let row = &self.orthography[i];
             vec![

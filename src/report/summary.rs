@@ -5,10 +5,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{share, totals, CodeSwitchingSummary, OrthographySummary};
+use crate::count::Pruning;
 use crate::input::Notice;
+use crate::input::Problem;
+use crate::input::ProblemKind;
 use crate::measures::lexical;
+use crate::report::TermRow;
 use crate::table::round;
-use crate::{CorpusCounts, Lang, Normalizer, Options, Problem, ProblemKind, Pruning, TermRow};
+use crate::{CorpusCounts, Lang, Normalizer, Options};
 
 /// The layout version of `summary.json`. Renaming or removing a metric bumps it,
 /// so that `corpstat check` can tell a baseline it cannot compare with.

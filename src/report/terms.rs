@@ -58,7 +58,7 @@ pub const STOPWORD_LANGUAGE_SHARE: f64 = 0.05;
 
 impl Report {
     /// The rows of `terms.csv`, in any order.
-    pub fn terms_source(&self) -> RowSource<'_> {
+    pub(crate) fn terms_source(&self) -> RowSource<'_> {
         RowSource::new(self.terms.len(), |i| {
             let t = &self.terms[i];
             vec![

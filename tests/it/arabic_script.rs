@@ -215,17 +215,10 @@ fn options_switch_the_rules_off_and_on() {
 
 #[test]
 fn seeds_languages() {
-    let output = run(&[
-        "report",
-        "-q",
-        "-o",
-        tempfile::tempdir().unwrap().path().to_str().unwrap(),
-    ]);
+    let out = tempfile::tempdir().unwrap();
+    let output = run(&["report", "-q", "-o", out.path().to_str().unwrap()]);
     assert!(output.status.success());
-    let documents = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/documents.csv"),
-    )
-    .unwrap();
+    let documents = std::fs::read_to_string(out.path().join("documents.csv")).unwrap();
     for line in documents.lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
         let (document, language, share) = (f[0], f[5], f[6].parse::<f64>().unwrap());
@@ -238,10 +231,7 @@ fn seeds_languages() {
         assert!(share >= 0.9, "{line}");
     }
     // The German caption line of 001 is German, in the Latin script, and stays a minority.
-    let languages = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/languages.csv"),
-    )
-    .unwrap();
+    let languages = std::fs::read_to_string(out.path().join("languages.csv")).unwrap();
     let german = languages
         .lines()
         .find(|l| l.starts_with("001_") && l.contains(",deu,"))

@@ -2,10 +2,10 @@
 //! back by a real parser, bad rules files, and a drift test on the seeds.
 
 use crate::util::{run, seeds};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 
-const ENGLISH: &str = "The Security Council held its first formal public meeting on cyber security on Tuesday, \
+pub(crate) const ENGLISH: &str = "The Security Council held its first formal public meeting on cyber security on Tuesday, \
 discussing the growing threat that hacking poses to the critical infrastructure of states. \
 The meeting was called after the American president raised the question with his Russian counterpart. \
 Diplomats said that attacks on hospitals, power grids and water systems had become more frequent. \
@@ -14,16 +14,16 @@ governments responsible when attacks are launched from their territory. Others w
 could be used to restrict the freedom of the internet. The debate ended without a formal statement, \
 but members agreed to continue the discussion next year.";
 
-struct Fixture {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
+pub(crate) struct Fixture {
+    pub(crate) _tmp: tempfile::TempDir,
+    pub(crate) dir: PathBuf,
     /// The seeds' report.
-    baseline: PathBuf,
+    pub(crate) baseline: PathBuf,
     /// The seeds with 004 (Arabic) replaced by English text.
-    drifted: PathBuf,
+    pub(crate) drifted: PathBuf,
 }
 
-fn fixture() -> Fixture {
+pub(crate) fn fixture() -> Fixture {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     let baseline = dir.join("baseline");
@@ -48,14 +48,14 @@ fn fixture() -> Fixture {
     }
 }
 
-fn write_rules(f: &Fixture, name: &str, rules: &str) -> String {
+pub(crate) fn write_rules(f: &Fixture, name: &str, rules: &str) -> String {
     let path = f.dir.join(name);
     std::fs::write(&path, rules).unwrap();
     path.to_str().unwrap().to_string()
 }
 
 /// (rule, status) pairs of a JSON check result.
-fn statuses(out: &Output) -> Vec<(String, String, String)> {
+pub(crate) fn statuses(out: &Output) -> Vec<(String, String, String)> {
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
             "{e}: {}{}",
@@ -80,7 +80,7 @@ fn statuses(out: &Output) -> Vec<(String, String, String)> {
         .collect()
 }
 
-const EVERY_KIND: &str = r#"
+pub(crate) const EVERY_KIND: &str = r#"
 [[rule]]
 name = "min pass"
 metric = "documents"
@@ -165,7 +165,7 @@ severity = "warning"
 "#;
 
 #[test]
-fn every_rule_kind_passes_and_fails() {
+pub(crate) fn every_rule_kind_passes_and_fails() {
     let f = fixture();
     let rules = write_rules(&f, "rules.toml", EVERY_KIND);
     let junit = f.dir.join("out/junit.xml");
@@ -228,20 +228,42 @@ fn every_rule_kind_passes_and_fails() {
 }
 
 #[test]
-fn drift_language_rule_fails_with_the_numbers() {
-    let f = fixture();
-    let rules = write_rules(
-        &f,
-        "lang.toml",
+pub(crate) fn drift_language_rule_fails_with_the_numbers() {
+    // Hand-made summaries, so that every number below is worked out by hand: Arabic
+    // falls from 0.70 to 0.55 (change -0.15), Persian rises from 0.25 to 0.29
+    // (+0.04), English from 0.05 to 0.16 (+0.11). The largest change is Arabic's.
+    let tmp = tempfile::tempdir().unwrap();
+    let summary = |ara: f64, fas: f64, eng: f64| {
+        serde_json::json!({
+            "schema_version": 1,
+            "documents": 10,
+            "tokens": 1000,
+            "languages": {
+                "ara": {"words": (ara * 1000.0) as u64, "share": ara},
+                "fas": {"words": (fas * 1000.0) as u64, "share": fas},
+                "eng": {"words": (eng * 1000.0) as u64, "share": eng},
+            },
+        })
+        .to_string()
+    };
+    let baseline = tmp.path().join("baseline.json");
+    std::fs::write(&baseline, summary(0.70, 0.25, 0.05)).unwrap();
+    let current = tmp.path().join("current.json");
+    std::fs::write(&current, summary(0.55, 0.29, 0.16)).unwrap();
+    let rules = tmp.path().join("lang.toml");
+    std::fs::write(
+        &rules,
         "[[rule]]\nname = \"Arabic share\"\nmetric = \"languages.ara.share\"\nmax_change = 0.05\n\n\
-         [[rule]]\nname = \"language mix\"\ndrift = \"language_share_change\"\nmax = 0.05\n",
-    );
-    let baseline = f.baseline.join("summary.json");
+         [[rule]]\nname = \"language mix\"\ndrift = \"language_share_change\"\nmax = 0.05\n\n\
+         [[rule]]\nname = \"Persian share\"\nmetric = \"languages.fas.share\"\nmax_change = 0.05\n",
+    )
+    .unwrap();
     let out = run(&[
         "check",
-        f.drifted.to_str().unwrap(),
+        "--summary",
+        current.to_str().unwrap(),
         "--rules",
-        &rules,
+        rules.to_str().unwrap(),
         "--baseline",
         baseline.to_str().unwrap(),
         "--format",
@@ -249,29 +271,36 @@ fn drift_language_rule_fails_with_the_numbers() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     let table = String::from_utf8(out.stdout).unwrap();
-    let arabic = table
-        .lines()
-        .find(|l| l.starts_with("Arabic share,"))
-        .unwrap();
-    // The Arabic share falls from 0.677 to 0.586: 343 Arabic words gave way to 115 English ones.
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(&format!("{name},")))
+            .unwrap_or_else(|| panic!("no row {name} in {table}"))
+            .to_string()
+    };
+    let arabic = row("Arabic share");
     assert!(
-        arabic.contains("0.585922 (baseline 0.677448, change -0.091526)"),
+        arabic.contains("0.55 (baseline 0.7, change -0.15)"),
         "{arabic}"
     );
     assert!(arabic.ends_with(",fail"), "{arabic}");
-    let mix = table
-        .lines()
-        .find(|l| l.starts_with("language mix,"))
-        .unwrap();
-    assert!(mix.ends_with(",fail"), "{mix}");
+    // A change within the limit passes.
+    let persian = row("Persian share");
+    assert!(
+        persian.contains("0.29 (baseline 0.25, change +0.04)"),
+        "{persian}"
+    );
+    assert!(persian.ends_with(",pass"), "{persian}");
     // The row names the language that moved most, with the sign of its change.
-    assert!(mix.contains(",0.091526 (ara -0.091526),"), "{mix}");
+    let mix = row("language mix");
+    assert!(mix.contains(",0.15 (ara -0.15),"), "{mix}");
+    assert!(mix.ends_with(",fail"), "{mix}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("check failed: 2 of 3 rule(s)"), "{stderr}");
+    assert!(stderr.contains("check failed: 2 of 4 rule(s)"), "{stderr}");
 }
 
 #[test]
-fn the_same_corpus_passes_its_own_init_rules() {
+pub(crate) fn the_same_corpus_passes_its_own_init_rules() {
     let f = fixture();
     let baseline = f.baseline.join("summary.json");
     let init = run(&["check", "--init", "--baseline", baseline.to_str().unwrap()]);
@@ -336,191 +365,4 @@ fn the_same_corpus_passes_its_own_init_rules() {
     );
     let rules = write_rules(&f, "plain.toml", &text);
     assert_eq!(run(&["check", "--rules", &rules]).status.code(), Some(0));
-}
-
-#[test]
-fn usage_and_input_errors_exit_2_with_the_file_and_line() {
-    let f = fixture();
-    let unknown = write_rules(&f, "unknown.toml", "[[rule]]\nname = \"x\"\nmetric = \"documents\"\nmin = 1\n\n[[rule]]\nname = \"typo\"\nmetric = \"tokenz\"\nmin = 1\n");
-    let out = run(&["check", "--rules", &unknown]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains(&format!(
-            "{unknown}:6: rule \"typo\": unknown metric path \"tokenz\""
-        )),
-        "{stderr}"
-    );
-
-    let bad_toml = write_rules(
-        &f,
-        "bad.toml",
-        "[[rule]]\nname = \"x\"\nmetric = documents\n",
-    );
-    let out = run(&["check", "--rules", &bad_toml]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(&format!("{bad_toml}: line 3")), "{stderr}");
-
-    let no_bound = write_rules(
-        &f,
-        "nobound.toml",
-        "[[rule]]\nname = \"lonely\"\nmetric = \"documents\"\n",
-    );
-    let out = run(&["check", "--rules", &no_bound]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains(":1: rule \"lonely\": give min, max"));
-
-    let drift = write_rules(
-        &f,
-        "drift.toml",
-        "[[rule]]\nname = \"d\"\ndrift = \"new_term_share\"\nmax = 0.1\n",
-    );
-    let out = run(&["check", "--rules", &drift]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("needs --baseline"));
-
-    let missing = run(&[
-        "check",
-        "--rules",
-        f.dir.join("nope.toml").to_str().unwrap(),
-    ]);
-    assert_eq!(missing.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&missing.stderr).contains("nope.toml: cannot read the rules file")
-    );
-
-    // A baseline from another summary layout is refused, with both versions named.
-    let old = f.dir.join("old");
-    std::fs::create_dir(&old).unwrap();
-    let summary = std::fs::read_to_string(f.baseline.join("summary.json")).unwrap();
-    std::fs::write(
-        old.join("summary.json"),
-        summary.replace("\"schema_version\": 1", "\"schema_version\": 0"),
-    )
-    .unwrap();
-    let ok = write_rules(
-        &f,
-        "ok.toml",
-        "[[rule]]\nname = \"x\"\nmetric = \"documents\"\nmin = 1\n",
-    );
-    let out = run(&[
-        "check",
-        "--rules",
-        &ok,
-        "--baseline",
-        old.join("summary.json").to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("baseline has schema_version 0, this corpstat writes 1"));
-}
-
-#[test]
-fn input_problems_fail_unless_partial_is_allowed() {
-    let f = fixture();
-    let corpus = f.dir.join("broken");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("good.txt"), "الأمن الدولي مهم").unwrap();
-    std::fs::write(corpus.join("bad.jsonl"), "{not json}\n").unwrap();
-    let rules = write_rules(
-        &f,
-        "r.toml",
-        "[[rule]]\nname = \"docs\"\nmetric = \"documents\"\nmin = 1\n",
-    );
-    let out = run(&[
-        "check",
-        corpus.to_str().unwrap(),
-        "--rules",
-        &rules,
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    let results = statuses(&out);
-    assert_eq!(
-        (results[0].0.as_str(), results[0].1.as_str()),
-        ("input read in full", "fail")
-    );
-    let out = run(&[
-        "check",
-        corpus.to_str().unwrap(),
-        "--rules",
-        &rules,
-        "--allow-partial",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(statuses(&out).len(), 1);
-}
-
-#[test]
-fn the_ci_example_passes_on_the_seeds() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let rules = root.join("examples/corpus-ci/rules.toml");
-    let out = run(&[
-        "check",
-        "seeds",
-        "--rules",
-        rules.to_str().unwrap(),
-        "--baseline",
-        "reports/summary.json",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert!(statuses(&out).len() > 10);
-    let script = std::fs::read_to_string(root.join("examples/corpus-ci/check.sh")).unwrap();
-    assert!(script.contains("--rules examples/corpus-ci/rules.toml") && script.contains("--junit"));
-}
-
-#[test]
-fn every_metric_of_the_summary_is_documented() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("reports/README.md")).unwrap();
-    let summary: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("reports/summary.json")).unwrap())
-            .unwrap();
-    fn leaves(prefix: &str, value: &serde_json::Value, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (k, v) in map {
-                    let path = if prefix.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{prefix}.{k}")
-                    };
-                    leaves(&path, v, out);
-                }
-            }
-            serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
-                out.push(prefix.to_string())
-            }
-            _ => {}
-        }
-    }
-    let mut paths = Vec::new();
-    leaves("", &summary, &mut paths);
-    assert!(paths.len() > 20);
-    for path in paths {
-        // Language and script codes stand for CODE and NAME in the documentation.
-        let parts: Vec<&str> = path.split('.').collect();
-        let documented = match parts.as_slice() {
-            ["languages", _, leaf] => format!("`languages.CODE.{leaf}`"),
-            ["scripts", _, leaf] => format!("`scripts.NAME.{leaf}`"),
-            ["code_switching", "pairs", _] => "`code_switching.pairs.FROM>TO`".to_string(),
-            ["orthography", "steps", _, leaf] => format!("`orthography.steps.STEP.{leaf}`"),
-            ["orthography", "groups", ..] => "`orthography.groups.GROUP.…`".to_string(),
-            _ => format!("`{path}`"),
-        };
-        assert!(
-            readme.contains(&documented),
-            "reports/README.md does not list {documented}"
-        );
-    }
 }

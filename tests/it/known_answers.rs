@@ -1,9 +1,12 @@
 //! Every statistic on small texts whose answers were worked out by hand (or, for the
 //! bigram measures, by NLTK), in Arabic, Persian and English.
 
+use corpstat::options::CoocOptions;
+use corpstat::options::CoocScope;
+use corpstat::options::Tables;
 use corpstat::Report;
 use corpstat::Script;
-use corpstat::{CoocOptions, CoocScope, Corpus, Options, Tables};
+use corpstat::{Corpus, Options};
 
 fn report(options: Options, docs: &[(&str, &str)]) -> Report {
     let mut corpus = Corpus::new(options).expect("valid options");
@@ -357,12 +360,12 @@ fn mattr_runs_across_documents_in_order() {
 #[test]
 fn plain_tokens_are_exactly_unicode_words() {
     let options = Options {
-        normalize: corpstat::NormalizeOptions {
-            form: corpstat::NormalForm::None,
-            case: corpstat::CaseMode::Keep,
+        normalize: corpstat::normalize::NormalizeOptions {
+            form: corpstat::normalize::NormalForm::None,
+            case: corpstat::normalize::CaseMode::Keep,
             ..Default::default()
         },
-        tokens: corpstat::TokenRules::Plain,
+        tokens: corpstat::tokenize::TokenRules::Plain,
         ..Options::default()
     };
     let text = "Emmanuel Macron، رئيس فرنسا. ﻻ ﬁ ۱۳۹۶ 1396 می‌شود https://p.dw.com/p/2cWml";
@@ -381,7 +384,7 @@ fn plain_tokens_are_exactly_unicode_words() {
 }
 
 /// The rows of cooccurrence.csv.
-fn pairs(r: &corpstat::Report) -> Vec<corpstat::CooccurrenceRow> {
+fn pairs(r: &corpstat::Report) -> Vec<corpstat::report::CooccurrenceRow> {
     r.cooccurrence_rows().collect()
 }
 

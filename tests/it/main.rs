@@ -3,19 +3,24 @@
 
 mod arabic_script;
 mod bad_input;
+mod bad_input_names;
 mod browser;
 mod check;
+mod check_errors;
 mod cli;
+mod cli_output;
 mod code_switching;
 mod committed_report;
 mod concordance;
 mod groups;
 mod hostile;
+mod hostile_write;
 mod known_answers;
 mod langid;
 mod memory_limit;
 mod orthography;
 mod partials;
+mod partials_engines;
 mod properties;
 mod report_parquet;
 mod tokenize_differential;

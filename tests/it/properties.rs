@@ -2,9 +2,12 @@
 
 use proptest::prelude::*;
 
+use corpstat::normalize::CaseMode;
+use corpstat::normalize::NormalForm;
+use corpstat::normalize::NormalizeOptions;
 use corpstat::tokenize;
 use corpstat::Analyzer;
-use corpstat::{CaseMode, NormalForm, NormalizeOptions, Normalizer};
+use corpstat::Normalizer;
 use corpstat::{Corpus, Document, Options, Report};
 
 /// Text drawn from Arabic, Persian, Latin, digits, spaces and punctuation, so that
@@ -43,7 +46,7 @@ fn tables(report: &Report) -> Vec<Vec<Vec<String>>> {
 
 fn small_options() -> Options {
     Options {
-        cooccurrence: corpstat::CoocOptions {
+        cooccurrence: corpstat::options::CoocOptions {
             min_count: 1,
             ..Default::default()
         },
@@ -63,7 +66,8 @@ proptest! {
 
     #[test]
     fn decoding_any_bytes_gives_text(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        use corpstat::{decode, Decoded};
+        use corpstat::input::decode;
+        use corpstat::input::Decoded;
         const BOM: char = '\u{FEFF}';
         match decode(&bytes) {
             Decoded::Binary => prop_assert!(bytes.contains(&0)),
@@ -121,7 +125,7 @@ proptest! {
         prop_assert_eq!(unigram_sum, stats.tokens() as u64);
         // Bigrams: Σ over sentences of (tokens − 1).
         let normalized = analyzer.normalizer().surface(&text).into_owned();
-        let expected_bigrams: usize = corpstat::tokenize_with(&normalized, Default::default()).sentences.iter().map(|r| r.len() - 1).sum();
+        let expected_bigrams: usize = corpstat::tokenize::tokenize_with(&normalized, Default::default()).sentences.iter().map(|r| r.len() - 1).sum();
         let bigrams = stats.ngram_occurrences(2);
         prop_assert_eq!(bigrams, expected_bigrams as u64);
         let language_words: u64 = stats.figures().language_words.values().sum();

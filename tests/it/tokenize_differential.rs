@@ -9,8 +9,16 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use corpstat::{find_files, DocumentStream, InputEvent, InputOptions};
-use corpstat::{sentence_bounds, words, TokenKind};
+use corpstat::InputOptions;
+
+use corpstat::input::find_files;
+
+use corpstat::input::DocumentStream;
+
+use corpstat::input::InputEvent;
+use corpstat::tokenize::sentence_bounds;
+use corpstat::tokenize::words;
+use corpstat::TokenKind;
 
 fn raw(text: &str) -> Vec<(usize, &str)> {
     words(text).iter().map(|t| (t.start, t.text)).collect()
@@ -103,7 +111,8 @@ fn no_token_holds_white_space_around_any_mark_or_format_character() {
                 text.unicode_words()
                     .any(|w| w.contains(char::is_whitespace)),
             );
-            let smart = corpstat::tokenize_with(&text, corpstat::TokenRules::Smart);
+            let smart =
+                corpstat::tokenize::tokenize_with(&text, corpstat::tokenize::TokenRules::Smart);
             for token in plain
                 .iter()
                 .map(|t| t.1)

@@ -8,11 +8,11 @@ use super::super::add_to;
 use crate::language::Lang;
 use crate::script::Script;
 
-/// The words [`stopword_language`] needs at least: stopwords name a page, not a
+/// The words `stopword_language` needs at least: stopwords name a page, not a
 /// line ("hello" and "world" are English stopwords in stopwords-iso).
 pub const STOPWORDS_MIN_WORDS: usize = 50;
 /// The share of a text's words the stopwords of one language must make for
-/// [`stopword_language`] to name it ...
+/// `stopword_language` to name it ...
 pub const STOPWORDS_NAME_FROM: f64 = 0.3;
 /// ... and how many times the share of any other language's stopwords. The English
 /// list is long (1,298 words): English stopwords make 0.22-0.31 of the words of Tok

@@ -14,7 +14,7 @@ use corpstat::table::{number, text, Column, CsvCells, Format, Table};
 use corpstat::{Concordance, Normalizer};
 use rayon::prelude::*;
 
-use super::corpus_args::{print_problems, problems_exit, thread_pool};
+use super::corpus_run::{print_problems, problems_exit, thread_pool};
 use super::{CorpusArgs, OutputArgs};
 
 /// The columns printed.

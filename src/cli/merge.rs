@@ -11,8 +11,10 @@ use corpstat::timing::Stage;
 use corpstat::timing::StageTimes;
 use corpstat::Report;
 
-use super::corpus_args::{joined_names, parse_memory_limit, thread_pool, Analyzed, Timing};
+use super::corpus_run::{thread_pool, Analyzed, Timing};
+use super::default_inputs::joined_names;
 use super::report::write_report;
+use super::value_parsers::parse_memory_limit;
 
 /// Reduce partials and write the full report
 ///

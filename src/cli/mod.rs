@@ -8,6 +8,8 @@ mod compare;
 mod completions;
 mod cooc;
 mod corpus_args;
+mod corpus_run;
+mod default_inputs;
 mod detect;
 mod kwic;
 mod langs;
@@ -19,6 +21,7 @@ mod partial;
 mod report;
 mod stats;
 mod terms;
+mod value_parsers;
 
 use std::io;
 use std::process::ExitCode;

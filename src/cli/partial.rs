@@ -10,7 +10,7 @@ use clap::Args;
 use corpstat::output::{write_report_dir, ReportFile};
 use corpstat::partial::{input_entries, partial_files, MAX_SHARD};
 
-use super::corpus_args::{print_problems, problems_exit, Timing};
+use super::corpus_run::{print_problems, problems_exit, Timing};
 use super::CorpusArgs;
 
 /// Count one shard of a corpus into a partial, for a distributed run

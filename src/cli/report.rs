@@ -10,7 +10,7 @@ use corpstat::report::ConcordanceLines;
 use corpstat::table::CsvCells;
 use corpstat::timing::Stage;
 
-use super::corpus_args::Analyzed;
+use super::corpus_run::Analyzed;
 use super::CorpusArgs;
 
 /// Write the full report (tables, charts, index.html) into a folder

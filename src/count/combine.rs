@@ -6,7 +6,7 @@
 //! a's tokens, unordered pair keys are sorted again under the new ids, and the
 //! MATTR windows that straddle the boundary are replayed from b's first tokens.
 
-use super::corpus::TermTotals;
+use super::totals::TermTotals;
 use super::CorpusCounts;
 use crate::options::OptionDifference;
 use crate::store::{Buckets, ShardedNgrams, Tally};

@@ -1,16 +1,9 @@
 //! The n-gram and pair merge: a batch of documents' tables, mapped to corpus ids,
 //! sorted into per-shard buckets and added shard by shard in parallel.
 
+use super::corpus::DocumentTables;
 use super::{CorpusCounts, NgramTotals};
-use crate::store::{Buckets, NgramList};
-
-/// What the n-gram and pair merge needs of a document once its terms are in:
-/// its local-to-corpus id map and its tables.
-pub(super) struct DocumentTables {
-    pub(super) global: Vec<u32>,
-    pub(super) ngrams: Vec<NgramList>,
-    pub(super) pairs: NgramList,
-}
+use crate::store::Buckets;
 
 impl CorpusCounts {
     pub(super) fn add_tables(&mut self, tables: &[DocumentTables]) {

@@ -19,16 +19,18 @@ mod merge;
 mod ngrams;
 mod pruning;
 mod terms;
+mod totals;
 
 pub use code_switching::CodeSwitching;
 pub use combine::CombineError;
 pub use corpus::CorpusCounts;
-pub(crate) use corpus::{DocumentRecord, NgramTotals, TermTotals};
+pub(crate) use corpus::DocumentRecord;
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
 pub use figures::DocumentFigures;
 #[cfg(feature = "parquet")]
 pub(crate) use pruning::keep_within;
 pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};
+pub(crate) use totals::{NgramTotals, TermTotals};
 
 use std::collections::BTreeMap;
 

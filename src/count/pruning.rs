@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CorpusCounts, NgramTotals};
+use super::NgramTotals;
 use crate::store::ShardedNgrams;
 
 /// The share of `--memory-limit` the n-gram and pair tables may hold.
@@ -24,19 +24,10 @@ pub struct Pruning {
     pub dropped: u64,
 }
 
-impl CorpusCounts {
-    /// Bytes the n-gram and pair tables hold, roughly.
-    pub fn table_bytes(&self) -> usize {
-        table_bytes(&self.ngrams, &self.pairs)
-    }
-
-    /// Lossy counting on the n-gram and pair tables (see [`keep_within`]).
-    pub(super) fn keep_tables_within(&mut self, budget: usize) {
-        keep_within(&mut self.ngrams, &mut self.pairs, &mut self.pruning, budget);
-    }
-}
-
-fn table_bytes(ngrams: &[ShardedNgrams<NgramTotals>], pairs: &ShardedNgrams<u32>) -> usize {
+pub(super) fn table_bytes(
+    ngrams: &[ShardedNgrams<NgramTotals>],
+    pairs: &ShardedNgrams<u32>,
+) -> usize {
     ngrams.iter().map(|t| t.heap_bytes()).sum::<usize>() + pairs.heap_bytes()
 }
 

@@ -55,19 +55,21 @@ mod fasttext;
 mod lang;
 mod lexicon;
 mod names;
+mod segments;
 
-use document::dominant_segment;
 use evidence::ArabicEvidence;
+use segments::dominant_segment;
 
 #[cfg(test)]
 mod tests;
 
-pub use document::{CONSENSUS_FROM, TRUSTED_SHARE};
+pub use document::CONSENSUS_FROM;
 pub use evidence::{STOPWORDS_MARGIN, STOPWORDS_MIN_WORDS, STOPWORDS_NAME_FROM};
 use lang::add_to;
 pub use lang::Lang;
 pub(crate) use names::english_name_of;
 pub use names::{LanguageName, LANGUAGE_NAMES};
+pub use segments::TRUSTED_SHARE;
 
 use serde::Serialize;
 

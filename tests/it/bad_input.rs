@@ -117,7 +117,7 @@ pub(crate) fn varied_text() -> String {
 }
 
 #[test]
-pub(crate) fn invalid_utf8_in_the_middle_is_replaced_and_counted() {
+fn invalid_utf8_in_the_middle_is_replaced_and_counted() {
     let (_tmp, dir) = corpus();
     let mut bytes = "سلام دنیا ".as_bytes().to_vec();
     bytes.extend_from_slice(b"\xFF\xFE\xC3");
@@ -145,7 +145,7 @@ pub(crate) fn invalid_utf8_in_the_middle_is_replaced_and_counted() {
 }
 
 #[test]
-pub(crate) fn boms_and_utf16_are_decoded_without_problems() {
+fn boms_and_utf16_are_decoded_without_problems() {
     let (_tmp, dir) = corpus();
     let text = "سلام دنیا";
     let mut utf8 = b"\xEF\xBB\xBF".to_vec();
@@ -174,7 +174,7 @@ pub(crate) fn boms_and_utf16_are_decoded_without_problems() {
 /// header), or NULs over 1% of the bytes (UTF-16 without a BOM). `--text` reads
 /// both as text, their NULs dropped and counted.
 #[test]
-pub(crate) fn binary_files_are_skipped() {
+fn binary_files_are_skipped() {
     let (_tmp, dir) = corpus();
     std::fs::write(dir.join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let utf16: Vec<u8> = "late words "
@@ -210,7 +210,7 @@ pub(crate) fn binary_files_are_skipped() {
 /// no longer drop the whole file as binary: the NULs are dropped and counted, every
 /// word is counted, from a file and from standard input alike.
 #[test]
-pub(crate) fn stray_nul_bytes_are_dropped_not_the_file() {
+fn stray_nul_bytes_are_dropped_not_the_file() {
     let (_tmp, dir) = corpus();
     let clean = "The council met today and the minister spoke. ".repeat(400);
     let mut bytes = clean.clone().into_bytes();
@@ -243,7 +243,7 @@ pub(crate) fn stray_nul_bytes_are_dropped_not_the_file() {
 }
 
 #[test]
-pub(crate) fn empty_and_punctuation_only_files_are_documents_without_tokens() {
+fn empty_and_punctuation_only_files_are_documents_without_tokens() {
     let (_tmp, dir) = corpus();
     std::fs::write(dir.join("empty.txt"), "").unwrap();
     std::fs::write(dir.join("blank.txt"), "  \n\t \n").unwrap();
@@ -266,7 +266,7 @@ pub(crate) fn empty_and_punctuation_only_files_are_documents_without_tokens() {
 }
 
 #[test]
-pub(crate) fn one_long_line_without_a_newline() {
+fn one_long_line_without_a_newline() {
     let (_tmp, dir) = corpus();
     // 20 MB in one line, no sentence end: linear stages only, so it finishes promptly.
     let chunk = "الأمن الدولي مهم و ";
@@ -281,7 +281,7 @@ pub(crate) fn one_long_line_without_a_newline() {
 }
 
 #[test]
-pub(crate) fn crlf_and_lone_cr_give_the_tables_of_lf() {
+fn crlf_and_lone_cr_give_the_tables_of_lf() {
     let text = "سطر اول\nسطر دوم. پایان\n\nپاراگراف جدید\n";
     let mut tables = Vec::new();
     for (name, content) in [
@@ -313,7 +313,7 @@ pub(crate) fn crlf_and_lone_cr_give_the_tables_of_lf() {
 }
 
 #[test]
-pub(crate) fn unreadable_entries_are_recorded_and_the_rest_processed() {
+fn unreadable_entries_are_recorded_and_the_rest_processed() {
     let (_tmp, dir) = corpus();
     // A link to nowhere: the walk finds it, but it cannot be read (as a file that vanished).
     std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("vanished.txt")).unwrap();
@@ -323,7 +323,7 @@ pub(crate) fn unreadable_entries_are_recorded_and_the_rest_processed() {
 }
 
 #[test]
-pub(crate) fn malformed_jsonl_lines_are_skipped_with_their_line() {
+fn malformed_jsonl_lines_are_skipped_with_their_line() {
     let (_tmp, dir) = corpus();
     std::fs::write(
         dir.join("docs.jsonl"),
@@ -346,7 +346,7 @@ pub(crate) fn malformed_jsonl_lines_are_skipped_with_their_line() {
 /// rest of the file (with exit 0, as it was). Quotes that close, doubled quotes and
 /// a literal quote inside an unquoted field are no problem.
 #[test]
-pub(crate) fn an_unterminated_csv_quote_is_a_problem_naming_its_line() {
+fn an_unterminated_csv_quote_is_a_problem_naming_its_line() {
     let (_tmp, dir) = corpus();
     std::fs::write(
         dir.join("open.csv"),
@@ -373,7 +373,7 @@ pub(crate) fn an_unterminated_csv_quote_is_a_problem_naming_its_line() {
 }
 
 #[test]
-pub(crate) fn ragged_csv_rows_are_skipped_with_their_line() {
+fn ragged_csv_rows_are_skipped_with_their_line() {
     let (_tmp, dir) = corpus();
     std::fs::write(
         dir.join("rows.csv"),
@@ -392,7 +392,7 @@ pub(crate) fn ragged_csv_rows_are_skipped_with_their_line() {
 }
 
 #[test]
-pub(crate) fn truncated_and_corrupt_compressed_files_keep_what_was_decoded() {
+fn truncated_and_corrupt_compressed_files_keep_what_was_decoded() {
     let (_tmp, dir) = corpus();
     let text = varied_text();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

@@ -165,7 +165,7 @@ severity = "warning"
 "#;
 
 #[test]
-pub(crate) fn every_rule_kind_passes_and_fails() {
+fn every_rule_kind_passes_and_fails() {
     let f = fixture();
     let rules = write_rules(&f, "rules.toml", EVERY_KIND);
     let junit = f.dir.join("out/junit.xml");
@@ -228,7 +228,7 @@ pub(crate) fn every_rule_kind_passes_and_fails() {
 }
 
 #[test]
-pub(crate) fn drift_language_rule_fails_with_the_numbers() {
+fn drift_language_rule_fails_with_the_numbers() {
     // Hand-made summaries, so that every number below is worked out by hand: Arabic
     // falls from 0.70 to 0.55 (change -0.15), Persian rises from 0.25 to 0.29
     // (+0.04), English from 0.05 to 0.16 (+0.11). The largest change is Arabic's.
@@ -300,7 +300,7 @@ pub(crate) fn drift_language_rule_fails_with_the_numbers() {
 }
 
 #[test]
-pub(crate) fn the_same_corpus_passes_its_own_init_rules() {
+fn the_same_corpus_passes_its_own_init_rules() {
     let f = fixture();
     let baseline = f.baseline.join("summary.json");
     let init = run(&["check", "--init", "--baseline", baseline.to_str().unwrap()]);

@@ -129,7 +129,7 @@ pub(crate) fn assert_same_report(merged: &[(String, Vec<u8>)], whole: &[(String,
 /// Five one-file shards, merged in a shuffled order, give the single run's
 /// report byte for byte: every CSV, the JSON, every PNG, the page, the README.
 #[test]
-pub(crate) fn five_seed_shards_merge_to_the_whole_report() {
+fn five_seed_shards_merge_to_the_whole_report() {
     for options in [
         &[][..],
         &[
@@ -156,7 +156,7 @@ pub(crate) fn five_seed_shards_merge_to_the_whole_report() {
 /// The word lists travel with the partials' options to the merge: shards counted
 /// with `--ignore` and `--stopwords` merge to the single run's report, byte for byte.
 #[test]
-pub(crate) fn word_lists_travel_with_the_partials_to_the_merge() {
+fn word_lists_travel_with_the_partials_to_the_merge() {
     let dir = tempfile::tempdir().unwrap();
     let ignore = dir.path().join("ignore.txt");
     std::fs::write(&ignore, "في\nBBC\n").unwrap();
@@ -190,7 +190,7 @@ pub(crate) fn word_lists_travel_with_the_partials_to_the_merge() {
 /// when they are gone, the report is still merged and its page says why it has
 /// no lines.
 #[test]
-pub(crate) fn a_merge_without_the_shards_text_says_why_it_has_no_concordance() {
+fn a_merge_without_the_shards_text_says_why_it_has_no_concordance() {
     let dir = tempfile::tempdir().unwrap();
     let p = seed_partials(dir.path(), &[]);
     std::fs::remove_dir_all(dir.path().join("s3")).unwrap();
@@ -208,7 +208,7 @@ pub(crate) fn a_merge_without_the_shards_text_says_why_it_has_no_concordance() {
 
 /// The options that only decide what is listed are applied at the merge.
 #[test]
-pub(crate) fn listing_options_are_applied_at_the_merge() {
+fn listing_options_are_applied_at_the_merge() {
     let dir = tempfile::tempdir().unwrap();
     let p = seed_partials(dir.path(), &[]);
     let whole = whole_report(dir.path(), &["--ngram-min-count", "3"]);
@@ -232,7 +232,7 @@ pub(crate) fn listing_options_are_applied_at_the_merge() {
 /// Partials that cannot be added up are refused with exit 2 and a message that
 /// names the file and the reason.
 #[test]
-pub(crate) fn partials_that_cannot_be_added_are_refused() {
+fn partials_that_cannot_be_added_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let p = seed_partials(d, &[]);

@@ -4,9 +4,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::plot::{
-    fill_cell, font, labelled_grid, language_name, no_data, render, title_font, LABEL_PX, TICK_PX,
-};
+use super::language_style::language_name;
+use super::plot::{fill_cell, font, labelled_grid, no_data, render, title_font, LABEL_PX, TICK_PX};
 use super::{Chart, ChartError};
 use crate::report::Report;
 

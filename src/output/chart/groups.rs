@@ -3,9 +3,8 @@
 
 use plotters::prelude::*;
 
-use super::plot::{
-    color_of, group_label, language_colors, language_legend, render, stacked_shares, title_font,
-};
+use super::language_style::{color_of, group_label, language_colors, language_legend};
+use super::plot::{render, stacked_shares, title_font};
 use super::{Chart, ChartError};
 use crate::report::Report;
 

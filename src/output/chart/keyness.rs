@@ -5,9 +5,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::groups::file_safe;
-use super::plot::{
-    count_label, font, group_label, render, title_font, BAR, FIT, LABEL_PX, TICK_PX,
-};
+use super::language_style::group_label;
+use super::plot::{count_label, font, render, title_font, BAR, FIT, LABEL_PX, TICK_PX};
 use super::{Chart, ChartError};
 use crate::report::{KeynessRow, Report, REST};
 

@@ -3,10 +3,8 @@
 
 use plotters::prelude::*;
 
-use super::plot::{
-    bars, bold_font, language_colors, language_legend, language_name, no_data, render,
-    stacked_shares, Scale, HEADING_PX,
-};
+use super::language_style::{language_colors, language_legend, language_name};
+use super::plot::{bars, bold_font, no_data, render, stacked_shares, Scale, HEADING_PX};
 use super::{Chart, ChartError};
 use crate::report::{Ranked, Report};
 

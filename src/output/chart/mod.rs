@@ -13,6 +13,7 @@ mod cooccurrence;
 mod groups;
 mod heaps;
 mod keyness;
+mod language_style;
 mod languages;
 mod lengths;
 mod plot;

@@ -19,7 +19,7 @@ pub(super) fn draw_per_language(report: &Report, corpus: &str) -> Result<Vec<Cha
             let name = format!("top-terms-{code}.png");
             let title = format!(
                 "Top words of {} documents ({:.0}% of the words)",
-                plot::language_name(code),
+                super::language_style::language_name(code),
                 share * 100.0
             );
             plot::bar_chart(&name, &title, corpus, items, "count")

@@ -1,0 +1,270 @@
+//! The run that counts a corpus: the progress bar, the thread pool, `--timings`,
+//! the input problems printed and the exit code they give.
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use corpstat::timing::Stage;
+use corpstat::timing::StageTimes;
+use corpstat::{Corpus, Report};
+
+use super::corpus_args::CorpusArgs;
+use super::EXIT_ERROR;
+
+impl CorpusArgs {
+    /// A progress bar on stderr when it is a terminal (hidden otherwise, or with
+    /// --quiet): the stage on its own, then, while reading files, the share of their
+    /// bytes read (compressed bytes for a compressed file) and the time left; a
+    /// spinner while reading standard input, whose size is not known.
+    pub(super) fn progress_bar(&self) -> indicatif::ProgressBar {
+        if self.quiet || !io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let paths = self.inputs().unwrap_or_default();
+        let total: Option<u64> = corpstat::input::find_files(&paths, &self.options().input)
+            .ok()
+            .and_then(|(files, _)| files.iter().map(|f| f.size).sum());
+        let bar = match total {
+            Some(total) => indicatif::ProgressBar::new(total).with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{prefix:<18} [{bar:30}] {percent:>3}%  {bytes}/{total_bytes}  ETA {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            ),
+            None => indicatif::ProgressBar::new_spinner().with_style(spinner_style()),
+        };
+        bar.set_prefix("reading");
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    }
+
+    /// The progress bar past reading: the stage named, a spinner and the time it
+    /// has taken (no rate or bytes, which no longer move).
+    fn next_stage(progress: &indicatif::ProgressBar, stage: &str) {
+        progress.set_style(spinner_style());
+        progress.set_prefix(stage.to_string());
+    }
+
+    /// Reads and counts the corpus, then hands it to `finish` (on the worker
+    /// threads): what `report` and the table subcommands make into a [`Report`],
+    /// and `partial` writes as it is. An empty corpus is an error.
+    pub(super) fn count<T: Send>(
+        &self,
+        finish: impl FnOnce(Corpus) -> Result<T> + Send,
+    ) -> Result<(T, Arc<StageTimes>)> {
+        let options = self.options();
+        let paths = self.inputs()?;
+        let pool = thread_pool(self.threads)?;
+        let progress = self.progress_bar();
+        let result = pool.install(|| -> Result<(T, Arc<StageTimes>)> {
+            let mut corpus = Corpus::new(options.clone())?;
+            corpus.add_paths(&paths, &mut |read| progress.set_position(read))?;
+            if corpus.documents() == 0 {
+                let problems = corpus.problems();
+                for problem in problems {
+                    eprintln!("corpstat: {problem}");
+                }
+                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                if !problems.is_empty() {
+                    // The problems above say why; "no documents found" would mislead.
+                    bail!(
+                        "nothing to count: no document of {} could be read ({} problem(s) above)",
+                        paths.join(", "),
+                        problems.len()
+                    );
+                }
+                bail!(
+                    "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
+                    paths.join(", ")
+                );
+            }
+            Self::next_stage(&progress, "tables and charts");
+            let times = corpus.stage_times();
+            Ok((finish(corpus)?, times))
+        });
+        progress.finish_and_clear();
+        result
+    }
+
+    /// Reads and counts the corpus and makes its tables. Problems are printed to
+    /// stderr, one line each. An empty corpus is an error.
+    pub(super) fn analyze(&self) -> Result<Analyzed> {
+        let timing = self.timings.then(Timing::start);
+        let (report, times) = self.count(|corpus| Ok(corpus.finish()))?;
+        Ok(Analyzed::new(report, times, self.allow_partial, timing))
+    }
+
+    /// As [`CorpusArgs::analyze`], then the documents that hold the report's
+    /// concordance words read again for their lines (`corpstat report`).
+    pub(super) fn analyze_with_concordance(&self) -> Result<Analyzed> {
+        let timing = self.timings.then(Timing::start);
+        let paths = self.inputs()?;
+        let (report, times) = self.count(|corpus| {
+            let times = corpus.stage_times();
+            let mut report = corpus.finish();
+            times.time(Stage::Concordance, || {
+                report.read_concordance_lines(std::slice::from_ref(&paths))
+            });
+            Ok(report)
+        })?;
+        Ok(Analyzed::new(report, times, self.allow_partial, timing))
+    }
+}
+
+/// What `--timings` measures besides the stage times: the wall time since the
+/// run started, and how many cores the process kept busy.
+pub(super) struct Timing {
+    started: Instant,
+    cores: Option<corpstat::timing::CoreUse>,
+}
+
+impl Timing {
+    /// Starts the clock and the core sampler.
+    pub(super) fn start() -> Timing {
+        Timing {
+            started: Instant::now(),
+            cores: corpstat::timing::CoreUse::start(),
+        }
+    }
+
+    /// Prints the time of each stage, the wall time, the time spent on one thread
+    /// and the peak memory, on stderr.
+    pub(super) fn print(&self, times: &StageTimes) {
+        for line in times.lines() {
+            eprintln!("corpstat: {line}");
+        }
+        let wall = self.started.elapsed().as_secs_f64();
+        eprintln!("corpstat: {:<13}{wall:>8.3} s", "wall time");
+        if let Some((sampled, one)) = self.cores.as_ref().and_then(|c| c.finish()) {
+            let share = if sampled > 0.0 { one / sampled } else { 0.0 };
+            eprintln!(
+                "corpstat: {:<13}{one:>8.3} s {:>6.1}% of the wall time, with fewer than {} cores busy",
+                "one thread",
+                100.0 * share,
+                corpstat::timing::ONE_THREAD_BELOW
+            );
+        }
+        if let Some(peak) = corpstat::timing::peak_rss_bytes() {
+            eprintln!(
+                "corpstat: {:<13}{:>8.1} MB",
+                "peak memory",
+                peak as f64 / 1e6
+            );
+        }
+    }
+}
+
+/// Prints the input problems to stderr: those listed one by one, then how many
+/// more of each kind were counted but not listed.
+pub(super) fn print_problems(
+    problems: &[corpstat::input::Problem],
+    total: u64,
+    by_kind: &std::collections::BTreeMap<corpstat::input::ProblemKind, u64>,
+) {
+    for problem in problems {
+        eprintln!("corpstat: {problem}");
+    }
+    let unlisted = total.saturating_sub(problems.len() as u64);
+    if unlisted > 0 {
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .map(|(kind, n)| {
+                format!(
+                    "{n} {}",
+                    serde_json::to_value(kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        eprintln!(
+            "corpstat: ... and {unlisted} more input problem(s) not listed ({total} in all: {}); summary.json counts them under problems_by_kind",
+            kinds.join(", ")
+        );
+    }
+}
+
+/// A counted corpus, and whether its input was incomplete.
+pub(super) struct Analyzed {
+    pub(super) report: Report,
+    /// Some input was skipped or partly read, and --allow-partial was not given.
+    pub(super) partial: bool,
+    /// CPU time per stage.
+    pub(super) times: Arc<StageTimes>,
+    /// With --timings: when the run started.
+    pub(super) timings: Option<Timing>,
+}
+
+impl Analyzed {
+    /// A counted corpus; its problems are printed to stderr.
+    pub(super) fn new(
+        report: Report,
+        times: Arc<StageTimes>,
+        allow_partial: bool,
+        timings: Option<Timing>,
+    ) -> Analyzed {
+        let s = report.summary();
+        for notice in &s.notices {
+            eprintln!("corpstat: notice: {notice}");
+        }
+        print_problems(&s.problems, s.problems_total, &s.problems_by_kind);
+        let partial = !s.problems.is_empty() && !allow_partial;
+        Analyzed {
+            report,
+            partial,
+            times,
+            timings,
+        }
+    }
+
+    /// The exit code after printing or writing the result.
+    pub(super) fn exit_code(&self) -> ExitCode {
+        if let Some(timing) = &self.timings {
+            timing.print(&self.times);
+        }
+        let summary = self.report.summary();
+        if summary.tokens == 0 {
+            // An empty corpus is an error for a CI job, though what could be
+            // written (a report whose charts say "no data") was.
+            eprintln!(
+                "corpstat: the corpus is empty: {} document(s) without a single token; exiting with {EXIT_ERROR}",
+                summary.documents
+            );
+            return ExitCode::from(EXIT_ERROR);
+        }
+        if self.partial {
+            problems_exit(summary.problems_total)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// The progress line without a known end: the stage, a spinner, the time taken.
+fn spinner_style() -> indicatif::ProgressStyle {
+    indicatif::ProgressStyle::with_template("{prefix:<18} {spinner}  {elapsed}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner())
+}
+
+/// The worker threads: `threads` of them, or one per core.
+pub(super) fn thread_pool(threads: Option<u16>) -> Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(threads) = threads {
+        builder = builder.num_threads(usize::from(threads));
+    }
+    builder.build().context("cannot start the worker threads")
+}
+
+/// The exit code after `total` input problems, when --allow-partial was not given.
+pub(super) fn problems_exit(total: u64) -> ExitCode {
+    eprintln!(
+        "corpstat: {total} input problem(s); exiting with {EXIT_ERROR} (--allow-partial exits 0)"
+    );
+    ExitCode::from(EXIT_ERROR)
+}

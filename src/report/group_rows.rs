@@ -38,7 +38,7 @@ pub struct GroupRow {
     /// more in the corpus but fewer in the group, which `keyness.csv` leaves out
     /// for it (0 with two groups, where every such term has its row).
     pub keyness_left_out: u64,
-    /// Share of the group's words per language of [`Report::group_languages`].
+    /// Share of the group's words per language of [`Report::group_languages`](crate::Report::group_languages).
     pub shares: Vec<f64>,
 }
 

@@ -19,6 +19,7 @@ mod hostile_limits;
 mod hostile_write;
 mod known_answers;
 mod langid;
+mod layers;
 mod memory_limit;
 mod orthography;
 mod partials;

@@ -28,11 +28,8 @@ use std::time::Instant;
 
 use corpstat::InputOptions;
 
-use corpstat::input::find_files;
+use corpstat::input::{find_files, DocumentStream, InputEvent};
 
-use corpstat::input::DocumentStream;
-
-use corpstat::input::InputEvent;
 use unicode_segmentation::UnicodeSegmentation;
 
 type Error = Box<dyn std::error::Error>;

@@ -4,10 +4,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use corpstat::options::CoocScope;
-use corpstat::options::Tables;
-use corpstat::report::CollocateRow;
-use corpstat::report::COLLOCATE_COLUMNS;
+use corpstat::options::{CoocScope, Tables};
+use corpstat::report::{CollocateRow, COLLOCATE_COLUMNS};
 use corpstat::table::Table;
 
 use super::{CorpusArgs, OutputArgs};

@@ -7,13 +7,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use corpstat::input::InputFormat;
-use corpstat::normalize::CaseMode;
-use corpstat::normalize::NormalForm;
-use corpstat::normalize::NormalizeOptions;
-use corpstat::options::CoocOptions;
-use corpstat::options::CoocScope;
-use corpstat::options::StopwordsMode;
-use corpstat::options::Tables;
+use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions};
+use corpstat::options::{CoocOptions, CoocScope, StopwordsMode, Tables};
 use corpstat::tokenize::TokenRules;
 use corpstat::{GroupBy, InputOptions, Options, WordList};
 

@@ -7,8 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use corpstat::timing::Stage;
-use corpstat::timing::StageTimes;
+use corpstat::timing::{Stage, StageTimes};
 use corpstat::{Corpus, Report};
 
 use super::corpus_args::CorpusArgs;

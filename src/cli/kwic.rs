@@ -4,12 +4,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use corpstat::concordance::sort_lines;
-use corpstat::concordance::ConcordanceLine;
-use corpstat::concordance::MatchOn;
-use corpstat::concordance::SortKey;
-use corpstat::input::DocumentStream;
-use corpstat::input::InputEvent;
+use corpstat::concordance::{sort_lines, ConcordanceLine, MatchOn, SortKey};
+use corpstat::input::{DocumentStream, InputEvent};
 use corpstat::table::{number, text, Column, CsvCells, Format, Table};
 use corpstat::{Concordance, Normalizer};
 use rayon::prelude::*;

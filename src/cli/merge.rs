@@ -7,8 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use corpstat::partial::{missing_shards, read_partials, Manifest};
-use corpstat::timing::Stage;
-use corpstat::timing::StageTimes;
+use corpstat::timing::{Stage, StageTimes};
 use corpstat::Report;
 
 use super::corpus_run::{thread_pool, Analyzed, Timing};

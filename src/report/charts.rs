@@ -2,13 +2,7 @@
 
 use crate::{CorpusCounts, Lang, Options, Report, TokenKind};
 
-use crate::report::DocumentRow;
-
-use crate::report::NgramRows;
-
-use crate::report::Summary;
-
-use crate::report::TermRow;
+use crate::report::{DocumentRow, NgramRows, Summary, TermRow};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;

@@ -6,9 +6,7 @@ use serde::Serialize;
 
 use super::{share, totals, CodeSwitchingSummary, OrthographySummary};
 use crate::count::Pruning;
-use crate::input::Notice;
-use crate::input::Problem;
-use crate::input::ProblemKind;
+use crate::input::{Notice, Problem, ProblemKind};
 use crate::measures::lexical;
 use crate::report::TermRow;
 use crate::table::round;

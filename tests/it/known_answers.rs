@@ -1,9 +1,7 @@
 //! Every statistic on small texts whose answers were worked out by hand (or, for the
 //! bigram measures, by NLTK), in Arabic, Persian and English.
 
-use corpstat::options::CoocOptions;
-use corpstat::options::CoocScope;
-use corpstat::options::Tables;
+use corpstat::options::{CoocOptions, CoocScope, Tables};
 use corpstat::Report;
 use corpstat::Script;
 use corpstat::{Corpus, Options};

@@ -2,9 +2,7 @@
 
 use proptest::prelude::*;
 
-use corpstat::normalize::CaseMode;
-use corpstat::normalize::NormalForm;
-use corpstat::normalize::NormalizeOptions;
+use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions};
 use corpstat::tokenize;
 use corpstat::Analyzer;
 use corpstat::Normalizer;

@@ -11,13 +11,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use corpstat::InputOptions;
 
-use corpstat::input::find_files;
+use corpstat::input::{find_files, DocumentStream, InputEvent};
 
-use corpstat::input::DocumentStream;
-
-use corpstat::input::InputEvent;
-use corpstat::tokenize::sentence_bounds;
-use corpstat::tokenize::words;
+use corpstat::tokenize::{sentence_bounds, words};
 use corpstat::TokenKind;
 
 fn raw(text: &str) -> Vec<(usize, &str)> {

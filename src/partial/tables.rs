@@ -36,6 +36,43 @@ pub struct PartialTable {
     pub columns: &'static [PartialColumn],
 }
 
+/// The column names of the partial tables, each written once: the tables below
+/// and the reader (`read/`) both name columns through these.
+pub mod columns {
+    #![allow(missing_docs)]
+    pub const BYTES: &str = "bytes";
+    pub const COUNT: &str = "count";
+    pub const DOC_FREQ: &str = "doc_freq";
+    pub const DOCUMENT: &str = "document";
+    pub const EDGE: &str = "edge";
+    pub const FIRST_SEEN: &str = "first_seen";
+    pub const FORM: &str = "form";
+    pub const GRAM: &str = "gram";
+    pub const GROUP: &str = "group";
+    pub const ID: &str = "id";
+    pub const KIND: &str = "kind";
+    pub const LANGUAGE: &str = "language";
+    pub const LINE: &str = "line";
+    pub const MIXED_SENTENCES: &str = "mixed_sentences";
+    pub const MTLD_BACKWARD: &str = "mtld_backward";
+    pub const MTLD_FORWARD: &str = "mtld_forward";
+    pub const N: &str = "n";
+    pub const ORTHOGRAPHY: &str = "orthography";
+    pub const POSITION: &str = "position";
+    pub const SCRIPT: &str = "script";
+    pub const SENTENCE_FREQ: &str = "sentence_freq";
+    pub const SENTENCES: &str = "sentences";
+    pub const SHARD: &str = "shard";
+    pub const SOURCE: &str = "source";
+    pub const SWITCH_PAIRS: &str = "switch_pairs";
+    pub const SWITCHES: &str = "switches";
+    pub const TERM: &str = "term";
+    pub const TERM_A: &str = "term_a";
+    pub const TERM_B: &str = "term_b";
+    pub const TOKENS: &str = "tokens";
+    pub const WORDS: &str = "words";
+}
+
 const fn col(name: &'static str, kind: ColumnType, doc: &'static str) -> PartialColumn {
     PartialColumn { name, kind, doc }
 }
@@ -47,13 +84,13 @@ pub const TERMS: PartialTable = PartialTable {
     name: "terms.parquet",
     key: &["term"],
     columns: &[
-        col("term", Text, "the term (normalized form)"),
-        col("count", Integer, "occurrences; SUM"),
-        col("doc_freq", Integer, "documents that hold it; SUM"),
-        col("sentence_freq", Integer, "sentences that hold it; SUM"),
-        col("first_seen", Integer, "shard × 2^40 + token offset in the shard of its first occurrence; MIN"),
-        col("kind", Text, "token kind of its first occurrence: the kind of the row with the least first_seen (arg_min / min_by)"),
-        col("script", Text, "its script, a function of the term: any row's (MIN)"),
+        col(columns::TERM, Text, "the term (normalized form)"),
+        col(columns::COUNT, Integer, "occurrences; SUM"),
+        col(columns::DOC_FREQ, Integer, "documents that hold it; SUM"),
+        col(columns::SENTENCE_FREQ, Integer, "sentences that hold it; SUM"),
+        col(columns::FIRST_SEEN, Integer, "shard × 2^40 + token offset in the shard of its first occurrence; MIN"),
+        col(columns::KIND, Text, "token kind of its first occurrence: the kind of the row with the least first_seen (arg_min / min_by)"),
+        col(columns::SCRIPT, Text, "its script, a function of the term: any row's (MIN)"),
     ],
 };
 
@@ -62,13 +99,13 @@ pub const SURFACES: PartialTable = PartialTable {
     name: "surfaces.parquet",
     key: &["term", "form"],
     columns: &[
-        col("term", Text, "the term"),
+        col(columns::TERM, Text, "the term"),
         col(
-            "form",
+            columns::FORM,
             Text,
             "a form written in the text that normalizes to the term",
         ),
-        col("count", Integer, "occurrences written so; SUM"),
+        col(columns::COUNT, Integer, "occurrences written so; SUM"),
     ],
 };
 
@@ -77,14 +114,14 @@ pub const NGRAMS: PartialTable = PartialTable {
     name: "ngrams.parquet",
     key: &["n", "gram"],
     columns: &[
-        col("n", Integer, "the order"),
+        col(columns::N, Integer, "the order"),
         col(
-            "gram",
+            columns::GRAM,
             Text,
             "its terms, joined by one space (terms never hold whitespace)",
         ),
-        col("count", Integer, "occurrences; SUM"),
-        col("doc_freq", Integer, "documents that hold it; SUM"),
+        col(columns::COUNT, Integer, "occurrences; SUM"),
+        col(columns::DOC_FREQ, Integer, "documents that hold it; SUM"),
     ],
 };
 
@@ -94,13 +131,13 @@ pub const PAIRS: PartialTable = PartialTable {
     key: &["term_a", "term_b"],
     columns: &[
         col(
-            "term_a",
+            columns::TERM_A,
             Text,
             "the first term (the smaller text, unless pairs are ordered)",
         ),
-        col("term_b", Text, "the second term"),
+        col(columns::TERM_B, Text, "the second term"),
         col(
-            "count",
+            columns::COUNT,
             Integer,
             "windows, sentences or documents in which they co-occur; SUM",
         ),
@@ -112,42 +149,42 @@ pub const DOCUMENTS: PartialTable = PartialTable {
     name: "documents.parquet",
     key: &["shard", "document"],
     columns: &[
-        col("shard", Integer, "the shard's order"),
+        col(columns::SHARD, Integer, "the shard's order"),
         col(
-            "document",
+            columns::DOCUMENT,
             Integer,
             "the document's place in its shard, from 0",
         ),
-        col("id", Text, "its id"),
-        col("source", Text, "the file it came from"),
-        col("line", Integer, "its line in the file (0 for a whole file)"),
+        col(columns::ID, Text, "its id"),
+        col(columns::SOURCE, Text, "the file it came from"),
+        col(columns::LINE, Integer, "its line in the file (0 for a whole file)"),
         col(
-            "group",
+            columns::GROUP,
             OptionalText,
             "its group, when the input stage decides it",
         ),
-        col("bytes", Integer, "its size in UTF-8 bytes"),
-        col("tokens", Integer, "tokens"),
-        col("sentences", Integer, "sentences with at least one token"),
-        col("mtld_forward", Float, "MTLD factors, reading forward"),
-        col("mtld_backward", Float, "MTLD factors, reading backward"),
+        col(columns::BYTES, Integer, "its size in UTF-8 bytes"),
+        col(columns::TOKENS, Integer, "tokens"),
+        col(columns::SENTENCES, Integer, "sentences with at least one token"),
+        col(columns::MTLD_FORWARD, Float, "MTLD factors, reading forward"),
+        col(columns::MTLD_BACKWARD, Float, "MTLD factors, reading backward"),
         col(
-            "switches",
+            columns::SWITCHES,
             Integer,
             "language switches between its sentences",
         ),
         col(
-            "mixed_sentences",
+            columns::MIXED_SENTENCES,
             Integer,
             "its sentences whose words are in two or more scripts",
         ),
         col(
-            "switch_pairs",
+            columns::SWITCH_PAIRS,
             Text,
             "its switches as `from>to:count`, separated by spaces, in code order",
         ),
         col(
-            "orthography",
+            columns::ORTHOGRAPHY,
             Text,
             "its orthography ledger as `step:count` for the counts above 0, separated by spaces, in name order",
         ),
@@ -159,11 +196,19 @@ pub const DOCUMENT_LANGUAGES: PartialTable = PartialTable {
     name: "document_languages.parquet",
     key: &["shard", "document", "language", "script"],
     columns: &[
-        col("shard", Integer, "the shard's order"),
-        col("document", Integer, "the document's place in its shard"),
-        col("language", Text, "ISO 639-3 code, und when undetermined"),
-        col("script", Text, "script"),
-        col("words", Integer, "words"),
+        col(columns::SHARD, Integer, "the shard's order"),
+        col(
+            columns::DOCUMENT,
+            Integer,
+            "the document's place in its shard",
+        ),
+        col(
+            columns::LANGUAGE,
+            Text,
+            "ISO 639-3 code, und when undetermined",
+        ),
+        col(columns::SCRIPT, Text, "script"),
+        col(columns::WORDS, Integer, "words"),
     ],
 };
 
@@ -172,10 +217,14 @@ pub const DOCUMENT_TERMS: PartialTable = PartialTable {
     name: "document_terms.parquet",
     key: &["shard", "document", "term"],
     columns: &[
-        col("shard", Integer, "the shard's order"),
-        col("document", Integer, "the document's place in its shard"),
-        col("term", Text, "a term of the document"),
-        col("count", Integer, "its occurrences in the document"),
+        col(columns::SHARD, Integer, "the shard's order"),
+        col(
+            columns::DOCUMENT,
+            Integer,
+            "the document's place in its shard",
+        ),
+        col(columns::TERM, Text, "a term of the document"),
+        col(columns::COUNT, Integer, "its occurrences in the document"),
     ],
 };
 
@@ -184,14 +233,18 @@ pub const MATTR_EDGES: PartialTable = PartialTable {
     name: "mattr_edges.parquet",
     key: &["shard", "edge", "position"],
     columns: &[
-        col("shard", Integer, "the shard's order"),
+        col(columns::SHARD, Integer, "the shard's order"),
         col(
-            "edge",
+            columns::EDGE,
             Text,
             "head (the shard's first window - 1 tokens) or tail (its last window tokens)",
         ),
-        col("position", Integer, "the token's place in the edge, from 0"),
-        col("term", Text, "the token's term"),
+        col(
+            columns::POSITION,
+            Integer,
+            "the token's place in the edge, from 0",
+        ),
+        col(columns::TERM, Text, "the token's term"),
     ],
 };
 

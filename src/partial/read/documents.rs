@@ -7,6 +7,7 @@ use arrow_array::Array;
 use rustc_hash::FxHashMap;
 
 use super::super::parquet_io::for_each_batch;
+use super::super::tables::columns;
 use super::super::tables::{DOCUMENTS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_EDGES};
 use super::super::PartialError;
 use super::{bad, count_column, ids_by_row, saturated, term_id, Counts, Layout};
@@ -26,19 +27,26 @@ pub(super) fn read_documents(
     let mut documents: Vec<((u64, u64), DocumentRecord)> = Vec::new();
     for_each_batch(dirs, &DOCUMENTS, |rows, at| {
         let dir = dirs[at];
-        let (ids, sources, groups) = (rows.text("id"), rows.text("source"), rows.text("group"));
-        let (forward, backward) = (rows.float("mtld_forward"), rows.float("mtld_backward"));
-        let switch_pairs = rows.text("switch_pairs");
-        let ledgers = rows.text("orthography");
+        let (ids, sources, groups) = (
+            rows.text(columns::ID),
+            rows.text(columns::SOURCE),
+            rows.text(columns::GROUP),
+        );
+        let (forward, backward) = (
+            rows.float(columns::MTLD_FORWARD),
+            rows.float(columns::MTLD_BACKWARD),
+        );
+        let switch_pairs = rows.text(columns::SWITCH_PAIRS);
+        let ledgers = rows.text(columns::ORTHOGRAPHY);
         let [shard, document, line, bytes, tokens, sentences, switches, mixed] = [
-            "shard",
-            "document",
-            "line",
-            "bytes",
-            "tokens",
-            "sentences",
-            "switches",
-            "mixed_sentences",
+            columns::SHARD,
+            columns::DOCUMENT,
+            columns::LINE,
+            columns::BYTES,
+            columns::TOKENS,
+            columns::SENTENCES,
+            columns::SWITCHES,
+            columns::MIXED_SENTENCES,
         ]
         .map(|column| count_column(rows, column, dir, table));
         for row in 0..rows.len() {
@@ -143,9 +151,9 @@ pub(super) fn read_documents(
     let languages = DOCUMENT_LANGUAGES.name;
     for_each_batch(dirs, &DOCUMENT_LANGUAGES, |rows, at| {
         let dir = dirs[at];
-        let (codes, scripts) = (rows.text("language"), rows.text("script"));
-        let [shard, document, words] =
-            ["shard", "document", "words"].map(|column| count_column(rows, column, dir, languages));
+        let (codes, scripts) = (rows.text(columns::LANGUAGE), rows.text(columns::SCRIPT));
+        let [shard, document, words] = [columns::SHARD, columns::DOCUMENT, columns::WORDS]
+            .map(|column| count_column(rows, column, dir, languages));
         for row in 0..rows.len() {
             let doc = locate(&shard, &document, row)?;
             let code = codes.value(row);
@@ -165,9 +173,9 @@ pub(super) fn read_documents(
     let terms = DOCUMENT_TERMS.name;
     for_each_batch(dirs, &DOCUMENT_TERMS, |rows, at| {
         let dir = dirs[at];
-        let column = rows.text("term");
-        let [shard, document, count] =
-            ["shard", "document", "count"].map(|name| count_column(rows, name, dir, terms));
+        let column = rows.text(columns::TERM);
+        let [shard, document, count] = [columns::SHARD, columns::DOCUMENT, columns::COUNT]
+            .map(|name| count_column(rows, name, dir, terms));
         let (ids, _) = ids_by_row(rows.len(), |row, ids| {
             ids.push(term_id(counts, column.value(row), dir, terms)?);
             Ok(())
@@ -209,9 +217,9 @@ pub(super) fn read_mattr(
     let mut edges: FxHashMap<u64, (Edge, Edge)> = FxHashMap::default();
     for_each_batch(dirs, &MATTR_EDGES, |rows, at| {
         let dir = dirs[at];
-        let (terms, edge) = (rows.text("term"), rows.text("edge"));
-        let [shard, position] =
-            ["shard", "position"].map(|column| count_column(rows, column, dir, table));
+        let (terms, edge) = (rows.text(columns::TERM), rows.text(columns::EDGE));
+        let [shard, position] = [columns::SHARD, columns::POSITION]
+            .map(|column| count_column(rows, column, dir, table));
         for row in 0..rows.len() {
             let order = shard.at(row)?;
             layout.shard(order, dir, table)?;

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::super::parquet_io::for_each_batch;
+use super::super::tables::columns;
 use super::super::tables::{NGRAMS, PAIRS};
 use super::super::PartialError;
 use super::{bad, count_column, ids_by_row, saturated, term_id};
@@ -80,10 +81,10 @@ pub(super) fn read_ngrams(
     let orders = tables.ngrams.len();
     for_each_batch(dirs, &NGRAMS, |rows, at| {
         let dir = dirs[at];
-        let grams = rows.text("gram");
-        let orders_column = count_column(rows, "n", dir, table);
-        let count = count_column(rows, "count", dir, table);
-        let doc_freq = count_column(rows, "doc_freq", dir, table);
+        let grams = rows.text(columns::GRAM);
+        let orders_column = count_column(rows, columns::N, dir, table);
+        let count = count_column(rows, columns::COUNT, dir, table);
+        let doc_freq = count_column(rows, columns::DOC_FREQ, dir, table);
         let (all_ids, ends) = ids_by_row(rows.len(), |row, ids| {
             for term in super::super::gram_key::terms(grams.value(row)) {
                 let term = term.ok_or_else(|| {
@@ -138,8 +139,8 @@ pub(super) fn read_pairs(
     let unordered = !counts.options.cooccurrence.ordered;
     for_each_batch(dirs, &PAIRS, |rows, at| {
         let dir = dirs[at];
-        let (a, b) = (rows.text("term_a"), rows.text("term_b"));
-        let count = count_column(rows, "count", dir, table);
+        let (a, b) = (rows.text(columns::TERM_A), rows.text(columns::TERM_B));
+        let count = count_column(rows, columns::COUNT, dir, table);
         let (ids, _) = ids_by_row(rows.len(), |row, ids| {
             ids.push(term_id(counts, a.value(row), dir, table)?);
             ids.push(term_id(counts, b.value(row), dir, table)?);

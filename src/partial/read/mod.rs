@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::manifest::{Manifest, ShardEntry};
 use super::parquet_io::{for_each_batch, Rows};
-use super::tables::{SURFACES, TERMS};
+use super::tables::{columns, SURFACES, TERMS};
 use super::{PartialError, FIRST_SEEN_SHIFT};
 use crate::count::{CorpusCounts, Pruning};
 use crate::tokenize::TokenKind;
@@ -229,11 +229,11 @@ fn read_terms(
     let mut terms: FxHashMap<Box<str>, TermRow> = FxHashMap::default();
     for_each_batch(dirs, &TERMS, |rows, at| {
         let dir = dirs[at];
-        let (texts, kinds) = (rows.text("term"), rows.text("kind"));
-        let count = count_column(rows, "count", dir, table);
-        let doc_freq = count_column(rows, "doc_freq", dir, table);
-        let sentence_freq = count_column(rows, "sentence_freq", dir, table);
-        let first_seen = count_column(rows, "first_seen", dir, table);
+        let (texts, kinds) = (rows.text(columns::TERM), rows.text(columns::KIND));
+        let count = count_column(rows, columns::COUNT, dir, table);
+        let doc_freq = count_column(rows, columns::DOC_FREQ, dir, table);
+        let sentence_freq = count_column(rows, columns::SENTENCE_FREQ, dir, table);
+        let first_seen = count_column(rows, columns::FIRST_SEEN, dir, table);
         for row in 0..rows.len() {
             let kind_name = kinds.value(row);
             let kind = TokenKind::from_name(kind_name)
@@ -296,8 +296,8 @@ fn term_id(
 fn read_surfaces(dirs: &[&Path], counts: &mut CorpusCounts) -> Result<(), PartialError> {
     let table = SURFACES.name;
     for_each_batch(dirs, &SURFACES, |rows, at| {
-        let (terms, forms) = (rows.text("term"), rows.text("form"));
-        let count = count_column(rows, "count", dirs[at], table);
+        let (terms, forms) = (rows.text(columns::TERM), rows.text(columns::FORM));
+        let count = count_column(rows, columns::COUNT, dirs[at], table);
         for row in 0..rows.len() {
             let id = term_id(counts, terms.value(row), dirs[at], table)?;
             let n = count.at(row)?;

@@ -28,7 +28,7 @@ impl LedgerStep {
     }
 
     /// Whether it counts under `normalizer`: a surface or fold step's row when the
-    /// step runs, a census always (`None`: every row).
+    /// step runs, a census always (`None`, no normalizer: the censuses only).
     pub(crate) fn counts_under(&self, normalizer: Option<&Normalizer>) -> bool {
         match self.counts {
             Counts::Census { .. } => true,

@@ -1,7 +1,8 @@
 //! The report folder's README.md: prose kept in `readme/head.md` and
 //! `readme/tail.md`, with every number that the code decides substituted from
-//! the code (`{NAME}` placeholders), and the table sections generated from
-//! [`TABLES`], so the documentation cannot drift from what was written.
+//! the code (`{NAME}` placeholders), the table sections generated from
+//! [`TABLES`], the list of charts from `CHARTS` and the normalization steps from
+//! `STEPS`, so the documentation cannot drift from what was written.
 
 use std::fmt::Write as _;
 

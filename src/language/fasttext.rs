@@ -1,21 +1,23 @@
 //! fastText's language-identification model `lid.176.ftz` (176 languages), embedded
-//! in the binary and read by fastText's own C++ code (the `fasttext` crate builds
-//! it), so that its answers are those of the reference implementation.
+//! in the binary and read by corpstat's reader of it (`ftz.rs`), which gives the
+//! answers of fastText's own C++ code (the `fasttext` crate) to the bit: a test
+//! compares the two.
 
 use std::sync::OnceLock;
 
 use super::add_to;
 use super::evidence::CyrillicLetters;
+use super::ftz::FtzModel;
 use super::names::{by_label, is_named_in, reported};
 use super::Lang;
 use crate::script::Script;
 
 /// The model file (see `assets/langid/NOTICE.md`).
-static MODEL_FILE: &[u8] = include_bytes!("../../assets/langid/lid.176.ftz");
+pub(super) static MODEL_FILE: &[u8] = include_bytes!("../../assets/langid/lid.176.ftz");
 
 /// Labels asked of the model per prediction: enough to sum near-twins and to
 /// find an allowed language below the top answer.
-const CANDIDATES: i32 = 8;
+const CANDIDATES: usize = 8;
 
 /// Words shown to the model at most. Each word costs the model a lookup of each of
 /// its character n-grams in a table of megabytes, mostly cache misses in the middle
@@ -26,7 +28,7 @@ const MODEL_WORDS: usize = 20;
 /// The first [`MODEL_WORDS`] words of `text` as the one line the model reads, ended
 /// by a line break as fastText's own Python binding ends it: the break is the
 /// end-of-sentence token, one of the features the model was trained with.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     let mut line = String::with_capacity(text.len().min(MODEL_WORDS * 16) + 1);
     for word in text.split_whitespace().take(MODEL_WORDS) {
         if !line.is_empty() {
@@ -40,28 +42,32 @@ fn one_line(text: &str) -> String {
 
 /// The loaded model.
 pub(super) struct Model {
-    model: fasttext::FastText,
+    model: FtzModel,
 }
 
 impl Model {
-    /// The model, loaded on first use; `None` when it cannot be loaded (the
-    /// temporary file it is read from cannot be written), and then the detector
-    /// falls back on whatlang.
+    /// The model, read on first use; `None` when it cannot be read (never, for
+    /// the file embedded), and then the detector falls back on whatlang.
     pub(super) fn get() -> Option<&'static Model> {
         static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-        MODEL.get_or_init(Model::load).as_ref()
+        MODEL
+            .get_or_init(|| FtzModel::load(MODEL_FILE).map(|model| Model { model }))
+            .as_ref()
     }
 
-    fn load() -> Option<Model> {
-        use std::io::Write;
-        // The C++ reader takes a path only.
-        let mut file = tempfile::NamedTempFile::new().ok()?;
-        file.write_all(MODEL_FILE).ok()?;
-        file.flush().ok()?;
-        let path = file.path().to_str()?;
-        let mut model = fasttext::FastText::new();
-        model.load_model(path).ok()?;
-        Some(Model { model })
+    /// The `k` most probable labels of `line` (the exact line the model reads),
+    /// without `__label__`, with their probabilities.
+    fn labels_of(&self, line: &str, k: usize) -> Vec<(&str, f32)> {
+        self.model
+            .predict(line, k, 0.0)
+            .into_iter()
+            .map(|(p, label)| {
+                (
+                    self.model.labels()[label].trim_start_matches("__label__"),
+                    p,
+                )
+            })
+            .collect()
     }
 
     /// The most probable language of `text`, written in `script`, among `allowed`
@@ -89,14 +95,11 @@ impl Model {
         allowed: Option<&[Lang]>,
     ) -> Vec<(Lang, f64)> {
         let line = one_line(text);
-        let Ok(predictions) = self.model.predict(&line, CANDIDATES, 0.0) else {
-            return Vec::new();
-        };
+        let predictions = self.labels_of(&line, CANDIDATES);
         let judge_script = is_named_in(script);
         let cyrillic = (script == Script::Cyrillic).then(|| CyrillicLetters::of(&line));
         let mut languages: Vec<(Lang, f64)> = Vec::new();
-        for prediction in &predictions {
-            let label = prediction.label.trim_start_matches("__label__");
+        for &(label, prob) in &predictions {
             let Some(entry) = by_label(label) else {
                 continue;
             };
@@ -115,7 +118,7 @@ impl Model {
             {
                 continue;
             }
-            add_to(&mut languages, language, f64::from(prediction.prob));
+            add_to(&mut languages, language, f64::from(prob));
         }
         languages
     }
@@ -124,10 +127,7 @@ impl Model {
     /// against other readers of the same file).
     pub(super) fn top_label(&self, text: &str) -> Option<(String, f32)> {
         let line = one_line(text);
-        let prediction = self.model.predict(&line, 1, 0.0).ok()?.into_iter().next()?;
-        Some((
-            prediction.label.trim_start_matches("__label__").to_string(),
-            prediction.prob,
-        ))
+        let (label, prob) = self.labels_of(&line, 1).into_iter().next()?;
+        Some((label.to_string(), prob))
     }
 }

@@ -52,6 +52,7 @@
 mod document;
 mod evidence;
 mod fasttext;
+mod ftz;
 mod lang;
 mod lexicon;
 mod names;

@@ -5,7 +5,7 @@
 //! `terms --window 3` says it does nothing instead of running as plain `terms`.
 
 use clap::parser::ValueSource;
-use clap::{ArgMatches, Command};
+use clap::ArgMatches;
 
 /// The groups of narrow options: each subcommand declares those it takes (its
 /// `SPEC.takes`), and every other narrow option is hidden from its help and refused.
@@ -132,48 +132,36 @@ pub(super) const NARROW: &[Narrow] = &[
     },
 ];
 
-/// `command` with each narrow option hidden from the help of the corpus
-/// subcommands that do not take it; `takes` gives each subcommand's groups (`None`:
-/// not a corpus subcommand).
-pub(super) fn hide_narrow_options(
-    mut command: Command,
-    takes: impl Fn(&str) -> Option<&'static [Takes]>,
-) -> Command {
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    for sub in names {
-        let Some(taken) = takes(&sub) else { continue };
-        for narrow in NARROW.iter().filter(|n| !taken.contains(&n.group)) {
-            for &id in narrow.ids {
-                command = command.mut_subcommand(&sub, |c| c.mut_arg(id, |a| a.hide(true)));
-            }
-        }
-    }
-    command
-}
-
-/// The refusal of the first narrow option given on the command line to a
-/// subcommand that does not take it; `takes` and `takers` as the registry says.
-pub(super) fn refusal(
-    matches: &ArgMatches,
-    takes: impl Fn(&str) -> Option<&'static [Takes]>,
-    takers: impl Fn(Takes) -> Vec<String>,
-) -> Option<String> {
-    let (sub, sub_matches) = matches.subcommand()?;
-    let taken = takes(sub)?;
+/// The ids of the narrow options outside the groups `taken`: hidden from a
+/// subcommand's help and refused there.
+pub(super) fn not_taken(taken: &[Takes]) -> impl Iterator<Item = &'static str> + '_ {
     NARROW
         .iter()
         .filter(|n| !taken.contains(&n.group))
-        .flat_map(|n| n.ids.iter().map(move |&id| (id, n)))
-        .find(|(id, _)| sub_matches.value_source(id) == Some(ValueSource::CommandLine))
-        .map(|(id, n)| {
-            format!(
-                "--{} does not apply to `corpstat {sub}`: it changes {}, which `{sub}` does not print (it applies to {})",
-                id.replace('_', "-"),
-                n.changes,
-                takers(n.group).join(", ")
-            )
-        })
+        .flat_map(|n| n.ids.iter().copied())
+}
+
+/// The refusal of the first narrow option given on the command line to a
+/// subcommand that does not take it; `taken` is each subcommand's name with the
+/// groups it takes (`None`: it reads no corpus), in order.
+pub(super) fn refusal(
+    matches: &ArgMatches,
+    taken: &[(String, Option<&'static [Takes]>)],
+) -> Option<String> {
+    let (sub, sub_matches) = matches.subcommand()?;
+    let groups = taken.iter().find(|(name, _)| name == sub)?.1?;
+    let id = not_taken(groups)
+        .find(|id| sub_matches.value_source(id) == Some(ValueSource::CommandLine))?;
+    let narrow = NARROW.iter().find(|n| n.ids.contains(&id))?;
+    let takers: Vec<&str> = taken
+        .iter()
+        .filter(|(_, groups)| groups.is_some_and(|g| g.contains(&narrow.group)))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    Some(format!(
+        "--{} does not apply to `corpstat {sub}`: it changes {}, which `{sub}` does not print (it applies to {})",
+        id.replace('_', "-"),
+        narrow.changes,
+        takers.join(", ")
+    ))
 }

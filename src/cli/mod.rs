@@ -105,8 +105,9 @@ pub fn main() -> ExitCode {
         corpstat::output::abandon_staging();
         std::process::exit(EXIT_INTERRUPTED);
     });
+    let taken = taken_groups();
     let matches = command().get_matches();
-    if let Some(refusal) = applies::refusal(&matches, takes, takers) {
+    if let Some(refusal) = applies::refusal(&matches, &taken) {
         eprintln!("corpstat: {refusal}");
         return ExitCode::from(EXIT_ERROR);
     }
@@ -142,6 +143,9 @@ pub fn command() -> clap::Command {
         command = command.mut_subcommand(name, |mut c| {
             if reads_a_corpus(&c) {
                 c = c.mut_arg("no_fold", |a| a.help(no_fold.clone()));
+                for id in applies::not_taken(spec.takes) {
+                    c = c.mut_arg(id, |a| a.hide(true));
+                }
             }
             match spec.after_help {
                 Some(after_help) => c.after_help(after_help()),
@@ -150,35 +154,27 @@ pub fn command() -> clap::Command {
         });
     }
     // compare takes its two inputs as TARGET and REFERENCE, not as PATHS.
-    command = command.mut_subcommand("compare", |c| c.mut_arg("paths", |a| a.hide(true)));
-    applies::hide_narrow_options(command, takes)
+    command.mut_subcommand("compare", |c| c.mut_arg("paths", |a| a.hide(true)))
 }
 
-/// The narrow option groups the subcommand `name` takes; `None` when it reads no
-/// corpus (it has no `CorpusArgs`).
-fn takes(name: &str) -> Option<&'static [Takes]> {
-    let command = Cli::command();
-    let (reads_corpus, spec) = command
+/// Each subcommand's name with the narrow option groups it takes, in the order of
+/// [`subcommands!`] (the unconfigured command keeps it; `mut_subcommand` moves the
+/// subcommands it changes); `None` for a subcommand that reads no corpus (it has
+/// no `CorpusArgs`).
+fn taken_groups() -> Vec<(String, Option<&'static [Takes]>)> {
+    Cli::command()
         .get_subcommands()
         .zip(SPECS)
-        .find(|(sub, _)| sub.get_name() == name)
-        .map(|(sub, spec)| (reads_a_corpus(sub), spec))?;
-    reads_corpus.then_some(spec.takes)
+        .map(|(sub, spec)| {
+            let takes = reads_a_corpus(sub).then_some(spec.takes);
+            (sub.get_name().to_string(), takes)
+        })
+        .collect()
 }
 
 /// Whether a subcommand reads a corpus: it has the corpus arguments.
 fn reads_a_corpus(sub: &clap::Command) -> bool {
     sub.get_arguments().any(|a| a.get_id() == "no_fold")
-}
-
-/// The corpus subcommands that take the narrow options of `group`, in order.
-fn takers(group: Takes) -> Vec<String> {
-    Cli::command()
-        .get_subcommands()
-        .zip(SPECS)
-        .filter(|(sub, spec)| spec.takes.contains(&group) && reads_a_corpus(sub))
-        .map(|(sub, _)| sub.get_name().to_string())
-        .collect()
 }
 
 /// `corpstat terms | head` closes the pipe early: that is not an error.

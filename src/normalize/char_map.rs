@@ -37,6 +37,12 @@ impl CharMap {
 }
 
 impl NormalizeStep for CharMap {
+    fn changes(&self, text: &str) -> bool {
+        // Every table entry lies outside ASCII.
+        text.chars()
+            .any(|c| !c.is_ascii() && self.replacement(c).is_some())
+    }
+
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
         // Every table entry lies outside ASCII: ASCII text is never changed.
         let Some(first_change) = text

@@ -340,14 +340,7 @@ fn kwic_finds_what_the_tables_count() {
     let rows = |args: &[&str]| -> Vec<Vec<String>> {
         let mut all = vec!["kwic"];
         all.extend_from_slice(args);
-        all.extend_from_slice(&["--format", "tsv"]);
-        let output = run(&all);
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        stdout(&output)
-            .lines()
-            .skip(1)
-            .map(|l| l.split('\t').map(str::to_string).collect())
-            .collect()
+        tsv_rows(&all)
     };
     // terms.csv counts ماکرون 11 times, in Persian (ک) and Arabic (ك) spelling: the
     // folded query finds all 11, --exact with the Arabic kaf only the Arabic one.
@@ -382,14 +375,8 @@ fn kwic_finds_what_the_tables_count() {
 fn collocates_are_the_cooccurrence_rows_of_the_word_with_their_sides() {
     let tsv = |args: &[&str]| -> Vec<Vec<String>> {
         let mut all = args.to_vec();
-        all.extend_from_slice(&["--format", "tsv", "--min-count", "1"]);
-        let output = run(&all);
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        stdout(&output)
-            .lines()
-            .skip(1)
-            .map(|l| l.split('\t').map(str::to_string).collect())
-            .collect()
+        all.extend_from_slice(&["--min-count", "1"]);
+        tsv_rows(&all)
     };
     for scope in ["window", "sentence"] {
         let node = "الشمالية";
@@ -423,4 +410,17 @@ fn collocates_are_the_cooccurrence_rows_of_the_word_with_their_sides() {
         .map(|r| r[9].parse().unwrap())
         .collect();
     assert!(llr.windows(2).all(|w| w[0] >= w[1]));
+}
+
+/// The rows (header left out) of `corpstat ARGS --format tsv`, which must succeed.
+fn tsv_rows(args: &[&str]) -> Vec<Vec<String>> {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--format", "tsv"]);
+    let output = run(&all);
+    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    stdout(&output)
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
 }

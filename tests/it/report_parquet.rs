@@ -2,25 +2,32 @@
 
 use super::util::{read_report, run, stderr};
 
-/// `report --parquet` writes every table also as Parquet, with the CSV's rows
-/// and values, typed: integers, floats, booleans and text.
-#[test]
-fn report_parquet_holds_the_csv_values_typed() {
-    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-
+/// `report seeds --parquet` with `extra`, into a temporary folder (kept while the
+/// first value lives), which must succeed.
+fn parquet_report(extra: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r");
-    let output = run(&[
+    let mut args = vec![
         "report",
         "seeds",
         "-o",
         out.to_str().unwrap(),
         "-q",
         "--parquet",
-        "--group-by",
-        "lang",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    let output = run(&args);
     assert!(output.status.success(), "{}", stderr(&output));
+    (dir, out)
+}
+
+/// `report --parquet` writes every table also as Parquet, with the CSV's rows
+/// and values, typed: integers, floats, booleans and text.
+#[test]
+fn report_parquet_holds_the_csv_values_typed() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let (_dir, out) = parquet_report(&["--group-by", "lang"]);
     let csvs: Vec<String> = read_report(&out)
         .into_iter()
         .map(|f| f.0)
@@ -107,17 +114,7 @@ fn parquet_rows(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
 /// documents are documents.csv's, in that order; no CSV of it is written.
 #[test]
 fn report_parquet_writes_the_document_term_table() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("r");
-    let output = run(&[
-        "report",
-        "seeds",
-        "-o",
-        out.to_str().unwrap(),
-        "-q",
-        "--parquet",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (dir, out) = parquet_report(&[]);
     assert!(!out.join("document_terms.csv").exists());
     let (header, rows) = parquet_rows(&out.join("document_terms.parquet"));
     assert_eq!(header, ["document", "term", "count"]);

@@ -10,6 +10,7 @@
 
 mod counts;
 mod packed;
+mod radix;
 mod sharded;
 mod sorted;
 mod table;

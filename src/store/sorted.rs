@@ -1,7 +1,7 @@
 //! [`SortedCounts`]: counts of one key width as sorted arrays plus recent
 //! additions, compacted in batches; and lossy-counting pruning for `--memory-limit`.
 
-use super::packed::packed;
+use super::radix;
 use super::{PackedKeys, Tally};
 
 /// Keys are compacted once the recent ones are this many, or an eighth of the
@@ -91,7 +91,7 @@ where
             return;
         }
         let mut fresh = std::mem::take(&mut self.recent);
-        fresh.sort_unstable_by_key(|entry| packed(&entry.0));
+        radix::sort_by_key(&mut fresh);
         let mut distinct = 0;
         for i in 0..fresh.len() {
             if distinct > 0 && fresh[distinct - 1].0 == fresh[i].0 {

@@ -6,31 +6,19 @@ use std::cell::RefCell;
 
 use super::{Analyzer, MAX_SCOPE_TERMS};
 use crate::options::CoocScope;
-use crate::store::{NgramList, NgramTable};
+use crate::store::{GramCounter, NgramList};
 use crate::tokenize::TokenKind;
 
-/// Tables reused from one document to the next on each thread, so that counting a
-/// document's n-grams and pairs allocates only the lists it hands on.
+/// Counters reused from one document to the next on each thread, so that counting
+/// a document's n-grams and pairs allocates only the lists it hands on.
+#[derive(Default)]
 struct Scratch {
-    ngrams: Vec<NgramTable<u32>>,
-    pairs: NgramTable<u32>,
-}
-
-impl Scratch {
-    /// The empty table for n-grams of order `n`.
-    fn ngrams(&mut self, n: usize) -> &mut NgramTable<u32> {
-        while self.ngrams.len() + 2 <= n {
-            self.ngrams.push(NgramTable::new(self.ngrams.len() + 2));
-        }
-        &mut self.ngrams[n - 2]
-    }
+    ngrams: GramCounter,
+    pairs: GramCounter,
 }
 
 thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
-        ngrams: Vec::new(),
-        pairs: NgramTable::new(2),
-    });
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 impl Analyzer {
@@ -39,6 +27,7 @@ impl Analyzer {
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
     ) -> Vec<NgramList> {
+        let largest = token_ids.iter().copied().max().unwrap_or(0);
         SCRATCH.with_borrow_mut(|scratch| {
             let mut ngrams = Vec::new();
             for n in 2..=self.options.ngram_max {
@@ -46,10 +35,11 @@ impl Analyzer {
                     ngrams.push(NgramList::new(n));
                     continue;
                 }
-                let counts = scratch.ngrams(n);
+                let counts = &mut scratch.ngrams;
+                counts.start(n, largest);
                 for range in sentences {
                     for gram in token_ids[range.clone()].windows(n) {
-                        *counts.entry(gram) += 1;
+                        counts.add(gram);
                     }
                 }
                 ngrams.push(counts.take_list());
@@ -83,13 +73,14 @@ impl Analyzer {
 
     fn count_pairs_into(
         &self,
-        pairs: &mut NgramTable<u32>,
+        pairs: &mut GramCounter,
         token_ids: &[u32],
         sentences: &[std::ops::Range<usize>],
         runs: &[std::ops::Range<usize>],
         term_kinds: &[TokenKind],
     ) -> usize {
         let cooc = &self.options.cooccurrence;
+        pairs.start(2, term_kinds.len().saturating_sub(1) as u32);
         let counted = |id: u32| cooc.all_kinds || term_kinds[id as usize] == TokenKind::Word;
         // The most distinct words of one scope, to report a scope that was cut.
         let mut widest = 0;
@@ -99,7 +90,7 @@ impl Analyzer {
             let ids = &ids[..ids.len().min(MAX_SCOPE_TERMS)];
             for (i, &a) in ids.iter().enumerate() {
                 for &b in &ids[i + 1..] {
-                    *pairs.entry(&[a, b]) += 1;
+                    pairs.add(&[a, b]);
                 }
             }
         };
@@ -120,7 +111,7 @@ impl Analyzer {
                             } else {
                                 [b, a]
                             };
-                            *pairs.entry(&key) += 1;
+                            pairs.add(&key);
                         }
                     }
                 }

@@ -1,7 +1,7 @@
 //! N-gram and pair tables keyed by term ids, without allocation per key: fixed-size
 //! id arrays for n ≤ 4, boxed slices beyond.
 //!
-//! A document's n-grams are counted in a [`NgramTable`] and handed on as a compact
+//! A document's n-grams are counted by a [`GramCounter`] and handed on as a compact
 //! [`NgramList`]. The corpus-wide tables are split into [`SHARDS`] shards by a hash
 //! of the key. A batch of documents is merged by first sorting its entries into one bucket per
 //! shard, then adding each bucket to its shard: each shard is small enough to stay
@@ -20,7 +20,7 @@ mod tests;
 pub use counts::NgramCounts;
 pub use packed::PackedKeys;
 pub use sharded::{Buckets, Sharded, ShardedNgrams};
-pub use table::{NgramList, NgramTable};
+pub use table::{GramCounter, NgramList};
 
 /// The largest n whose keys are stored as arrays.
 pub const PACKED_MAX: usize = 4;

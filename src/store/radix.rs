@@ -30,7 +30,7 @@ where
         .iter()
         .flat_map(|(key, _)| key.as_ref())
         .fold(0u32, |bits, &id| bits | id);
-    let id_bits = u32::BITS - every_id.leading_zeros();
+    let id_bits = id_bits(every_id);
     let key_bits = id_bits * ids_per_key;
     if entries.len() < RADIX_AT_LEAST || key_bits > u64::BITS {
         entries.sort_unstable_by_key(|entry| packed(&entry.0));
@@ -40,23 +40,66 @@ where
         // Every key is all zeros: sorted already.
         return;
     }
-    let join = |key: &K| {
-        key.as_ref()
-            .iter()
-            .fold(0u64, |joined, &id| joined << id_bits | u64::from(id))
-    };
-    let mut from: Vec<(u64, V)> = entries.iter().map(|&(k, v)| (join(&k), v)).collect();
-    let mut to = from.clone();
+    let mut joined: Vec<(u64, V)> = entries
+        .iter()
+        .map(|(key, value)| (join(key.as_ref(), id_bits), *value))
+        .collect();
+    radix_sort(&mut joined, &mut Vec::new(), key_bits, |entry| entry.0);
+    for (entry, &(joined, value)) in entries.iter_mut().zip(&joined) {
+        let mut key = K::default();
+        split(joined, id_bits, key.as_mut());
+        *entry = (key, value);
+    }
+}
+
+/// Bits that ids up to `largest` need.
+pub(super) fn id_bits(largest: u32) -> u32 {
+    u32::BITS - largest.leading_zeros()
+}
+
+/// `ids` in one integer of `id_bits` bits each, in the order of the ids.
+#[inline]
+pub(super) fn join(ids: &[u32], id_bits: u32) -> u64 {
+    ids.iter()
+        .fold(0u64, |joined, &id| joined << id_bits | u64::from(id))
+}
+
+/// The ids [`join`] put into `joined`, written to `ids`.
+#[inline]
+pub(super) fn split(joined: u64, id_bits: u32, ids: &mut [u32]) {
+    let mask = (1u64 << id_bits) - 1;
+    let mut rest = joined;
+    for id in ids.iter_mut().rev() {
+        *id = (rest & mask) as u32;
+        rest >>= id_bits;
+    }
+}
+
+/// Sorts `items` by `key(item)`, a number below 2^`key_bits`, by LSD radix in passes
+/// of at most [`DIGIT_BITS_AT_MOST`] bits; `spare` is the room each pass writes to
+/// (its contents are lost, its memory kept for the next call). Stable.
+pub(super) fn radix_sort<T: Copy>(
+    items: &mut Vec<T>,
+    spare: &mut Vec<T>,
+    key_bits: u32,
+    key: impl Fn(&T) -> u64,
+) {
+    if key_bits == 0 || items.len() < 2 {
+        return;
+    }
     let passes = key_bits.div_ceil(DIGIT_BITS_AT_MOST);
     let digit_bits = key_bits.div_ceil(passes);
     let mask = (1u64 << digit_bits) - 1;
-    let mut starts = vec![0usize; 1 << digit_bits];
+    let mut starts = [0u32; 1 << DIGIT_BITS_AT_MOST];
+    let starts = &mut starts[..1 << digit_bits];
+    spare.clear();
+    spare.extend_from_slice(items);
     for pass in 0..passes {
         let shift = pass * digit_bits;
-        let digit = |joined: u64| ((joined >> shift) & mask) as usize;
+        let digit = |item: &T| ((key(item) >> shift) & mask) as usize;
         starts.fill(0);
-        for &(joined, _) in &from {
-            starts[digit(joined)] += 1;
+        for item in items.iter() {
+            starts[digit(item)] += 1;
         }
         let mut start = 0;
         for slot in starts.iter_mut() {
@@ -64,22 +107,12 @@ where
             *slot = start;
             start += count;
         }
-        for &entry in &from {
-            let slot = &mut starts[digit(entry.0)];
-            to[*slot] = entry;
+        for item in items.iter() {
+            let slot = &mut starts[digit(item)];
+            spare[*slot as usize] = *item;
             *slot += 1;
         }
-        std::mem::swap(&mut from, &mut to);
-    }
-    let id_mask = (1u64 << id_bits) - 1;
-    for (entry, (joined, value)) in entries.iter_mut().zip(from) {
-        let mut key = K::default();
-        let mut rest = joined;
-        for id in key.as_mut().iter_mut().rev() {
-            *id = (rest & id_mask) as u32;
-            rest >>= id_bits;
-        }
-        *entry = (key, value);
+        std::mem::swap(items, spare);
     }
 }
 

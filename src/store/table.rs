@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::key_of;
+use super::{key_of, radix};
 
 /// A map from n-grams of one order (sequences of `n` ids) to `V`, in which one
 /// document at a time is counted (the corpus-wide counts are [`NgramCounts`](super::NgramCounts),
@@ -147,5 +147,89 @@ impl NgramList {
     /// The counts.
     pub fn values(&self) -> impl Iterator<Item = &u32> {
         self.counts.iter()
+    }
+}
+
+/// One document's n-grams of one order (or its pairs), counted one order at a time
+/// by sorting: each n-gram's ids joined into one integer, the integers sorted by
+/// radix, equal ones counted. A document's local ids are small, so its keys fit in
+/// 64 bits unless it has very many distinct terms; then they go to a hash map
+/// ([`NgramTable`]). Sorting a document's keys costs about a third of adding each
+/// to a hash map (`docs/PERFORMANCE.md`), and the memory is reused from one
+/// document to the next.
+#[derive(Debug, Clone, Default)]
+pub struct GramCounter {
+    /// The order being counted.
+    n: usize,
+    /// Bits of each id in a joined key; 0 while the keys go to `table`.
+    id_bits: u32,
+    keys: Vec<u64>,
+    spare: Vec<u64>,
+    table: NgramTable<u32>,
+}
+
+impl GramCounter {
+    /// Starts counting n-grams of order `n` whose ids are at most `largest_id`.
+    pub fn start(&mut self, n: usize, largest_id: u32) {
+        self.n = n;
+        self.keys.clear();
+        let bits = radix::id_bits(largest_id).max(1);
+        self.id_bits = if bits as usize * n <= 64 { bits } else { 0 };
+        if self.id_bits == 0 && self.table.order() != n {
+            self.table = NgramTable::new(n);
+        }
+    }
+
+    /// Counts one occurrence of `gram` (of length n, ids at most the largest given).
+    #[inline]
+    pub fn add(&mut self, gram: &[u32]) {
+        debug_assert_eq!(gram.len(), self.n);
+        if self.id_bits > 0 {
+            self.keys.push(radix::join(gram, self.id_bits));
+        } else {
+            *self.table.entry(gram) += 1;
+        }
+    }
+
+    /// The n-grams counted since [`GramCounter::start`], with their counts, in
+    /// the order of their ids.
+    pub fn take_list(&mut self) -> NgramList {
+        /// Keys kept room for between documents.
+        const KEEP_AT_MOST: usize = 1 << 16;
+        /// Fewer keys than this are sorted by comparison, which then costs less
+        /// than the radix passes' count tables.
+        const RADIX_AT_LEAST: usize = 256;
+        if self.id_bits == 0 {
+            return self.table.take_list();
+        }
+        let keys = &mut self.keys;
+        if keys.len() < RADIX_AT_LEAST {
+            keys.sort_unstable();
+        } else {
+            let key_bits = self.id_bits * self.n as u32;
+            radix::radix_sort(keys, &mut self.spare, key_bits, |&key| key);
+        }
+        let distinct = keys.len().min(1) + keys.windows(2).filter(|w| w[0] != w[1]).count();
+        let mut list = NgramList {
+            n: self.n,
+            ids: Vec::with_capacity(distinct * self.n),
+            counts: Vec::with_capacity(distinct),
+        };
+        let mut gram = [0u32; 64];
+        let gram = &mut gram[..self.n];
+        let mut at = 0;
+        while at < keys.len() {
+            let key = keys[at];
+            let run = keys[at..].iter().take_while(|&&k| k == key).count();
+            radix::split(key, self.id_bits, gram);
+            list.push(gram, run as u32);
+            at += run;
+        }
+        keys.clear();
+        if keys.capacity() > KEEP_AT_MOST {
+            keys.shrink_to(KEEP_AT_MOST);
+            self.spare = Vec::new();
+        }
+        list
     }
 }

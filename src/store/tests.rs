@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::sorted::SortedCounts;
+use super::table::NgramTable;
 use super::*;
 
 #[test]
@@ -207,4 +208,50 @@ fn buckets_fill_the_right_shards() {
     assert!(used > SHARDS / 2, "keys spread over {used} shards");
     buckets.clear();
     assert_eq!(buckets.len(), 0);
+}
+
+/// The sorting counter gives a hash map's counts, list after list, whether the
+/// document's keys are joined (few distinct ids, few or many keys) or too wide for
+/// 64 bits and counted in the hash map.
+#[test]
+fn a_gram_counter_counts_as_a_hash_map() {
+    let mut counter = GramCounter::default();
+    let mut x: u32 = 5;
+    for (n, largest, occurrences) in [
+        (2, 40, 100),
+        (2, 40, 5_000),
+        (3, 3_000, 20_000),
+        (4, 70_000, 3_000),
+        (5, 9, 2_000),
+        (2, 0, 300),
+        (3, 500, 0),
+    ] {
+        let mut expected: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+        counter.start(n, largest);
+        for _ in 0..occurrences {
+            let gram: Vec<u32> = (0..n)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    // Skewed: low ids far more often, so that keys repeat.
+                    let id = (x >> 8) % (largest + 1);
+                    if x.is_multiple_of(3) {
+                        id % 4
+                    } else {
+                        id
+                    }
+                })
+                .collect();
+            counter.add(&gram);
+            *expected.entry(gram).or_default() += 1;
+        }
+        let list = counter.take_list();
+        assert_eq!(list.order(), n);
+        let got = sorted_entries(&list);
+        let mut want: Vec<(Vec<u32>, u32)> = expected.into_iter().collect();
+        want.sort();
+        assert_eq!(got, want, "n {n}, ids up to {largest}");
+        if occurrences > 0 {
+            assert!(got.iter().any(|(_, count)| *count > 1) || occurrences < 50);
+        }
+    }
 }

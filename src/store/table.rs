@@ -195,7 +195,7 @@ impl GramCounter {
     /// the order of their ids.
     pub fn take_list(&mut self) -> NgramList {
         /// Keys kept room for between documents.
-        const KEEP_AT_MOST: usize = 1 << 16;
+        const KEEP_AT_MOST: usize = 1 << 14;
         /// Fewer keys than this are sorted by comparison, which then costs less
         /// than the radix passes' count tables.
         const RADIX_AT_LEAST: usize = 256;

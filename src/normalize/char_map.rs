@@ -37,6 +37,10 @@ impl CharMap {
 }
 
 impl NormalizeStep for CharMap {
+    fn char_by_char(&self) -> Option<&'static [char]> {
+        Some(&[])
+    }
+
     fn changes(&self, text: &str) -> bool {
         // Every table entry lies outside ASCII.
         text.chars()

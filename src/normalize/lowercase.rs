@@ -10,6 +10,12 @@ use super::NormalizeStep;
 pub struct Lowercase;
 
 impl NormalizeStep for Lowercase {
+    /// `str::to_lowercase` maps every character alone but Σ, which becomes ς at the
+    /// end of a word and σ elsewhere (its one context-sensitive mapping).
+    fn char_by_char(&self) -> Option<&'static [char]> {
+        Some(&['\u{03A3}'])
+    }
+
     fn apply<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
         // Most Arabic-script text has no cased letters at all: check before allocating.
         if !text.chars().any(changes_when_lowercased) {

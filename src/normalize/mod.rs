@@ -13,6 +13,7 @@
 //! document. Every step borrows its input when it changes nothing.
 
 mod char_map;
+mod fold_table;
 mod ledger;
 mod lowercase;
 mod nfkc;
@@ -94,6 +95,14 @@ pub trait NormalizeStep: Send + Sync {
     fn changes(&self, text: &str) -> bool {
         matches!(self.apply(Cow::Borrowed(text)), Cow::Owned(_))
     }
+    /// `Some(exceptions)` when the step maps each character on its own, whatever
+    /// its neighbours, except the characters listed, which it maps by them; `None`
+    /// (the default) when it reads a word whole. When every fold step maps
+    /// character by character, words are folded from a table of each character's
+    /// key ([`FoldTable`](fold_table::FoldTable)), made by the steps themselves.
+    fn char_by_char(&self) -> Option<&'static [char]> {
+        None
+    }
 }
 
 const ZWNJ: char = '\u{200C}';
@@ -136,6 +145,9 @@ pub struct Normalizer {
     /// for a step the ledger does not count, such as `nfkc`).
     surface_counted: Vec<Option<&'static LedgerStep>>,
     fold: Vec<Box<dyn NormalizeStep>>,
+    /// Each character's key under the fold steps, when they all map character by
+    /// character (see [`NormalizeStep::char_by_char`]).
+    fold_table: Option<fold_table::FoldTable>,
     /// Whether every surface step works within runs of text between ASCII white
     /// space (see [`StepSpec::is_local`]).
     surface_is_local: bool,
@@ -161,6 +173,7 @@ impl Normalizer {
             surface: Vec::new(),
             surface_counted: Vec::new(),
             fold: Vec::new(),
+            fold_table: None,
             surface_is_local: true,
         };
         for step in STEPS {
@@ -178,6 +191,7 @@ impl Normalizer {
                 Phase::Fold => normalizer.fold.push((step.make)()),
             }
         }
+        normalizer.fold_table = fold_table::FoldTable::of(&normalizer.fold);
         normalizer
     }
 
@@ -311,8 +325,18 @@ impl Normalizer {
         text
     }
 
-    /// The fold steps, applied to surface text or a token: the key a term is counted under.
+    /// The fold steps, applied to surface text or a token: the key a term is counted
+    /// under. From the table of each character's key when there is one and it holds
+    /// every character of `text`; the same as [`Normalizer::fold_by_steps`].
     pub fn fold<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if let Some(folded) = self.fold_table.as_ref().and_then(|t| t.fold(text)) {
+            return folded;
+        }
+        self.fold_by_steps(text)
+    }
+
+    /// The fold steps run on `text` one after the other.
+    fn fold_by_steps<'a>(&self, text: &'a str) -> Cow<'a, str> {
         self.fold
             .iter()
             .fold(Cow::Borrowed(text), |acc, step| step.apply(acc))

@@ -272,3 +272,80 @@ fn unchanged_text_is_borrowed() {
     assert!(matches!(n.surface("سلام دنیا"), Cow::Borrowed(_)));
     assert!(matches!(n.fold("hello"), Cow::Borrowed(_)));
 }
+
+/// The table of each character's key folds as the fold steps do one after the
+/// other: every character below the table's end alone and beside the characters
+/// the steps treat apart (Greek capital sigma, dotted capital I, a titlecase
+/// digraph, an Arabic letter, ZWNJ), and every whitespace-separated word of the
+/// seed corpus, under each set of fold steps that has a table.
+#[test]
+fn the_fold_table_folds_as_the_steps() {
+    let option_sets = [
+        NormalizeOptions::default(),
+        NormalizeOptions {
+            case: CaseMode::Keep,
+            ..NormalizeOptions::default()
+        },
+        NormalizeOptions {
+            teh_marbuta: true,
+            disabled: vec!["alef".into(), "digits".into()],
+            ..NormalizeOptions::default()
+        },
+        NormalizeOptions {
+            form: NormalForm::None,
+            ..NormalizeOptions::default()
+        },
+    ];
+    let mut words: Vec<String> = Vec::new();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        words.extend(text.split_whitespace().map(str::to_string));
+    }
+    let seed_words = words.len();
+    assert!(seed_words > 2_000, "{seed_words}");
+    let neighbours = [
+        '\u{03A3}', '\u{0130}', '\u{01C5}', '\u{0643}', '\u{200C}', 'A',
+    ];
+    for c in (0..0x3100u32).filter_map(char::from_u32) {
+        words.push(c.to_string());
+        for n in neighbours {
+            words.push(format!("{c}{n}"));
+            words.push(format!("{n}{c}{n}"));
+        }
+    }
+    words.extend(
+        [
+            "ΟΔΟΣ",
+            "ΣΟΦΟΣ ΣΟΦΟΣ",
+            "İSTANBUL",
+            "ǅemal",
+            "مدرسة",
+            "١٢٣٤",
+            "ﻻ",
+        ]
+        .map(String::from),
+    );
+    for options in &option_sets {
+        let normalizer = with(options.clone());
+        assert!(normalizer.fold_table.is_some(), "{options:?}");
+        let mut seeds_by_table = 0;
+        for (i, word) in words.iter().enumerate() {
+            let expected = normalizer.fold_by_steps(word);
+            assert_eq!(normalizer.fold(word), expected, "{word:?} {options:?}");
+            if let Some(folded) = normalizer.fold_table.as_ref().and_then(|t| t.fold(word)) {
+                assert_eq!(folded, expected);
+                seeds_by_table += usize::from(i < seed_words);
+            }
+        }
+        // The table answers for every word of the seeds (Arabic, Persian, English):
+        // it would be no faster otherwise.
+        assert_eq!(seeds_by_table, seed_words, "{options:?}");
+    }
+    // A step that reads words whole leaves no table.
+    let stemmed = with(NormalizeOptions {
+        stem: true,
+        ..NormalizeOptions::default()
+    });
+    assert!(stemmed.fold_table.is_none());
+}

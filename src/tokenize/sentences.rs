@@ -3,6 +3,7 @@
 //! unicode-segmentation, which it falls back on when a paragraph has anything else.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -105,10 +106,28 @@ pub(super) enum SentenceClass {
     Other,
 }
 
+/// [`class_of`] for every character below U+0800, looked up rather than matched
+/// (as [`word_class`] is): the fast path asks for the class of every character of
+/// a paragraph with a sentence terminal.
+static FIRST_PAGES: LazyLock<Vec<Option<SentenceClass>>> = LazyLock::new(|| {
+    (0..0x800u32)
+        .map(|code| char::from_u32(code).and_then(class_of))
+        .collect()
+});
+
 /// The class of `c`, or `None` for a character the fast path leaves to
 /// unicode-segmentation: everything outside ASCII, the Arabic block and a few
 /// punctuation marks.
+#[inline]
 pub(super) fn sentence_class(c: char) -> Option<SentenceClass> {
+    match FIRST_PAGES.get(c as usize) {
+        Some(&class) => class,
+        None => class_of(c),
+    }
+}
+
+/// [`sentence_class`], worked out.
+fn class_of(c: char) -> Option<SentenceClass> {
     use SentenceClass::*;
     Some(match c {
         '\t' | '\u{0B}' | '\u{0C}' | ' ' | '\u{A0}' => Sp,
@@ -162,14 +181,18 @@ pub(super) fn sentence_class(c: char) -> Option<SentenceClass> {
 /// character [`sentence_class`] does not know.
 fn sentence_cuts(paragraph: &str, base: usize) -> Option<Vec<usize>> {
     use SentenceClass::*;
-    // Each character that counts, with its offset; Extend and Format belong to the
-    // character before them (SB5), or count as themselves at the start.
-    let mut counted: Vec<(usize, SentenceClass)> = Vec::with_capacity(paragraph.len() / 2);
+    // Each character that counts, with its offset in the paragraph (a paragraph of
+    // 4 GiB or more is left to unicode-segmentation); Extend and Format belong to
+    // the character before them (SB5), or count as themselves at the start.
+    if u32::try_from(paragraph.len()).is_err() {
+        return None;
+    }
+    let mut counted: Vec<(u32, SentenceClass)> = Vec::with_capacity(paragraph.len() / 2);
     for (at, c) in paragraph.char_indices() {
         match sentence_class(c)? {
             ExtendOrFormat if !counted.is_empty() => {}
-            ExtendOrFormat => counted.push((at, Other)),
-            class => counted.push((at, class)),
+            ExtendOrFormat => counted.push((at as u32, Other)),
+            class => counted.push((at as u32, class)),
         }
     }
     let class = |i: usize| counted.get(i).map(|c| c.1);
@@ -220,7 +243,7 @@ fn sentence_cuts(paragraph: &str, base: usize) -> Option<Vec<usize>> {
                 continue;
             }
         }
-        cuts.push(base + counted[next].0);
+        cuts.push(base + counted[next].0 as usize);
         i = next;
     }
     cuts.reverse();

@@ -99,7 +99,7 @@ pub trait NormalizeStep: Send + Sync {
     /// its neighbours, except the characters listed, which it maps by them; `None`
     /// (the default) when it reads a word whole. When every fold step maps
     /// character by character, words are folded from a table of each character's
-    /// key ([`FoldTable`](fold_table::FoldTable)), made by the steps themselves.
+    /// key, made by the steps themselves (`FoldTable`, in `normalize/fold_table.rs`).
     fn char_by_char(&self) -> Option<&'static [char]> {
         None
     }
@@ -327,7 +327,7 @@ impl Normalizer {
 
     /// The fold steps, applied to surface text or a token: the key a term is counted
     /// under. From the table of each character's key when there is one and it holds
-    /// every character of `text`; the same as [`Normalizer::fold_by_steps`].
+    /// every character of `text`; the same as running the steps one after the other.
     pub fn fold<'a>(&self, text: &'a str) -> Cow<'a, str> {
         if let Some(folded) = self.fold_table.as_ref().and_then(|t| t.fold(text)) {
             return folded;

@@ -241,12 +241,31 @@ pub fn char_script(c: char) -> Script {
     }
 }
 
+/// The script of each letter below U+0800 (Latin, Greek, Cyrillic, Armenian,
+/// Hebrew, Arabic, Syriac, Thaana, N'Ko), and `None` for every other character
+/// there: looked up rather than found with `char::is_alphabetic` and a binary
+/// search, as every term of every document asks for its script.
+static FIRST_PAGES: std::sync::LazyLock<Vec<Option<Script>>> = std::sync::LazyLock::new(|| {
+    (0..0x800u32)
+        .map(|code| {
+            char::from_u32(code)
+                .filter(|c| c.is_alphabetic())
+                .map(char_script)
+        })
+        .collect()
+});
+
 /// The script of a token: that of its first alphabetic character, or [`COMMON`].
 pub fn token_script(token: &str) -> Script {
-    token
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .map_or(COMMON, char_script)
+    for c in token.chars() {
+        match FIRST_PAGES.get(c as usize) {
+            Some(Some(script)) => return *script,
+            Some(None) => {}
+            None if c.is_alphabetic() => return char_script(c),
+            None => {}
+        }
+    }
+    COMMON
 }
 
 #[cfg(test)]
@@ -270,6 +289,31 @@ pub fn dominant_script(text: &str) -> Script {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table gives what the first alphabetic character's script gives, for
+    /// every character below U+0900 alone, after a digit and before a letter of
+    /// another script.
+    #[test]
+    fn token_scripts_from_the_table_are_the_first_letters() {
+        let by_search = |token: &str| {
+            token
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .map_or(COMMON, char_script)
+        };
+        for c in (0..0x900u32).filter_map(char::from_u32) {
+            for token in [
+                c.to_string(),
+                format!("1{c}"),
+                format!("{c}\u{0915}"),
+                format!("-{c}a"),
+            ] {
+                assert_eq!(token_script(&token), by_search(&token), "{token:?}");
+            }
+        }
+        assert_eq!(token_script("١٢٣"), COMMON);
+        assert_eq!(token_script("42कि"), char_script('क'));
+    }
 
     #[test]
     fn scripts_sort_as_their_names() {

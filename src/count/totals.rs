@@ -86,4 +86,13 @@ impl Tally for NgramTotals {
     fn occurrences(&self) -> u32 {
         self.count
     }
+    fn to_bits(self) -> u64 {
+        u64::from(self.count) | u64::from(self.doc_freq) << 32
+    }
+    fn from_bits(bits: u64) -> Self {
+        NgramTotals {
+            count: bits as u32,
+            doc_freq: (bits >> 32) as u32,
+        }
+    }
 }

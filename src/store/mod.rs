@@ -52,6 +52,11 @@ pub trait Tally: Copy + Send + Sync {
     fn occurrences(&self) -> u32;
     /// Whether this is [`Tally::ONE`].
     fn is_one(&self) -> bool;
+    /// The count in 64 bits, given back by [`Tally::from_bits`]: how the radix sort
+    /// carries counts beside their keys, in buffers each thread keeps for any kind.
+    fn to_bits(self) -> u64;
+    /// The count [`Tally::to_bits`] gave `bits` for.
+    fn from_bits(bits: u64) -> Self;
 }
 
 impl Tally for u32 {
@@ -64,6 +69,12 @@ impl Tally for u32 {
     }
     fn is_one(&self) -> bool {
         *self == 1
+    }
+    fn to_bits(self) -> u64 {
+        u64::from(self)
+    }
+    fn from_bits(bits: u64) -> Self {
+        bits as u32
     }
 }
 

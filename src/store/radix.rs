@@ -8,7 +8,10 @@
 //! passes of 10 bits, each a count and a scatter, in place of about log₂ n
 //! comparisons per entry.
 
+use std::cell::RefCell;
+
 use super::packed::packed;
+use super::Tally;
 
 /// Batches shorter than this are sorted by comparison: the passes' count tables
 /// would cost more than they save.
@@ -23,7 +26,7 @@ const DIGIT_BITS_AT_MOST: u32 = 11;
 pub(super) fn sort_by_key<K, V>(entries: &mut [(K, V)])
 where
     K: Copy + Default + AsRef<[u32]> + AsMut<[u32]>,
-    V: Copy,
+    V: Tally,
 {
     let ids_per_key = K::default().as_ref().len() as u32;
     let every_id = entries
@@ -40,16 +43,33 @@ where
         // Every key is all zeros: sorted already.
         return;
     }
-    let mut joined: Vec<(u64, V)> = entries
-        .iter()
-        .map(|(key, value)| (join(key.as_ref(), id_bits), *value))
-        .collect();
-    radix_sort(&mut joined, &mut Vec::new(), key_bits, |entry| entry.0);
-    for (entry, &(joined, value)) in entries.iter_mut().zip(&joined) {
-        let mut key = K::default();
-        split(joined, id_bits, key.as_mut());
-        *entry = (key, value);
-    }
+    ROOM.with_borrow_mut(|(joined, spare)| {
+        joined.clear();
+        joined.extend(entries.iter().map(|(key, value)| {
+            u128::from(join(key.as_ref(), id_bits)) << 64 | u128::from(value.to_bits())
+        }));
+        radix_sort(joined, spare, key_bits, |&entry| (entry >> 64) as u64);
+        for (entry, &sorted) in entries.iter_mut().zip(joined.iter()) {
+            let mut key = K::default();
+            split((sorted >> 64) as u64, id_bits, key.as_mut());
+            *entry = (key, V::from_bits(sorted as u64));
+        }
+        if joined.capacity() > ROOM_KEPT {
+            *joined = Vec::new();
+            *spare = Vec::new();
+        }
+    });
+}
+
+/// Entries of the buffers a thread keeps between sorts, at most (8 MiB each).
+const ROOM_KEPT: usize = 1 << 19;
+
+thread_local! {
+    /// The entries being sorted, each key joined with its count in 128 bits, and the
+    /// room the passes write to: kept from one compaction to the next, since buffers
+    /// this large are mapped from the system and faulted in anew at each allocation
+    /// (`docs/PERFORMANCE.md`).
+    static ROOM: RefCell<(Vec<u128>, Vec<u128>)> = RefCell::default();
 }
 
 /// Bits that ids up to `largest` need.

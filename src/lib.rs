@@ -61,6 +61,7 @@ pub mod check;
 pub mod concordance;
 mod corpus;
 pub mod count;
+mod first_pages;
 pub mod input;
 pub mod language;
 pub mod measures;

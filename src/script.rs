@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::first_pages::FirstPages;
+
 /// A writing system, as corpstat names it in its tables (`arabic`, `latin`, ...).
 ///
 /// The variants sort, compare and serialize as their lowercase names, so every table
@@ -241,31 +243,23 @@ pub fn char_script(c: char) -> Script {
     }
 }
 
-/// The script of each letter below U+0800 (Latin, Greek, Cyrillic, Armenian,
-/// Hebrew, Arabic, Syriac, Thaana, N'Ko), and `None` for every other character
-/// there: looked up rather than found with `char::is_alphabetic` and a binary
-/// search, as every term of every document asks for its script.
-static FIRST_PAGES: std::sync::LazyLock<Vec<Option<Script>>> = std::sync::LazyLock::new(|| {
-    (0..0x800u32)
-        .map(|code| {
-            char::from_u32(code)
-                .filter(|c| c.is_alphabetic())
-                .map(char_script)
-        })
-        .collect()
-});
+/// The script of `c` when it is a letter.
+fn letter_script(c: char) -> Option<Script> {
+    c.is_alphabetic().then(|| char_script(c))
+}
+
+/// [`letter_script`], looked up for the characters below U+0800: every term of every
+/// document asks for its script, and `char::is_alphabetic` and the binary search of
+/// [`char_script`] were most of it.
+static LETTER_SCRIPTS: std::sync::LazyLock<FirstPages<Option<Script>>> =
+    std::sync::LazyLock::new(|| FirstPages::new(letter_script));
 
 /// The script of a token: that of its first alphabetic character, or [`COMMON`].
 pub fn token_script(token: &str) -> Script {
-    for c in token.chars() {
-        match FIRST_PAGES.get(c as usize) {
-            Some(Some(script)) => return *script,
-            Some(None) => {}
-            None if c.is_alphabetic() => return char_script(c),
-            None => {}
-        }
-    }
-    COMMON
+    token
+        .chars()
+        .find_map(|c| LETTER_SCRIPTS.get(c))
+        .unwrap_or(COMMON)
 }
 
 #[cfg(test)]

@@ -207,7 +207,7 @@ impl Analyzer {
         }
         let runs = runs.as_deref().unwrap_or(&tokenized.sentences);
         let term_sentences = terms.sentence_frequencies(&tokenized.sentences);
-        let ngrams = self.count_ngrams(&terms.token_ids, runs);
+        let ngrams = self.count_ngrams(&terms.token_ids, terms.keys.len(), runs);
         let (pairs, widest_scope) =
             self.count_pairs(&terms.token_ids, &tokenized.sentences, runs, &terms.kinds);
         let problems: Vec<Problem> = self

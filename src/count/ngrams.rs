@@ -25,9 +25,11 @@ impl Analyzer {
     pub(super) fn count_ngrams(
         &self,
         token_ids: &[u32],
+        terms: usize,
         sentences: &[std::ops::Range<usize>],
     ) -> Vec<NgramList> {
-        let largest = token_ids.iter().copied().max().unwrap_or(0);
+        // Every local id is below the document's number of terms.
+        let largest = terms.saturating_sub(1) as u32;
         SCRATCH.with_borrow_mut(|scratch| {
             let mut ngrams = Vec::new();
             for n in 2..=self.options.ngram_max {

@@ -13,9 +13,9 @@ use std::cell::RefCell;
 use super::packed::packed;
 use super::Tally;
 
-/// Batches shorter than this are sorted by comparison: the passes' count tables
-/// would cost more than they save.
-const RADIX_AT_LEAST: usize = 512;
+/// Fewer items than this are sorted by comparison: the passes' count tables would
+/// cost more than they save.
+const RADIX_AT_LEAST: usize = 256;
 
 /// The widest digit of a pass, in bits: its count table (2¹¹ entries) stays in
 /// the first-level cache.
@@ -35,12 +35,8 @@ where
         .fold(0u32, |bits, &id| bits | id);
     let id_bits = id_bits(every_id);
     let key_bits = id_bits * ids_per_key;
-    if entries.len() < RADIX_AT_LEAST || key_bits > u64::BITS {
+    if key_bits > u64::BITS {
         entries.sort_unstable_by_key(|entry| packed(&entry.0));
-        return;
-    }
-    if key_bits == 0 {
-        // Every key is all zeros: sorted already.
         return;
     }
     ROOM.with_borrow_mut(|(joined, spare)| {
@@ -96,8 +92,10 @@ pub(super) fn split(joined: u64, id_bits: u32, ids: &mut [u32]) {
 }
 
 /// Sorts `items` by `key(item)`, a number below 2^`key_bits`, by LSD radix in passes
-/// of at most [`DIGIT_BITS_AT_MOST`] bits; `spare` is the room each pass writes to
-/// (its contents are lost, its memory kept for the next call). Stable.
+/// of at most [`DIGIT_BITS_AT_MOST`] bits (by comparison when they are fewer than
+/// [`RADIX_AT_LEAST`]); items with equal keys end up in no stated order. `spare` is
+/// the room each pass writes to (its contents are lost, its memory kept for the next
+/// call).
 pub(super) fn radix_sort<T: Copy>(
     items: &mut Vec<T>,
     spare: &mut Vec<T>,
@@ -105,6 +103,10 @@ pub(super) fn radix_sort<T: Copy>(
     key: impl Fn(&T) -> u64,
 ) {
     if key_bits == 0 || items.len() < 2 {
+        return;
+    }
+    if items.len() < RADIX_AT_LEAST {
+        items.sort_unstable_by_key(key);
         return;
     }
     let passes = key_bits.div_ceil(DIGIT_BITS_AT_MOST);

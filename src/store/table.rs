@@ -196,19 +196,16 @@ impl GramCounter {
     pub fn take_list(&mut self) -> NgramList {
         /// Keys kept room for between documents.
         const KEEP_AT_MOST: usize = 1 << 14;
-        /// Fewer keys than this are sorted by comparison, which then costs less
-        /// than the radix passes' count tables.
-        const RADIX_AT_LEAST: usize = 256;
         if self.id_bits == 0 {
             return self.table.take_list();
         }
         let keys = &mut self.keys;
-        if keys.len() < RADIX_AT_LEAST {
-            keys.sort_unstable();
-        } else {
-            let key_bits = self.id_bits * self.n as u32;
-            radix::radix_sort(keys, &mut self.spare, key_bits, |&key| key);
-        }
+        radix::radix_sort(
+            keys,
+            &mut self.spare,
+            self.id_bits * self.n as u32,
+            |&key| key,
+        );
         let distinct = keys.len().min(1) + keys.windows(2).filter(|w| w[0] != w[1]).count();
         let mut list = NgramList {
             n: self.n,

@@ -5,6 +5,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::first_pages::FirstPages;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::words::{word_class, WordClass};
@@ -106,24 +108,18 @@ pub(super) enum SentenceClass {
     Other,
 }
 
-/// [`class_of`] for every character below U+0800, looked up rather than matched
-/// (as [`word_class`] is): the fast path asks for the class of every character of
-/// a paragraph with a sentence terminal.
-static FIRST_PAGES: LazyLock<Vec<Option<SentenceClass>>> = LazyLock::new(|| {
-    (0..0x800u32)
-        .map(|code| char::from_u32(code).and_then(class_of))
-        .collect()
-});
+/// [`class_of`], looked up for the characters below U+0800 (as [`word_class`] is):
+/// the fast path asks for the class of every character of a paragraph with a
+/// sentence terminal.
+static CLASSES: LazyLock<FirstPages<Option<SentenceClass>>> =
+    LazyLock::new(|| FirstPages::new(class_of));
 
 /// The class of `c`, or `None` for a character the fast path leaves to
 /// unicode-segmentation: everything outside ASCII, the Arabic block and a few
 /// punctuation marks.
 #[inline]
 pub(super) fn sentence_class(c: char) -> Option<SentenceClass> {
-    match FIRST_PAGES.get(c as usize) {
-        Some(&class) => class,
-        None => class_of(c),
-    }
+    CLASSES.get(c)
 }
 
 /// [`sentence_class`], worked out.

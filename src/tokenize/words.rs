@@ -5,6 +5,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::first_pages::FirstPages;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Token, TokenKind};
@@ -77,27 +79,17 @@ pub(super) enum WordClass {
     Unknown,
 }
 
-/// Characters below this have their class in [`FIRST_PAGES`]: Latin, Greek,
-/// Cyrillic, Hebrew and Arabic.
-const FIRST_PAGES_END: usize = 0x800;
-
-/// [`class_of`] for every character below [`FIRST_PAGES_END`], looked up rather
-/// than matched: the tokenizer asks for the class of every character, and the
-/// match on ranges was 2.4% of a report's CPU (`docs/PERFORMANCE.md`).
-static FIRST_PAGES: LazyLock<Vec<(WordClass, bool, bool)>> = LazyLock::new(|| {
-    (0..FIRST_PAGES_END as u32)
-        .map(|code| char::from_u32(code).map_or((WordClass::Unknown, false, false), class_of))
-        .collect()
-});
+/// [`class_of`], looked up for the characters below U+0800: the tokenizer asks for
+/// the class of every character, and the match on ranges was 2.4% of a report's
+/// CPU (`docs/PERFORMANCE.md`).
+static CLASSES: LazyLock<FirstPages<(WordClass, bool, bool)>> =
+    LazyLock::new(|| FirstPages::new(class_of));
 
 /// The class of `c`, with whether it is alphabetic and whether it is alphanumeric.
 /// Every entry is checked against unicode-segmentation by the tests below.
 #[inline]
 pub(super) fn word_class(c: char) -> (WordClass, bool, bool) {
-    match FIRST_PAGES.get(c as usize) {
-        Some(&class) => class,
-        None => class_of(c),
-    }
+    CLASSES.get(c)
 }
 
 /// [`word_class`], worked out.

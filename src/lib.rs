@@ -25,8 +25,9 @@
 //! the module of its stage (`input`, `normalize`, `tokenize`, `language`,
 //! `count`, `report` with every table's typed rows, `output`, `table`, `check`,
 //! `partial`) or of its kind (`options`, `measures`, `concordance`, `timing`).
-//! Without the default `cli` feature, the library builds without clap,
-//! indicatif, anyhow or ctrlc.
+//! The default `cli` feature adds the command line itself, [`run_command_line`]
+//! (the `corpstat` binary and the Python package's command both call it); without
+//! it, the library builds without clap, indicatif, anyhow or ctrlc.
 //!
 //! # Example
 //!
@@ -58,6 +59,8 @@
 
 mod alloc;
 pub mod check;
+#[cfg(feature = "cli")]
+mod cli;
 pub mod concordance;
 mod corpus;
 pub mod count;
@@ -82,6 +85,8 @@ mod word_list;
 // The facade: what most programs need. The rest is reached through its module
 // (`corpstat::report::TermRow`, `corpstat::input::Problem`, ...).
 pub use alloc::on_memory_freed;
+#[cfg(feature = "cli")]
+pub use cli::run_command_line;
 pub use concordance::Concordance;
 pub use corpus::Corpus;
 pub use count::{Analyzer, CorpusCounts};

@@ -2,13 +2,13 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use corpstat::check::{self, CheckInput, Snapshot, Status};
-use corpstat::options::Tables;
-use corpstat::table::{text, Column, Format, Table};
+use crate::check::{self, CheckInput, Snapshot, Status};
+use crate::options::Tables;
+use crate::table::{text, Column, Format, Table};
 
 use super::{CorpusArgs, OutputArgs};
 
@@ -225,7 +225,7 @@ fn write_junit(path: &std::path::Path, xml: String) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    corpstat::output::write_files(dir, &[Box::new(JunitFile { name, xml })])?;
+    crate::output::write_files(dir, &[Box::new(JunitFile { name, xml })])?;
     Ok(())
 }
 
@@ -234,7 +234,7 @@ struct JunitFile {
     xml: String,
 }
 
-impl corpstat::output::ReportFile for JunitFile {
+impl crate::output::ReportFile for JunitFile {
     fn name(&self) -> &str {
         &self.name
     }

@@ -1,12 +1,12 @@
 //! `corpstat collocates WORD [PATH...]`: the collocates of one word.
 
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
-use corpstat::options::{CoocScope, Tables};
-use corpstat::report::{CollocateRow, COLLOCATE_COLUMNS};
-use corpstat::table::Table;
+use crate::options::{CoocScope, Tables};
+use crate::report::{CollocateRow, COLLOCATE_COLUMNS};
+use crate::table::Table;
 
 use super::{CorpusArgs, OutputArgs};
 

@@ -2,15 +2,15 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use corpstat::options::Tables;
-use corpstat::output::{render_keyness, write_report_dir, CsvFile, PngFile, ReportFile};
-use corpstat::report::GroupRow;
-use corpstat::table::round;
-use corpstat::{GroupBy, Report};
+use crate::options::Tables;
+use crate::output::{render_keyness, write_report_dir, CsvFile, PngFile, ReportFile};
+use crate::report::GroupRow;
+use crate::table::round;
+use crate::{GroupBy, Report};
 use serde::Serialize;
 
 use super::CorpusArgs;
@@ -44,7 +44,7 @@ pub struct CompareArgs {
 }
 
 pub fn after_help() -> String {
-    let mut help = super::columns_help(corpstat::report::KEYNESS_COLUMNS)
+    let mut help = super::columns_help(crate::report::KEYNESS_COLUMNS)
         .replace("Output columns:", "keyness.csv columns:");
     help.push_str(
         "compare.json: target, reference, tokens_target, tokens_reference, language_shift (per language:\n  share_target, share_reference, change), largest_language_shift, vocabulary_overlap\n  (shared, union, jaccard), new_terms (up to 50 [term, count] pairs)\n",
@@ -63,7 +63,7 @@ struct Comparison {
     language_shift: Vec<LanguageShift>,
     /// The largest absolute change of a language's share.
     largest_language_shift: f64,
-    vocabulary_overlap: Option<corpstat::report::VocabularyOverlap>,
+    vocabulary_overlap: Option<crate::report::VocabularyOverlap>,
     /// Up to 50 terms of the target that the reference never uses, most frequent first.
     new_terms: Vec<(String, u64)>,
 }

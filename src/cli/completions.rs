@@ -1,7 +1,7 @@
 //! `corpstat completions SHELL`: the shell's completion script, on stdout.
 
 use std::io;
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;

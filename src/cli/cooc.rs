@@ -1,11 +1,11 @@
 //! `corpstat cooc`: co-occurring pairs with association measures.
 
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::options::Tables;
-use corpstat::output::{TableSpec, COOCCURRENCE_CSV};
+use crate::options::Tables;
+use crate::output::{TableSpec, COOCCURRENCE_CSV};
 
 use super::{print_table, CorpusArgs, OutputArgs};
 

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use corpstat::input::InputFormat;
-use corpstat::normalize::{CaseMode, NormalForm, NormalizeOptions};
-use corpstat::options::{CoocOptions, CoocScope, StopwordsMode, Tables};
-use corpstat::tokenize::TokenRules;
-use corpstat::{GroupBy, InputOptions, Options, WordList};
+use crate::input::InputFormat;
+use crate::normalize::{CaseMode, NormalForm, NormalizeOptions};
+use crate::options::{CoocOptions, CoocScope, StopwordsMode, Tables};
+use crate::tokenize::TokenRules;
+use crate::{GroupBy, InputOptions, Options, WordList};
 
 use super::default_inputs::{default_inputs, joined_names};
 use super::value_parsers::{
@@ -287,7 +287,7 @@ impl CorpusArgs {
                 as_text: self.text,
                 encoding: self.encoding.clone(),
                 max_document_bytes: usize::try_from(self.max_document_bytes)
-                    .unwrap_or(corpstat::input::MAX_DOCUMENT_BYTES),
+                    .unwrap_or(crate::input::MAX_DOCUMENT_BYTES),
                 max_input_bytes: self.max_input_bytes,
                 exclude: self.exclude.clone(),
             },

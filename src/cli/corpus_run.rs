@@ -2,13 +2,13 @@
 //! the input problems printed and the exit code they give.
 
 use std::io::{self, IsTerminal};
-use std::process::ExitCode;
+use super::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use corpstat::timing::{Stage, StageTimes};
-use corpstat::{Corpus, Report};
+use crate::timing::{Stage, StageTimes};
+use crate::{Corpus, Report};
 
 use super::corpus_args::CorpusArgs;
 use super::EXIT_ERROR;
@@ -23,7 +23,7 @@ impl CorpusArgs {
             return indicatif::ProgressBar::hidden();
         }
         let paths = self.inputs().unwrap_or_default();
-        let total: Option<u64> = corpstat::input::find_files(&paths, &self.options().input)
+        let total: Option<u64> = crate::input::find_files(&paths, &self.options().input)
             .ok()
             .and_then(|(files, _)| files.iter().map(|f| f.size).sum());
         let bar = match total {
@@ -119,7 +119,7 @@ impl CorpusArgs {
 /// run started, and how many cores the process kept busy.
 pub(super) struct Timing {
     started: Instant,
-    cores: Option<corpstat::timing::CoreUse>,
+    cores: Option<crate::timing::CoreUse>,
 }
 
 impl Timing {
@@ -127,7 +127,7 @@ impl Timing {
     pub(super) fn start() -> Timing {
         Timing {
             started: Instant::now(),
-            cores: corpstat::timing::CoreUse::start(),
+            cores: crate::timing::CoreUse::start(),
         }
     }
 
@@ -145,10 +145,10 @@ impl Timing {
                 "corpstat: {:<13}{one:>8.3} s {:>6.1}% of the wall time, with fewer than {} cores busy",
                 "one thread",
                 100.0 * share,
-                corpstat::timing::ONE_THREAD_BELOW
+                crate::timing::ONE_THREAD_BELOW
             );
         }
-        if let Some(peak) = corpstat::timing::peak_rss_bytes() {
+        if let Some(peak) = crate::timing::peak_rss_bytes() {
             eprintln!(
                 "corpstat: {:<13}{:>8.1} MB",
                 "peak memory",
@@ -161,9 +161,9 @@ impl Timing {
 /// Prints the input problems to stderr: those listed one by one, then how many
 /// more of each kind were counted but not listed.
 pub(super) fn print_problems(
-    problems: &[corpstat::input::Problem],
+    problems: &[crate::input::Problem],
     total: u64,
-    by_kind: &std::collections::BTreeMap<corpstat::input::ProblemKind, u64>,
+    by_kind: &std::collections::BTreeMap<crate::input::ProblemKind, u64>,
 ) {
     for problem in problems {
         eprintln!("corpstat: {problem}");

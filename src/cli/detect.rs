@@ -3,11 +3,11 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use corpstat::LanguageDetector;
+use crate::LanguageDetector;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum DetectFormat {
@@ -62,7 +62,7 @@ pub(super) const SPEC: super::Spec = super::Spec {
 pub fn run(args: DetectArgs) -> Result<ExitCode> {
     if args.list_languages {
         let mut out = io::BufWriter::new(io::stdout().lock());
-        for name in corpstat::language::LANGUAGE_NAMES {
+        for name in crate::language::LANGUAGE_NAMES {
             match name.native {
                 Some(native) => writeln!(out, "{}\t{}\t{native}", name.code, name.english)?,
                 None => writeln!(out, "{}\t{}", name.code, name.english)?,

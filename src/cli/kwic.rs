@@ -1,13 +1,13 @@
 //! `corpstat kwic QUERY [PATH...]`: a keyword-in-context concordance.
 
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use corpstat::concordance::{sort_lines, ConcordanceLine, MatchOn, SortKey};
-use corpstat::input::{DocumentStream, InputEvent};
-use corpstat::table::{number, text, Column, CsvCells, Format, Table};
-use corpstat::{Concordance, Normalizer};
+use crate::concordance::{sort_lines, ConcordanceLine, MatchOn, SortKey};
+use crate::input::{DocumentStream, InputEvent};
+use crate::table::{number, text, Column, CsvCells, Format, Table};
+use crate::{Concordance, Normalizer};
 use rayon::prelude::*;
 
 use super::corpus_run::{print_problems, problems_exit, thread_pool};
@@ -181,7 +181,7 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
         usize::from(args.context),
     )?;
     let paths = args.corpus.inputs()?;
-    let (files, walk_problems) = corpstat::input::find_files(&paths, &options.input)?;
+    let (files, walk_problems) = crate::input::find_files(&paths, &options.input)?;
     let mut stream = DocumentStream::new(files, walk_problems, options.input.clone());
     let pool = thread_pool(args.corpus.threads)?;
     // Without a sort, --top rows in document order are the first found: stop there.
@@ -213,7 +213,7 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
                 InputEvent::Document(document) => {
                     bytes += document.text.len();
                     batch.push(document);
-                    if batch.len() == BATCH || bytes >= corpstat::Options::BATCH_BYTES {
+                    if batch.len() == BATCH || bytes >= crate::Options::BATCH_BYTES {
                         break;
                     }
                 }

@@ -1,11 +1,11 @@
 //! `corpstat langs`: the language mix per document and for the corpus.
 
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::options::Tables;
-use corpstat::output::{TableSpec, LANGUAGES_CSV};
+use crate::options::Tables;
+use crate::output::{TableSpec, LANGUAGES_CSV};
 
 use super::{print_table, CorpusArgs, OutputArgs};
 

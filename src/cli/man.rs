@@ -1,7 +1,7 @@
 //! `corpstat man`: the manual page, in roff, on stdout.
 
 use std::io::{self, Write};
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;

@@ -2,13 +2,13 @@
 //! finished into the full report.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::partial::{missing_shards, read_partials, Manifest};
-use corpstat::timing::{Stage, StageTimes};
-use corpstat::Report;
+use crate::partial::{missing_shards, read_partials, Manifest};
+use crate::timing::{Stage, StageTimes};
+use crate::Report;
 
 use super::corpus_run::{thread_pool, Analyzed, Timing};
 use super::default_inputs::joined_names;

@@ -24,7 +24,6 @@ mod terms;
 mod value_parsers;
 
 use std::io;
-use std::process::ExitCode;
 
 use applies::Takes;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -92,35 +91,106 @@ subcommands! {
     Man => man::ManArgs,
 }
 
+/// A subcommand's exit code: the `corpstat` binary hands it to the process, the
+/// Python package's command to `sys.exit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ExitCode(u8);
+
+impl ExitCode {
+    /// Success: 0.
+    pub(crate) const SUCCESS: ExitCode = ExitCode(0);
+}
+
+impl From<u8> for ExitCode {
+    fn from(code: u8) -> Self {
+        ExitCode(code)
+    }
+}
+
 /// The exit code when input was skipped or only partly read, or on any error.
 const EXIT_ERROR: u8 = 2;
 
 /// The exit code after Ctrl-C or SIGTERM, as a shell reports a SIGINT.
 const EXIT_INTERRUPTED: i32 = 130;
 
-pub fn main() -> ExitCode {
+/// Runs the `corpstat` command line as a program, on `args` (the program's name
+/// first, as `std::env::args_os` gives them), and returns its exit code: 0 success,
+/// 1 for failed checks, 2 for usage errors, input errors and skipped input.
+///
+/// It acts for the whole process, as the program does: glibc's allocator is tuned
+/// (see [`tune_allocator`]), the memory freed by each batch is handed back, and
+/// Ctrl-C and SIGTERM remove what a report write has staged and end the process
+/// with 130. The `corpstat` binary calls it, and so does the command the Python
+/// package puts on the PATH; a program that embeds the library does not.
+pub fn run_command_line<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    tune_allocator();
+    crate::on_memory_freed(release_free_memory);
     // Ctrl-C and SIGTERM remove what a report write has staged, then end the run;
     // the output folder keeps its old report or the new one, never a mix.
     let _ = ctrlc::set_handler(|| {
-        corpstat::output::abandon_staging();
+        crate::output::abandon_staging();
         std::process::exit(EXIT_INTERRUPTED);
     });
     let taken = taken_groups();
-    let matches = command().get_matches();
+    let matches = match command().try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(e) => e.exit(),
+    };
     if let Some(refusal) = applies::refusal(&matches, &taken) {
         eprintln!("corpstat: {refusal}");
-        return ExitCode::from(EXIT_ERROR);
+        return EXIT_ERROR;
     }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
     match cli.command.run() {
-        Ok(code) => code,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Ok(ExitCode(code)) => code,
+        Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             eprintln!("corpstat: {e:#}");
-            ExitCode::from(EXIT_ERROR)
+            EXIT_ERROR
+        }
+    }
+}
+
+/// Asks glibc to serve every allocation of 128 KiB or more with its own mapping,
+/// returned to the system when freed. By default glibc raises that threshold each
+/// time such a block is freed, up to 32 MiB, after which the tables' arrays, which
+/// are rebuilt larger again and again as they grow, leave holes in its heaps that
+/// it cannot hand back (the peak it saves is in `docs/PERFORMANCE.md`).
+/// Called once, before anything is counted. It is the program's choice, not the
+/// library's: a program that embeds corpstat keeps its own allocator settings.
+fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn mallopt(param: i32, value: i32) -> i32;
+        }
+        const M_MMAP_THRESHOLD: i32 = -3;
+        // SAFETY: mallopt only changes a setting of the allocator.
+        unsafe {
+            mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+        }
+    }
+}
+
+/// Hands memory freed by the last batch back to the system. glibc keeps freed
+/// memory in its heaps, and the batches' many small allocations, made on worker
+/// threads and freed on this one, leave it in pieces it does not return alone.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim only releases free pages; it takes no pointer.
+        unsafe {
+            malloc_trim(0);
         }
     }
 }
@@ -129,7 +199,7 @@ pub fn main() -> ExitCode {
 /// each subcommand's text after its help from its [`Spec`], `--no-fold`'s steps from
 /// the normalization registry, and the narrow options each does not take hidden.
 pub fn command() -> clap::Command {
-    let steps: Vec<&str> = corpstat::normalize::profile_steps().collect();
+    let steps: Vec<&str> = crate::normalize::profile_steps().collect();
     let no_fold = format!(
         "Switch off one step of the profile (repeatable): {}",
         steps.join(", ")

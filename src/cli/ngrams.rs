@@ -1,11 +1,11 @@
 //! `corpstat ngrams -n N`: the n-gram table of one order.
 
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::options::Tables;
-use corpstat::output::{TableSpec, NGRAMS_CSV};
+use crate::options::Tables;
+use crate::output::{TableSpec, NGRAMS_CSV};
 
 use super::{print_table, CorpusArgs, OutputArgs};
 

@@ -2,12 +2,12 @@
 //! subcommands' shape: count the corpus, print one table.
 
 use std::io::{self, IsTerminal, Write};
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::table::{Column, Format, Table};
-use corpstat::Report;
+use crate::table::{Column, Format, Table};
+use crate::Report;
 
 use super::CorpusArgs;
 

@@ -3,12 +3,12 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::output::{write_report_dir, ReportFile};
-use corpstat::partial::{input_entries, partial_files, MAX_SHARD};
+use crate::output::{write_report_dir, ReportFile};
+use crate::partial::{input_entries, partial_files, MAX_SHARD};
 
 use super::corpus_run::{print_problems, problems_exit, Timing};
 use super::CorpusArgs;
@@ -80,7 +80,7 @@ pub fn run(mut args: PartialArgs) -> Result<ExitCode> {
         .into_iter()
         .map(|(name, bytes)| Box::new(PartialOutput(name, bytes)) as Box<dyn ReportFile>)
         .collect();
-    let written = times.time(corpstat::timing::Stage::Write, || {
+    let written = times.time(crate::timing::Stage::Write, || {
         write_report_dir(&args.output, &files)
     })?;
     let entry = &manifest.shards[0];

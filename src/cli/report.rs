@@ -1,14 +1,14 @@
 //! `corpstat report [PATH...] [-o DIR]`: the whole report, written into a folder.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
-use corpstat::report::ConcordanceLines;
-use corpstat::table::CsvCells;
-use corpstat::timing::Stage;
+use crate::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
+use crate::report::ConcordanceLines;
+use crate::table::CsvCells;
+use crate::timing::Stage;
 
 use super::corpus_run::Analyzed;
 use super::CorpusArgs;
@@ -191,7 +191,7 @@ pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
 const MANY_GROUPS: usize = 1_000;
 
 /// Says on stderr when `--group-by` made more than [`MANY_GROUPS`] groups.
-pub(super) fn say_if_many_groups(report: &corpstat::Report) {
+pub(super) fn say_if_many_groups(report: &crate::Report) {
     let groups = report.groups().len();
     if groups > MANY_GROUPS {
         eprintln!(

@@ -1,13 +1,13 @@
 //! `corpstat stats`: the corpus summary.
 
 use std::io::{self, Write};
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::options::Tables;
-use corpstat::report::MetricValue;
-use corpstat::table::{number, text, Column, Format, Table};
+use crate::options::Tables;
+use crate::report::MetricValue;
+use crate::table::{number, text, Column, Format, Table};
 
 use super::{CorpusArgs, OutputArgs};
 

@@ -1,11 +1,11 @@
 //! `corpstat terms`: the term table.
 
-use std::process::ExitCode;
+use super::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use corpstat::options::Tables;
-use corpstat::output::{TableSpec, TERMS_CSV};
+use crate::options::Tables;
+use crate::output::{TableSpec, TERMS_CSV};
 
 use super::{print_table, CorpusArgs, OutputArgs};
 

@@ -5,13 +5,14 @@
 //! Memory: one batch of documents at a time, plus the corpus totals.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::count::{Analyzer, CorpusCounts, DocumentStats};
-use crate::input::{self, Document, DocumentStream, InputError, InputEvent};
+use crate::input::{self, Document, DocumentStream, InputError, InputEvent, TextRecord};
 use crate::options::{Options, OptionsError};
 use crate::report::Report;
 use crate::timing::{Stage, StageTimes};
@@ -30,6 +31,8 @@ struct Batch {
 pub struct Corpus {
     analyzer: Analyzer,
     counts: CorpusCounts,
+    /// Set from another thread to stop reading (see [`Corpus::stop_when`]).
+    stop: Option<Arc<AtomicBool>>,
 }
 
 impl Corpus {
@@ -38,7 +41,26 @@ impl Corpus {
         Ok(Corpus {
             counts: CorpusCounts::new(options.clone()),
             analyzer: Analyzer::new(options)?,
+            stop: None,
         })
+    }
+
+    /// Stops reading once `stop` is set (from another thread: a Ctrl-C handler, a
+    /// caller that gave up): the documents of the batch being read are dropped and
+    /// the counts hold those read before. Whoever set it knows the run is cut
+    /// short; nothing in the report says so.
+    pub fn stop_when(&mut self, stop: Arc<AtomicBool>) {
+        self.stop = Some(stop);
+    }
+
+    /// Adds documents given in memory, read as the lines of a JSONL file of them
+    /// would be (ids, groups, limits and problems: see [`TextRecord`]).
+    pub fn add_records<I>(&mut self, records: I)
+    where
+        I: Iterator<Item = TextRecord> + Send + 'static,
+    {
+        let input = self.analyzer.options().reading_input();
+        self.add_events(DocumentStream::of_records(records, input), &mut |_| {});
     }
 
     /// Adds one document made from a string.
@@ -100,10 +122,17 @@ impl Corpus {
         std::thread::scope(|scope| {
             let (sender, batches) = std::sync::mpsc::sync_channel::<Batch>(queued);
             let times = Arc::clone(self.analyzer.stage_times());
+            let stop = self.stop.clone();
             scope.spawn(move || {
                 let mut batch = Batch::default();
                 let mut reading = Instant::now();
                 for event in events {
+                    if stop
+                        .as_ref()
+                        .is_some_and(|stop| stop.load(Ordering::Relaxed))
+                    {
+                        return;
+                    }
                     match event {
                         InputEvent::Problem(problem) => batch.problems.push(problem),
                         InputEvent::Document(document) => {

@@ -86,7 +86,7 @@ mod word_list;
 // (`corpstat::report::TermRow`, `corpstat::input::Problem`, ...).
 pub use alloc::on_memory_freed;
 #[cfg(feature = "cli")]
-pub use cli::run_command_line;
+pub use cli::{bindings, run_command_line};
 pub use concordance::Concordance;
 pub use corpus::Corpus;
 pub use count::{Analyzer, CorpusCounts};

@@ -1,14 +1,14 @@
 //! `corpstat check`: rules over the corpus statistics, for CI jobs.
 
+use super::ExitCode;
 use std::io::{self, Write};
 use std::path::PathBuf;
-use super::ExitCode;
 
-use anyhow::{Context, Result};
-use clap::Args;
 use crate::check::{self, CheckInput, Snapshot, Status};
 use crate::options::Tables;
 use crate::table::{text, Column, Format, Table};
+use anyhow::{Context, Result};
+use clap::Args;
 
 use super::{CorpusArgs, OutputArgs};
 

@@ -2,11 +2,11 @@
 
 use super::ExitCode;
 
-use anyhow::{bail, Result};
-use clap::{Args, ValueEnum};
 use crate::options::{CoocScope, Tables};
 use crate::report::{CollocateRow, COLLOCATE_COLUMNS};
 use crate::table::Table;
+use anyhow::{bail, Result};
+use clap::{Args, ValueEnum};
 
 use super::{CorpusArgs, OutputArgs};
 

@@ -1,16 +1,16 @@
 //! `corpstat compare A B`: keyness of one corpus against another, and what changed.
 
+use super::ExitCode;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use super::ExitCode;
 
-use anyhow::{bail, Result};
-use clap::Args;
 use crate::options::Tables;
 use crate::output::{render_keyness, write_report_dir, CsvFile, PngFile, ReportFile};
 use crate::report::GroupRow;
 use crate::table::round;
 use crate::{GroupBy, Report};
+use anyhow::{bail, Result};
+use clap::Args;
 use serde::Serialize;
 
 use super::CorpusArgs;

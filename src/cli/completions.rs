@@ -1,7 +1,7 @@
 //! `corpstat completions SHELL`: the shell's completion script, on stdout.
 
-use std::io;
 use super::ExitCode;
+use std::io;
 
 use anyhow::Result;
 use clap::Args;

@@ -2,10 +2,10 @@
 
 use super::ExitCode;
 
-use anyhow::Result;
-use clap::Args;
 use crate::options::Tables;
 use crate::output::{TableSpec, COOCCURRENCE_CSV};
+use anyhow::Result;
+use clap::Args;
 
 use super::{print_table, CorpusArgs, OutputArgs};
 

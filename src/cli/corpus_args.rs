@@ -4,13 +4,13 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
-use clap::{Args, ValueEnum};
 use crate::input::InputFormat;
 use crate::normalize::{CaseMode, NormalForm, NormalizeOptions};
 use crate::options::{CoocOptions, CoocScope, StopwordsMode, Tables};
 use crate::tokenize::TokenRules;
 use crate::{GroupBy, InputOptions, Options, WordList};
+use anyhow::Result;
+use clap::{Args, ValueEnum};
 
 use super::default_inputs::{default_inputs, joined_names};
 use super::value_parsers::{

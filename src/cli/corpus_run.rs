@@ -1,14 +1,14 @@
 //! The run that counts a corpus: the progress bar, the thread pool, `--timings`,
 //! the input problems printed and the exit code they give.
 
-use std::io::{self, IsTerminal};
 use super::ExitCode;
+use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
 use crate::timing::{Stage, StageTimes};
 use crate::{Corpus, Report};
+use anyhow::{bail, Context, Result};
 
 use super::corpus_args::CorpusArgs;
 use super::EXIT_ERROR;
@@ -168,25 +168,38 @@ pub(super) fn print_problems(
     for problem in problems {
         eprintln!("corpstat: {problem}");
     }
-    let unlisted = total.saturating_sub(problems.len() as u64);
-    if unlisted > 0 {
-        let kinds: Vec<String> = by_kind
-            .iter()
-            .map(|(kind, n)| {
-                format!(
-                    "{n} {}",
-                    serde_json::to_value(kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default()
-                )
-            })
-            .collect();
-        eprintln!(
-            "corpstat: ... and {unlisted} more input problem(s) not listed ({total} in all: {}); summary.json counts them under problems_by_kind",
-            kinds.join(", ")
-        );
+    if let Some(more) = unlisted_problems(problems.len(), total, by_kind) {
+        eprintln!("corpstat: {more}");
     }
+}
+
+/// The line that says how many input problems of each kind were counted but not
+/// listed, when some were not.
+pub(super) fn unlisted_problems(
+    listed: usize,
+    total: u64,
+    by_kind: &std::collections::BTreeMap<crate::input::ProblemKind, u64>,
+) -> Option<String> {
+    let unlisted = total.saturating_sub(listed as u64);
+    if unlisted == 0 {
+        return None;
+    }
+    let kinds: Vec<String> = by_kind
+        .iter()
+        .map(|(kind, n)| {
+            format!(
+                "{n} {}",
+                serde_json::to_value(kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    Some(format!(
+        "... and {unlisted} more input problem(s) not listed ({total} in all: {}); summary.json counts them under problems_by_kind",
+        kinds.join(", ")
+    ))
 }
 
 /// A counted corpus, and whether its input was incomplete.

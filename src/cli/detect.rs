@@ -1,13 +1,13 @@
 //! `corpstat detect`: the language of each input line.
 
+use super::ExitCode;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::PathBuf;
-use super::ExitCode;
 
+use crate::LanguageDetector;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use crate::LanguageDetector;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum DetectFormat {

@@ -2,12 +2,12 @@
 
 use super::ExitCode;
 
-use anyhow::{bail, Result};
-use clap::Args;
 use crate::concordance::{sort_lines, ConcordanceLine, MatchOn, SortKey};
 use crate::input::{DocumentStream, InputEvent};
 use crate::table::{number, text, Column, CsvCells, Format, Table};
 use crate::{Concordance, Normalizer};
+use anyhow::{bail, Result};
+use clap::Args;
 use rayon::prelude::*;
 
 use super::corpus_run::{print_problems, problems_exit, thread_pool};

@@ -1,7 +1,7 @@
 //! `corpstat man`: the manual page, in roff, on stdout.
 
-use std::io::{self, Write};
 use super::ExitCode;
+use std::io::{self, Write};
 
 use anyhow::Result;
 use clap::Args;

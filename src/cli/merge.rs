@@ -1,14 +1,14 @@
 //! `corpstat merge PARTIAL... -o DIR`: partials reduced on this machine and
 //! finished into the full report.
 
-use std::path::PathBuf;
 use super::ExitCode;
+use std::path::PathBuf;
 
-use anyhow::Result;
-use clap::Args;
 use crate::partial::{missing_shards, read_partials, Manifest};
 use crate::timing::{Stage, StageTimes};
 use crate::Report;
+use anyhow::Result;
+use clap::Args;
 
 use super::corpus_run::{thread_pool, Analyzed, Timing};
 use super::default_inputs::joined_names;

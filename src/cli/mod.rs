@@ -2,6 +2,7 @@
 //! formats and exit codes.
 
 mod applies;
+pub mod bindings;
 mod check;
 mod collocates;
 mod compare;
@@ -118,7 +119,7 @@ const EXIT_INTERRUPTED: i32 = 130;
 /// 1 for failed checks, 2 for usage errors, input errors and skipped input.
 ///
 /// It acts for the whole process, as the program does: glibc's allocator is tuned
-/// (see [`tune_allocator`]), the memory freed by each batch is handed back, and
+/// (large blocks get their own mappings, handed back when freed), the memory freed by each batch is handed back, and
 /// Ctrl-C and SIGTERM remove what a report write has staged and end the process
 /// with 130. The `corpstat` binary calls it, and so does the command the Python
 /// package puts on the PATH; a program that embeds the library does not.

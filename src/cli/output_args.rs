@@ -1,13 +1,13 @@
 //! How a subcommand prints its table (`--format`, `--top`), and the thin
 //! subcommands' shape: count the corpus, print one table.
 
-use std::io::{self, IsTerminal, Write};
 use super::ExitCode;
+use std::io::{self, IsTerminal, Write};
 
-use anyhow::Result;
-use clap::Args;
 use crate::table::{Column, Format, Table};
 use crate::Report;
+use anyhow::Result;
+use clap::Args;
 
 use super::CorpusArgs;
 

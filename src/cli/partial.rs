@@ -1,14 +1,14 @@
 //! `corpstat partial [PATH...] -o DIR [--shard N]`: one shard's exact counts,
 //! written as a partial for `corpstat merge` or an SQL engine to reduce.
 
+use super::ExitCode;
 use std::io::Write;
 use std::path::PathBuf;
-use super::ExitCode;
 
-use anyhow::Result;
-use clap::Args;
 use crate::output::{write_report_dir, ReportFile};
 use crate::partial::{input_entries, partial_files, MAX_SHARD};
+use anyhow::Result;
+use clap::Args;
 
 use super::corpus_run::{print_problems, problems_exit, Timing};
 use super::CorpusArgs;

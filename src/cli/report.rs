@@ -1,14 +1,14 @@
 //! `corpstat report [PATH...] [-o DIR]`: the whole report, written into a folder.
 
-use std::path::{Path, PathBuf};
 use super::ExitCode;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
-use clap::Args;
 use crate::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
 use crate::report::ConcordanceLines;
 use crate::table::CsvCells;
 use crate::timing::Stage;
+use anyhow::Result;
+use clap::Args;
 
 use super::corpus_run::Analyzed;
 use super::CorpusArgs;
@@ -26,7 +26,7 @@ use super::CorpusArgs;
 #[derive(Args)]
 pub struct ReportArgs {
     #[command(flatten)]
-    corpus: CorpusArgs,
+    pub(super) corpus: CorpusArgs,
 
     /// Folder to write the report into (created if needed).
     #[arg(short, long, default_value = "reports")]
@@ -36,17 +36,17 @@ pub struct ReportArgs {
     /// of the path read, such as `seeds` or `corpus.jsonl.gz`; of several, the first
     /// in sorted order "and N more").
     #[arg(long, visible_alias = "title", value_name = "NAME")]
-    name: Option<String>,
+    pub(super) name: Option<String>,
 
     #[command(flatten)]
-    files: FileArgs,
+    pub(super) files: FileArgs,
 
     /// Write concordance.csv: every occurrence of these words or phrases
     /// (comma-separated), matched on folded terms as `corpstat kwic` does, with 5
     /// words of context. The documents that hold them are read a second time, so
     /// the input must be files, not standard input.
     #[arg(long, value_delimiter = ',', value_name = "WORDS")]
-    kwic: Vec<String>,
+    pub(super) kwic: Vec<String>,
 }
 
 /// How the report's files are written, for `report` and `merge`.
@@ -157,12 +157,20 @@ pub(super) const SPEC: super::Spec = super::Spec {
     after_help: Some(after_help),
 };
 
+impl ReportArgs {
+    /// The corpus arguments completed from the report's own: the output folder
+    /// never read, the concordance words, the document terms kept for Parquet.
+    pub(super) fn complete(&mut self) {
+        self.corpus.exclude = vec![self.output.clone()];
+        self.corpus.kwic = self.kwic.iter().map(|w| w.trim().to_string()).collect();
+        self.corpus.kwic.retain(|w| !w.is_empty());
+        self.corpus.document_terms = self.files.parquet;
+    }
+}
+
 pub fn run(mut args: ReportArgs) -> Result<ExitCode> {
     refuse_a_file_as_folder(&args.output)?;
-    args.corpus.exclude = vec![args.output.clone()];
-    args.corpus.kwic = args.kwic.iter().map(|w| w.trim().to_string()).collect();
-    args.corpus.kwic.retain(|w| !w.is_empty());
-    args.corpus.document_terms = args.files.parquet;
+    args.complete();
     if !args.corpus.kwic.is_empty() && args.corpus.inputs()?.iter().any(|p| p.as_os_str() == "-") {
         anyhow::bail!(
             "--kwic reads the documents that hold the words a second time, and standard input cannot be read twice: give the files or folders"

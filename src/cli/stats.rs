@@ -1,13 +1,13 @@
 //! `corpstat stats`: the corpus summary.
 
-use std::io::{self, Write};
 use super::ExitCode;
+use std::io::{self, Write};
 
-use anyhow::Result;
-use clap::Args;
 use crate::options::Tables;
 use crate::report::MetricValue;
 use crate::table::{number, text, Column, Format, Table};
+use anyhow::Result;
+use clap::Args;
 
 use super::{CorpusArgs, OutputArgs};
 

@@ -1,7 +1,7 @@
 //! How the corpus options' values are read: sizes, ranges, encodings, word lists.
 
-use anyhow::Result;
 use crate::WordList;
+use anyhow::Result;
 
 /// A word list given as `--stopwords FILE` or `--ignore FILE`, read when the
 /// arguments are: a file that cannot be read is an error before any input is.

@@ -99,6 +99,18 @@ impl DocumentStream {
         Arc::clone(&self.stored)
     }
 
+    /// A stream of documents given in memory, read as the lines of a JSONL file
+    /// would be (see [`TextRecord`](super::TextRecord)).
+    pub fn of_records<I>(records: I, options: InputOptions) -> Self
+    where
+        I: Iterator<Item = super::TextRecord> + Send + 'static,
+    {
+        let reader = super::records::RecordReader::new(records, &options);
+        let mut stream = DocumentStream::new(Vec::new(), Vec::new(), options);
+        stream.current = Some(Box::new(reader));
+        stream
+    }
+
     /// A stream over `files`, reporting `problems` (from the walk) first.
     pub fn new(files: Vec<InputFile>, problems: Vec<Problem>, options: InputOptions) -> Self {
         let mut pending = problems;

@@ -169,15 +169,12 @@ fn batch(
     RecordBatch::try_new(schema.clone(), columns)
 }
 
-fn write_parquet(
-    columns: &[Column],
-    chunks: &Chunks,
-) -> Result<Vec<u8>, parquet::errors::ParquetError> {
-    let stored = stored_as(columns, chunks);
-    let schema = Arc::new(Schema::new(
+/// The Arrow schema of a table: each column stored as [`stored_as`] found.
+fn schema_of(columns: &[Column], stored: &[Stored]) -> Arc<Schema> {
+    Arc::new(Schema::new(
         columns
             .iter()
-            .zip(&stored)
+            .zip(stored)
             .map(|(c, kind)| {
                 let data_type = match kind {
                     Stored::Boolean => DataType::Boolean,
@@ -188,14 +185,72 @@ fn write_parquet(
                 Field::new(c.name.as_ref(), data_type, *kind != Stored::Text)
             })
             .collect::<Vec<_>>(),
-    ));
-    let mut writer = zstd_writer(schema.clone())?;
+    ))
+}
+
+/// Calls `each` with the table's rows as record batches of [`CHUNK_ROWS`], typed
+/// as the Parquet file stores them; returns the schema.
+fn for_each_batch<E: From<arrow_schema::ArrowError>>(
+    columns: &[Column],
+    chunks: &Chunks,
+    mut each: impl FnMut(&Arc<Schema>, RecordBatch) -> Result<(), E>,
+) -> Result<Arc<Schema>, E> {
+    let stored = stored_as(columns, chunks);
+    let schema = schema_of(columns, &stored);
     let len = chunks.len();
     for start in (0..len).step_by(CHUNK_ROWS) {
         let rows = chunks.rows(start, (start + CHUNK_ROWS).min(len));
-        writer.write(&batch(&schema, &stored, &rows)?)?;
+        each(&schema, batch(&schema, &stored, &rows)?)?;
     }
-    writer.into_inner()
+    Ok(schema)
+}
+
+/// The columns and rows of the table `spec` of `report`.
+fn columns_and_chunks<'r>(
+    spec: &'static TableSpec,
+    report: &'r Report,
+) -> (Cow<'static, [Column]>, Chunks<'r>) {
+    match spec.rows {
+        TableRows::Source(make) => (Cow::Borrowed(spec.columns), Chunks::Source(make(report))),
+        TableRows::Table(make) => {
+            let table = make(report);
+            (table.columns, Chunks::Whole(table.rows))
+        }
+    }
+}
+
+/// The table `spec` of `report` as Arrow record batches, with the columns, types
+/// and values of its Parquet file (see the module's documentation): what the
+/// Python package hands over through the Arrow C stream interface.
+pub fn arrow_batches(
+    spec: &'static TableSpec,
+    report: &Report,
+) -> Result<(Arc<Schema>, Vec<RecordBatch>), arrow_schema::ArrowError> {
+    let (columns, chunks) = columns_and_chunks(spec, report);
+    let mut batches = Vec::new();
+    let schema = for_each_batch(&columns, &chunks, |_, batch| {
+        batches.push(batch);
+        Ok::<(), arrow_schema::ArrowError>(())
+    })?;
+    Ok((schema, batches))
+}
+
+fn write_parquet(
+    columns: &[Column],
+    chunks: &Chunks,
+) -> Result<Vec<u8>, parquet::errors::ParquetError> {
+    let mut writer = None;
+    let schema = for_each_batch(columns, chunks, |schema, batch| {
+        let writer = match &mut writer {
+            Some(writer) => writer,
+            None => writer.insert(zstd_writer(schema.clone())?),
+        };
+        writer.write(&batch)
+    })?;
+    match writer {
+        Some(writer) => writer.into_inner(),
+        None => zstd_writer(schema)?.into_inner(),
+    }
 }
 
 impl ReportFile for ParquetTableFile<'_> {
@@ -204,16 +259,7 @@ impl ReportFile for ParquetTableFile<'_> {
     }
 
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        let (columns, chunks): (Cow<'static, [Column]>, Chunks) = match self.spec.rows {
-            TableRows::Source(make) => (
-                Cow::Borrowed(self.spec.columns),
-                Chunks::Source(make(self.report)),
-            ),
-            TableRows::Table(make) => {
-                let table = make(self.report);
-                (table.columns, Chunks::Whole(table.rows))
-            }
-        };
+        let (columns, chunks) = columns_and_chunks(self.spec, self.report);
         let bytes = write_parquet(&columns, &chunks).map_err(io::Error::other)?;
         out.write_all(&bytes)
     }

@@ -1,0 +1,244 @@
+"""corpstat: multilingual corpus statistics, Arabic and Persian first.
+
+The same counting as the ``corpstat`` command (which this package also puts on the
+PATH), called from Python::
+
+    import corpstat
+    report = corpstat.report(texts=df["text"], ids=df["id"])
+    report.summary["tokens"]
+    report.table("terms").to_pandas()
+    report.write("out")          # the folder `corpstat report -o out` writes
+
+Every option of ``corpstat report`` is a keyword argument of :func:`report` with
+the same name (``cooc_scope="sentence"`` for ``--cooc-scope sentence``), parsed
+and checked by the command line's own parser. The work runs in Rust with the GIL
+released; Ctrl-C stops it with ``KeyboardInterrupt``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import pathlib
+import warnings
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+from . import _corpstat
+
+__version__: str = _corpstat.__version__
+
+__all__ = ["report", "Report", "InputProblemWarning", "__version__"]
+
+PathArg = Union[str, "os.PathLike[str]"]
+
+#: Options whose value is a range of n (``ngrams=(1, 3)`` or ``ngrams=2``).
+_RANGES = {"ngrams"}
+#: Options whose value is a file of words: a path, or the words themselves.
+_WORD_LISTS = {"stopwords", "ignore"}
+
+
+class InputProblemWarning(UserWarning):
+    """Input that was skipped or only partly read (the text the command prints on
+    stderr); the report was made from the rest."""
+
+
+def _options() -> dict:
+    return {name: (takes, repeatable, delimiter)
+            for name, takes, repeatable, delimiter in _corpstat.report_options()}
+
+
+def _text_of(name: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, str)):
+        return str(value)
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    raise TypeError(f"{name}= takes a string or a number, not {type(value).__name__}")
+
+
+def _argv(options: dict) -> tuple:
+    """The command line's arguments for ``options``, and the word lists given as
+    words (``stopwords=[...]``) as (option, words) pairs."""
+    known = _options()
+    argv = []
+    word_lists = []
+    for name, value in options.items():
+        if name not in known:
+            raise TypeError(f"report() got an unexpected keyword argument {name!r}"
+                            " (it takes the options of `corpstat report`, with _ for -)")
+        takes, repeatable, delimiter = known[name]
+        flag = "--" + name.replace("_", "-")
+        if not takes:
+            if not isinstance(value, bool):
+                raise TypeError(f"{name}= takes True or False, not {value!r}")
+            if value:
+                argv.append(flag)
+            continue
+        if value is None:
+            continue
+        if name in _RANGES and isinstance(value, (tuple, list)):
+            if len(value) != 2:
+                raise ValueError(f"{name}= takes (MIN, MAX) or one number, not {value!r}")
+            value = f"{_text_of(name, value[0])}..{_text_of(name, value[1])}"
+        elif name in _WORD_LISTS and isinstance(value, (list, tuple, set, frozenset)):
+            words = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+            word_lists.append((name, [_text_of(name, w) for w in words]))
+            continue
+        if isinstance(value, (list, tuple)):
+            texts = [_text_of(name, v) for v in value]
+            if repeatable:
+                for text in texts:
+                    argv += [flag, text]
+            elif delimiter is not None:
+                argv += [flag, delimiter.join(texts)]
+            else:
+                raise TypeError(f"{name}= takes one value, not a list")
+        else:
+            argv += [flag, _text_of(name, value)]
+    return argv, word_lists
+
+
+def _column(values: Any, what: str) -> Optional[Iterator[Any]]:
+    """The values of a list, a pandas or polars Series or a pyarrow array, in order."""
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{what}= takes a list of strings, a pandas or polars Series"
+                        " or a pyarrow array, not one string")
+    chunks = getattr(values, "chunks", None)
+    if chunks is not None and hasattr(values, "to_pylist"):
+        # A pyarrow ChunkedArray: converted one chunk at a time.
+        return (v for chunk in chunks for v in chunk.to_pylist())
+    if hasattr(values, "to_pylist") and hasattr(values, "type"):
+        return iter(values.to_pylist())
+    return iter(values)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _records(texts: Any, ids: Any, groups: Any) -> Iterator[tuple]:
+    """(text, id, group) for each text, checked as they are read."""
+    sizes = {what: len(v) for what, v in (("texts", texts), ("ids", ids), ("groups", groups))
+             if v is not None and hasattr(v, "__len__")}
+    if len(set(sizes.values())) > 1:
+        raise ValueError(f"texts, ids and groups must be as long: {sizes}")
+    columns = [_column(texts, "texts"), _column(ids, "ids"), _column(groups, "groups")]
+    done = object()
+    index = 0
+    while True:
+        row = [next(c, done) if c is not None else None for c in columns]
+        if row[0] is done:
+            if any(v is not done and c is not None for v, c in zip(row[1:], columns[1:])):
+                raise ValueError("ids and groups must be as long as texts")
+            return
+        if any(v is done for v in row[1:]):
+            raise ValueError("ids and groups must be as long as texts")
+        text, id_, group = row
+        if _missing(text):
+            text = None
+        elif not isinstance(text, str):
+            raise TypeError(f"texts[{index}] is {type(text).__name__}, not a string")
+        id_ = None if _missing(id_) else str(id_)
+        group = None if _missing(group) else str(group)
+        yield (text, id_, group)
+        index += 1
+
+
+class Report:
+    """A counted corpus: :attr:`summary`, :meth:`table` for each table (as
+    ``pyarrow.Table``), :meth:`write` for the report folder."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    @property
+    def summary(self) -> dict:
+        """``summary.json`` as a dict."""
+        return json.loads(self._inner.summary_json())
+
+    def tables(self) -> list:
+        """The names of the report's tables: those of its CSV files, without ``.csv``."""
+        return list(self._inner.table_names())
+
+    def table(self, name: str):
+        """The table ``name`` (``"terms"``, ``"ngrams"``, ...; ``"terms.csv"`` too) as a
+        ``pyarrow.Table`` with the column types of ``report --parquet``, handed over
+        through the Arrow C stream interface."""
+        import pyarrow
+
+        if name.endswith(".csv"):
+            name = name[: -len(".csv")]
+        return pyarrow.table(self._inner.table(name))
+
+    def write(self, folder: PathArg) -> pathlib.Path:
+        """Writes the report folder, byte for byte as ``corpstat report -o FOLDER``
+        writes it with the same options; returns its path."""
+        self._inner.write(os.fspath(folder))
+        return pathlib.Path(folder)
+
+    def __repr__(self) -> str:
+        s = self.summary
+        return (f"<corpstat.Report: {s.get('documents')} documents, {s.get('tokens')} tokens,"
+                f" {s.get('types')} types; tables: {', '.join(self.tables())}>")
+
+
+def report(paths: Union[PathArg, Sequence[PathArg], None] = None, *,
+           texts: Any = None, ids: Any = None, groups: Any = None,
+           **options: Any) -> Report:
+    """Counts a corpus and makes its report.
+
+    ``paths``: files or folders, read as ``corpstat report PATHS`` reads them. Or
+    ``texts``: documents in memory (a list of strings, a pandas or polars Series, a
+    pyarrow string array), read as the lines of a JSONL file of them would be, with
+    ``ids`` (default ``texts:N``) and ``groups`` aligned with them (groups make
+    ``group_by="field:group"``). A missing text (None, NaN) is an input problem.
+
+    ``options``: every option of ``corpstat report`` by its name with ``_`` for
+    ``-``: ``ngrams=(1, 3)``, ``cooc_scope="sentence"``, ``group_by="lang"``,
+    ``threads=2``, ``memory_limit="500M"``, ``stopwords=[...]`` or a path; a switch
+    takes True or False. A wrong name raises ``TypeError``, a wrong value
+    ``ValueError``, with the command line's message.
+
+    Input problems are warned of (:class:`InputProblemWarning`); a path that does not
+    exist raises ``FileNotFoundError``; a corpus without documents ``ValueError``.
+    """
+    if (paths is None) == (texts is None):
+        raise ValueError("give paths or texts (one of them)")
+    if texts is None and (ids is not None or groups is not None):
+        raise ValueError("ids and groups go with texts")
+    if groups is not None:
+        rule = options.get("group_by")
+        if rule is None:
+            options["group_by"] = "field:group"
+        elif not (isinstance(rule, str) and rule.startswith("field:")):
+            raise ValueError(f"groups= gives each text's group, so group_by must be"
+                             f" 'field:NAME' or left out, not {rule!r}")
+    argv, word_lists = _argv(options)
+    records = None
+    if paths is not None:
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        argv += ["--", *[os.fspath(p) for p in paths]]
+    else:
+        records = _records(texts, ids, groups)
+    try:
+        inner = _corpstat.report(argv, records, word_lists)
+    except ValueError as error:
+        raise ValueError(_named_as_keywords(str(error))) from None
+    made = Report(inner)
+    for line in inner.problem_lines():
+        warnings.warn(line, InputProblemWarning, stacklevel=2)
+    return made
+
+
+def _named_as_keywords(message: str) -> str:
+    """The command line's message with its options named as keywords
+    (``'--cooc-scope <SCOPE>'`` as ``cooc_scope=``)."""
+    import re
+
+    return re.sub(r"'?--([a-z0-9-]+)(?: <[A-Z_]+>)?'?",
+                  lambda m: m.group(1).replace("-", "_") + "=", message)

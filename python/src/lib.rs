@@ -1,0 +1,275 @@
+//! `corpstat._corpstat`: the extension module under the Python package
+//! (`py_src/corpstat/`). It holds no statistics of its own: the command line runs
+//! through [`corpstat::run_command_line`], and a report through
+//! [`corpstat::bindings`], which parses its options with the command line's own
+//! parser. What is here is the crossing: the GIL released while corpstat works,
+//! Ctrl-C turned into `KeyboardInterrupt`, texts pulled from a Python iterator in
+//! batches, and tables handed to Arrow through the C stream interface.
+
+use std::collections::VecDeque;
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::{RecordBatch, RecordBatchIterator};
+use arrow_schema::SchemaRef;
+use corpstat::bindings::{CallError, ReportCall, ReportRun};
+use corpstat::input::TextRecord;
+use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyIterator};
+
+/// Texts fetched from the Python iterator at once, holding the GIL once.
+const FETCH: usize = 512;
+
+/// How often a waiting call looks for a signal (Ctrl-C), holding the GIL briefly.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+
+/// Runs the `corpstat` command line on `argv` (the program's name first) and
+/// returns its exit code; the GIL is released while it runs.
+#[pyfunction]
+fn run_command_line(py: Python<'_>, argv: Vec<OsString>) -> u8 {
+    py.detach(|| corpstat::run_command_line(argv))
+}
+
+/// Every option of `corpstat report` that `corpstat.report()` takes, as tuples
+/// (name, takes a value, repeatable, delimiter or None).
+#[pyfunction]
+fn report_options() -> Vec<(String, bool, bool, Option<char>)> {
+    corpstat::bindings::report_options()
+        .into_iter()
+        .map(|o| (o.name, o.takes_value, o.repeatable, o.delimiter))
+        .collect()
+}
+
+/// The Python exception for a failed call.
+fn to_py(error: CallError) -> PyErr {
+    match error {
+        CallError::Usage(message) | CallError::Empty(message) => PyValueError::new_err(message),
+        CallError::Unreadable { path, message } => {
+            PyFileNotFoundError::new_err((2, message, path.display().to_string()))
+        }
+        CallError::Stopped => pyo3::exceptions::PyKeyboardInterrupt::new_err(()),
+        CallError::Failed(message) => PyRuntimeError::new_err(message),
+    }
+}
+
+/// Runs `work` on its own thread with the GIL released, looking for signals every
+/// [`SIGNAL_POLL`]: on Ctrl-C (or any signal handler that raises), `stop` is set,
+/// the work is waited for (it stops at its next document) and the handler's
+/// exception is raised.
+fn run_interruptibly<T: Send>(
+    py: Python<'_>,
+    stop: &AtomicBool,
+    work: impl FnOnce() -> T + Send,
+) -> PyResult<T> {
+    std::thread::scope(|scope| {
+        let handle = scope.spawn(work);
+        loop {
+            py.detach(|| {
+                let waited = std::time::Instant::now();
+                while !handle.is_finished() && waited.elapsed() < SIGNAL_POLL {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+            });
+            if handle.is_finished() {
+                break;
+            }
+            if let Err(interrupt) = py.check_signals() {
+                stop.store(true, Ordering::Relaxed);
+                py.detach(|| {
+                    while !handle.is_finished() {
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
+                });
+                return Err(interrupt);
+            }
+        }
+        match handle.join() {
+            Ok(done) => Ok(done),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Texts pulled from a Python iterator of `(text, id, group)` tuples, [`FETCH`]
+/// at a time; an exception the iterator raises ends the texts and is kept for the
+/// caller to raise.
+struct PyRecords {
+    iterator: Py<PyIterator>,
+    fetched: VecDeque<TextRecord>,
+    failed: Arc<Mutex<Option<PyErr>>>,
+    stop: Arc<AtomicBool>,
+    done: bool,
+}
+
+impl PyRecords {
+    fn fetch(&mut self) {
+        Python::attach(|py| {
+            let mut iterator = self.iterator.bind(py).clone();
+            for _ in 0..FETCH {
+                let item = match iterator.next() {
+                    Some(item) => item,
+                    None => {
+                        self.done = true;
+                        return;
+                    }
+                };
+                let fields = item.and_then(|item| {
+                    item.extract::<(Option<String>, Option<String>, Option<String>)>()
+                });
+                match fields {
+                    Ok((text, id, group)) => self.fetched.push_back(TextRecord { text, id, group }),
+                    Err(error) => {
+                        if let Ok(mut failed) = self.failed.lock() {
+                            failed.get_or_insert(error);
+                        }
+                        self.stop.store(true, Ordering::Relaxed);
+                        self.done = true;
+                        return;
+                    }
+                }
+            }
+        });
+    }
+}
+
+impl Iterator for PyRecords {
+    type Item = TextRecord;
+
+    fn next(&mut self) -> Option<TextRecord> {
+        if self.fetched.is_empty() && !self.done {
+            self.fetch();
+        }
+        self.fetched.pop_front()
+    }
+}
+
+/// A report, counted: its summary, its tables as Arrow, and the folder the
+/// command would write.
+#[pyclass(frozen, module = "corpstat._corpstat")]
+struct Report {
+    run: ReportRun,
+}
+
+/// Counts a corpus: `args` are the arguments of `corpstat report` (paths among
+/// them, or none when `records` gives the texts as `(text, id, group)` tuples);
+/// `word_lists` maps `stopwords` or `ignore` to words given in the call.
+#[pyfunction]
+#[pyo3(signature = (args, records=None, word_lists=None))]
+fn report(
+    py: Python<'_>,
+    args: Vec<OsString>,
+    records: Option<Bound<'_, PyAny>>,
+    word_lists: Option<Vec<(String, Vec<String>)>>,
+) -> PyResult<Report> {
+    let mut call = ReportCall::parse(args).map_err(to_py)?;
+    for (option, words) in word_lists.unwrap_or_default() {
+        call.give_word_list(&option, &words).map_err(to_py)?;
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let failed = Arc::new(Mutex::new(None));
+    let records = match records {
+        Some(records) => Some(PyRecords {
+            iterator: records.try_iter()?.unbind(),
+            fetched: VecDeque::new(),
+            failed: Arc::clone(&failed),
+            stop: Arc::clone(&stop),
+            done: false,
+        }),
+        None => None,
+    };
+    let stopped = Arc::clone(&stop);
+    let result = run_interruptibly(py, &stop, move || call.run(records, stopped))?;
+    if let Some(error) = failed.lock().ok().and_then(|mut failed| failed.take()) {
+        return Err(error);
+    }
+    Ok(Report {
+        run: result.map_err(to_py)?,
+    })
+}
+
+#[pymethods]
+impl Report {
+    /// summary.json, as the command writes it.
+    fn summary_json(&self) -> String {
+        self.run.summary_json()
+    }
+
+    /// The names of the report's tables (`terms`, `ngrams`, ...).
+    fn table_names(&self) -> Vec<&'static str> {
+        self.run.table_names()
+    }
+
+    /// The lines the command prints on stderr for the input's notices and problems.
+    fn problem_lines(&self) -> Vec<String> {
+        self.run.problem_lines()
+    }
+
+    /// The table `name` as an object with `__arrow_c_stream__`.
+    fn table(&self, py: Python<'_>, name: &str) -> PyResult<ArrowTable> {
+        let made = py.detach(|| self.run.table(name));
+        match made {
+            Some(Ok((schema, batches))) => Ok(ArrowTable { schema, batches }),
+            Some(Err(error)) => Err(to_py(error)),
+            None => Err(PyKeyError::new_err(format!(
+                "no table {name:?} in this report (it has: {})",
+                self.run.table_names().join(", ")
+            ))),
+        }
+    }
+
+    /// Writes the report folder `folder`, as `corpstat report -o FOLDER` does.
+    fn write(&self, py: Python<'_>, folder: PathBuf) -> PyResult<()> {
+        py.detach(|| self.run.write(&folder)).map_err(to_py)
+    }
+}
+
+/// A table held as Arrow record batches, handed over through the Arrow PyCapsule
+/// interface (`__arrow_c_stream__`), which pyarrow, polars and DuckDB take
+/// without a copy.
+#[pyclass(frozen, module = "corpstat._corpstat")]
+struct ArrowTable {
+    schema: SchemaRef,
+    batches: Vec<RecordBatch>,
+}
+
+#[pymethods]
+impl ArrowTable {
+    /// An `ArrowArrayStream` of the table's batches, in a capsule named
+    /// `arrow_array_stream`. A requested schema is not applied: the table's own
+    /// types are the ones `report --parquet` writes.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema;
+        let batches: Vec<Result<RecordBatch, arrow_schema::ArrowError>> =
+            self.batches.iter().cloned().map(Ok).collect();
+        let reader = RecordBatchIterator::new(batches, Arc::clone(&self.schema));
+        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+
+    /// The number of rows.
+    fn __len__(&self) -> usize {
+        self.batches.iter().map(RecordBatch::num_rows).sum()
+    }
+}
+
+/// The extension module.
+#[pymodule]
+fn _corpstat(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(run_command_line, module)?)?;
+    module.add_function(wrap_pyfunction!(report_options, module)?)?;
+    module.add_function(wrap_pyfunction!(report, module)?)?;
+    module.add_class::<Report>()?;
+    module.add_class::<ArrowTable>()?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -45,6 +45,13 @@ fn report_options() -> Vec<(String, bool, bool, Option<char>)> {
         .collect()
 }
 
+/// The options of `corpstat report` that `corpstat.report()` does not take, as
+/// (name, what to do instead) pairs.
+#[pyfunction]
+fn not_call_options() -> Vec<(&'static str, &'static str)> {
+    corpstat::bindings::not_call_options().to_vec()
+}
+
 /// The Python exception for a failed call.
 fn to_py(error: CallError) -> PyErr {
     match error {
@@ -262,12 +269,55 @@ impl ArrowTable {
     }
 }
 
+/// The language of each text, as `corpstat detect --format tsv` gives it for a
+/// line: a table of `language` (ISO 639-3 or `und`), `script` and `confidence`,
+/// one row per text, judged in parallel with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (texts, langs=None))]
+fn detect(py: Python<'_>, texts: Vec<String>, langs: Option<Vec<String>>) -> PyResult<ArrowTable> {
+    use arrow_array::{ArrayRef, Float64Array, StringArray};
+    use arrow_schema::{DataType, Field, Schema};
+    use rayon::prelude::*;
+
+    let detector = match langs {
+        Some(langs) => corpstat::LanguageDetector::with_languages(&langs)
+            .map_err(|e| PyValueError::new_err(format!("langs=: {e}")))?,
+        None => corpstat::LanguageDetector::new(),
+    };
+    let found: Vec<corpstat::language::Detection> =
+        py.detach(|| texts.par_iter().map(|text| detector.detect(text)).collect());
+    let schema = Arc::new(Schema::new(vec![
+        Field::new("language", DataType::Utf8, false),
+        Field::new("script", DataType::Utf8, false),
+        Field::new("confidence", DataType::Float64, false),
+    ]));
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(StringArray::from_iter_values(
+            found.iter().map(|d| d.language.to_string()),
+        )),
+        Arc::new(StringArray::from_iter_values(
+            found.iter().map(|d| d.script.to_string()),
+        )),
+        Arc::new(Float64Array::from_iter_values(
+            found.iter().map(|d| d.confidence),
+        )),
+    ];
+    let batch = RecordBatch::try_new(Arc::clone(&schema), columns)
+        .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    Ok(ArrowTable {
+        schema,
+        batches: vec![batch],
+    })
+}
+
 /// The extension module.
 #[pymodule]
 fn _corpstat(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(run_command_line, module)?)?;
     module.add_function(wrap_pyfunction!(report_options, module)?)?;
+    module.add_function(wrap_pyfunction!(not_call_options, module)?)?;
     module.add_function(wrap_pyfunction!(report, module)?)?;
+    module.add_function(wrap_pyfunction!(detect, module)?)?;
     module.add_class::<Report>()?;
     module.add_class::<ArrowTable>()?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

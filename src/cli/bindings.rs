@@ -45,6 +45,12 @@ pub struct CallOption {
     pub delimiter: Option<char>,
 }
 
+/// The options of `corpstat report` that a call does not take, with what to do
+/// instead.
+pub fn not_call_options() -> &'static [(&'static str, &'static str)] {
+    NOT_CALL_OPTIONS
+}
+
 /// Every option of `corpstat report` that a call takes, in the order of `--help`.
 pub fn report_options() -> Vec<CallOption> {
     let command = command();

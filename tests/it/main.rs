@@ -25,6 +25,7 @@ mod orthography;
 mod partials;
 mod partials_engines;
 mod properties;
+mod python_package;
 mod report_parquet;
 mod tokenize_differential;
 mod util;

@@ -28,7 +28,7 @@ from . import _corpstat
 
 __version__: str = _corpstat.__version__
 
-__all__ = ["report", "Report", "InputProblemWarning", "__version__"]
+__all__ = ["report", "detect", "Report", "InputProblemWarning", "__version__"]
 
 PathArg = Union[str, "os.PathLike[str]"]
 
@@ -65,6 +65,9 @@ def _argv(options: dict) -> tuple:
     argv = []
     word_lists = []
     for name, value in options.items():
+        instead = dict(_corpstat.not_call_options()).get(name)
+        if instead is not None:
+            raise TypeError(f"report() does not take {name}=: {instead}")
         if name not in known:
             raise TypeError(f"report() got an unexpected keyword argument {name!r}"
                             " (it takes the options of `corpstat report`, with _ for -)")
@@ -242,3 +245,21 @@ def _named_as_keywords(message: str) -> str:
 
     return re.sub(r"'?--([a-z0-9-]+)(?: <[A-Z_]+>)?'?",
                   lambda m: m.group(1).replace("-", "_") + "=", message)
+
+
+def detect(texts: Any, *, langs: Optional[Sequence[str]] = None):
+    """The language of each text, as ``corpstat detect --format tsv`` gives it for
+    a line: a ``pyarrow.Table`` of ``language`` (ISO 639-3, or ``und`` when it
+    cannot be told), ``script`` and ``confidence`` (0 to 1), one row per text.
+    ``texts``: one string, a list, a pandas or polars Series or a pyarrow array;
+    ``langs``: the candidate languages (ISO 639-3; default all)."""
+    import pyarrow
+
+    if isinstance(texts, str):
+        texts = [texts]
+    values = []
+    for index, text in enumerate(_column(texts, "texts")):
+        if not isinstance(text, str):
+            raise TypeError(f"texts[{index}] is {type(text).__name__}, not a string")
+        values.append(text)
+    return pyarrow.table(_corpstat.detect(values, None if langs is None else list(langs)))

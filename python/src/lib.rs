@@ -16,7 +16,7 @@ use std::time::Duration;
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
 use arrow_schema::SchemaRef;
-use corpstat::bindings::{CallError, ReportCall, ReportRun};
+use corpstat::bindings::{CallError, ReportCall, ReportRun, TableCall};
 use corpstat::input::TextRecord;
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -35,18 +35,18 @@ fn run_command_line(py: Python<'_>, argv: Vec<OsString>) -> u8 {
     py.detach(|| corpstat::run_command_line(argv))
 }
 
-/// Every option of `corpstat report` that `corpstat.report()` takes, as tuples
-/// (name, takes a value, repeatable, delimiter or None).
+/// Every option of `corpstat SUBCOMMAND` that a call takes, as tuples (name,
+/// takes a value, repeatable, delimiter or None).
 #[pyfunction]
-fn report_options() -> Vec<(String, bool, bool, Option<char>)> {
-    corpstat::bindings::report_options()
+fn call_options(subcommand: &str) -> Vec<(String, bool, bool, Option<char>)> {
+    corpstat::bindings::call_options(subcommand)
         .into_iter()
         .map(|o| (o.name, o.takes_value, o.repeatable, o.delimiter))
         .collect()
 }
 
-/// The options of `corpstat report` that `corpstat.report()` does not take, as
-/// (name, what to do instead) pairs.
+/// The options of the subcommands that a call does not take, as (name, what to
+/// do instead) pairs.
 #[pyfunction]
 fn not_call_options() -> Vec<(&'static str, &'static str)> {
     corpstat::bindings::not_call_options().to_vec()
@@ -59,6 +59,7 @@ fn to_py(error: CallError) -> PyErr {
         CallError::Unreadable { path, message } => {
             PyFileNotFoundError::new_err((2, message, path.display().to_string()))
         }
+        CallError::NotFound(message) => PyKeyError::new_err(message),
         CallError::Stopped => pyo3::exceptions::PyKeyboardInterrupt::new_err(()),
         CallError::Failed(message) => PyRuntimeError::new_err(message),
     }
@@ -108,7 +109,7 @@ fn run_interruptibly<T: Send>(
 struct PyRecords {
     iterator: Py<PyIterator>,
     fetched: VecDeque<TextRecord>,
-    failed: Arc<Mutex<Option<PyErr>>>,
+    failed: FailedSlot,
     stop: Arc<AtomicBool>,
     done: bool,
 }
@@ -162,6 +163,46 @@ struct Report {
     run: ReportRun,
 }
 
+/// Where an exception raised by the texts' iterator is kept for the caller.
+type FailedSlot = Arc<Mutex<Option<PyErr>>>;
+
+/// The texts of a call, pulled from `records` (an iterator of `(text, id, group)`
+/// tuples), with the slot where an exception it raises is kept.
+fn records_of(
+    records: Option<Bound<'_, PyAny>>,
+    stop: &Arc<AtomicBool>,
+) -> PyResult<(Option<PyRecords>, FailedSlot)> {
+    let failed = Arc::new(Mutex::new(None));
+    let records = match records {
+        Some(records) => Some(PyRecords {
+            iterator: records.try_iter()?.unbind(),
+            fetched: VecDeque::new(),
+            failed: Arc::clone(&failed),
+            stop: Arc::clone(stop),
+            done: false,
+        }),
+        None => None,
+    };
+    Ok((records, failed))
+}
+
+/// Runs a call on its own thread (see [`run_interruptibly`]); an exception the
+/// texts' iterator raised comes first, then the call's own error.
+fn run_call<T: Send>(
+    py: Python<'_>,
+    records: Option<Bound<'_, PyAny>>,
+    run: impl FnOnce(Option<PyRecords>, Arc<AtomicBool>) -> Result<T, CallError> + Send,
+) -> PyResult<T> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let (records, failed) = records_of(records, &stop)?;
+    let stopped = Arc::clone(&stop);
+    let result = run_interruptibly(py, &stop, move || run(records, stopped))?;
+    if let Some(error) = failed.lock().ok().and_then(|mut failed| failed.take()) {
+        return Err(error);
+    }
+    result.map_err(to_py)
+}
+
 /// Counts a corpus: `args` are the arguments of `corpstat report` (paths among
 /// them, or none when `records` gives the texts as `(text, id, group)` tuples);
 /// `word_lists` maps `stopwords` or `ignore` to words given in the call.
@@ -177,26 +218,33 @@ fn report(
     for (option, words) in word_lists.unwrap_or_default() {
         call.give_word_list(&option, &words).map_err(to_py)?;
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    let failed = Arc::new(Mutex::new(None));
-    let records = match records {
-        Some(records) => Some(PyRecords {
-            iterator: records.try_iter()?.unbind(),
-            fetched: VecDeque::new(),
-            failed: Arc::clone(&failed),
-            stop: Arc::clone(&stop),
-            done: false,
-        }),
-        None => None,
-    };
-    let stopped = Arc::clone(&stop);
-    let result = run_interruptibly(py, &stop, move || call.run(records, stopped))?;
-    if let Some(error) = failed.lock().ok().and_then(|mut failed| failed.take()) {
-        return Err(error);
+    let run = run_call(py, records, move |records, stop| call.run(records, stop))?;
+    Ok(Report { run })
+}
+
+/// Runs `corpstat kwic` or `corpstat collocates` (`subcommand`) on `args`, as
+/// [`report`] runs a report; returns its table and the input's problem lines.
+#[pyfunction]
+#[pyo3(signature = (subcommand, args, records=None, word_lists=None))]
+fn table_call(
+    py: Python<'_>,
+    subcommand: &str,
+    args: Vec<OsString>,
+    records: Option<Bound<'_, PyAny>>,
+    word_lists: Option<Vec<(String, Vec<String>)>>,
+) -> PyResult<(ArrowTable, Vec<String>)> {
+    let mut call = TableCall::parse(subcommand, args).map_err(to_py)?;
+    for (option, words) in word_lists.unwrap_or_default() {
+        call.give_word_list(&option, &words).map_err(to_py)?;
     }
-    Ok(Report {
-        run: result.map_err(to_py)?,
-    })
+    let run = run_call(py, records, move |records, stop| call.run(records, stop))?;
+    Ok((
+        ArrowTable {
+            schema: run.schema,
+            batches: run.batches,
+        },
+        run.problem_lines,
+    ))
 }
 
 #[pymethods]
@@ -314,9 +362,10 @@ fn detect(py: Python<'_>, texts: Vec<String>, langs: Option<Vec<String>>) -> PyR
 #[pymodule]
 fn _corpstat(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(run_command_line, module)?)?;
-    module.add_function(wrap_pyfunction!(report_options, module)?)?;
+    module.add_function(wrap_pyfunction!(call_options, module)?)?;
     module.add_function(wrap_pyfunction!(not_call_options, module)?)?;
     module.add_function(wrap_pyfunction!(report, module)?)?;
+    module.add_function(wrap_pyfunction!(table_call, module)?)?;
     module.add_function(wrap_pyfunction!(detect, module)?)?;
     module.add_class::<Report>()?;
     module.add_class::<ArrowTable>()?;

@@ -5,6 +5,7 @@ use super::ExitCode;
 use crate::options::{CoocScope, Tables};
 use crate::report::{CollocateRow, COLLOCATE_COLUMNS};
 use crate::table::Table;
+use crate::Report;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 
@@ -33,7 +34,7 @@ pub struct CollocatesArgs {
     word: String,
 
     #[command(flatten)]
-    corpus: CorpusArgs,
+    pub(super) corpus: CorpusArgs,
 
     /// The measure to sort by.
     #[arg(long, value_enum, default_value = "llr")]
@@ -61,38 +62,51 @@ pub(super) const SPEC: super::Spec = super::Spec {
     after_help: Some(after_help),
 };
 
-pub fn run(args: CollocatesArgs) -> Result<ExitCode> {
-    let min_count = args.corpus.min_count;
-    let mut corpus = args.corpus.clone().counting(Tables::COOCCURRENCE);
-    // Sides come from ordered window counts, every pair kept: the node's rows are
-    // added up and --min-count applied to their sum.
-    if corpus.cooc_scope == CoocScope::Window {
-        corpus.ordered = true;
-    }
-    corpus.min_count = 1;
-    let analyzed = corpus.analyze()?;
-    let Some(mut rows) = analyzed.report.collocates(&args.word, min_count) else {
-        bail!("{:?} is not in the corpus", args.word);
-    };
-    let key = |row: &CollocateRow| -> f64 {
-        let m = &row.measures;
-        match args.by {
-            By::Llr => m.llr,
-            By::Pmi => m.pmi,
-            By::Npmi => m.npmi,
-            By::TScore => m.t_score,
-            By::Dice => m.dice,
-            By::Count => row.count as f64,
+impl CollocatesArgs {
+    /// The corpus arguments that count what the collocates need: sides come from
+    /// ordered window counts, every pair kept; the node's rows are added up and
+    /// --min-count applied to their sum.
+    pub(super) fn counting(&self) -> CorpusArgs {
+        let mut corpus = self.corpus.clone().counting(Tables::COOCCURRENCE);
+        if corpus.cooc_scope == CoocScope::Window {
+            corpus.ordered = true;
         }
-    };
-    rows.sort_by(|a, b| {
-        key(b)
-            .total_cmp(&key(a))
-            .then_with(|| a.collocate.cmp(&b.collocate))
-    });
-    args.output.print(Table {
-        columns: COLLOCATE_COLUMNS.into(),
-        rows: rows.iter().map(CollocateRow::cells).collect(),
-    })?;
+        corpus.min_count = 1;
+        corpus
+    }
+
+    /// The collocates of the word in `report` (counted with
+    /// [`CollocatesArgs::counting`]), sorted, cut at `--top`.
+    pub(super) fn table(&self, report: &Report) -> Result<Table> {
+        let Some(mut rows) = report.collocates(&self.word, self.corpus.min_count) else {
+            bail!("{:?} is not in the corpus", self.word);
+        };
+        let key = |row: &CollocateRow| -> f64 {
+            let m = &row.measures;
+            match self.by {
+                By::Llr => m.llr,
+                By::Pmi => m.pmi,
+                By::Npmi => m.npmi,
+                By::TScore => m.t_score,
+                By::Dice => m.dice,
+                By::Count => row.count as f64,
+            }
+        };
+        rows.sort_by(|a, b| {
+            key(b)
+                .total_cmp(&key(a))
+                .then_with(|| a.collocate.cmp(&b.collocate))
+        });
+        Ok(Table {
+            columns: COLLOCATE_COLUMNS.into(),
+            rows: rows.iter().map(CollocateRow::cells).collect(),
+        }
+        .truncate(self.output.top))
+    }
+}
+
+pub fn run(args: CollocatesArgs) -> Result<ExitCode> {
+    let analyzed = args.counting().analyze()?;
+    args.output.print(args.table(&analyzed.report)?)?;
     Ok(analyzed.exit_code())
 }

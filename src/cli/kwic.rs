@@ -3,7 +3,7 @@
 use super::ExitCode;
 
 use crate::concordance::{sort_lines, ConcordanceLine, MatchOn, SortKey};
-use crate::input::{DocumentStream, InputEvent};
+use crate::input::{Document, DocumentStream, InputEvent, Problem};
 use crate::table::{number, text, Column, CsvCells, Format, Table};
 use crate::{Concordance, Normalizer};
 use anyhow::{bail, Result};
@@ -41,7 +41,7 @@ pub struct KwicArgs {
     query: String,
 
     #[command(flatten)]
-    corpus: CorpusArgs,
+    pub(super) corpus: CorpusArgs,
 
     /// Words of context on each side.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(0..=100))]
@@ -165,124 +165,134 @@ pub(super) const SPEC: super::Spec = super::Spec {
     after_help: Some(after_help),
 };
 
-pub fn run(args: KwicArgs) -> Result<ExitCode> {
+impl KwicArgs {
+    /// The concordance the arguments ask for, with sort keys only when sorted.
+    fn concordance(&self, options: &crate::Options) -> Result<Concordance> {
+        let match_on = match (self.exact, self.regex) {
+            (true, _) => MatchOn::Exact,
+            (_, true) => MatchOn::Regex,
+            _ => MatchOn::Folded,
+        };
+        let normalizer = Normalizer::new(&options.normalize)?;
+        let concordance = Concordance::new(
+            &self.query,
+            normalizer,
+            options.tokens,
+            match_on,
+            usize::from(self.context),
+        )?;
+        Ok(if self.sort.is_empty() {
+            concordance.without_sort_keys()
+        } else {
+            concordance
+        })
+    }
+
+    /// Without a sort, `--top` rows in document order are the first found: the
+    /// number of lines after which reading can stop.
+    fn enough(&self) -> Option<usize> {
+        if self.sort.is_empty() {
+            self.output.top
+        } else {
+            None
+        }
+    }
+}
+
+/// The next documents of `stream` to search at once (none at its end); its
+/// problems go to `problems`.
+fn next_batch(stream: &mut DocumentStream, problems: &mut Vec<Problem>) -> Vec<Document> {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut bytes = 0;
+    for event in stream.by_ref() {
+        match event {
+            InputEvent::Document(document) => {
+                bytes += document.text.len();
+                batch.push(document);
+                if batch.len() == BATCH || bytes >= crate::Options::BATCH_BYTES {
+                    break;
+                }
+            }
+            InputEvent::Problem(problem) => problems.push(problem),
+        }
+    }
+    batch
+}
+
+/// What a search found: the table of its lines (sorted as asked, cut at `--top`),
+/// the input's problems, and how many documents were read.
+pub(super) struct Found {
+    pub(super) table: Table,
+    pub(super) problems: Vec<Problem>,
+    pub(super) documents: u64,
+}
+
+/// Every line of `stream` that `args` asks for, held in memory: what `corpstat
+/// kwic` prints when it sorts or prints a table, and what a call returns. Reading
+/// stops when `stop` returns true.
+pub(super) fn find(
+    args: &KwicArgs,
+    mut stream: DocumentStream,
+    stop: &dyn Fn() -> bool,
+) -> Result<Found> {
     let options = args.corpus.options();
-    let match_on = match (args.exact, args.regex) {
-        (true, _) => MatchOn::Exact,
-        (_, true) => MatchOn::Regex,
-        _ => MatchOn::Folded,
-    };
-    let normalizer = Normalizer::new(&options.normalize)?;
-    let concordance = Concordance::new(
-        &args.query,
-        normalizer,
-        options.tokens,
-        match_on,
-        usize::from(args.context),
-    )?;
+    let concordance = args.concordance(&options)?;
+    let pool = thread_pool(args.corpus.threads)?;
+    let enough = args.enough();
+    let mut lines: Vec<ConcordanceLine> = Vec::new();
+    let mut problems = Vec::new();
+    let mut documents = 0u64;
+    while !stop() {
+        let batch = next_batch(&mut stream, &mut problems);
+        if batch.is_empty() {
+            break;
+        }
+        documents += batch.len() as u64;
+        let found: Vec<Vec<ConcordanceLine>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|d| concordance.lines_at_most(d, enough))
+                .collect()
+        });
+        lines.extend(found.into_iter().flatten());
+        if enough.is_some_and(|n| lines.len() >= n) {
+            break;
+        }
+    }
+    sort_lines(&mut lines, &args.sort);
+    Ok(Found {
+        table: table_of(lines).truncate(args.output.top),
+        problems,
+        documents,
+    })
+}
+
+/// The files the arguments name, as a document stream.
+pub(super) fn stream_of(args: &KwicArgs) -> Result<DocumentStream> {
+    let options = args.corpus.options();
     let paths = args.corpus.inputs()?;
     let (files, walk_problems) = crate::input::find_files(&paths, &options.input)?;
-    let mut stream = DocumentStream::new(files, walk_problems, options.input.clone());
-    let pool = thread_pool(args.corpus.threads)?;
-    // Without a sort, --top rows in document order are the first found: stop there.
-    let enough = if args.sort.is_empty() {
-        args.output.top
-    } else {
-        None
-    };
+    Ok(DocumentStream::new(files, walk_problems, options.input))
+}
+
+pub fn run(args: KwicArgs) -> Result<ExitCode> {
+    let stream = stream_of(&args)?;
     // Without a sort, CSV and TSV are printed as the lines are found, so that
     // memory holds one batch of text and a bounded number of lines, whatever the
     // number of matches.
     let format = args.output.format();
     let streamed = args.sort.is_empty() && matches!(format, Format::Csv | Format::Tsv);
-    let concordance = if args.sort.is_empty() {
-        concordance.without_sort_keys()
+    let (problems, documents) = if streamed {
+        print_as_found(&args, stream)?
     } else {
-        concordance
+        let found = find(&args, stream, &|| false)?;
+        if found.documents > 0 || !found.problems.is_empty() {
+            args.output.print(found.table)?;
+        }
+        (found.problems, found.documents)
     };
-    let mut out =
-        streamed.then(|| RowWriter::new(format == Format::Tsv, args.output.cells.cells(), enough));
-    let mut lines: Vec<ConcordanceLine> = Vec::new();
-    let mut problems = Vec::new();
-    let mut documents = 0u64;
-    loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        let mut bytes = 0;
-        for event in stream.by_ref() {
-            match event {
-                InputEvent::Document(document) => {
-                    bytes += document.text.len();
-                    batch.push(document);
-                    if batch.len() == BATCH || bytes >= crate::Options::BATCH_BYTES {
-                        break;
-                    }
-                }
-                InputEvent::Problem(problem) => problems.push(problem),
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        documents += batch.len() as u64;
-        if let Some(out) = &mut out {
-            // Each document's first lines in parallel; a document with more is read
-            // again alone, its lines written as they come.
-            let found: Vec<(Vec<ConcordanceLine>, bool)> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|d| {
-                        let mut lines = Vec::new();
-                        let whole = concordance.scan(d, enough, |line| {
-                            lines.push(line);
-                            lines.len() < LINES_AT_ONCE
-                        });
-                        (lines, whole)
-                    })
-                    .collect()
-            });
-            for (document, (lines, whole)) in batch.iter().zip(found) {
-                if whole {
-                    for line in lines {
-                        out.write(line)?;
-                    }
-                } else {
-                    let mut failed = None;
-                    concordance.scan(document, enough, |line| match out.write(line) {
-                        Ok(more) => more,
-                        Err(e) => {
-                            failed = Some(e);
-                            false
-                        }
-                    });
-                    if let Some(e) = failed {
-                        return Err(e.into());
-                    }
-                }
-            }
-            if out.is_full() {
-                break;
-            }
-        } else {
-            let found: Vec<Vec<ConcordanceLine>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|d| concordance.lines_at_most(d, enough))
-                    .collect()
-            });
-            lines.extend(found.into_iter().flatten());
-            if enough.is_some_and(|n| lines.len() >= n) {
-                break;
-            }
-        }
-    }
     if documents == 0 && problems.is_empty() {
         bail!("no documents found: nothing to search");
-    }
-    if let Some(out) = out {
-        out.finish()?;
-    } else {
-        sort_lines(&mut lines, &args.sort);
-        args.output.print(table_of(lines))?;
     }
     let total = problems.len() as u64;
     let mut by_kind = std::collections::BTreeMap::new();
@@ -294,4 +304,65 @@ pub fn run(args: KwicArgs) -> Result<ExitCode> {
         return Ok(problems_exit(total));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the lines of `stream` as CSV or TSV as they are found; returns the
+/// input's problems and how many documents were read.
+fn print_as_found(args: &KwicArgs, mut stream: DocumentStream) -> Result<(Vec<Problem>, u64)> {
+    let options = args.corpus.options();
+    let concordance = args.concordance(&options)?;
+    let pool = thread_pool(args.corpus.threads)?;
+    let enough = args.enough();
+    let format = args.output.format();
+    let mut out = RowWriter::new(format == Format::Tsv, args.output.cells.cells(), enough);
+    let mut problems = Vec::new();
+    let mut documents = 0u64;
+    loop {
+        let batch = next_batch(&mut stream, &mut problems);
+        if batch.is_empty() {
+            break;
+        }
+        documents += batch.len() as u64;
+        // Each document's first lines in parallel; a document with more is read
+        // again alone, its lines written as they come.
+        let found: Vec<(Vec<ConcordanceLine>, bool)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|d| {
+                    let mut lines = Vec::new();
+                    let whole = concordance.scan(d, enough, |line| {
+                        lines.push(line);
+                        lines.len() < LINES_AT_ONCE
+                    });
+                    (lines, whole)
+                })
+                .collect()
+        });
+        for (document, (lines, whole)) in batch.iter().zip(found) {
+            if whole {
+                for line in lines {
+                    out.write(line)?;
+                }
+            } else {
+                let mut failed = None;
+                concordance.scan(document, enough, |line| match out.write(line) {
+                    Ok(more) => more,
+                    Err(e) => {
+                        failed = Some(e);
+                        false
+                    }
+                });
+                if let Some(e) = failed {
+                    return Err(e.into());
+                }
+            }
+        }
+        if out.is_full() {
+            break;
+        }
+    }
+    if documents > 0 || !problems.is_empty() {
+        out.finish()?;
+    }
+    Ok((problems, documents))
 }

@@ -22,7 +22,7 @@ pub use index_html::index_html;
 #[cfg(feature = "parquet")]
 pub(crate) use parquet_table::zstd_writer;
 #[cfg(feature = "parquet")]
-pub use parquet_table::{arrow_batches, ParquetTableFile};
+pub use parquet_table::{arrow_batches, table_batches, ParquetTableFile};
 pub use readme::report_readme;
 pub use report_dir::{abandon_staging, write_report_dir, MANIFEST};
 pub(crate) use tables::TableRows;

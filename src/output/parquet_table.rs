@@ -227,12 +227,28 @@ pub fn arrow_batches(
     report: &Report,
 ) -> Result<(Arc<Schema>, Vec<RecordBatch>), arrow_schema::ArrowError> {
     let (columns, chunks) = columns_and_chunks(spec, report);
+    collected(&columns, &chunks)
+}
+
+/// Every batch of a table, held together.
+fn collected(
+    columns: &[Column],
+    chunks: &Chunks,
+) -> Result<(Arc<Schema>, Vec<RecordBatch>), arrow_schema::ArrowError> {
     let mut batches = Vec::new();
-    let schema = for_each_batch(&columns, &chunks, |_, batch| {
+    let schema = for_each_batch(columns, chunks, |_, batch| {
         batches.push(batch);
         Ok::<(), arrow_schema::ArrowError>(())
     })?;
     Ok((schema, batches))
+}
+
+/// A table made in memory (a subcommand's output) as Arrow record batches, typed
+/// as a report table's Parquet file would be.
+pub fn table_batches(
+    table: crate::table::Table,
+) -> Result<(Arc<Schema>, Vec<RecordBatch>), arrow_schema::ArrowError> {
+    collected(&table.columns, &Chunks::Whole(table.rows))
 }
 
 fn write_parquet(

@@ -28,7 +28,8 @@ from . import _corpstat
 
 __version__: str = _corpstat.__version__
 
-__all__ = ["report", "detect", "Report", "InputProblemWarning", "__version__"]
+__all__ = ["report", "detect", "kwic", "collocates", "Report", "InputProblemWarning",
+           "__version__"]
 
 PathArg = Union[str, "os.PathLike[str]"]
 
@@ -43,9 +44,9 @@ class InputProblemWarning(UserWarning):
     stderr); the report was made from the rest."""
 
 
-def _options() -> dict:
+def _options(subcommand: str) -> dict:
     return {name: (takes, repeatable, delimiter)
-            for name, takes, repeatable, delimiter in _corpstat.report_options()}
+            for name, takes, repeatable, delimiter in _corpstat.call_options(subcommand)}
 
 
 def _text_of(name: str, value: Any) -> str:
@@ -58,19 +59,19 @@ def _text_of(name: str, value: Any) -> str:
     raise TypeError(f"{name}= takes a string or a number, not {type(value).__name__}")
 
 
-def _argv(options: dict) -> tuple:
-    """The command line's arguments for ``options``, and the word lists given as
-    words (``stopwords=[...]``) as (option, words) pairs."""
-    known = _options()
+def _argv(subcommand: str, options: dict) -> tuple:
+    """The command line's arguments for ``options`` of ``corpstat SUBCOMMAND``, and
+    the word lists given as words (``stopwords=[...]``) as (option, words) pairs."""
+    known = _options(subcommand)
     argv = []
     word_lists = []
     for name, value in options.items():
         instead = dict(_corpstat.not_call_options()).get(name)
         if instead is not None:
-            raise TypeError(f"report() does not take {name}=: {instead}")
+            raise TypeError(f"{subcommand}() does not take {name}=: {instead}")
         if name not in known:
-            raise TypeError(f"report() got an unexpected keyword argument {name!r}"
-                            " (it takes the options of `corpstat report`, with _ for -)")
+            raise TypeError(f"{subcommand}() got an unexpected keyword argument {name!r}"
+                            f" (it takes the options of `corpstat {subcommand}`, with _ for -)")
         takes, repeatable, delimiter = known[name]
         flag = "--" + name.replace("_", "-")
         if not takes:
@@ -209,6 +210,21 @@ def report(paths: Union[PathArg, Sequence[PathArg], None] = None, *,
     Input problems are warned of (:class:`InputProblemWarning`); a path that does not
     exist raises ``FileNotFoundError``; a corpus without documents ``ValueError``.
     """
+    argv, records, word_lists = _call("report", paths, texts, ids, groups, options)
+    try:
+        inner = _corpstat.report(argv, records, word_lists)
+    except ValueError as error:
+        raise ValueError(_named_as_keywords(str(error))) from None
+    made = Report(inner)
+    _warn(inner.problem_lines())
+    return made
+
+
+def _call(subcommand: str, paths: Any, texts: Any, ids: Any, groups: Any, options: dict,
+          first: Sequence[str] = ()) -> tuple:
+    """The arguments of a call of ``corpstat SUBCOMMAND``, its texts as (text, id,
+    group) records (None when it reads paths) and its word lists given as words.
+    ``first`` are the positional arguments before the paths (the query of kwic)."""
     if (paths is None) == (texts is None):
         raise ValueError("give paths or texts (one of them)")
     if texts is None and (ids is not None or groups is not None):
@@ -220,22 +236,56 @@ def report(paths: Union[PathArg, Sequence[PathArg], None] = None, *,
         elif not (isinstance(rule, str) and rule.startswith("field:")):
             raise ValueError(f"groups= gives each text's group, so group_by must be"
                              f" 'field:NAME' or left out, not {rule!r}")
-    argv, word_lists = _argv(options)
+    argv, word_lists = _argv(subcommand, options)
+    argv += ["--", *first]
     records = None
     if paths is not None:
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        argv += ["--", *[os.fspath(p) for p in paths]]
+        argv += [os.fspath(p) for p in paths]
     else:
         records = _records(texts, ids, groups)
+    return argv, records, word_lists
+
+
+def _warn(lines: Iterable[str]) -> None:
+    for line in lines:
+        warnings.warn(line, InputProblemWarning, stacklevel=3)
+
+
+def _table_call(subcommand: str, first: str, paths: Any, texts: Any, ids: Any, groups: Any,
+                options: dict):
+    import pyarrow
+
+    if not isinstance(first, str):
+        raise TypeError(f"{subcommand}() takes the word or query as a string, not {type(first).__name__}")
+    argv, records, word_lists = _call(subcommand, paths, texts, ids, groups, options, [first])
     try:
-        inner = _corpstat.report(argv, records, word_lists)
+        table, problems = _corpstat.table_call(subcommand, argv, records, word_lists)
     except ValueError as error:
         raise ValueError(_named_as_keywords(str(error))) from None
-    made = Report(inner)
-    for line in inner.problem_lines():
-        warnings.warn(line, InputProblemWarning, stacklevel=2)
-    return made
+    _warn(problems)
+    return pyarrow.table(table)
+
+
+def kwic(query: str, paths: Union[PathArg, Sequence[PathArg], None] = None, *,
+         texts: Any = None, ids: Any = None, groups: Any = None, **options: Any):
+    """Every occurrence of ``query`` (a word or phrase) with the words around it, as
+    ``corpstat kwic QUERY PATHS --format csv`` prints it: a ``pyarrow.Table`` of
+    ``document``, ``sentence``, ``left``, ``match`` and ``right``. Documents and
+    errors as :func:`report` takes them; options are those of ``corpstat kwic``
+    (``context=5``, ``exact=True``, ``regex=True``, ``sort=["left1", "right1"]``,
+    ``top=100``, and the corpus options)."""
+    return _table_call("kwic", query, paths, texts, ids, groups, options)
+
+
+def collocates(word: str, paths: Union[PathArg, Sequence[PathArg], None] = None, *,
+               texts: Any = None, ids: Any = None, groups: Any = None, **options: Any):
+    """The collocates of ``word`` with their association measures, as ``corpstat
+    collocates WORD PATHS --format csv`` prints them: a ``pyarrow.Table``. Options
+    are those of ``corpstat collocates`` (``by="pmi"``, ``top=20``,
+    ``cooc_scope="sentence"``, ...). A word not in the corpus raises ``KeyError``."""
+    return _table_call("collocates", word, paths, texts, ids, groups, options)
 
 
 def _named_as_keywords(message: str) -> str:

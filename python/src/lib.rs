@@ -361,6 +361,7 @@ fn detect(py: Python<'_>, texts: Vec<String>, langs: Option<Vec<String>>) -> PyR
 /// The extension module.
 #[pymodule]
 fn _corpstat(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    corpstat::bindings::manage_memory_as_the_program();
     module.add_function(wrap_pyfunction!(run_command_line, module)?)?;
     module.add_function(wrap_pyfunction!(call_options, module)?)?;
     module.add_function(wrap_pyfunction!(not_call_options, module)?)?;

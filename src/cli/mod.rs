@@ -128,8 +128,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    tune_allocator();
-    crate::on_memory_freed(release_free_memory);
+    manage_memory_as_a_program();
     // Ctrl-C and SIGTERM remove what a report write has staged, then end the run;
     // the output folder keeps its old report or the new one, never a mix.
     let _ = ctrlc::set_handler(|| {
@@ -157,6 +156,15 @@ where
             EXIT_ERROR
         }
     }
+}
+
+/// What the `corpstat` program does with the process's memory: glibc's allocator
+/// tuned ([`tune_allocator`]) and the memory freed by each batch handed back
+/// ([`release_free_memory`]). Also done by the Python package when it is imported
+/// (the package's calls are the program then: see `docs/PYTHON.md`).
+pub(crate) fn manage_memory_as_a_program() {
+    tune_allocator();
+    crate::on_memory_freed(release_free_memory);
 }
 
 /// Asks glibc to serve every allocation of 128 KiB or more with its own mapping,

@@ -18,7 +18,7 @@ use arrow_array::{RecordBatch, RecordBatchIterator};
 use arrow_schema::SchemaRef;
 use corpstat::bindings::{CallError, ReportCall, ReportRun, TableCall};
 use corpstat::input::TextRecord;
-use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyIterator};
 
@@ -56,8 +56,11 @@ fn not_call_options() -> Vec<(&'static str, &'static str)> {
 fn to_py(error: CallError) -> PyErr {
     match error {
         CallError::Usage(message) | CallError::Empty(message) => PyValueError::new_err(message),
+        CallError::Missing(path) => {
+            PyFileNotFoundError::new_err((2, "no such file or folder", path.display().to_string()))
+        }
         CallError::Unreadable { path, message } => {
-            PyFileNotFoundError::new_err((2, message, path.display().to_string()))
+            PyOSError::new_err((None::<i32>, message, path.display().to_string()))
         }
         CallError::NotFound(message) => PyKeyError::new_err(message),
         CallError::Stopped => pyo3::exceptions::PyKeyboardInterrupt::new_err(()),

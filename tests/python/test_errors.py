@@ -100,3 +100,13 @@ def test_the_command_is_the_rust_command_line(tmp_path):
     assert failed.returncode == 1, failed.stderr
     version = run_cli("--version").stdout.decode()
     assert version.startswith("corpstat ")
+
+
+def test_input_that_cannot_be_read_at_all_is_an_os_error_with_the_path(tmp_path):
+    binary = tmp_path / "data.bin"
+    binary.write_bytes(b"\x00\x01\x02" * 1000)
+    with pytest.raises(OSError) as raised:
+        corpstat.report(binary)
+    assert raised.value.filename == str(binary)
+    assert "no document of" in str(raised.value) and "binary" in str(raised.value)
+    assert not isinstance(raised.value, FileNotFoundError)

@@ -208,7 +208,9 @@ def report(paths: Union[PathArg, Sequence[PathArg], None] = None, *,
     ``ValueError``, with the command line's message.
 
     Input problems are warned of (:class:`InputProblemWarning`); a path that does not
-    exist raises ``FileNotFoundError``; a corpus without documents ``ValueError``.
+    exist raises ``FileNotFoundError``, input of which no document could be read
+    ``OSError`` (with the first file's path), a corpus without documents
+    ``ValueError``.
     """
     argv, records, word_lists = _call("report", paths, texts, ids, groups, options)
     try:

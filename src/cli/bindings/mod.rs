@@ -105,12 +105,15 @@ pub enum CallError {
     /// command line does (`--cooc-scope`).
     #[error("{0}")]
     Usage(String),
-    /// A path that cannot be read at all.
-    #[error("{path}: {message}")]
+    /// A path given that does not exist.
+    #[error("{0}: no such file or folder")]
+    Missing(PathBuf),
+    /// Input that could not be read at all: every document of it was skipped.
+    #[error("{message}")]
     Unreadable {
-        /// The path given.
+        /// The first file that could not be read.
         path: PathBuf,
-        /// What is wrong with it.
+        /// Every problem, as the command prints them.
         message: String,
     },
     /// Nothing to count: no document in the input.
@@ -225,10 +228,7 @@ fn paths_or_records<I>(
 /// The error for a path given that does not exist.
 fn missing(error: crate::input::InputError) -> CallError {
     match error {
-        crate::input::InputError::Missing(path) => CallError::Unreadable {
-            path: PathBuf::from(path),
-            message: "no such file or folder".to_string(),
-        },
+        crate::input::InputError::Missing(path) => CallError::Missing(PathBuf::from(path)),
     }
 }
 
@@ -268,16 +268,22 @@ where
             return Err(CallError::Stopped);
         }
         if counted.documents() == 0 {
-            let problems: Vec<String> = counted.problems().iter().map(|p| p.to_string()).collect();
-            return Err(CallError::Empty(if problems.is_empty() {
-                format!("no documents found in {}: nothing to count", named(&paths))
-            } else {
-                format!(
+            let problems = counted.problems();
+            let Some(first) = problems.first() else {
+                return Err(CallError::Empty(format!(
+                    "no documents found in {}: nothing to count",
+                    named(&paths)
+                )));
+            };
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            return Err(CallError::Unreadable {
+                path: PathBuf::from(&first.source),
+                message: format!(
                     "nothing to count: no document of {} could be read ({})",
                     named(&paths),
-                    problems.join("; ")
-                )
-            }));
+                    lines.join("; ")
+                ),
+            });
         }
         let times = counted.stage_times();
         Ok((finish(counted, &paths), times))

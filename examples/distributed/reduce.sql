@@ -59,6 +59,8 @@ COPY (
 -- Rows of one shard each: kept, in shard order.
 COPY (SELECT * FROM read_parquet('{partials}/documents.parquet') ORDER BY shard, document)
     TO '{out}/documents.parquet' (FORMAT PARQUET, COMPRESSION ZSTD);
+COPY (SELECT * FROM read_parquet('{partials}/document_bands.parquet') ORDER BY shard, document, band)
+    TO '{out}/document_bands.parquet' (FORMAT PARQUET, COMPRESSION ZSTD);
 COPY (SELECT * FROM read_parquet('{partials}/document_languages.parquet') ORDER BY shard, document, language, script)
     TO '{out}/document_languages.parquet' (FORMAT PARQUET, COMPRESSION ZSTD);
 COPY (SELECT * FROM read_parquet('{partials}/document_terms.parquet') ORDER BY shard, document, term)

@@ -67,6 +67,7 @@ REDUCE = {
                  FROM ngrams GROUP BY n, gram""",
     "pairs": "SELECT term_a, term_b, sum(count) AS count FROM pairs GROUP BY term_a, term_b",
     "documents": "SELECT * FROM documents",
+    "document_bands": "SELECT * FROM document_bands",
     "document_languages": "SELECT * FROM document_languages",
     "document_terms": "SELECT * FROM document_terms",
     "mattr_edges": "SELECT * FROM mattr_edges",

@@ -41,6 +41,15 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
         (rate * 2.0).max(5.0).ceil()
     );
     orthography_rules(&mut out, current);
+    let copies = value("duplicates.exact.document_share");
+    let _ = writeln!(
+        out,
+        "# Exact duplicates: documents whose folded tokens are an earlier document's\n\
+         # (duplicates.csv), {copies} of the documents today. A scraper that fetches pages\n\
+         # twice raises it: at most today's share plus 2 points.\n\
+         [[rule]]\nname = \"few exact duplicates\"\nmetric = \"duplicates.exact.document_share\"\nmax = {}\n",
+        round_up(copies + 0.02)
+    );
     if !with_baseline {
         out.push_str(
             "# Give --baseline OLD/summary.json to --init for the rules that compare with a baseline:\n\
@@ -159,4 +168,9 @@ fn share_bounds(out: &mut String, current: &Snapshot) {
             );
         }
     }
+}
+
+/// `x` rounded up to 3 decimals: a bound that today's value passes.
+fn round_up(x: f64) -> f64 {
+    (x * 1000.0).ceil() / 1000.0
 }

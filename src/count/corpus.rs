@@ -38,6 +38,10 @@ pub struct DocumentRecord {
     pub figures: DocumentFigures,
     /// Its terms as (corpus term id, count), for TF-IDF.
     pub terms: Vec<(u32, u32)>,
+    /// The fingerprint of its folded token sequence (`None` without tokens).
+    pub fingerprint: Option<super::Fingerprint>,
+    /// The MinHash signature of its word shingles (`None` without tokens).
+    pub signature: Option<super::Signature>,
 }
 
 /// The corpus totals. Add documents with `+=`, in document order; append the
@@ -222,6 +226,8 @@ impl CorpusCounts {
             ignored_tokens,
             ngrams,
             pairs,
+            fingerprint,
+            signature,
             problems,
         } = doc;
         for problem in problems {
@@ -260,6 +266,8 @@ impl CorpusCounts {
             meta,
             figures,
             terms: doc_terms,
+            fingerprint,
+            signature,
         });
         DocumentTables {
             global,

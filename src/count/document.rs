@@ -87,6 +87,12 @@ pub struct DocumentStats {
     pub(crate) first_positions: Vec<u32>,
     /// Every token as a local id, in text order.
     pub(crate) token_ids: Vec<u32>,
+    /// The fingerprint of its folded token sequence (`None` without tokens): what
+    /// exact duplicates share.
+    pub(crate) fingerprint: Option<super::Fingerprint>,
+    /// The MinHash signature of its word shingles (`None` without tokens): what
+    /// near duplicates are found by.
+    pub(crate) signature: Option<super::Signature>,
     /// Tokens of ignored terms (`--ignore`) taken out before counting.
     pub(crate) ignored_tokens: u32,
     /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
@@ -229,6 +235,8 @@ impl Analyzer {
         let detect_took = detect_started.elapsed();
         self.times.add(Stage::LanguageMix, detect_took);
         let mtld = mtld_factors(&terms.token_ids, terms.keys.len());
+        let fingerprint = super::Fingerprint::of(&terms.keys, &terms.token_ids);
+        let signature = super::Signature::of(&terms.keys, &terms.token_ids);
         self.times.add(
             Stage::Count,
             before_count.elapsed().saturating_sub(detect_took),
@@ -252,6 +260,8 @@ impl Analyzer {
             ignored_tokens,
             ngrams,
             pairs,
+            fingerprint,
+            signature,
             token_ids: terms.token_ids,
             problems,
             meta: document.meta,

@@ -8,8 +8,8 @@
 
 use crate::report::{
     Report, RowSource, CODE_SWITCHING_COLUMNS, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS,
-    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS, KEYNESS_COLUMNS,
-    LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, TERM_COLUMNS,
+    DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, DUPLICATES_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS,
+    KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, TERM_COLUMNS,
 };
 
 use std::borrow::Cow;
@@ -290,6 +290,17 @@ pub const ORTHOGRAPHY_CSV: TableSpec = TableSpec {
     },
 };
 
+/// `duplicates.csv`.
+pub const DUPLICATES_CSV: TableSpec = TableSpec {
+    name: "duplicates.csv",
+    about: "Documents that are duplicates of each other, in clusters: one row per document of each cluster, the first document of a cluster included. Two documents are exact duplicates when their folded token sequences are the same (the fingerprint of documents in partials), so a copy that differs only in alef forms, tatweel, ZWNJ, digits or case is one. Documents without tokens are in no cluster. The figures (documents and tokens beyond the first of each cluster, their shares, the clusters and the largest), for the corpus and with `--group-by` for each group among its own documents, are `duplicates` in summary.json.",
+    columns: DUPLICATES_COLUMNS,
+    order: "cluster, then document as in documents.csv",
+    needs: Needs::Nothing,
+    rows: TableRows::Source(Report::duplicates_source),
+    preview: Preview::First(20),
+};
+
 /// `cooccurrence.csv`.
 pub const COOCCURRENCE_CSV: TableSpec = TableSpec {
     name: "cooccurrence.csv",
@@ -366,6 +377,7 @@ pub const TABLES: &[TableSpec] = &[
     LANGUAGES_CSV,
     CODE_SWITCHING_CSV,
     ORTHOGRAPHY_CSV,
+    DUPLICATES_CSV,
     COOCCURRENCE_CSV,
     GROUPS_CSV,
     GROUP_TERMS_CSV,

@@ -45,14 +45,18 @@ pub mod columns {
     pub const DOC_FREQ: &str = "doc_freq";
     pub const DOCUMENT: &str = "document";
     pub const EDGE: &str = "edge";
+    pub const BAND: &str = "band";
+    pub const FINGERPRINT: &str = "fingerprint";
     pub const FIRST_SEEN: &str = "first_seen";
     pub const FORM: &str = "form";
     pub const GRAM: &str = "gram";
     pub const GROUP: &str = "group";
     pub const ID: &str = "id";
+    pub const KEY: &str = "key";
     pub const KIND: &str = "kind";
     pub const LANGUAGE: &str = "language";
     pub const LINE: &str = "line";
+    pub const MINHASH: &str = "minhash";
     pub const MIXED_SENTENCES: &str = "mixed_sentences";
     pub const MTLD_BACKWARD: &str = "mtld_backward";
     pub const MTLD_FORWARD: &str = "mtld_forward";
@@ -188,6 +192,33 @@ pub const DOCUMENTS: PartialTable = PartialTable {
             Text,
             "its orthography ledger as `step:count` for the counts above 0, separated by spaces, in name order",
         ),
+        col(
+            columns::FINGERPRINT,
+            OptionalText,
+            "the first 16 bytes of the SHA-256 of its folded token sequence, in hex (null without tokens): equal for exact duplicates, so `GROUP BY fingerprint HAVING count(*) > 1` lists them",
+        ),
+        col(
+            columns::MINHASH,
+            OptionalText,
+            "its MinHash signature over shingles of 5 folded tokens: 112 values of 8 hex digits (null without tokens); the share of values two documents agree on estimates their Jaccard similarity",
+        ),
+    ],
+};
+
+/// The locality-sensitive hashing bands of each document's MinHash signature:
+/// documents that share a band's key are candidate near duplicates.
+pub const DOCUMENT_BANDS: PartialTable = PartialTable {
+    name: "document_bands.parquet",
+    key: &["shard", "document", "band"],
+    columns: &[
+        col(columns::SHARD, Integer, "the shard's order"),
+        col(columns::DOCUMENT, Integer, "the document's place in its shard"),
+        col(columns::BAND, Integer, "the band, 0 to 13 (8 signature values each)"),
+        col(
+            columns::KEY,
+            Text,
+            "a hash of the band's values, 16 hex digits: `GROUP BY band, key HAVING count(*) > 1` lists the candidate pairs",
+        ),
     ],
 };
 
@@ -255,6 +286,7 @@ pub const PARTIAL_TABLES: &[&PartialTable] = &[
     &NGRAMS,
     &PAIRS,
     &DOCUMENTS,
+    &DOCUMENT_BANDS,
     &DOCUMENT_LANGUAGES,
     &DOCUMENT_TERMS,
     &MATTR_EDGES,

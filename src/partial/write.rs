@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 use super::manifest::{InputEntry, Manifest, ProblemCount, ShardEntry};
 use super::parquet_io::{Cell, TableWriter};
 use super::tables::{
-    PartialTable, DOCUMENTS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_EDGES, NGRAMS, PAIRS,
-    SURFACES, TERMS,
+    PartialTable, DOCUMENTS, DOCUMENT_BANDS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_EDGES,
+    NGRAMS, PAIRS, SURFACES, TERMS,
 };
 use super::{PartialError, FIRST_SEEN_SHIFT, MAX_SHARD};
 use crate::count::{CorpusCounts, TermTotals};
@@ -89,10 +89,11 @@ pub fn partial_files(
     let ngrams = written(&NGRAMS, write_ngrams(counts))?;
     let pairs = written(&PAIRS, write_pairs(counts))?;
     let counts = &*counts;
-    let writers: [(&'static PartialTable, &(dyn Fn() -> Written + Sync)); 6] = [
+    let writers: [(&'static PartialTable, &(dyn Fn() -> Written + Sync)); 7] = [
         (&TERMS, &|| write_terms(counts, order)),
         (&SURFACES, &|| write_surfaces(counts)),
         (&DOCUMENTS, &|| write_documents(counts, order)),
+        (&DOCUMENT_BANDS, &|| write_document_bands(counts, order)),
         (&DOCUMENT_LANGUAGES, &|| {
             write_document_languages(counts, order)
         }),
@@ -227,7 +228,27 @@ fn write_documents(counts: &CorpusCounts, order: u64) -> Written {
             int(doc.figures.code_switching.mixed_sentences),
             Cell::Text(&doc.figures.code_switching.pairs_text()),
             Cell::Text(&doc.figures.orthography.to_text()),
+            Cell::MaybeText(doc.fingerprint.map(|f| f.to_hex()).as_deref()),
+            Cell::MaybeText(doc.signature.as_ref().map(|s| s.to_hex()).as_deref()),
         ])?;
+    }
+    out.finish()
+}
+
+fn write_document_bands(counts: &CorpusCounts, order: u64) -> Written {
+    let mut out = TableWriter::new(&DOCUMENT_BANDS)?;
+    for (at, doc) in counts.documents.iter().enumerate() {
+        let Some(signature) = &doc.signature else {
+            continue;
+        };
+        for band in 0..crate::count::BANDS {
+            out.row(&[
+                int(order),
+                int(at),
+                int(band),
+                Cell::Text(&format!("{:016x}", signature.band_key(band))),
+            ])?;
+        }
     }
     out.finish()
 }

@@ -12,6 +12,7 @@ mod concordance;
 mod cooccurrence;
 mod distinctive;
 mod documents;
+mod duplicates;
 mod group_rows;
 mod groups;
 mod kwic_spill;
@@ -33,6 +34,10 @@ pub use distinctive::{DistinctiveEntry, DistinctiveRow, DISTINCTIVE_COLUMNS};
 #[cfg(feature = "parquet")]
 pub use documents::DOCUMENT_TERM_COLUMNS;
 pub use documents::{DocumentRow, DOCUMENT_COLUMNS};
+pub use duplicates::{
+    DuplicateFigures, DuplicateKind, DuplicateRow, DuplicatesSummary, GroupDuplicates,
+    DUPLICATES_COLUMNS,
+};
 pub use group_rows::{
     GroupRow, GroupTermRow, KeynessRow, VocabularyOverlap, GROUP_COLUMNS, GROUP_TERM_COLUMNS,
     KEYNESS_COLUMNS, REST,
@@ -104,6 +109,8 @@ pub struct Report {
     pub(crate) languages: Vec<LanguageRow>,
     /// `code_switching.csv`: per document.
     pub(crate) code_switching: Vec<CodeSwitchingRow>,
+    /// `duplicates.csv`: the documents of each cluster of duplicates.
+    pub(crate) duplicates: Vec<DuplicateRow>,
     /// `orthography.csv`: per document, then the corpus.
     pub(crate) orthography: Vec<OrthographyRow>,
     /// `cooccurrence.csv`: the pairs listed, most frequent first.

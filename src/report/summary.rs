@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{share, totals, CodeSwitchingSummary, OrthographySummary};
+use super::{share, totals, CodeSwitchingSummary, DuplicatesSummary, OrthographySummary};
 use crate::count::Pruning;
 use crate::input::{Notice, Problem, ProblemKind};
 use crate::measures::lexical;
@@ -58,6 +58,8 @@ pub struct Summary {
     pub code_switching: CodeSwitchingSummary,
     /// What normalization changed, and how the Arabic script is written.
     pub orthography: OrthographySummary,
+    /// Documents that duplicate others.
+    pub duplicates: DuplicatesSummary,
     /// Type/token ratio.
     pub ttr: Option<f64>,
     /// Yule's K.
@@ -128,6 +130,7 @@ impl Summary {
             sentences: counts.figures.sentences,
             code_switching: CodeSwitchingSummary::of(counts),
             orthography: OrthographySummary::default(),
+            duplicates: DuplicatesSummary::default(),
             ttr: ratio(share(counts.terms.len() as u64, tokens)),
             yules_k: lexical::yules_k(sorted_counts.iter().copied()).map(round),
             mattr: counts.mattr.value().map(round),

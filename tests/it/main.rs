@@ -13,6 +13,7 @@ mod cli_report;
 mod code_switching;
 mod committed_report;
 mod concordance;
+mod duplicates;
 mod groups;
 mod hostile;
 mod hostile_limits;

@@ -197,7 +197,7 @@ fn damaged_partials_are_refused_without_a_panic() {
         .map(|e| e.unwrap().path())
         .filter(|path| path.extension().is_some_and(|e| e == "parquet"))
         .collect();
-    assert_eq!(tables.len(), 8);
+    assert_eq!(tables.len(), 9);
     let (mut refused, mut runs) = (0, 0);
     for table in &tables {
         let original = std::fs::read(table).unwrap();

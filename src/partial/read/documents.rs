@@ -11,7 +11,9 @@ use super::super::tables::columns;
 use super::super::tables::{DOCUMENTS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_EDGES};
 use super::super::PartialError;
 use super::{bad, count_column, ids_by_row, saturated, term_id, Counts, Layout};
-use crate::count::{CodeSwitching, CorpusCounts, DocumentFigures, DocumentRecord};
+use crate::count::{
+    CodeSwitching, CorpusCounts, DocumentFigures, DocumentRecord, Fingerprint, Signature,
+};
 use crate::input::DocumentMeta;
 use crate::language::Lang;
 use crate::measures::lexical::{Mattr, MtldFactors};
@@ -37,6 +39,8 @@ pub(super) fn read_documents(
             rows.float(columns::MTLD_BACKWARD),
         );
         let switch_pairs = rows.text(columns::SWITCH_PAIRS);
+        let fingerprints = rows.text(columns::FINGERPRINT);
+        let signatures = rows.text(columns::MINHASH);
         let ledgers = rows.text(columns::ORTHOGRAPHY);
         let [shard, document, line, bytes, tokens, sentences, switches, mixed] = [
             columns::SHARD,
@@ -74,6 +78,33 @@ pub(super) fn read_documents(
                     ),
                 )
             })?;
+            let fingerprint = if fingerprints.is_null(row) {
+                None
+            } else {
+                let hex = fingerprints.value(row);
+                Some(Fingerprint::from_hex(hex).ok_or_else(|| {
+                    bad(
+                        dir,
+                        table,
+                        format!("fingerprint {hex:?} is not 32 hex digits"),
+                    )
+                })?)
+            };
+            let signature = if signatures.is_null(row) {
+                None
+            } else {
+                let hex = signatures.value(row);
+                Some(Signature::from_hex(hex).ok_or_else(|| {
+                    bad(
+                        dir,
+                        table,
+                        format!(
+                            "minhash of {} characters is not 112 values of 8 hex digits",
+                            hex.len()
+                        ),
+                    )
+                })?)
+            };
             documents.push((
                 (order, document.at(row)?),
                 DocumentRecord {
@@ -101,6 +132,8 @@ pub(super) fn read_documents(
                         },
                     },
                     terms: Vec::new(),
+                    fingerprint,
+                    signature,
                 },
             ));
         }

@@ -67,38 +67,52 @@ impl Default for CoocOptions {
     }
 }
 
-/// Which of the large tables an analysis counts. Default: both. A subcommand that
-/// prints neither (`terms`, `langs`, `stats`) switches them off and pays for
-/// neither: on a real corpus they take most of the counting and merging. Not
-/// recorded in `summary.json`, since it changes no figure of it.
+/// Which of the costly tables an analysis counts. Default: all. A subcommand that
+/// prints none of them (`terms`, `langs`, `stats`) switches them off and pays for
+/// none: on a real corpus the n-grams and pairs take most of the counting and
+/// merging. Not recorded in `summary.json`, whose figures it does not change (a
+/// summary without the duplicates has no `duplicates` block).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tables {
     /// N-grams of order 2 and more (`ngrams.csv`, `top-ngrams.png`).
     pub ngrams: bool,
     /// Co-occurring pairs (`cooccurrence.csv`, `cooccurrence.png`).
     pub cooccurrence: bool,
+    /// Each document's fingerprint and MinHash signature, for the duplicates
+    /// (`duplicates.csv`, `duplicates` in `summary.json`).
+    pub duplicates: bool,
 }
 
 impl Tables {
-    /// Neither table: for the term, language and summary statistics.
+    /// None of them: for the term, language and summary statistics.
     pub const NONE: Tables = Tables {
         ngrams: false,
         cooccurrence: false,
+        duplicates: false,
     };
     /// N-grams only.
     pub const NGRAMS: Tables = Tables {
         ngrams: true,
         cooccurrence: false,
+        duplicates: false,
     };
     /// Co-occurring pairs only.
     pub const COOCCURRENCE: Tables = Tables {
         ngrams: false,
         cooccurrence: true,
+        duplicates: false,
     };
-    /// Both.
+    /// The duplicates only: for the whole summary (`corpstat check`).
+    pub const DUPLICATES: Tables = Tables {
+        ngrams: false,
+        cooccurrence: false,
+        duplicates: true,
+    };
+    /// All of them.
     pub const ALL: Tables = Tables {
         ngrams: true,
         cooccurrence: true,
+        duplicates: true,
     };
 }
 

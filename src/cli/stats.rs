@@ -46,9 +46,16 @@ pub(super) const SPEC: super::Spec = super::Spec {
 };
 
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
-    let analyzed = args.corpus.counting(Tables::NONE).analyze()?;
+    // The summary object holds the duplicates; the table of headline figures does not.
+    let json = args.output.format() == Format::Json;
+    let tables = if json {
+        Tables::DUPLICATES
+    } else {
+        Tables::NONE
+    };
+    let analyzed = args.corpus.counting(tables).analyze()?;
     let s = &analyzed.report.summary();
-    if args.output.format() == Format::Json {
+    if json {
         let mut out = io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, s).map_err(io::Error::from)?;
         writeln!(out)?;

@@ -235,8 +235,14 @@ impl Analyzer {
         let detect_took = detect_started.elapsed();
         self.times.add(Stage::LanguageMix, detect_took);
         let mtld = mtld_factors(&terms.token_ids, terms.keys.len());
-        let fingerprint = super::Fingerprint::of(&terms.keys, &terms.token_ids);
-        let signature = super::Signature::of(&terms.keys, &terms.token_ids);
+        let (fingerprint, signature) = if self.options.tables.duplicates {
+            (
+                super::Fingerprint::of(&terms.keys, &terms.token_ids),
+                super::Signature::of(&terms.keys, &terms.token_ids),
+            )
+        } else {
+            (None, None)
+        };
         self.times.add(
             Stage::Count,
             before_count.elapsed().saturating_sub(detect_took),

@@ -64,9 +64,14 @@ impl Report {
         summary.orthography =
             OrthographySummary::of(&counts, &document_rows, normalizer.as_ref(), &options);
         let orthography = Self::orthography_rows(&counts, normalizer.as_ref());
-        let (duplicates, duplicate_figures) =
-            Self::duplicates(&counts, &document_rows, &options.input.group_by);
-        summary.duplicates = duplicate_figures;
+        let duplicates = if options.tables.duplicates {
+            let (rows, figures) =
+                Self::duplicates(&counts, &document_rows, &options.input.group_by);
+            summary.duplicates = Some(figures);
+            rows
+        } else {
+            Vec::new()
+        };
         let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
         let chart_data = Self::chart_data(charts::ChartInputs {
             counts: &counts,

@@ -58,8 +58,10 @@ pub struct Summary {
     pub code_switching: CodeSwitchingSummary,
     /// What normalization changed, and how the Arabic script is written.
     pub orthography: OrthographySummary,
-    /// Documents that duplicate others.
-    pub duplicates: DuplicatesSummary,
+    /// Documents that duplicate others; absent when they were not counted (the
+    /// subcommands that print no duplicates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicates: Option<DuplicatesSummary>,
     /// Type/token ratio.
     pub ttr: Option<f64>,
     /// Yule's K.
@@ -130,7 +132,7 @@ impl Summary {
             sentences: counts.figures.sentences,
             code_switching: CodeSwitchingSummary::of(counts),
             orthography: OrthographySummary::default(),
-            duplicates: DuplicatesSummary::default(),
+            duplicates: None,
             ttr: ratio(share(counts.terms.len() as u64, tokens)),
             yules_k: lexical::yules_k(sorted_counts.iter().copied()).map(round),
             mattr: counts.mattr.value().map(round),

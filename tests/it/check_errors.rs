@@ -182,6 +182,7 @@ fn every_metric_of_the_summary_is_documented() {
             ["code_switching", "pairs", _] => "`code_switching.pairs.FROM>TO`".to_string(),
             ["orthography", "steps", _, leaf] => format!("`orthography.steps.STEP.{leaf}`"),
             ["orthography", "groups", ..] => "`orthography.groups.GROUP.…`".to_string(),
+            ["duplicates", "groups", ..] => "`duplicates.groups.GROUP.…`".to_string(),
             _ => format!("`{path}`"),
         };
         assert!(

@@ -106,6 +106,7 @@ fn report_leaves_other_files_alone() {
             "cooccurrence.png",
             "distinctive.csv",
             "documents.csv",
+            "duplicates.csv",
             "heaps.png",
             "index.html",
             "languages.csv",

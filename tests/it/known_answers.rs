@@ -402,7 +402,12 @@ fn tables_left_uncounted_change_no_other_figure() {
     let full = report(Options::default(), &docs);
     assert!(full.ngrams().iter().any(|t| t.n() == 2 && !t.is_empty()));
     assert!(!full.cooccurrences().is_empty());
-    for tables in [Tables::NONE, Tables::NGRAMS, Tables::COOCCURRENCE] {
+    for tables in [
+        Tables::NONE,
+        Tables::NGRAMS,
+        Tables::COOCCURRENCE,
+        Tables::DUPLICATES,
+    ] {
         let options = Options {
             tables,
             ..Options::default()
@@ -412,9 +417,20 @@ fn tables_left_uncounted_change_no_other_figure() {
         let bigrams = part.ngrams().iter().filter(|t| t.n() >= 2);
         assert_eq!(bigrams.clone().all(|t| t.is_empty()), !tables.ngrams);
         assert_eq!(part.cooccurrences().is_empty(), !tables.cooccurrence);
-        // ... and everything else is as in the full run (summary.json too: the
-        // tables counted are not among its options).
-        let json = |r: &Report| serde_json::to_string(r.summary()).unwrap();
+        assert_eq!(part.summary().duplicates.is_some(), tables.duplicates);
+        assert_eq!(
+            part.duplicate_rows().is_empty(),
+            !tables.duplicates || full.duplicate_rows().is_empty()
+        );
+        // ... and everything else is as in the full run (summary.json too, but for
+        // the duplicates: the tables counted are not among its options).
+        let json = |r: &Report| {
+            let mut value = serde_json::to_value(r.summary()).unwrap();
+            if !tables.duplicates {
+                value.as_object_mut().unwrap().remove("duplicates");
+            }
+            value
+        };
         assert_eq!(json(&part), json(&full));
         assert_eq!(part.terms(), full.terms());
         assert_eq!(part.languages(), full.languages());

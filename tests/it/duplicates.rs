@@ -62,6 +62,28 @@ fn write_shards(dir: &Path) {
 
 const GROUPS: &str = "file:[abc]*.txt=one,*.txt=two";
 
+/// The documents written into `dir` (see [`write_shards`]) and the report of all
+/// of them in one run, named as `merge` names its report; returns its folder.
+fn whole_report(dir: &Path) -> std::path::PathBuf {
+    write_shards(dir);
+    let out = dir.join("whole");
+    let all = dir.join("all");
+    let args = [
+        "report",
+        path(&all),
+        "-o",
+        path(&out),
+        "-q",
+        "--name",
+        "seeds",
+        "--group-by",
+        GROUPS,
+    ];
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    out
+}
+
 fn round(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
@@ -98,18 +120,7 @@ fn figures(summary: &serde_json::Value, pointer: &str) -> [f64; 6] {
 #[test]
 fn exact_duplicates_are_the_same_folded_tokens_counted_per_corpus_and_group() {
     let dir = tempfile::tempdir().unwrap();
-    write_shards(dir.path());
-    let out = dir.path().join("whole");
-    let output = run(&[
-        "report",
-        path(&dir.path().join("all")),
-        "-o",
-        path(&out),
-        "-q",
-        "--group-by",
-        GROUPS,
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let out = whole_report(dir.path());
     let csv = std::fs::read_to_string(out.join("duplicates.csv")).unwrap();
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(
@@ -209,20 +220,7 @@ fn exact_duplicates_are_the_same_folded_tokens_counted_per_corpus_and_group() {
 #[test]
 fn partials_merged_give_the_single_runs_duplicates() {
     let dir = tempfile::tempdir().unwrap();
-    write_shards(dir.path());
-    let out = dir.path().join("whole");
-    let output = run(&[
-        "report",
-        path(&dir.path().join("all")),
-        "-o",
-        path(&out),
-        "-q",
-        "--name",
-        "seeds",
-        "--group-by",
-        GROUPS,
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let out = whole_report(dir.path());
     let whole = read_report(&out);
     let partials: Vec<_> = (0..2)
         .map(|i| {

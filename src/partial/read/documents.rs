@@ -20,6 +20,20 @@ use crate::measures::lexical::{Mattr, MtldFactors};
 use crate::normalize::Orthography;
 use crate::script::Script;
 
+/// The text of row `row` of `column`, `None` where it is null.
+fn cell(column: &arrow_array::StringArray, row: usize) -> Option<&str> {
+    (!column.is_null(row)).then(|| column.value(row))
+}
+
+/// A cell that may be null, parsed by `parse`; a cell it refuses is `Err` with the
+/// cell's length, for the message.
+fn optional_cell<T>(cell: Option<&str>, parse: fn(&str) -> Option<T>) -> Result<Option<T>, usize> {
+    match cell {
+        None => Ok(None),
+        Some(text) => parse(text).map(Some).ok_or(text.len()),
+    }
+}
+
 pub(super) fn read_documents(
     dirs: &[&Path],
     layout: &Layout,
@@ -78,33 +92,22 @@ pub(super) fn read_documents(
                     ),
                 )
             })?;
-            let fingerprint = if fingerprints.is_null(row) {
-                None
-            } else {
-                let hex = fingerprints.value(row);
-                Some(Fingerprint::from_hex(hex).ok_or_else(|| {
+            let fingerprint = optional_cell(cell(fingerprints, row), Fingerprint::from_hex)
+                .map_err(|n| {
                     bad(
                         dir,
                         table,
-                        format!("fingerprint {hex:?} is not 32 hex digits"),
+                        format!("fingerprint of {n} characters is not 32 hex digits"),
                     )
-                })?)
-            };
-            let signature = if signatures.is_null(row) {
-                None
-            } else {
-                let hex = signatures.value(row);
-                Some(Signature::from_hex(hex).ok_or_else(|| {
+                })?;
+            let signature =
+                optional_cell(cell(signatures, row), Signature::from_hex).map_err(|n| {
                     bad(
                         dir,
                         table,
-                        format!(
-                            "minhash of {} characters is not 112 values of 8 hex digits",
-                            hex.len()
-                        ),
+                        format!("minhash of {n} characters is not 112 values of 8 hex digits"),
                     )
-                })?)
-            };
+                })?;
             documents.push((
                 (order, document.at(row)?),
                 DocumentRecord {
@@ -112,7 +115,7 @@ pub(super) fn read_documents(
                         id: ids.value(row).to_string(),
                         source: sources.value(row).to_string(),
                         line: line.at(row)?,
-                        group: (!groups.is_null(row)).then(|| groups.value(row).to_string()),
+                        group: cell(groups, row).map(str::to_string),
                     },
                     figures: DocumentFigures {
                         bytes: bytes.at(row)?,

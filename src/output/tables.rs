@@ -74,6 +74,14 @@ pub enum Preview {
         /// Runs at most.
         runs: usize,
     },
+    /// The rows of the `runs` longest runs of equal values in `column` (the table
+    /// is sorted by it), longest first, ties in table order: the largest clusters.
+    LongestRuns {
+        /// The column the table is grouped by.
+        column: &'static str,
+        /// Runs at most.
+        runs: usize,
+    },
     /// Every row whose `column` is `value` (at most `rows`): the corpus rows.
     Matching {
         /// The column.
@@ -159,6 +167,25 @@ impl TableSpec {
                     picked
                 }
                 None => (0..len.min(rows)).collect(),
+            },
+            Preview::LongestRuns { column, runs } => match column_of(column) {
+                Some(c) => {
+                    let values: Vec<String> = (0..len).map(|i| row(i).swap_remove(c)).collect();
+                    let mut spans: Vec<(usize, usize)> = Vec::new();
+                    for i in 0..len {
+                        match spans.last_mut() {
+                            Some(span) if values[span.0] == values[i] => span.1 = i + 1,
+                            _ => spans.push((i, i + 1)),
+                        }
+                    }
+                    spans.sort_by_key(|&(start, end)| (std::cmp::Reverse(end - start), start));
+                    spans
+                        .into_iter()
+                        .take(runs)
+                        .flat_map(|(start, end)| start..end)
+                        .collect()
+                }
+                None => (0..len.min(runs)).collect(),
             },
             Preview::Matching {
                 column,
@@ -298,7 +325,10 @@ pub const DUPLICATES_CSV: TableSpec = TableSpec {
     order: "cluster, then document as in documents.csv",
     needs: Needs::Nothing,
     rows: TableRows::Source(Report::duplicates_source),
-    preview: Preview::First(20),
+    preview: Preview::LongestRuns {
+        column: "cluster",
+        runs: 10,
+    },
 };
 
 /// `cooccurrence.csv`.

@@ -247,3 +247,40 @@ fn partials_merged_give_the_single_runs_duplicates() {
     assert_eq!(text.lines().count(), 10);
     assert!(text.contains("2,k.txt,near,"), "{text}");
 }
+
+/// index.html shows the largest clusters first: here the second cluster (three
+/// copies) before the first (two).
+#[test]
+fn the_page_shows_the_largest_clusters_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = super::util::write_corpus(
+        dir.path(),
+        &[
+            ("a.txt", ENGLISH),
+            ("b.txt", ENGLISH_LOUD),
+            ("c.txt", ARABIC),
+            ("d.txt", ARABIC_VARIANT),
+            ("e.txt", ARABIC),
+        ],
+    );
+    let out = dir.path().join("report");
+    let output = run(&["report", &corpus, "-o", path(&out), "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = std::fs::read_to_string(out.join("duplicates.csv")).unwrap();
+    assert!(
+        csv.contains("1,a.txt,exact") && csv.contains("2,c.txt,exact"),
+        "{csv}"
+    );
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let start = page
+        .find("<a href=\"duplicates.csv\">")
+        .expect("the duplicates section");
+    let section = &page[start..start + page[start..].find("</table>").expect("its table")];
+    let shown: Vec<&str> = section
+        .split("<td dir=\"auto\">")
+        .skip(1)
+        .filter_map(|cell| cell.split('<').next())
+        .filter(|cell| cell.ends_with(".txt"))
+        .collect();
+    assert_eq!(shown, ["c.txt", "d.txt", "e.txt", "a.txt", "b.txt"]);
+}

@@ -42,13 +42,17 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
     );
     orthography_rules(&mut out, current);
     let copies = value("duplicates.exact.document_share");
+    let near = value("duplicates.near.document_share");
     let _ = writeln!(
         out,
-        "# Exact duplicates: documents whose folded tokens are an earlier document's\n\
-         # (duplicates.csv), {copies} of the documents today. A scraper that fetches pages\n\
-         # twice raises it: at most today's share plus 2 points.\n\
-         [[rule]]\nname = \"few exact duplicates\"\nmetric = \"duplicates.exact.document_share\"\nmax = {}\n",
-        round_up(copies + 0.02)
+        "# Duplicates (duplicates.csv): documents whose folded tokens are an earlier document's,\n\
+         # {copies} of the documents today, and those nearly so (exact ones included), {near}.\n\
+         # A scraper that fetches pages twice, or a feed that republishes, raises them: at most\n\
+         # today's shares plus 2 points.\n\
+         [[rule]]\nname = \"few exact duplicates\"\nmetric = \"duplicates.exact.document_share\"\nmax = {}\n\n\
+         [[rule]]\nname = \"few near duplicates\"\nmetric = \"duplicates.near.document_share\"\nmax = {}\n",
+        round_up(copies + 0.02),
+        round_up(near + 0.02)
     );
     if !with_baseline {
         out.push_str(

@@ -16,8 +16,7 @@ use crate::table::{float, number, round, text, Column};
 use crate::Report;
 
 /// How two documents of a cluster are alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DuplicateKind {
     /// The same folded token sequence.
@@ -180,16 +179,13 @@ fn exact_clusters(fingerprints: &[Option<Fingerprint>], members: &[usize]) -> Ve
 /// The pairs of documents whose signatures are near (estimated Jaccard similarity
 /// at least [`NEAR_THRESHOLD`]) among the candidates that share a band's key,
 /// ascending.
-fn near_pairs(signatures: &[Option<Signature>]) -> Vec<(usize, usize)> {
-    let signed: Vec<usize> = (0..signatures.len())
-        .filter(|&at| signatures[at].is_some())
-        .collect();
+fn near_pairs(signatures: &[Option<&Signature>]) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|band| {
             let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-            for &at in &signed {
-                if let Some(signature) = &signatures[at] {
+            for (at, signature) in signatures.iter().enumerate() {
+                if let Some(signature) = signature {
                     buckets
                         .entry(signature.band_key(band))
                         .or_default()
@@ -212,21 +208,22 @@ fn near_pairs(signatures: &[Option<Signature>]) -> Vec<(usize, usize)> {
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
-    pairs.retain(|&(a, b)| match (&signatures[a], &signatures[b]) {
+    pairs.retain(|&(a, b)| match (signatures[a], signatures[b]) {
         (Some(x), Some(y)) => x.similarity(y) >= NEAR_THRESHOLD,
         _ => false,
     });
     pairs
 }
 
-/// The clusters of near or exact duplicates among `members` (ascending).
+/// The clusters of near or exact duplicates among `members` (ascending indices
+/// below `len`).
 fn near_clusters(
-    fingerprints: &[Option<Fingerprint>],
+    len: usize,
     exact: &[Vec<usize>],
     near: &[(usize, usize)],
     members: &[usize],
 ) -> Vec<Vec<usize>> {
-    let mut clusters = Clusters::new(fingerprints.len());
+    let mut clusters = Clusters::new(len);
     for cluster in exact {
         for &at in &cluster[1..] {
             clusters.join(cluster[0], at);
@@ -275,19 +272,19 @@ impl Report {
         let documents = &counts.documents;
         let fingerprints: Vec<Option<Fingerprint>> =
             documents.iter().map(|d| d.fingerprint).collect();
-        let signatures: Vec<Option<Signature>> =
-            documents.iter().map(|d| d.signature.clone()).collect();
+        let signatures: Vec<Option<&Signature>> =
+            documents.iter().map(|d| d.signature.as_ref()).collect();
         let tokens_of: Vec<u64> = documents.iter().map(|d| d.figures.tokens).collect();
         let everyone: Vec<usize> = (0..documents.len()).collect();
         let exact = exact_clusters(&fingerprints, &everyone);
         let near = near_pairs(&signatures);
-        let clusters = near_clusters(&fingerprints, &exact, &near, &everyone);
+        let clusters = near_clusters(documents.len(), &exact, &near, &everyone);
         let mut table = Vec::new();
         for (number, cluster) in clusters.iter().enumerate() {
             let first = cluster[0];
             for &at in cluster {
                 let same = at == first || fingerprints[at] == fingerprints[first];
-                let similarity = match (&signatures[at], &signatures[first]) {
+                let similarity = match (signatures[at], signatures[first]) {
                     (Some(x), Some(y)) if !same => x.similarity(y),
                     _ => 1.0,
                 };
@@ -326,7 +323,7 @@ impl Report {
             }
             for (group, members) in members {
                 let exact = exact_clusters(&fingerprints, &members);
-                let clusters = near_clusters(&fingerprints, &exact, &near, &members);
+                let clusters = near_clusters(documents.len(), &exact, &near, &members);
                 summary
                     .groups
                     .insert(group, figures(&members, &exact, &clusters));

@@ -3,15 +3,60 @@
 
 use super::ExitCode;
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::input::{InputError, Problem, TextRecord};
 use crate::timing::{Stage, StageTimes};
 use crate::{Corpus, Report};
 use anyhow::{bail, Context, Result};
 
 use super::corpus_args::CorpusArgs;
 use super::EXIT_ERROR;
+
+/// The documents a count reads: the paths given, or texts given in memory.
+pub(super) enum Documents<I> {
+    /// Files and folders, read as the command line reads them.
+    Paths(Vec<PathBuf>),
+    /// Texts given in memory, read as the lines of a JSONL file of them.
+    Records(I),
+}
+
+/// Why a corpus could not be counted.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum CountError {
+    /// The options refused (a word list that cannot be read, a bad value).
+    #[error("{0}")]
+    Options(String),
+    /// The worker threads could not start.
+    #[error("{0}")]
+    Threads(String),
+    /// A path given does not exist.
+    #[error(transparent)]
+    Missing(InputError),
+    /// The caller set the stop flag.
+    #[error("stopped")]
+    Stopped,
+    /// No document was read: `problems` says why (none when there were no documents).
+    #[error("nothing to count in {}", named(paths))]
+    NothingToCount {
+        /// The paths read (none for texts given in memory).
+        paths: Vec<PathBuf>,
+        /// Every problem met.
+        problems: Vec<Problem>,
+    },
+}
+
+/// What `paths` names in a message (or the texts given, when it is empty).
+pub(super) fn named(paths: &[PathBuf]) -> String {
+    if paths.is_empty() {
+        return "the texts given".to_string();
+    }
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    names.join(", ")
+}
 
 impl CorpusArgs {
     /// A progress bar on stderr when it is a terminal (hidden otherwise, or with
@@ -51,43 +96,93 @@ impl CorpusArgs {
 
     /// Reads and counts the corpus, then hands it to `finish` (on the worker
     /// threads): what `report` and the table subcommands make into a [`Report`],
-    /// and `partial` writes as it is. An empty corpus is an error.
+    /// and `partial` writes as it is. An empty corpus is an error, its problems
+    /// printed first.
     pub(super) fn count<T: Send>(
         &self,
         finish: impl FnOnce(Corpus) -> Result<T> + Send,
     ) -> Result<(T, Arc<StageTimes>)> {
-        let options = self.options();
         let paths = self.inputs()?;
-        let pool = thread_pool(self.threads)?;
         let progress = self.progress_bar();
-        let result = pool.install(|| -> Result<(T, Arc<StageTimes>)> {
-            let mut corpus = Corpus::new(options.clone())?;
-            corpus.add_paths(&paths, &mut |read| progress.set_position(read))?;
-            if corpus.documents() == 0 {
-                let problems = corpus.problems();
-                for problem in problems {
+        let counted = self.count_documents(
+            Documents::<std::iter::Empty<TextRecord>>::Paths(paths),
+            None,
+            &mut |read| progress.set_position(read),
+            |corpus, _| {
+                Self::next_stage(&progress, "tables and charts");
+                finish(corpus)
+            },
+        );
+        progress.finish_and_clear();
+        match counted {
+            Ok((made, times)) => Ok((made?, times)),
+            Err(CountError::NothingToCount { paths, problems }) => {
+                for problem in &problems {
                     eprintln!("corpstat: {problem}");
                 }
-                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
                 if !problems.is_empty() {
                     // The problems above say why; "no documents found" would mislead.
                     bail!(
                         "nothing to count: no document of {} could be read ({} problem(s) above)",
-                        paths.join(", "),
+                        named(&paths),
                         problems.len()
                     );
                 }
                 bail!(
                     "no documents found in {}: nothing to count (folders are searched recursively; hidden files are skipped)",
-                    paths.join(", ")
+                    named(&paths)
                 );
             }
-            Self::next_stage(&progress, "tables and charts");
+            Err(other) => Err(anyhow::anyhow!(other)),
+        }
+    }
+
+    /// Reads and counts `documents` on the threads asked for, then hands the
+    /// corpus and the paths read to `finish`: the one count behind the command
+    /// line and the bindings, which differ only in how they say what went wrong.
+    /// Reading stops when `stop` is set ([`CountError::Stopped`]); `on_read` is
+    /// told the bytes read so far.
+    pub(super) fn count_documents<I, T: Send>(
+        &self,
+        documents: Documents<I>,
+        stop: Option<Arc<AtomicBool>>,
+        on_read: &mut (dyn FnMut(u64) + Send),
+        finish: impl FnOnce(Corpus, &[PathBuf]) -> T + Send,
+    ) -> Result<(T, Arc<StageTimes>), CountError>
+    where
+        I: Iterator<Item = TextRecord> + Send + 'static,
+    {
+        let pool = thread_pool(self.threads).map_err(|e| CountError::Threads(format!("{e:#}")))?;
+        pool.install(|| {
+            let mut corpus =
+                Corpus::new(self.options()).map_err(|e| CountError::Options(e.to_string()))?;
+            if let Some(stop) = &stop {
+                corpus.stop_when(Arc::clone(stop));
+            }
+            let paths = match documents {
+                Documents::Paths(paths) => {
+                    corpus
+                        .add_paths(&paths, on_read)
+                        .map_err(CountError::Missing)?;
+                    paths
+                }
+                Documents::Records(records) => {
+                    corpus.add_records(records);
+                    Vec::new()
+                }
+            };
+            if stop.is_some_and(|stop| stop.load(Ordering::Relaxed)) {
+                return Err(CountError::Stopped);
+            }
+            if corpus.documents() == 0 {
+                return Err(CountError::NothingToCount {
+                    problems: corpus.problems().to_vec(),
+                    paths,
+                });
+            }
             let times = corpus.stage_times();
-            Ok((finish(corpus)?, times))
-        });
-        progress.finish_and_clear();
-        result
+            Ok((finish(corpus, &paths), times))
+        })
     }
 
     /// Reads and counts the corpus and makes its tables. Problems are printed to

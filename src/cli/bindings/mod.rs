@@ -11,15 +11,15 @@ mod table;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use clap::FromArgMatches;
 
 use super::corpus_args::CorpusArgs;
-use super::corpus_run::thread_pool;
+use super::corpus_run::{named, CountError, Documents};
 use super::{applies, command, taken_groups, Cli, Command};
-use crate::input::TextRecord;
+use crate::input::{InputError, TextRecord};
 use crate::timing::StageTimes;
 use crate::{Corpus, Report};
 
@@ -209,36 +209,23 @@ fn give_word_list(
     Ok(())
 }
 
-/// The paths to read: those given, or none when the documents are `records`;
-/// one or the other must be given.
-fn paths_or_records<I>(
-    corpus: &CorpusArgs,
-    records: &Option<I>,
-) -> Result<Vec<PathBuf>, CallError> {
+/// The documents of a call: its paths, or `records` (a call gives one or the other).
+fn documents<I>(corpus: &CorpusArgs, records: Option<I>) -> Result<Documents<I>, CallError> {
     match (records, corpus.paths.is_empty()) {
         (Some(_), false) => Err(CallError::Usage(
             "give the documents as paths or as texts, not both".to_string(),
         )),
-        (Some(_), true) => Ok(Vec::new()),
-        (None, false) => Ok(corpus.paths.clone()),
+        (Some(records), true) => Ok(Documents::Records(records)),
+        (None, false) => Ok(Documents::Paths(corpus.paths.clone())),
         (None, true) => Err(CallError::Usage("give paths or texts to read".to_string())),
     }
 }
 
 /// The error for a path given that does not exist.
-fn missing(error: crate::input::InputError) -> CallError {
+fn missing(error: InputError) -> CallError {
     match error {
-        crate::input::InputError::Missing(path) => CallError::Missing(PathBuf::from(path)),
+        InputError::Missing(path) => CallError::Missing(PathBuf::from(path)),
     }
-}
-
-/// What `paths` names in an error (or the texts given, when it is empty).
-fn named(paths: &[PathBuf]) -> String {
-    if paths.is_empty() {
-        return "the texts given".to_string();
-    }
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    names.join(", ")
 }
 
 /// Reads and counts the corpus of `corpus` (its paths, or `records`), on the
@@ -254,21 +241,20 @@ fn count<I>(
 where
     I: Iterator<Item = TextRecord> + Send + 'static,
 {
-    let paths = paths_or_records(corpus, &records)?;
-    let pool = thread_pool(corpus.threads).map_err(|e| CallError::Failed(format!("{e:#}")))?;
-    let (report, times) = pool.install(|| -> Result<_, CallError> {
-        let mut counted =
-            Corpus::new(corpus.options()).map_err(|e| CallError::Usage(e.to_string()))?;
-        counted.stop_when(Arc::clone(stop));
-        match records {
-            Some(records) => counted.add_records(records),
-            None => counted.add_paths(&paths, &mut |_| {}).map_err(missing)?,
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Err(CallError::Stopped);
-        }
-        if counted.documents() == 0 {
-            let problems = counted.problems();
+    let documents = documents(corpus, records)?;
+    let counted = corpus.count_documents(
+        documents,
+        Some(Arc::clone(stop)),
+        &mut |_| {},
+        |counted, paths| (finish(counted, paths), paths.to_vec()),
+    );
+    match counted {
+        Ok(((report, paths), times)) => Ok((report, times, paths)),
+        Err(CountError::Options(message)) => Err(CallError::Usage(message)),
+        Err(CountError::Threads(message)) => Err(CallError::Failed(message)),
+        Err(CountError::Missing(error)) => Err(missing(error)),
+        Err(CountError::Stopped) => Err(CallError::Stopped),
+        Err(CountError::NothingToCount { paths, problems }) => {
             let Some(first) = problems.first() else {
                 return Err(CallError::Empty(format!(
                     "no documents found in {}: nothing to count",
@@ -276,19 +262,16 @@ where
                 )));
             };
             let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            return Err(CallError::Unreadable {
+            Err(CallError::Unreadable {
                 path: PathBuf::from(&first.source),
                 message: format!(
                     "nothing to count: no document of {} could be read ({})",
                     named(&paths),
                     lines.join("; ")
                 ),
-            });
+            })
         }
-        let times = counted.stage_times();
-        Ok((finish(counted, &paths), times))
-    })?;
-    Ok((report, times, paths))
+    }
 }
 
 /// The lines the command prints on stderr for a run's notices and problems, in its

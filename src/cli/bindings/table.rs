@@ -9,9 +9,10 @@ use arrow_array::RecordBatch;
 use arrow_schema::SchemaRef;
 
 use super::{
-    count, give_word_list, missing, parse_command, paths_or_records, problem_lines,
-    report_problem_lines, CallError,
+    count, documents, give_word_list, missing, parse_command, problem_lines, report_problem_lines,
+    CallError,
 };
+use crate::cli::corpus_run::Documents;
 use crate::cli::Command;
 use crate::input::{DocumentStream, TextRecord};
 use crate::table::Table;
@@ -66,12 +67,11 @@ impl TableCall {
     {
         let (table, problem_lines) = match &self.command {
             Command::Kwic(args) => {
-                paths_or_records(&args.corpus, &records)?;
-                let stream = match records {
-                    Some(records) => {
+                let stream = match documents(&args.corpus, records)? {
+                    Documents::Records(records) => {
                         DocumentStream::of_records(records, args.corpus.options().input)
                     }
-                    None => super::super::kwic::stream_of(args).map_err(|e| {
+                    Documents::Paths(_) => super::super::kwic::stream_of(args).map_err(|e| {
                         match e.downcast::<crate::input::InputError>() {
                             Ok(missing_path) => missing(missing_path),
                             Err(e) => CallError::Failed(format!("{e:#}")),

@@ -81,6 +81,9 @@ pub struct Tables {
     /// Each document's fingerprint and MinHash signature, for the duplicates
     /// (`duplicates.csv`, `duplicates` in `summary.json`).
     pub duplicates: bool,
+    /// Each document's quality counts, for its quality signals (`quality.csv`,
+    /// `quality` in `summary.json`).
+    pub quality: bool,
 }
 
 impl Tables {
@@ -89,30 +92,36 @@ impl Tables {
         ngrams: false,
         cooccurrence: false,
         duplicates: false,
+        quality: false,
     };
     /// N-grams only.
     pub const NGRAMS: Tables = Tables {
         ngrams: true,
         cooccurrence: false,
         duplicates: false,
+        quality: false,
     };
     /// Co-occurring pairs only.
     pub const COOCCURRENCE: Tables = Tables {
         ngrams: false,
         cooccurrence: true,
         duplicates: false,
+        quality: false,
     };
-    /// The duplicates only: for the whole summary (`corpstat check`).
-    pub const DUPLICATES: Tables = Tables {
+    /// The duplicates and the quality signals only: for the whole summary
+    /// (`corpstat check`, `corpstat stats --format json`).
+    pub const SUMMARY: Tables = Tables {
         ngrams: false,
         cooccurrence: false,
         duplicates: true,
+        quality: true,
     };
     /// All of them.
     pub const ALL: Tables = Tables {
         ngrams: true,
         cooccurrence: true,
         duplicates: true,
+        quality: true,
     };
 }
 

@@ -244,22 +244,24 @@ pub fn char_script(c: char) -> Script {
 }
 
 /// The script of `c` when it is a letter.
-fn letter_script(c: char) -> Option<Script> {
+fn script_if_letter(c: char) -> Option<Script> {
     c.is_alphabetic().then(|| char_script(c))
+}
+
+/// The script of `c` when it is a letter, looked up below U+0800.
+pub fn letter_script(c: char) -> Option<Script> {
+    LETTER_SCRIPTS.get(c)
 }
 
 /// [`letter_script`], looked up for the characters below U+0800: every term of every
 /// document asks for its script, and `char::is_alphabetic` and the binary search of
 /// [`char_script`] were most of it.
 static LETTER_SCRIPTS: std::sync::LazyLock<FirstPages<Option<Script>>> =
-    std::sync::LazyLock::new(|| FirstPages::new(letter_script));
+    std::sync::LazyLock::new(|| FirstPages::new(script_if_letter));
 
 /// The script of a token: that of its first alphabetic character, or [`COMMON`].
 pub fn token_script(token: &str) -> Script {
-    token
-        .chars()
-        .find_map(|c| LETTER_SCRIPTS.get(c))
-        .unwrap_or(COMMON)
+    token.chars().find_map(letter_script).unwrap_or(COMMON)
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ fn current_snapshot(args: &CheckArgs) -> Result<Snapshot> {
         return Ok(Snapshot::read(summary)?);
     }
     // Rules read the summary and the term counts only: no n-gram or pair table.
-    let analyzed = args.corpus.clone().counting(Tables::DUPLICATES).analyze()?;
+    let analyzed = args.corpus.clone().counting(Tables::SUMMARY).analyze()?;
     let report = analyzed.report;
     Ok(Snapshot {
         origin: "the corpus".to_string(),

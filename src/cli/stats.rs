@@ -48,11 +48,7 @@ pub(super) const SPEC: super::Spec = super::Spec {
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
     // The summary object holds the duplicates; the table of headline figures does not.
     let json = args.output.format() == Format::Json;
-    let tables = if json {
-        Tables::DUPLICATES
-    } else {
-        Tables::NONE
-    };
+    let tables = if json { Tables::SUMMARY } else { Tables::NONE };
     let analyzed = args.corpus.counting(tables).analyze()?;
     let s = &analyzed.report.summary();
     if json {

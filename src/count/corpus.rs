@@ -42,6 +42,8 @@ pub struct DocumentRecord {
     pub fingerprint: Option<super::Fingerprint>,
     /// The MinHash signature of its word shingles (`None` without tokens).
     pub signature: Option<super::Signature>,
+    /// What its quality signals are made of (`None` unless counted).
+    pub quality: Option<super::QualityCounts>,
 }
 
 /// The corpus totals. Add documents with `+=`, in document order; append the
@@ -228,6 +230,7 @@ impl CorpusCounts {
             pairs,
             fingerprint,
             signature,
+            quality,
             problems,
         } = doc;
         for problem in problems {
@@ -268,6 +271,7 @@ impl CorpusCounts {
             terms: doc_terms,
             fingerprint,
             signature,
+            quality,
         });
         DocumentTables {
             global,

@@ -7,12 +7,15 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::figures::DocumentFigures;
+use super::quality::QualityTerms;
+use super::{dominant_language, totals, QualityCounts};
 use crate::input::{Document, Problem, ProblemKind};
+use crate::language::Lang;
 use crate::language::LanguageDetector;
 use crate::normalize::Normalizer;
 use crate::normalize::{FoldsCounted, FormLetters, Orthography};
 use crate::options::{CoocScope, Options};
-use crate::stopwords::folded_words;
+use crate::stopwords::{folded_words, Stopwords};
 use rustc_hash::FxHashSet;
 
 use crate::count::terms::LocalTerms;
@@ -93,6 +96,8 @@ pub struct DocumentStats {
     /// The MinHash signature of its word shingles (`None` without tokens): what
     /// near duplicates are found by.
     pub(crate) signature: Option<super::Signature>,
+    /// What its quality signals are made of (`None` unless counted).
+    pub(crate) quality: Option<super::QualityCounts>,
     /// Tokens of ignored terms (`--ignore`) taken out before counting.
     pub(crate) ignored_tokens: u32,
     /// N-gram counts for n = 2, 3, ...: `ngrams[n - 2]`, keyed by local ids.
@@ -150,7 +155,42 @@ pub struct Analyzer {
     ignored: FxHashSet<String>,
     /// The fold steps the orthography ledger counts.
     folds: FoldsCounted,
+    /// The stopword lists the quality counts read (`None` unless counted).
+    quality_lists: Option<QualityLists>,
     times: Arc<StageTimes>,
+}
+
+/// The stopword lists of the quality counts, folded as terms are.
+struct QualityLists {
+    /// The lists of the terms table.
+    stopwords: Stopwords,
+    /// The stopword rule's list per language ([`RULE_STOPWORDS`](super::RULE_STOPWORDS)).
+    rule: Vec<(Lang, FxHashSet<String>)>,
+}
+
+impl QualityLists {
+    fn new(options: &Options, normalizer: &Normalizer) -> Self {
+        QualityLists {
+            stopwords: Stopwords::of(options, normalizer),
+            rule: super::RULE_STOPWORDS
+                .iter()
+                .map(|(lang, words)| {
+                    (
+                        *lang,
+                        words.iter().map(|w| normalizer.normalize(w)).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The stopword rule's list for `language`, if it has one.
+    fn rule_list(&self, language: Lang) -> Option<&FxHashSet<String>> {
+        self.rule
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, words)| words)
+    }
 }
 
 impl Analyzer {
@@ -166,6 +206,10 @@ impl Analyzer {
         let normalizer = Normalizer::new(&options.normalize)?;
         Ok(Analyzer {
             ignored: folded_words(options.ignore.as_ref(), &normalizer),
+            quality_lists: options
+                .tables
+                .quality
+                .then(|| QualityLists::new(&options, &normalizer)),
             folds: FoldsCounted::of(&normalizer),
             normalizer,
             detector,
@@ -243,6 +287,22 @@ impl Analyzer {
         } else {
             (None, None)
         };
+        let quality = self.quality_lists.as_ref().map(|lists| {
+            let (language, _) = dominant_language(&totals(&language_words, |k| k.0));
+            let terms = QualityTerms {
+                surface_forms: &terms.surface_forms,
+                keys: &terms.keys,
+                kinds: &terms.kinds,
+                counts: &terms.counts,
+                token_ids: &terms.token_ids,
+            };
+            QualityCounts::of(
+                &document.text,
+                &terms,
+                |key| lists.stopwords.contains(key, &[language]),
+                lists.rule_list(language),
+            )
+        });
         self.times.add(
             Stage::Count,
             before_count.elapsed().saturating_sub(detect_took),
@@ -268,6 +328,7 @@ impl Analyzer {
             pairs,
             fingerprint,
             signature,
+            quality,
             token_ids: terms.token_ids,
             problems,
             meta: document.meta,

@@ -4,6 +4,9 @@
 use super::code_switching::CodeSwitching;
 use super::terms::LocalTerms;
 use super::{Analyzer, LanguageWords};
+use std::collections::BTreeMap;
+
+use crate::language::Lang;
 use crate::normalize::{Census, FormLetters, Orthography};
 use crate::script::Script;
 use crate::tokenize::{TokenKind, Tokenized};
@@ -86,4 +89,40 @@ impl Analyzer {
         let switching = CodeSwitching::of_sentences(&sentence_languages, mixed);
         (language_words, switching)
     }
+}
+
+/// The key with the most words; ties go to the key that sorts first.
+pub(crate) fn most_words<K: Ord + Copy>(
+    counts: impl Iterator<Item = (K, u64)>,
+) -> Option<(K, u64)> {
+    counts.max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+}
+
+/// The words of `words` summed by `key` of their (language, script).
+pub(crate) fn totals<K: Ord + Copy>(
+    words: &LanguageWords,
+    key: impl Fn(&(Lang, Script)) -> K,
+) -> BTreeMap<K, u64> {
+    let mut out = BTreeMap::new();
+    for (k, &w) in words {
+        *out.entry(key(k)).or_default() += w;
+    }
+    out
+}
+
+/// The dominant language of a document's words: the language with the most
+/// words, `und` only when no sentence had a language.
+pub(crate) fn dominant_language(by_language: &BTreeMap<Lang, u64>) -> (Lang, u64) {
+    most_words(
+        by_language
+            .iter()
+            .filter(|(l, _)| **l != Lang::UNDETERMINED)
+            .map(|(l, w)| (*l, *w)),
+    )
+    .or_else(|| {
+        by_language
+            .get(&Lang::UNDETERMINED)
+            .map(|&w| (Lang::UNDETERMINED, w))
+    })
+    .unwrap_or((Lang::UNDETERMINED, 0))
 }

@@ -20,6 +20,7 @@ mod merge;
 mod minhash;
 mod ngrams;
 mod pruning;
+mod quality;
 mod terms;
 mod totals;
 
@@ -30,10 +31,12 @@ pub(crate) use corpus::DocumentRecord;
 pub use document::{Analyzer, DocumentStats, MAX_SCOPE_TERMS};
 pub use figures::DocumentFigures;
 pub use fingerprint::Fingerprint;
+pub(crate) use languages::{dominant_language, most_words, totals};
 pub use minhash::{Signature, BANDS, HASHES, NEAR_THRESHOLD, ROWS, SHINGLE};
 #[cfg(feature = "parquet")]
 pub(crate) use pruning::keep_within;
 pub use pruning::{Pruning, TABLE_SHARE_OF_LIMIT};
+pub use quality::{is_terminal, QualityCounts, RULE_STOPWORDS, TOP_NGRAM_ORDERS};
 pub(crate) use totals::{NgramTotals, TermTotals};
 
 use std::collections::BTreeMap;

@@ -96,7 +96,17 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
         ("STOPWORD_LISTS", lists.join(", ")),
         ("STOPWORD_SHARE", percent(STOPWORD_LANGUAGE_SHARE)),
         ("LEDGER_STEPS", ledger_steps()),
+        ("QUALITY_RULES", quality_rules()),
     ]
+}
+
+/// The quality rules as a Markdown list, from [`RULES`](crate::report::RULES).
+fn quality_rules() -> String {
+    crate::report::RULES
+        .iter()
+        .map(|r| format!("- `{}`: {}", r.name, r.about))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The ledger's steps as a Markdown list, from [`ledger_steps`](crate::normalize::ledger_steps).

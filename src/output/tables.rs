@@ -9,7 +9,8 @@
 use crate::report::{
     Report, RowSource, CODE_SWITCHING_COLUMNS, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS,
     DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, DUPLICATES_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS,
-    KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, TERM_COLUMNS,
+    KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, QUALITY_COLUMNS,
+    TERM_COLUMNS,
 };
 
 use std::borrow::Cow;
@@ -317,6 +318,17 @@ pub const ORTHOGRAPHY_CSV: TableSpec = TableSpec {
     },
 };
 
+/// `quality.csv`.
+pub const QUALITY_CSV: TableSpec = TableSpec {
+    name: "quality.csv",
+    about: "Each document's quality signals, language-aware where a measure assumes English, and the published filtering rules it fails: Gopher's quality and repetition rules, C4's page rules and FineWeb's line-punctuation rule, with FineWeb-2's values for Arabic and Persian documents (see \"Quality signals\" above). Nothing is dropped: the signals' median, 5th and 95th percentiles and the share of documents each rule flags, for the corpus and with `--group-by` for each group, are `quality` in summary.json. A signal whose denominator is 0 (a document without words or lines) is empty.",
+    columns: QUALITY_COLUMNS,
+    order: "document as in documents.csv",
+    needs: Needs::Nothing,
+    rows: TableRows::Source(Report::quality_source),
+    preview: Preview::First(10),
+};
+
 /// `duplicates.csv`.
 pub const DUPLICATES_CSV: TableSpec = TableSpec {
     name: "duplicates.csv",
@@ -408,6 +420,7 @@ pub const TABLES: &[TableSpec] = &[
     CODE_SWITCHING_CSV,
     ORTHOGRAPHY_CSV,
     DUPLICATES_CSV,
+    QUALITY_CSV,
     COOCCURRENCE_CSV,
     GROUPS_CSV,
     GROUP_TERMS_CSV,

@@ -57,6 +57,7 @@ pub mod columns {
     pub const LANGUAGE: &str = "language";
     pub const LINE: &str = "line";
     pub const MINHASH: &str = "minhash";
+    pub const QUALITY: &str = "quality";
     pub const MIXED_SENTENCES: &str = "mixed_sentences";
     pub const MTLD_BACKWARD: &str = "mtld_backward";
     pub const MTLD_FORWARD: &str = "mtld_forward";
@@ -201,6 +202,11 @@ pub const DOCUMENTS: PartialTable = PartialTable {
             columns::MINHASH,
             OptionalText,
             "its MinHash signature over shingles of 5 folded tokens: 112 values of 8 hex digits (null without tokens); the share of values two documents agree on estimates their Jaccard similarity",
+        ),
+        col(
+            columns::QUALITY,
+            OptionalText,
+            "what its quality signals are made of, as `name:count` pairs separated by spaces (chars, word_chars, no_letter_words, url_email_words, hashes, ellipses, lines, terminal_lines, bullet_lines, ellipsis_lines, duplicate_lines, duplicate_line_chars, top_2gram_chars, top_3gram_chars, top_4gram_chars, stopwords, rule_stopwords when its language has a stopword rule, letters, main_script_letters, curly_brackets, lorem_ipsum); null when the quality signals were not counted",
         ),
     ],
 };

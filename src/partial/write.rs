@@ -230,6 +230,7 @@ fn write_documents(counts: &CorpusCounts, order: u64) -> Written {
             Cell::Text(&doc.figures.orthography.to_text()),
             Cell::MaybeText(doc.fingerprint.map(|f| f.to_hex()).as_deref()),
             Cell::MaybeText(doc.signature.as_ref().map(|s| s.to_hex()).as_deref()),
+            Cell::MaybeText(doc.quality.map(|q| q.to_text()).as_deref()),
         ])?;
     }
     out.finish()

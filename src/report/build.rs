@@ -72,6 +72,13 @@ impl Report {
         } else {
             Vec::new()
         };
+        let quality = if options.tables.quality {
+            let (rows, figures) = Self::quality(&counts, &document_rows, &options.input.group_by);
+            summary.quality = Some(figures);
+            rows
+        } else {
+            Vec::new()
+        };
         let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
         let chart_data = Self::chart_data(charts::ChartInputs {
             counts: &counts,
@@ -112,6 +119,7 @@ impl Report {
             code_switching,
             orthography,
             duplicates,
+            quality,
             cooccurrences,
             pair_n: cooccurrence_n,
             marginals: counts

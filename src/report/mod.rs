@@ -19,6 +19,8 @@ mod kwic_spill;
 mod languages;
 mod ngrams;
 mod orthography;
+mod quality;
+mod quality_rules;
 mod summary;
 mod terms;
 
@@ -47,19 +49,22 @@ pub use ngrams::{NgramRow, NgramRows, NGRAM_COLUMNS};
 pub use orthography::{
     LedgerFigures, LedgerSummary, OrthographyRow, OrthographySummary, ORTHOGRAPHY_COLUMNS,
 };
+pub use quality::{
+    Percentiles, QualityFigures, QualityRow, QualitySummary, RuleShare, Signal, QUALITY_COLUMNS,
+    SIGNALS,
+};
+pub use quality_rules::{thresholds, Rule, RuleInput, Thresholds, ARABIC, GOPHER, PERSIAN, RULES};
 pub use summary::{Metric, MetricValue, Share, Summary, SCHEMA_VERSION};
 pub use terms::{TermRow, STOPWORD_LANGUAGE_SHARE, TERM_COLUMNS};
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::count::{CorpusCounts, LanguageWords};
+use crate::count::{dominant_language, most_words, totals, CorpusCounts};
 use crate::language::Lang;
 use crate::normalize::Normalizer;
 use crate::options::{Options, StopwordsMode};
-use crate::script::Script;
 use crate::stopwords::Stopwords;
 use crate::table::{Column, Table};
 
@@ -111,6 +116,8 @@ pub struct Report {
     pub(crate) code_switching: Vec<CodeSwitchingRow>,
     /// `duplicates.csv`: the documents of each cluster of duplicates.
     pub(crate) duplicates: Vec<DuplicateRow>,
+    /// `quality.csv`: each document's quality signals.
+    pub(crate) quality: Vec<QualityRow>,
     /// `orthography.csv`: per document, then the corpus.
     pub(crate) orthography: Vec<OrthographyRow>,
     /// `cooccurrence.csv`: the pairs listed, most frequent first.
@@ -290,39 +297,6 @@ fn share(part: u64, whole: u64) -> f64 {
     } else {
         part as f64 / whole as f64
     }
-}
-
-/// The key with the most words; ties go to the key that sorts first.
-fn most_words<K: Ord + Copy>(counts: impl Iterator<Item = (K, u64)>) -> Option<(K, u64)> {
-    counts.max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-}
-
-fn totals<K: Ord + Copy>(
-    words: &LanguageWords,
-    key: impl Fn(&(Lang, Script)) -> K,
-) -> BTreeMap<K, u64> {
-    let mut out = BTreeMap::new();
-    for (k, &w) in words {
-        *out.entry(key(k)).or_default() += w;
-    }
-    out
-}
-
-/// The dominant language of a document's words: the language with the most
-/// words, `und` only when no sentence had a language.
-fn dominant_language(by_language: &BTreeMap<Lang, u64>) -> (Lang, u64) {
-    most_words(
-        by_language
-            .iter()
-            .filter(|(l, _)| **l != Lang::UNDETERMINED)
-            .map(|(l, w)| (*l, *w)),
-    )
-    .or_else(|| {
-        by_language
-            .get(&Lang::UNDETERMINED)
-            .map(|&w| (Lang::UNDETERMINED, w))
-    })
-    .unwrap_or((Lang::UNDETERMINED, 0))
 }
 
 /// The languages whose stopwords are marked (those with at least

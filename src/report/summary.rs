@@ -62,6 +62,10 @@ pub struct Summary {
     /// subcommands that print no duplicates).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicates: Option<DuplicatesSummary>,
+    /// Each quality signal's spread and the share of documents each published
+    /// rule would drop; absent when they were not counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality: Option<super::QualitySummary>,
     /// Type/token ratio.
     pub ttr: Option<f64>,
     /// Yule's K.
@@ -133,6 +137,7 @@ impl Summary {
             code_switching: CodeSwitchingSummary::of(counts),
             orthography: OrthographySummary::default(),
             duplicates: None,
+            quality: None,
             ttr: ratio(share(counts.terms.len() as u64, tokens)),
             yules_k: lexical::yules_k(sorted_counts.iter().copied()).map(round),
             mattr: counts.mattr.value().map(round),

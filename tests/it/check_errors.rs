@@ -183,6 +183,17 @@ fn every_metric_of_the_summary_is_documented() {
             ["orthography", "steps", _, leaf] => format!("`orthography.steps.STEP.{leaf}`"),
             ["orthography", "groups", ..] => "`orthography.groups.GROUP.…`".to_string(),
             ["duplicates", "groups", ..] => "`duplicates.groups.GROUP.…`".to_string(),
+            ["quality", "groups", ..] => "`quality.groups.GROUP.…`".to_string(),
+            ["quality", "signals", signal, leaf] => {
+                // The signal is a column of quality.csv.
+                assert!(readme.contains(&format!("| `{signal}` |")), "{signal}");
+                format!("`quality.signals.SIGNAL.{leaf}`")
+            }
+            ["quality", "rules", rule, leaf] => {
+                // The rule is in the list under "Quality signals".
+                assert!(readme.contains(&format!("- `{rule}`: ")), "{rule}");
+                format!("`quality.rules.RULE.{leaf}`")
+            }
             _ => format!("`{path}`"),
         };
         assert!(

@@ -115,6 +115,7 @@ fn report_leaves_other_files_alone() {
             "ngrams.csv",
             "notes.txt",
             "orthography.csv",
+            "quality.csv",
             "summary.json",
             "terms.csv",
             "top-ngrams.png",

@@ -27,6 +27,7 @@ mod partials;
 mod partials_engines;
 mod properties;
 mod python_package;
+mod quality;
 mod report_parquet;
 mod tokenize_differential;
 mod util;

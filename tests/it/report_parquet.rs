@@ -33,7 +33,7 @@ fn report_parquet_holds_the_csv_values_typed() {
         .map(|f| f.0)
         .filter(|n| n.ends_with(".csv"))
         .collect();
-    assert_eq!(csvs.len(), 12, "{csvs:?}");
+    assert_eq!(csvs.len(), 13, "{csvs:?}");
     for csv_name in csvs {
         let parquet_name = csv_name.replace(".csv", ".parquet");
         let (header, rows) = parquet_rows(&out.join(&parquet_name));

@@ -12,7 +12,8 @@ use super::super::tables::{DOCUMENTS, DOCUMENT_LANGUAGES, DOCUMENT_TERMS, MATTR_
 use super::super::PartialError;
 use super::{bad, count_column, ids_by_row, saturated, term_id, Counts, Layout};
 use crate::count::{
-    CodeSwitching, CorpusCounts, DocumentFigures, DocumentRecord, Fingerprint, Signature,
+    CodeSwitching, CorpusCounts, DocumentFigures, DocumentRecord, Fingerprint, QualityCounts,
+    Signature,
 };
 use crate::input::DocumentMeta;
 use crate::language::Lang;
@@ -55,6 +56,7 @@ pub(super) fn read_documents(
         let switch_pairs = rows.text(columns::SWITCH_PAIRS);
         let fingerprints = rows.text(columns::FINGERPRINT);
         let signatures = rows.text(columns::MINHASH);
+        let qualities = rows.text(columns::QUALITY);
         let ledgers = rows.text(columns::ORTHOGRAPHY);
         let [shard, document, line, bytes, tokens, sentences, switches, mixed] = [
             columns::SHARD,
@@ -108,6 +110,18 @@ pub(super) fn read_documents(
                         format!("minhash of {n} characters is not 112 values of 8 hex digits"),
                     )
                 })?;
+            let quality = match cell(qualities, row) {
+                None => None,
+                Some(text) => Some(QualityCounts::from_text(text).ok_or_else(|| {
+                    bad(
+                        dir,
+                        table,
+                        format!(
+                            "quality {text:?} is not a list of the quality counts as name:count"
+                        ),
+                    )
+                })?),
+            };
             documents.push((
                 (order, document.at(row)?),
                 DocumentRecord {
@@ -137,6 +151,7 @@ pub(super) fn read_documents(
                     terms: Vec::new(),
                     fingerprint,
                     signature,
+                    quality,
                 },
             ));
         }

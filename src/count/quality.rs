@@ -1,0 +1,437 @@
+//! What a document's quality signals are made of: whole numbers counted once per
+//! document ([`QualityCounts`]), so that a partial carries them exactly and the
+//! report makes the same ratios from a single run or from merged shards.
+//!
+//! The measures follow Gopher's quality and repetition rules (Rae et al. 2021,
+//! table A1, as datatrove implements them), C4's (Raffel et al. 2020) and
+//! FineWeb's line-punctuation rule; how each differs from its source is said where
+//! it is counted. The ratios and the rules are in `report/quality.rs`.
+
+use std::collections::BTreeMap;
+
+use memchr::memmem;
+use rustc_hash::FxHashSet;
+
+use crate::language::Lang;
+use crate::script::{self, Script};
+use crate::tokenize::TokenKind;
+
+/// The n-gram orders whose most repeated n-gram is measured (Gopher's 2, 3 and 4).
+pub const TOP_NGRAM_ORDERS: [usize; 3] = [2, 3, 4];
+
+/// The stopword lists of Gopher's and FineWeb-2's stopword rule, by language: a
+/// document passes with at least two tokens of its language's list. English is
+/// Gopher's list; Arabic (`arb_Arab`) and Persian (`fas_Arab`) are FineWeb-2's
+/// tuned lists (their configs, ODC-BY), less the Arabic comma `،`, which corpstat
+/// never makes a token. Other languages have no list, and the rule does not apply.
+pub const RULE_STOPWORDS: &[(Lang, &[&str])] = &[
+    (
+        Lang::of("ara"),
+        &[
+            "في",
+            "من",
+            "على",
+            "إلى",
+            "عام",
+            "أن",
+            "مع",
+            "أو",
+            "هو",
+            "عن",
+            "التي",
+            "كان",
+            "بين",
+            "ما",
+            "كانت",
+            "هي",
+            "المتحدة",
+            "بعد",
+        ],
+    ),
+    (
+        Lang::of("eng"),
+        &["the", "be", "to", "of", "and", "that", "have", "with"],
+    ),
+    (
+        Lang::of("fas"),
+        &["در", "و", "به", "از", "که", "است", "این", "را", "با", "یک"],
+    ),
+];
+
+/// A document's quality counts. Every field is a count, so that shards add up to
+/// the single run's; the words are the document's tokens and its sentences its
+/// [`DocumentFigures`](super::DocumentFigures)' own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct QualityCounts {
+    /// Characters (Unicode scalar values) of its text as read.
+    pub chars: u64,
+    /// Characters of its tokens, as written.
+    pub word_chars: u64,
+    /// Tokens without a letter (numbers).
+    pub no_letter_words: u64,
+    /// Tokens that are web or e-mail addresses.
+    pub url_email_words: u64,
+    /// `#` characters in the text.
+    pub hashes: u64,
+    /// Ellipses in the text: `...` (counted without overlap) and `…`.
+    pub ellipses: u64,
+    /// Lines with anything but white space.
+    pub lines: u64,
+    /// Of those, lines that end in terminal punctuation (see [`is_terminal`]).
+    pub terminal_lines: u64,
+    /// Lines that start with a bullet `•` (Gopher's).
+    pub bullet_lines: u64,
+    /// Lines that end in an ellipsis.
+    pub ellipsis_lines: u64,
+    /// Lines that repeat an earlier line of the document (white space at either
+    /// end ignored).
+    pub duplicate_lines: u64,
+    /// Characters of those repeated lines.
+    pub duplicate_line_chars: u64,
+    /// For n = 2, 3, 4: the characters the most repeated n-gram of folded tokens
+    /// covers, its count times its length (its terms' characters and a space
+    /// between each). Ties go to the longer n-gram.
+    pub top_ngram_chars: [u64; 3],
+    /// Tokens in the stopword list of the document's language (the lists of the
+    /// terms table: stopwords-iso and `--stopwords`); 0 for a language without one.
+    pub stopwords: u64,
+    /// Tokens in the list of the stopword rule for the document's language
+    /// ([`RULE_STOPWORDS`]); `None` for a language without one.
+    pub rule_stopwords: Option<u64>,
+    /// Letters in its tokens.
+    pub letters: u64,
+    /// Letters of its main script: the script with the most letters (ties go to
+    /// the script whose name sorts first).
+    pub main_script_letters: u64,
+    /// `{` characters in the text (C4 drops a page that holds one).
+    pub curly_brackets: u64,
+    /// Times `lorem ipsum` occurs, in any case (C4 drops such a page).
+    pub lorem_ipsum: u64,
+}
+
+/// Whether a line ending in `c` ends in terminal punctuation: `.` `!` `?`, quotes
+/// that close a sentence (`"` `'` `”` `’` `»`), the ellipsis, and the marks of
+/// other scripts (Arabic `؟`, Urdu `۔`, Devanagari `।` `॥`, CJK `。` `！` `？`).
+/// The Arabic comma `،` and semicolon `؛` do not end a sentence and do not count.
+pub fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '"'
+            | '\''
+            | '”'
+            | '’'
+            | '»'
+            | '…'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+            | '。'
+            | '！'
+            | '？'
+    )
+}
+
+/// What [`QualityCounts::of`] reads of a document's terms.
+pub(super) struct QualityTerms<'a> {
+    /// Each distinct surface form: its text, its local term and its count.
+    pub(super) surface_forms: &'a [(&'a str, u32, u32)],
+    /// Each local term's folded key.
+    pub(super) keys: &'a [std::borrow::Cow<'a, str>],
+    /// Each local term's kind.
+    pub(super) kinds: &'a [TokenKind],
+    /// Each local term's count.
+    pub(super) counts: &'a [u32],
+    /// Every token as a local term id.
+    pub(super) token_ids: &'a [u32],
+}
+
+impl QualityCounts {
+    /// The counts of a document: its text as read, its terms, and for its
+    /// language, whether each term is a stopword (`is_stopword`) and the rule's
+    /// stopword list (`rule_list`, folded).
+    pub(super) fn of(
+        text: &str,
+        terms: &QualityTerms,
+        is_stopword: impl Fn(&str) -> bool,
+        rule_list: Option<&FxHashSet<String>>,
+    ) -> QualityCounts {
+        let mut counts = QualityCounts::default();
+        counts.count_text(text);
+        counts.count_lines(text);
+        let mut letters: BTreeMap<Script, u64> = BTreeMap::new();
+        for &(form, _, count) in terms.surface_forms {
+            let count = u64::from(count);
+            let mut chars = 0u64;
+            for c in form.chars() {
+                chars += 1;
+                if let Some(script) = script::letter_script(c) {
+                    *letters.entry(script).or_default() += count;
+                }
+            }
+            counts.word_chars += chars * count;
+        }
+        counts.letters = letters.values().sum();
+        counts.main_script_letters = letters
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or(0, |(_, &n)| n);
+        let mut rule_stopwords = 0;
+        for (term, key) in terms.keys.iter().enumerate() {
+            let count = u64::from(terms.counts[term]);
+            match terms.kinds[term] {
+                TokenKind::Number => counts.no_letter_words += count,
+                TokenKind::Url | TokenKind::Email => counts.url_email_words += count,
+                _ => {}
+            }
+            if is_stopword(key) {
+                counts.stopwords += count;
+            }
+            if rule_list.is_some_and(|list| list.contains(key.as_ref())) {
+                rule_stopwords += count;
+            }
+        }
+        counts.rule_stopwords = rule_list.map(|_| rule_stopwords);
+        let key_chars: Vec<u64> = terms
+            .keys
+            .iter()
+            .map(|k| k.chars().count() as u64)
+            .collect();
+        counts.top_ngram_chars = top_ngram_chars(terms.token_ids, &key_chars);
+        counts
+    }
+
+    /// The counts over the whole text: characters, `#`, `{`, ellipses, lorem ipsum.
+    fn count_text(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        // A UTF-8 character starts at every byte that is not a continuation byte.
+        self.chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64;
+        self.hashes = bytes.iter().filter(|&&b| b == b'#').count() as u64;
+        self.curly_brackets = bytes.iter().filter(|&&b| b == b'{').count() as u64;
+        self.ellipses = (memmem::find_iter(bytes, b"...").count()
+            + memmem::find_iter(bytes, "…".as_bytes()).count()) as u64;
+        self.lorem_ipsum = [b"psum", b"PSUM"]
+            .iter()
+            .flat_map(|needle| memmem::find_iter(bytes, needle))
+            .filter(|&at| at >= 7 && bytes[at - 7..at + 4].eq_ignore_ascii_case(b"lorem ipsum"))
+            .count() as u64;
+    }
+
+    /// The counts over the lines: terminal, bullet, ellipsis and repeated lines.
+    /// Gopher splits on every line break and counts empty lines too; here a line
+    /// is what lies between `\n`s, white space at either end ignored, and empty
+    /// lines are not lines.
+    fn count_lines(&mut self, text: &str) {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for line in text.split('\n') {
+            let line = line.trim();
+            let Some(last) = line.chars().next_back() else {
+                continue;
+            };
+            self.lines += 1;
+            if is_terminal(last) {
+                self.terminal_lines += 1;
+            }
+            if line.starts_with('•') {
+                self.bullet_lines += 1;
+            }
+            if line.ends_with("...") || last == '…' {
+                self.ellipsis_lines += 1;
+            }
+            if !seen.insert(line) {
+                self.duplicate_lines += 1;
+                self.duplicate_line_chars += line.chars().count() as u64;
+            }
+        }
+    }
+
+    /// The counts as `name:count` pairs separated by spaces, in field order: the
+    /// partials' `quality` column. `rule_stopwords` is left out when `None`.
+    pub fn to_text(&self) -> String {
+        self.fields()
+            .into_iter()
+            .filter_map(|(name, value)| value.map(|v| format!("{name}:{v}")))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The counts from [`QualityCounts::to_text`]; `None` when a pair is not a
+    /// known name and a count, or a name but `rule_stopwords` is missing.
+    pub fn from_text(text: &str) -> Option<QualityCounts> {
+        let mut counts = QualityCounts::default();
+        let mut given: FxHashSet<&str> = FxHashSet::default();
+        for pair in text.split_ascii_whitespace() {
+            let (name, value) = pair.split_once(':')?;
+            let value: u64 = value.parse().ok()?;
+            if name == "rule_stopwords" {
+                counts.rule_stopwords = Some(value);
+            } else {
+                *counts.field_mut(name)? = value;
+            }
+            if !given.insert(name) {
+                return None;
+            }
+        }
+        let needed = counts.fields().len() - 1;
+        let all_but_rule = given.iter().filter(|n| **n != "rule_stopwords").count();
+        (all_but_rule == needed).then_some(counts)
+    }
+
+    /// Every field by name (`None` for `rule_stopwords` when it is `None`).
+    fn fields(&self) -> Vec<(&'static str, Option<u64>)> {
+        vec![
+            ("chars", Some(self.chars)),
+            ("word_chars", Some(self.word_chars)),
+            ("no_letter_words", Some(self.no_letter_words)),
+            ("url_email_words", Some(self.url_email_words)),
+            ("hashes", Some(self.hashes)),
+            ("ellipses", Some(self.ellipses)),
+            ("lines", Some(self.lines)),
+            ("terminal_lines", Some(self.terminal_lines)),
+            ("bullet_lines", Some(self.bullet_lines)),
+            ("ellipsis_lines", Some(self.ellipsis_lines)),
+            ("duplicate_lines", Some(self.duplicate_lines)),
+            ("duplicate_line_chars", Some(self.duplicate_line_chars)),
+            ("top_2gram_chars", Some(self.top_ngram_chars[0])),
+            ("top_3gram_chars", Some(self.top_ngram_chars[1])),
+            ("top_4gram_chars", Some(self.top_ngram_chars[2])),
+            ("stopwords", Some(self.stopwords)),
+            ("rule_stopwords", self.rule_stopwords),
+            ("letters", Some(self.letters)),
+            ("main_script_letters", Some(self.main_script_letters)),
+            ("curly_brackets", Some(self.curly_brackets)),
+            ("lorem_ipsum", Some(self.lorem_ipsum)),
+        ]
+    }
+
+    /// The field named `name`, to set.
+    fn field_mut(&mut self, name: &str) -> Option<&mut u64> {
+        Some(match name {
+            "chars" => &mut self.chars,
+            "word_chars" => &mut self.word_chars,
+            "no_letter_words" => &mut self.no_letter_words,
+            "url_email_words" => &mut self.url_email_words,
+            "hashes" => &mut self.hashes,
+            "ellipses" => &mut self.ellipses,
+            "lines" => &mut self.lines,
+            "terminal_lines" => &mut self.terminal_lines,
+            "bullet_lines" => &mut self.bullet_lines,
+            "ellipsis_lines" => &mut self.ellipsis_lines,
+            "duplicate_lines" => &mut self.duplicate_lines,
+            "duplicate_line_chars" => &mut self.duplicate_line_chars,
+            "top_2gram_chars" => &mut self.top_ngram_chars[0],
+            "top_3gram_chars" => &mut self.top_ngram_chars[1],
+            "top_4gram_chars" => &mut self.top_ngram_chars[2],
+            "stopwords" => &mut self.stopwords,
+            "letters" => &mut self.letters,
+            "main_script_letters" => &mut self.main_script_letters,
+            "curly_brackets" => &mut self.curly_brackets,
+            "lorem_ipsum" => &mut self.lorem_ipsum,
+            _ => return None,
+        })
+    }
+}
+
+/// For n = 2, 3, 4: the characters the most repeated n-gram of `token_ids`
+/// covers, its count times its length (`key_chars` of its terms and `n - 1`
+/// spaces), over the whole token sequence as Gopher takes it (across sentences);
+/// ties go to the longer n-gram. One sort serves the three orders: the 4-grams
+/// starting at every token (padded past the end with [`PAD`]), sorted, hold the
+/// 2- and 3-grams as runs of equal prefixes.
+fn top_ngram_chars(token_ids: &[u32], key_chars: &[u64]) -> [u64; 3] {
+    const PAD: u32 = u32::MAX;
+    let id_at = |i: usize| token_ids.get(i).copied().unwrap_or(PAD);
+    let mut keys: Vec<u128> = (0..token_ids.len())
+        .map(|i| (0..4).fold(0u128, |key, k| (key << 32) | u128::from(id_at(i + k))))
+        .collect();
+    keys.sort_unstable();
+    let mut top = [0u64; 3];
+    for (at, n) in TOP_NGRAM_ORDERS.into_iter().enumerate() {
+        let shift = 32 * (4 - n as u32);
+        let mut best = (0u64, 0u64);
+        for run in keys.chunk_by(|a, b| a >> shift == b >> shift) {
+            let prefix = run[0] >> shift;
+            let mut chars = n as u64 - 1;
+            let mut padded = false;
+            for i in 0..n {
+                match ((prefix >> (32 * i)) & 0xFFFF_FFFF) as u32 {
+                    PAD => padded = true,
+                    id => chars += key_chars[id as usize],
+                }
+            }
+            if padded {
+                continue;
+            }
+            best = best.max((run.len() as u64, chars));
+        }
+        top[at] = best.0 * best.1;
+    }
+    top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_repeated_ngram_covers_its_count_times_its_length() {
+        // Terms: 0 "ab" (2 chars), 1 "c" (1), 2 "def" (3).
+        let key_chars = [2, 1, 3];
+        // ab c ab c ab def: "ab c" 2 times, 4 chars = 8; "c ab" 2 times, 4 chars.
+        // 3-grams: "ab c ab" twice (7 chars) = 14.
+        // No 4-gram repeats: the longest, once. They are "ab c ab c" (9 chars),
+        // "c ab c ab" (9) and "ab c ab def" (11).
+        let ids = [0, 1, 0, 1, 0, 2];
+        assert_eq!(top_ngram_chars(&ids, &key_chars), [8, 14, 11]);
+        // Too short for any: nothing; for 2-grams only: the one 2-gram.
+        assert_eq!(top_ngram_chars(&ids[..1], &key_chars), [0, 0, 0]);
+        assert_eq!(top_ngram_chars(&ids[..2], &key_chars), [4, 0, 0]);
+    }
+
+    #[test]
+    fn lines_count_as_gopher_and_c4_read_them() {
+        let mut counts = QualityCounts::default();
+        let text = "• one.\n• one.\n\n  two…\nthree...\nهل أنت هنا؟\nقال،\n";
+        counts.count_lines(text);
+        assert_eq!(counts.lines, 6);
+        // "• one." twice, "two…", "three...", the Arabic question.
+        assert_eq!(counts.terminal_lines, 5);
+        assert_eq!(counts.bullet_lines, 2);
+        assert_eq!(counts.ellipsis_lines, 2);
+        assert_eq!(counts.duplicate_lines, 1);
+        assert_eq!(counts.duplicate_line_chars, 6);
+    }
+
+    #[test]
+    fn text_counts_find_symbols_and_lorem_ipsum() {
+        let mut counts = QualityCounts::default();
+        counts.count_text("#a ## ..... … {x} Lorem Ipsum, LOREM IPSUM loremipsum é");
+        assert_eq!(counts.hashes, 3);
+        // "....." holds one "..." without overlap, then "…".
+        assert_eq!(counts.ellipses, 2);
+        assert_eq!(counts.curly_brackets, 1);
+        assert_eq!(counts.lorem_ipsum, 2);
+        assert_eq!(counts.chars, 55);
+    }
+
+    #[test]
+    fn counts_survive_their_text() {
+        let counts = QualityCounts {
+            chars: 10,
+            rule_stopwords: Some(3),
+            top_ngram_chars: [4, 5, 6],
+            ..QualityCounts::default()
+        };
+        assert_eq!(QualityCounts::from_text(&counts.to_text()), Some(counts));
+        let without = QualityCounts {
+            rule_stopwords: None,
+            ..counts
+        };
+        assert_eq!(QualityCounts::from_text(&without.to_text()), Some(without));
+        assert_eq!(QualityCounts::from_text("chars:1"), None);
+        assert_eq!(QualityCounts::from_text("bogus:1"), None);
+    }
+}

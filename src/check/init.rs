@@ -54,6 +54,7 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
         round_up(copies + 0.02),
         round_up(near + 0.02)
     );
+    quality_rules(&mut out, current);
     if !with_baseline {
         out.push_str(
             "# Give --baseline OLD/summary.json to --init for the rules that compare with a baseline:\n\
@@ -138,6 +139,42 @@ fn orthography_rules(out: &mut String, current: &Snapshot) {
                 );
             }
         }
+    }
+}
+
+/// Rules on the quality signals (quality.csv), when the summary has them: each
+/// signal's median within [`share_margin`] of today's (warnings: a median moves
+/// with the mix of sources), and the share of documents that fail any rule at
+/// most 5 points above today's.
+fn quality_rules(out: &mut String, current: &Snapshot) {
+    let Some(signals) = current
+        .summary
+        .pointer("/quality/signals")
+        .and_then(|s| s.as_object())
+    else {
+        return;
+    };
+    let failing = current.metric("quality.any_rule.share").unwrap_or(0.0);
+    let _ = writeln!(
+        out,
+        "# Quality (quality.csv): {failing} of the documents fail at least one of Gopher's, C4's or\n\
+         # FineWeb's rules today (reports/README.md lists them); at most 5 points more. Each\n\
+         # signal's median stays within a fifth of today's (and at least 0.01): warnings.\n\
+         [[rule]]\nname = \"documents failing a quality rule\"\nmetric = \"quality.any_rule.share\"\nmax = {}\n",
+        round_up(failing + 0.05).min(1.0)
+    );
+    for name in signals.keys() {
+        let path = format!("quality.signals.{name}.median");
+        let Ok(today) = current.metric(&path) else {
+            continue;
+        };
+        let margin = share_margin(today.abs());
+        let min = ((today - margin).max(0.0) * 1000.0).floor() / 1000.0;
+        let max = round_up(today + margin);
+        let _ = writeln!(
+            out,
+            "[[rule]]\nname = \"median {name}\"\nmetric = \"{path}\"\nmin = {min}\nmax = {max}\nseverity = \"warning\"\n"
+        );
     }
 }
 

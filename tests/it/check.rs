@@ -322,6 +322,10 @@ fn the_same_corpus_passes_its_own_init_rules() {
         "metric = \"languages.fas.share\"\nmin = 0.246\nmax = 0.371",
         "metric = \"scripts.arabic.share\"\nmin = 0.778\nmax = 1",
         "metric = \"scripts.latin.share\"\nmin = 0.007\nmax = 0.028",
+        // No seed document fails a quality rule: at most 5 points do.
+        "metric = \"quality.any_rule.share\"\nmax = 0.05",
+        // The median mean word length is 5.0: within a fifth.
+        "metric = \"quality.signals.mean_word_length.median\"\nmin = 4\nmax = 6",
     ] {
         assert!(plain.contains(rule), "{rule} in\n{plain}");
     }

@@ -256,6 +256,60 @@ fn concordance_section(html: &mut String, report: &Report) {
     }
 }
 
+/// Clusters of duplicates the page lists, the largest first.
+const INDEX_CLUSTERS: usize = 10;
+
+/// The largest clusters of duplicates, each collapsed under a line that names its
+/// size and first document; or none, when there are none.
+fn duplicates_section(html: &mut String, report: &Report) {
+    let Some(figures) = &report.summary().duplicates else {
+        return;
+    };
+    html.push_str("<h2>Duplicates</h2>\n");
+    let rows = report.duplicate_rows();
+    let mut clusters: Vec<&[crate::report::DuplicateRow]> =
+        rows.chunk_by(|a, b| a.cluster == b.cluster).collect();
+    if clusters.is_empty() {
+        html.push_str("<p>No two documents are duplicates, exactly or nearly.</p>\n");
+        return;
+    }
+    let share = |s: Option<f64>| s.map(share_percent).unwrap_or_default();
+    let _ = writeln!(
+        html,
+        "<p>{} clusters; beyond the first document of each, {}% of the documents are exact \
+         duplicates and {}% near ones or exact. The {} largest, largest first (ties in \
+         cluster order); <a href=\"duplicates.csv\">duplicates.csv</a> lists them all.</p>",
+        grouped(clusters.len() as i128),
+        share(figures.exact.document_share),
+        share(figures.near.document_share),
+        INDEX_CLUSTERS.min(clusters.len())
+    );
+    // Stable: clusters of one size stay in their order.
+    clusters.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    let cut = |text: &str| html_escape(&super::chart::text::shortened(text, MAX_HTML_CELL_CHARS));
+    for cluster in clusters.iter().take(INDEX_CLUSTERS) {
+        let _ = writeln!(
+            html,
+            "<details><summary>cluster {}: {} documents, the first <bdi>{}</bdi></summary>\n\
+             <div class=\"scroll\"><table class=\"data\">\n<thead><tr><th>document</th><th>kind</th>\
+             <th>similarity</th></tr></thead>\n<tbody>",
+            cluster[0].cluster,
+            cluster.len(),
+            cut(&cluster[0].document)
+        );
+        for row in *cluster {
+            let _ = writeln!(
+                html,
+                "<tr><td dir=\"auto\">{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+                cut(&row.document),
+                row.kind.name(),
+                crate::table::float(row.similarity)
+            );
+        }
+        html.push_str("</tbody></table></div></details>\n");
+    }
+}
+
 /// The page: summary figures, the languages, every chart, and rows of every table
 /// chosen to show what it is for (`Preview`).
 pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
@@ -319,6 +373,7 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
         );
     }
     concordance_section(&mut html, report);
+    duplicates_section(&mut html, report);
     html.push_str(
         "<h2>Tables</h2>\n<p>Rows of each table chosen to show what it holds; the CSV files \
          hold every row and every digit, and <a href=\"README.md\">README.md</a> explains \

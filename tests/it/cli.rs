@@ -67,7 +67,15 @@ fn report_is_byte_identical_with_one_and_two_threads_and_any_path_order() {
             ]
             .map(String::from),
         )
-        .chain(["top-terms-ara.png", "top-terms-fas.png"].map(String::from))
+        .chain(
+            [
+                "top-terms-ara.png",
+                "top-terms-fas.png",
+                "duplicates.png",
+                "quality.png",
+            ]
+            .map(String::from),
+        )
         .collect();
     expected.sort();
     let names: Vec<String> = a.iter().map(|(name, _)| name.clone()).collect();

@@ -272,9 +272,14 @@ fn the_page_shows_the_largest_clusters_first() {
         "{csv}"
     );
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    // The section of clusters, each collapsed: the larger first.
+    let clusters = &page[page.find("<h2>Duplicates</h2>").expect("the clusters")..];
+    let first = clusters.find("cluster 2: 3 documents, the first <bdi>c.txt</bdi>");
+    let second = clusters.find("cluster 1: 2 documents, the first <bdi>a.txt</bdi>");
+    assert!(first.is_some() && first < second, "{clusters}");
     let start = page
-        .find("<a href=\"duplicates.csv\">")
-        .expect("the duplicates section");
+        .find("<h3><a href=\"duplicates.csv\">")
+        .expect("the duplicates table");
     let section = &page[start..start + page[start..].find("</table>").expect("its table")];
     let shown: Vec<&str> = section
         .split("<td dir=\"auto\">")

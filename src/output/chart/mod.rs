@@ -17,6 +17,7 @@ mod language_style;
 mod languages;
 mod lengths;
 mod plot;
+mod quality;
 pub mod text;
 mod top_ngrams;
 mod top_terms;
@@ -133,6 +134,18 @@ pub const CHARTS: &[ChartSpec] = &[
         about: "language switches between consecutive sentences, from the row's language to the column's, among the languages with at least 1% of the words (the caption counts the switches left out)",
         needs: Needs::Nothing,
         draw: Draw::One(code_switching::draw),
+    },
+    ChartSpec {
+        name: "duplicates.png",
+        about: "the share of documents beyond the first of each cluster of duplicates, exact (dark) and near with the exact ones (pale), for the corpus and, with `--group-by`, each group among its own documents (the first {GROUPS_CHART_ROWS} by name)",
+        needs: Needs::Nothing,
+        draw: Draw::Some(quality::draw_duplicates),
+    },
+    ChartSpec {
+        name: "quality.png",
+        about: "each quality signal that is a share (quality.csv): its 5th to 95th percentile over the documents (pale) and its median (dark), on an axis from 0 to 100% (a symbol ratio above 1 is drawn at 1); then the share of the documents each rule applies to that it would drop, and of all documents that fail any",
+        needs: Needs::Nothing,
+        draw: Draw::Some(quality::draw),
     },
     ChartSpec {
         name: "groups.png",

@@ -72,6 +72,16 @@ impl Stopwords {
         self.lists.iter().map(|(code, _)| *code)
     }
 
+    /// The words that are stopwords in `language`: its list's (when it has one)
+    /// and the user's.
+    pub fn words_of(&self, language: Lang) -> impl Iterator<Item = &String> + '_ {
+        self.lists
+            .iter()
+            .filter(move |(code, _)| *code == language)
+            .flat_map(|(_, words)| words.iter())
+            .chain(self.own.iter())
+    }
+
     /// Whether `key`, a folded term, is in the list of any of `languages`, or
     /// among the user's words.
     pub fn contains(&self, key: &str, languages: &[Lang]) -> bool {

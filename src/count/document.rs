@@ -7,15 +7,14 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::figures::DocumentFigures;
-use super::quality::QualityTerms;
+use super::quality::{QualityLists, QualityTerms};
 use super::{dominant_language, totals, QualityCounts};
 use crate::input::{Document, Problem, ProblemKind};
-use crate::language::Lang;
 use crate::language::LanguageDetector;
 use crate::normalize::Normalizer;
 use crate::normalize::{FoldsCounted, FormLetters, Orthography};
 use crate::options::{CoocScope, Options};
-use crate::stopwords::{folded_words, Stopwords};
+use crate::stopwords::folded_words;
 use rustc_hash::FxHashSet;
 
 use crate::count::terms::LocalTerms;
@@ -160,39 +159,6 @@ pub struct Analyzer {
     times: Arc<StageTimes>,
 }
 
-/// The stopword lists of the quality counts, folded as terms are.
-struct QualityLists {
-    /// The lists of the terms table.
-    stopwords: Stopwords,
-    /// The stopword rule's list per language ([`RULE_STOPWORDS`](super::RULE_STOPWORDS)).
-    rule: Vec<(Lang, FxHashSet<String>)>,
-}
-
-impl QualityLists {
-    fn new(options: &Options, normalizer: &Normalizer) -> Self {
-        QualityLists {
-            stopwords: Stopwords::of(options, normalizer),
-            rule: super::RULE_STOPWORDS
-                .iter()
-                .map(|(lang, words)| {
-                    (
-                        *lang,
-                        words.iter().map(|w| normalizer.normalize(w)).collect(),
-                    )
-                })
-                .collect(),
-        }
-    }
-
-    /// The stopword rule's list for `language`, if it has one.
-    fn rule_list(&self, language: Lang) -> Option<&FxHashSet<String>> {
-        self.rule
-            .iter()
-            .find(|(l, _)| *l == language)
-            .map(|(_, words)| words)
-    }
-}
-
 impl Analyzer {
     /// An analyzer for `options`, which [`Options::validate`] accepts.
     pub fn new(options: Options) -> Result<Self, crate::options::OptionsError> {
@@ -296,12 +262,7 @@ impl Analyzer {
                 counts: &terms.counts,
                 token_ids: &terms.token_ids,
             };
-            QualityCounts::of(
-                &document.text,
-                &terms,
-                |key| lists.stopwords.contains(key, &[language]),
-                lists.rule_list(language),
-            )
+            QualityCounts::of(&document.text, &terms, lists.of(language))
         });
         self.times.add(
             Stage::Count,

@@ -7,13 +7,14 @@
 //! FineWeb's line-punctuation rule; how each differs from its source is said where
 //! it is counted. The ratios and the rules are in `report/quality.rs`.
 
-use std::collections::BTreeMap;
-
 use memchr::memmem;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::language::Lang;
+use crate::normalize::Normalizer;
+use crate::options::Options;
 use crate::script::{self, Script};
+use crate::stopwords::{Stopwords, LANGUAGES as STOPWORD_LANGUAGES};
 use crate::tokenize::TokenKind;
 
 /// The n-gram orders whose most repeated n-gram is measured (Gopher's 2, 3 and 4).
@@ -135,6 +136,78 @@ pub fn is_terminal(c: char) -> bool {
     )
 }
 
+/// A word in the stopword lists of the terms table (and `--stopwords`).
+const IN_TERMS_LIST: u8 = 1;
+/// A word in the stopword rule's list ([`RULE_STOPWORDS`]).
+const IN_RULE_LIST: u8 = 2;
+
+/// The stopwords of one language, folded: each word with the lists it is in, so
+/// that a term is looked up once.
+#[derive(Default)]
+pub(super) struct LanguageStopwords {
+    words: FxHashMap<String, u8>,
+    /// Whether the language has a list for the stopword rule.
+    has_rule_list: bool,
+}
+
+impl LanguageStopwords {
+    /// The lists `key` is in ([`IN_TERMS_LIST`], [`IN_RULE_LIST`]), or 0.
+    fn flags(&self, key: &str) -> u8 {
+        if self.words.is_empty() {
+            return 0;
+        }
+        self.words.get(key).copied().unwrap_or(0)
+    }
+}
+
+/// The stopwords the quality counts read, per language.
+pub(super) struct QualityLists {
+    by_language: Vec<(Lang, LanguageStopwords)>,
+    /// For every other language: the user's stopwords alone.
+    others: LanguageStopwords,
+}
+
+impl QualityLists {
+    /// The lists of `options` (stopwords-iso's and `--stopwords`, as the terms
+    /// table marks them) and of the stopword rule, folded with `normalizer`.
+    pub(super) fn new(options: &Options, normalizer: &Normalizer) -> Self {
+        let stopwords = Stopwords::of(options, normalizer);
+        let of = |language: Lang| {
+            let mut words: FxHashMap<String, u8> = FxHashMap::default();
+            for word in stopwords.words_of(language) {
+                *words.entry(word.clone()).or_default() |= IN_TERMS_LIST;
+            }
+            let rule = RULE_STOPWORDS.iter().find(|(l, _)| *l == language);
+            for word in rule.into_iter().flat_map(|(_, words)| words.iter()) {
+                *words.entry(normalizer.normalize(word)).or_default() |= IN_RULE_LIST;
+            }
+            LanguageStopwords {
+                words,
+                has_rule_list: rule.is_some(),
+            }
+        };
+        let mut languages: Vec<Lang> = STOPWORD_LANGUAGES
+            .iter()
+            .map(|(l, _)| *l)
+            .chain(RULE_STOPWORDS.iter().map(|(l, _)| *l))
+            .collect();
+        languages.sort_unstable();
+        languages.dedup();
+        QualityLists {
+            by_language: languages.into_iter().map(|l| (l, of(l))).collect(),
+            others: of(Lang::UNDETERMINED),
+        }
+    }
+
+    /// The stopwords of `language`.
+    pub(super) fn of(&self, language: Lang) -> &LanguageStopwords {
+        self.by_language
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map_or(&self.others, |(_, words)| words)
+    }
+}
+
 /// What [`QualityCounts::of`] reads of a document's terms.
 pub(super) struct QualityTerms<'a> {
     /// Each distinct surface form: its text, its local term and its count.
@@ -150,35 +223,52 @@ pub(super) struct QualityTerms<'a> {
 }
 
 impl QualityCounts {
-    /// The counts of a document: its text as read, its terms, and for its
-    /// language, whether each term is a stopword (`is_stopword`) and the rule's
-    /// stopword list (`rule_list`, folded).
+    /// The counts of a document: its text as read, its terms, and the stopwords
+    /// of its language.
     pub(super) fn of(
         text: &str,
         terms: &QualityTerms,
-        is_stopword: impl Fn(&str) -> bool,
-        rule_list: Option<&FxHashSet<String>>,
+        stopwords: &LanguageStopwords,
     ) -> QualityCounts {
         let mut counts = QualityCounts::default();
         counts.count_text(text);
         counts.count_lines(text);
-        let mut letters: BTreeMap<Script, u64> = BTreeMap::new();
+        // Letters per script; a form's letters are nearly always of one script,
+        // so they are counted in runs and the list holds a script or two.
+        let mut letters: Vec<(Script, u64)> = Vec::new();
+        let mut add = |script: Script, n: u64| match letters.iter_mut().find(|l| l.0 == script) {
+            Some(entry) => entry.1 += n,
+            None => letters.push((script, n)),
+        };
         for &(form, _, count) in terms.surface_forms {
             let count = u64::from(count);
             let mut chars = 0u64;
+            let mut run: Option<(Script, u64)> = None;
             for c in form.chars() {
                 chars += 1;
-                if let Some(script) = script::letter_script(c) {
-                    *letters.entry(script).or_default() += count;
+                let Some(script) = script::letter_script(c) else {
+                    continue;
+                };
+                match &mut run {
+                    Some((current, n)) if *current == script => *n += 1,
+                    _ => {
+                        if let Some((current, n)) = run {
+                            add(current, n * count);
+                        }
+                        run = Some((script, 1));
+                    }
                 }
+            }
+            if let Some((current, n)) = run {
+                add(current, n * count);
             }
             counts.word_chars += chars * count;
         }
-        counts.letters = letters.values().sum();
+        counts.letters = letters.iter().map(|l| l.1).sum();
         counts.main_script_letters = letters
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map_or(0, |(_, &n)| n);
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map_or(0, |l| l.1);
         let mut rule_stopwords = 0;
         for (term, key) in terms.keys.iter().enumerate() {
             let count = u64::from(terms.counts[term]);
@@ -187,14 +277,15 @@ impl QualityCounts {
                 TokenKind::Url | TokenKind::Email => counts.url_email_words += count,
                 _ => {}
             }
-            if is_stopword(key) {
+            let flags = stopwords.flags(key);
+            if flags & IN_TERMS_LIST != 0 {
                 counts.stopwords += count;
             }
-            if rule_list.is_some_and(|list| list.contains(key.as_ref())) {
+            if flags & IN_RULE_LIST != 0 {
                 rule_stopwords += count;
             }
         }
-        counts.rule_stopwords = rule_list.map(|_| rule_stopwords);
+        counts.rule_stopwords = stopwords.has_rule_list.then_some(rule_stopwords);
         let key_chars: Vec<u64> = terms
             .keys
             .iter()
@@ -207,10 +298,20 @@ impl QualityCounts {
     /// The counts over the whole text: characters, `#`, `{`, ellipses, lorem ipsum.
     fn count_text(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        // A UTF-8 character starts at every byte that is not a continuation byte.
-        self.chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64;
-        self.hashes = bytes.iter().filter(|&&b| b == b'#').count() as u64;
-        self.curly_brackets = bytes.iter().filter(|&&b| b == b'{').count() as u64;
+        // One pass, in blocks whose counts fit 32 bits, which the compiler
+        // vectorizes. A UTF-8 character starts at every byte that is not a
+        // continuation byte (0b10xxxxxx, below -64 as a signed byte).
+        for block in bytes.chunks(1 << 20) {
+            let (mut chars, mut hashes, mut curly) = (0u32, 0u32, 0u32);
+            for &b in block {
+                chars += u32::from((b as i8) >= -64);
+                hashes += u32::from(b == b'#');
+                curly += u32::from(b == b'{');
+            }
+            self.chars += u64::from(chars);
+            self.hashes += u64::from(hashes);
+            self.curly_brackets += u64::from(curly);
+        }
         self.ellipses = (memmem::find_iter(bytes, b"...").count()
             + memmem::find_iter(bytes, "…".as_bytes()).count()) as u64;
         self.lorem_ipsum = [b"psum", b"PSUM"]
@@ -339,33 +440,54 @@ impl QualityCounts {
 /// covers, its count times its length (`key_chars` of its terms and `n - 1`
 /// spaces), over the whole token sequence as Gopher takes it (across sentences);
 /// ties go to the longer n-gram. One sort serves the three orders: the 4-grams
-/// starting at every token (padded past the end with [`PAD`]), sorted, hold the
-/// 2- and 3-grams as runs of equal prefixes.
+/// starting at every token (padded past the end with an id no term has), packed
+/// into integers and sorted, hold the 2- and 3-grams as runs of equal prefixes.
+/// A document of fewer than 65,535 terms (all but a few) packs its ids in 16 bits
+/// and sorts 64-bit keys, faster than 128-bit ones.
 fn top_ngram_chars(token_ids: &[u32], key_chars: &[u64]) -> [u64; 3] {
-    const PAD: u32 = u32::MAX;
-    let id_at = |i: usize| token_ids.get(i).copied().unwrap_or(PAD);
-    let mut keys: Vec<u128> = (0..token_ids.len())
-        .map(|i| (0..4).fold(0u128, |key, k| (key << 32) | u128::from(id_at(i + k))))
-        .collect();
-    keys.sort_unstable();
+    if key_chars.len() < 0xFFFF {
+        let mut keys: Vec<u64> = packed(token_ids, 16).map(|k| k as u64).collect();
+        keys.sort_unstable();
+        top_of_sorted(&keys, 16, key_chars)
+    } else {
+        let mut keys: Vec<u128> = packed(token_ids, 32).collect();
+        keys.sort_unstable();
+        top_of_sorted(&keys, 32, key_chars)
+    }
+}
+
+/// The 4-gram starting at each token, `bits` bits an id, the first id highest,
+/// padded past the end with the largest id of `bits` bits.
+fn packed(token_ids: &[u32], bits: u32) -> impl Iterator<Item = u128> + '_ {
+    let pad = (1u128 << bits) - 1;
+    (0..token_ids.len()).map(move |i| {
+        (0..4).fold(0u128, |key, k| {
+            (key << bits) | token_ids.get(i + k).map_or(pad, |&id| u128::from(id))
+        })
+    })
+}
+
+/// [`top_ngram_chars`] from the sorted keys, of `bits` bits an id.
+fn top_of_sorted<K: Copy + Into<u128>>(keys: &[K], bits: u32, key_chars: &[u64]) -> [u64; 3] {
+    let pad = (1u128 << bits) - 1;
     let mut top = [0u64; 3];
     for (at, n) in TOP_NGRAM_ORDERS.into_iter().enumerate() {
-        let shift = 32 * (4 - n as u32);
+        let shift = bits * (4 - n as u32);
+        let prefix = |key: &K| (*key).into() >> shift;
         let mut best = (0u64, 0u64);
-        for run in keys.chunk_by(|a, b| a >> shift == b >> shift) {
-            let prefix = run[0] >> shift;
+        for run in keys.chunk_by(|a, b| prefix(a) == prefix(b)) {
+            let ids = prefix(&run[0]);
             let mut chars = n as u64 - 1;
             let mut padded = false;
-            for i in 0..n {
-                match ((prefix >> (32 * i)) & 0xFFFF_FFFF) as u32 {
-                    PAD => padded = true,
+            for i in 0..n as u32 {
+                match (ids >> (bits * i)) & pad {
+                    id if id == pad => padded = true,
                     id => chars += key_chars[id as usize],
                 }
             }
-            if padded {
-                continue;
+            if !padded {
+                best = best.max((run.len() as u64, chars));
             }
-            best = best.max((run.len() as u64, chars));
         }
         top[at] = best.0 * best.1;
     }
@@ -389,6 +511,10 @@ mod tests {
         // Too short for any: nothing; for 2-grams only: the one 2-gram.
         assert_eq!(top_ngram_chars(&ids[..1], &key_chars), [0, 0, 0]);
         assert_eq!(top_ngram_chars(&ids[..2], &key_chars), [4, 0, 0]);
+        // The 32-bit ids of a document of 65,535 terms or more give the same.
+        let mut wide: Vec<u128> = packed(&ids, 32).collect();
+        wide.sort_unstable();
+        assert_eq!(top_of_sorted(&wide, 32, &key_chars), [8, 14, 11]);
     }
 
     #[test]

@@ -361,6 +361,30 @@ fn detect(py: Python<'_>, texts: Vec<String>, langs: Option<Vec<String>>) -> PyR
     })
 }
 
+/// The tokens of `text` as corpstat's tokenizer splits it under `rules` (`smart`,
+/// `plain` or `characters`, as `--tokens` takes them), as written: the report
+/// normalizes the text first and folds each token to its term.
+#[pyfunction]
+#[pyo3(signature = (text, rules="smart"))]
+fn tokens(text: &str, rules: &str) -> PyResult<Vec<String>> {
+    use corpstat::tokenize::{tokenize_with, TokenRules};
+    let rules = match rules {
+        "smart" => TokenRules::Smart,
+        "plain" => TokenRules::Plain,
+        "characters" => TokenRules::Characters,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "invalid value '{other}' for rules=: one of smart, plain, characters"
+            )))
+        }
+    };
+    Ok(tokenize_with(text, rules)
+        .tokens
+        .iter()
+        .map(|t| t.text.to_string())
+        .collect())
+}
+
 /// The extension module.
 #[pymodule]
 fn _corpstat(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -371,6 +395,7 @@ fn _corpstat(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(report, module)?)?;
     module.add_function(wrap_pyfunction!(table_call, module)?)?;
     module.add_function(wrap_pyfunction!(detect, module)?)?;
+    module.add_function(wrap_pyfunction!(tokens, module)?)?;
     module.add_class::<Report>()?;
     module.add_class::<ArrowTable>()?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -76,7 +76,10 @@ pub(super) struct CorpusArgs {
     #[arg(long)]
     pub(super) stem: bool,
 
-    /// Tokenization rules.
+    /// Tokenization rules: smart keeps URLs, e-mail addresses, mentions and
+    /// hashtags whole and splits Chinese, Japanese, Thai, Lao, Khmer and Burmese into
+    /// words; plain gives UAX #29 words alone; characters is smart with those scripts
+    /// one character at a time.
     #[arg(long, value_enum, default_value = "smart")]
     pub(super) tokens: TokenRules,
 

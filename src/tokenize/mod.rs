@@ -25,8 +25,10 @@
 
 mod sentences;
 mod special;
+mod unspaced;
 
 use special::special_spans;
+use unspaced::Unspaced;
 use words::push_words;
 
 #[cfg(test)]
@@ -92,11 +94,17 @@ impl TokenKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TokenRules {
-    /// UAX #29 words only.
+    /// UAX #29 words only: Chinese, Japanese, Thai, Lao, Khmer and Burmese text one
+    /// character (or syllable) at a time.
     Plain,
-    /// URLs, e-mail addresses, mentions and hashtags kept whole.
+    /// URLs, e-mail addresses, mentions and hashtags kept whole, and the scripts
+    /// written without spaces split into words by a dictionary (see `unspaced.rs`).
     #[default]
     Smart,
+    /// As `smart`, but the scripts written without spaces split as UAX #29 splits
+    /// them: one Han character, one kana or one Thai letter cluster at a time (for
+    /// character statistics of Chinese).
+    Characters,
 }
 
 /// A token: a slice of the text it came from, its byte offset there, and its kind.
@@ -199,7 +207,7 @@ pub fn tokenize(text: &str) -> Tokenized<'_> {
 /// (see `push_words`) with unicode-segmentation for the rest.
 pub fn words(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
-    push_words(text, 0..text.len(), &mut tokens);
+    push_words(text, 0..text.len(), Unspaced::Characters, &mut tokens);
     tokens
 }
 
@@ -207,11 +215,16 @@ pub fn words(text: &str) -> Vec<Token<'_>> {
 pub fn tokenize_with(text: &str, rules: TokenRules) -> Tokenized<'_> {
     let mut tokens = Vec::new();
     match rules {
-        TokenRules::Plain => push_words(text, 0..text.len(), &mut tokens),
-        TokenRules::Smart => {
+        TokenRules::Plain => push_words(text, 0..text.len(), Unspaced::Characters, &mut tokens),
+        TokenRules::Smart | TokenRules::Characters => {
+            let unspaced = if rules == TokenRules::Smart {
+                Unspaced::Words
+            } else {
+                Unspaced::Characters
+            };
             let mut done = 0;
             for (span, kind) in special_spans(text) {
-                push_words(text, done..span.start, &mut tokens);
+                push_words(text, done..span.start, unspaced, &mut tokens);
                 tokens.push(Token {
                     text: &text[span.clone()],
                     start: span.start,
@@ -219,7 +232,7 @@ pub fn tokenize_with(text: &str, rules: TokenRules) -> Tokenized<'_> {
                 });
                 done = span.end;
             }
-            push_words(text, done..text.len(), &mut tokens);
+            push_words(text, done..text.len(), unspaced, &mut tokens);
         }
     }
     group_sentences(text, tokens)

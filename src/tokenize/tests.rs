@@ -280,3 +280,67 @@ fn newlines_end_sentences() {
         vec![vec!["عنوان", "الخبر"], vec!["نص", "الخبر"]]
     );
 }
+
+/// The words of `text` under `rules`.
+fn words_under(text: &str, rules: TokenRules) -> Vec<&str> {
+    tokenize_with(text, rules)
+        .tokens
+        .iter()
+        .map(|t| t.text)
+        .collect()
+}
+
+#[test]
+fn scripts_without_spaces_are_split_into_words() {
+    // Worked out by hand: "we / today / go / Beijing / university / study / Chinese".
+    assert_eq!(
+        words_under("我们今天去北京大学学习中文。", TokenRules::Smart),
+        ["我们", "今天", "去", "北京", "大学", "学习", "中文"]
+    );
+    // "language / Thai / is / language / that / beautiful".
+    assert_eq!(
+        words_under("ภาษาไทยเป็นภาษาที่สวยงาม", TokenRules::Smart),
+        ["ภาษา", "ไทย", "เป็น", "ภาษา", "ที่", "สวยงาม"]
+    );
+    // "I / (topic) / Tokyo / university / at / Japanese / (object) / study", then
+    // the verb's tail: UniDic splits し て い ます; the dictionary gives し てい ます.
+    assert_eq!(
+        words_under("私は東京大学で日本語を勉強しています。", TokenRules::Smart),
+        [
+            "私",
+            "は",
+            "東京",
+            "大学",
+            "で",
+            "日本語",
+            "を",
+            "勉強",
+            "し",
+            "てい",
+            "ます"
+        ]
+    );
+}
+
+#[test]
+fn characters_and_plain_keep_the_characters_of_uax_29() {
+    let text = "我们去北京";
+    for rules in [TokenRules::Characters, TokenRules::Plain] {
+        assert_eq!(words_under(text, rules), ["我", "们", "去", "北", "京"]);
+    }
+}
+
+#[test]
+fn only_runs_of_those_scripts_are_split_again() {
+    // Latin, digits and Arabic around the run keep their UAX #29 words; the run
+    // ends at punctuation, digits and other scripts.
+    assert_eq!(
+        words_under("APT31 في 2024年发布了新报告，نص", TokenRules::Smart),
+        ["APT31", "في", "2024", "年", "发布", "了", "新", "报告", "نص"]
+    );
+    // A URL among them stays whole.
+    assert_eq!(
+        words_under("请访问 https://example.com 了解更多", TokenRules::Smart),
+        ["请", "访问", "https://example.com", "了解", "更多"]
+    );
+}

@@ -9,6 +9,7 @@ use crate::first_pages::FirstPages;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::unspaced::{push_segments, Unspaced};
 use super::{Token, TokenKind};
 
 pub(super) fn word_kind(word: &str) -> TokenKind {
@@ -164,7 +165,8 @@ fn is_region_start(previous: WordClass, class: WordClass) -> bool {
 }
 
 /// Pushes the words of `text[range]`, exactly as `unicode_word_indices` finds them
-/// with white space cut away (see [`push_segment`]).
+/// with white space cut away (see [`push_segment`]); with [`Unspaced::Words`], the
+/// runs of scripts written without spaces are split into words by a dictionary.
 ///
 /// The range is read as regions that start where [`is_region_start`] holds. A region
 /// made only of characters [`word_class`] knows, with no mark after a non-word
@@ -176,7 +178,12 @@ fn is_region_start(previous: WordClass, class: WordClass) -> bool {
 /// Kept as one loop of about ninety lines: it is the tokenizer's inner loop, run
 /// once per character, and its state (the region, the run, the last class) lives
 /// in locals that a split into functions would have to pass on every character.
-pub(super) fn push_words<'a>(text: &'a str, range: Range<usize>, tokens: &mut Vec<Token<'a>>) {
+pub(super) fn push_words<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    unspaced: Unspaced,
+    tokens: &mut Vec<Token<'a>>,
+) {
     // The current run of word characters: its start, and whether it has a letter / an alphanumeric.
     let mut run: Option<(usize, bool, bool)> = None;
     let mut mid_after_word = false;
@@ -246,9 +253,10 @@ pub(super) fn push_words<'a>(text: &'a str, range: Range<usize>, tokens: &mut Ve
                 last = class;
                 end += len;
             }
-            for (offset, segment) in text[start..end].unicode_word_indices() {
-                push_segment(segment, start + offset, tokens);
-            }
+            let segments = text[start..end]
+                .unicode_word_indices()
+                .map(|(offset, segment)| (start + offset, segment));
+            push_segments(text, segments, unspaced, tokens);
             run = None;
             mid_after_word = false;
             previous = last;

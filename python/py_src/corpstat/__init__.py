@@ -28,7 +28,7 @@ from . import _corpstat
 
 __version__: str = _corpstat.__version__
 
-__all__ = ["report", "detect", "kwic", "collocates", "Report", "InputProblemWarning",
+__all__ = ["report", "detect", "tokens", "kwic", "collocates", "Report", "InputProblemWarning",
            "__version__"]
 
 PathArg = Union[str, "os.PathLike[str]"]
@@ -297,6 +297,18 @@ def _named_as_keywords(message: str) -> str:
 
     return re.sub(r"'?--([a-z0-9-]+)(?: <[A-Z_]+>)?'?",
                   lambda m: m.group(1).replace("-", "_") + "=", message)
+
+
+def tokens(text: str, *, rules: str = "smart") -> list:
+    """The tokens of ``text`` as corpstat splits it, as written (the report
+    normalizes the text first and folds each token to its term). ``rules``: as
+    ``--tokens`` takes it: ``smart`` (URLs, e-mail addresses, mentions and hashtags
+    whole; Chinese, Japanese, Thai, Lao, Khmer and Burmese split into words by a
+    dictionary), ``plain`` (UAX #29 words alone) or ``characters`` (as ``smart``,
+    the scripts without spaces one character at a time)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text is {type(text).__name__}, not a string")
+    return _corpstat.tokens(text, rules)
 
 
 def detect(texts: Any, *, langs: Optional[Sequence[str]] = None):

@@ -7,57 +7,21 @@
 //! FineWeb's line-punctuation rule; how each differs from its source is said where
 //! it is counted. The ratios and the rules are in `report/quality.rs`.
 
-use memchr::memmem;
-use rustc_hash::{FxHashMap, FxHashSet};
+mod repetition;
+mod stopwords;
 
-use crate::language::Lang;
-use crate::normalize::Normalizer;
-use crate::options::Options;
+use memchr::memmem;
+use rustc_hash::FxHashSet;
+
 use crate::script::{self, Script};
-use crate::stopwords::{Stopwords, LANGUAGES as STOPWORD_LANGUAGES};
 use crate::tokenize::TokenKind;
+use repetition::top_ngram_chars;
+pub use stopwords::RULE_STOPWORDS;
+pub(crate) use stopwords::{LanguageStopwords, QualityLists};
+use stopwords::{IN_RULE_LIST, IN_TERMS_LIST};
 
 /// The n-gram orders whose most repeated n-gram is measured (Gopher's 2, 3 and 4).
 pub const TOP_NGRAM_ORDERS: [usize; 3] = [2, 3, 4];
-
-/// The stopword lists of Gopher's and FineWeb-2's stopword rule, by language: a
-/// document passes with at least two tokens of its language's list. English is
-/// Gopher's list; Arabic (`arb_Arab`) and Persian (`fas_Arab`) are FineWeb-2's
-/// tuned lists (their configs, ODC-BY), less the Arabic comma `،`, which corpstat
-/// never makes a token. Other languages have no list, and the rule does not apply.
-pub const RULE_STOPWORDS: &[(Lang, &[&str])] = &[
-    (
-        Lang::of("ara"),
-        &[
-            "في",
-            "من",
-            "على",
-            "إلى",
-            "عام",
-            "أن",
-            "مع",
-            "أو",
-            "هو",
-            "عن",
-            "التي",
-            "كان",
-            "بين",
-            "ما",
-            "كانت",
-            "هي",
-            "المتحدة",
-            "بعد",
-        ],
-    ),
-    (
-        Lang::of("eng"),
-        &["the", "be", "to", "of", "and", "that", "have", "with"],
-    ),
-    (
-        Lang::of("fas"),
-        &["در", "و", "به", "از", "که", "است", "این", "را", "با", "یک"],
-    ),
-];
 
 /// A document's quality counts. Every field is a count, so that shards add up to
 /// the single run's; the words are the document's tokens and its sentences its
@@ -134,78 +98,6 @@ pub fn is_terminal(c: char) -> bool {
             | '！'
             | '？'
     )
-}
-
-/// A word in the stopword lists of the terms table (and `--stopwords`).
-const IN_TERMS_LIST: u8 = 1;
-/// A word in the stopword rule's list ([`RULE_STOPWORDS`]).
-const IN_RULE_LIST: u8 = 2;
-
-/// The stopwords of one language, folded: each word with the lists it is in, so
-/// that a term is looked up once.
-#[derive(Default)]
-pub(super) struct LanguageStopwords {
-    words: FxHashMap<String, u8>,
-    /// Whether the language has a list for the stopword rule.
-    has_rule_list: bool,
-}
-
-impl LanguageStopwords {
-    /// The lists `key` is in ([`IN_TERMS_LIST`], [`IN_RULE_LIST`]), or 0.
-    fn flags(&self, key: &str) -> u8 {
-        if self.words.is_empty() {
-            return 0;
-        }
-        self.words.get(key).copied().unwrap_or(0)
-    }
-}
-
-/// The stopwords the quality counts read, per language.
-pub(super) struct QualityLists {
-    by_language: Vec<(Lang, LanguageStopwords)>,
-    /// For every other language: the user's stopwords alone.
-    others: LanguageStopwords,
-}
-
-impl QualityLists {
-    /// The lists of `options` (stopwords-iso's and `--stopwords`, as the terms
-    /// table marks them) and of the stopword rule, folded with `normalizer`.
-    pub(super) fn new(options: &Options, normalizer: &Normalizer) -> Self {
-        let stopwords = Stopwords::of(options, normalizer);
-        let of = |language: Lang| {
-            let mut words: FxHashMap<String, u8> = FxHashMap::default();
-            for word in stopwords.words_of(language) {
-                *words.entry(word.clone()).or_default() |= IN_TERMS_LIST;
-            }
-            let rule = RULE_STOPWORDS.iter().find(|(l, _)| *l == language);
-            for word in rule.into_iter().flat_map(|(_, words)| words.iter()) {
-                *words.entry(normalizer.normalize(word)).or_default() |= IN_RULE_LIST;
-            }
-            LanguageStopwords {
-                words,
-                has_rule_list: rule.is_some(),
-            }
-        };
-        let mut languages: Vec<Lang> = STOPWORD_LANGUAGES
-            .iter()
-            .map(|(l, _)| *l)
-            .chain(RULE_STOPWORDS.iter().map(|(l, _)| *l))
-            .collect();
-        languages.sort_unstable();
-        languages.dedup();
-        QualityLists {
-            by_language: languages.into_iter().map(|l| (l, of(l))).collect(),
-            others: of(Lang::UNDETERMINED),
-        }
-    }
-
-    /// The stopwords of `language`.
-    pub(super) fn of(&self, language: Lang) -> &LanguageStopwords {
-        self.by_language
-            .iter()
-            .find(|(l, _)| *l == language)
-            .map_or(&self.others, |(_, words)| words)
-    }
 }
 
 /// What [`QualityCounts::of`] reads of a document's terms.
@@ -436,86 +328,9 @@ impl QualityCounts {
     }
 }
 
-/// For n = 2, 3, 4: the characters the most repeated n-gram of `token_ids`
-/// covers, its count times its length (`key_chars` of its terms and `n - 1`
-/// spaces), over the whole token sequence as Gopher takes it (across sentences);
-/// ties go to the longer n-gram. One sort serves the three orders: the 4-grams
-/// starting at every token (padded past the end with an id no term has), packed
-/// into integers and sorted, hold the 2- and 3-grams as runs of equal prefixes.
-/// A document of fewer than 65,535 terms (all but a few) packs its ids in 16 bits
-/// and sorts 64-bit keys, faster than 128-bit ones.
-fn top_ngram_chars(token_ids: &[u32], key_chars: &[u64]) -> [u64; 3] {
-    if key_chars.len() < 0xFFFF {
-        let mut keys: Vec<u64> = packed(token_ids, 16).map(|k| k as u64).collect();
-        keys.sort_unstable();
-        top_of_sorted(&keys, 16, key_chars)
-    } else {
-        let mut keys: Vec<u128> = packed(token_ids, 32).collect();
-        keys.sort_unstable();
-        top_of_sorted(&keys, 32, key_chars)
-    }
-}
-
-/// The 4-gram starting at each token, `bits` bits an id, the first id highest,
-/// padded past the end with the largest id of `bits` bits.
-fn packed(token_ids: &[u32], bits: u32) -> impl Iterator<Item = u128> + '_ {
-    let pad = (1u128 << bits) - 1;
-    (0..token_ids.len()).map(move |i| {
-        (0..4).fold(0u128, |key, k| {
-            (key << bits) | token_ids.get(i + k).map_or(pad, |&id| u128::from(id))
-        })
-    })
-}
-
-/// [`top_ngram_chars`] from the sorted keys, of `bits` bits an id.
-fn top_of_sorted<K: Copy + Into<u128>>(keys: &[K], bits: u32, key_chars: &[u64]) -> [u64; 3] {
-    let pad = (1u128 << bits) - 1;
-    let mut top = [0u64; 3];
-    for (at, n) in TOP_NGRAM_ORDERS.into_iter().enumerate() {
-        let shift = bits * (4 - n as u32);
-        let prefix = |key: &K| (*key).into() >> shift;
-        let mut best = (0u64, 0u64);
-        for run in keys.chunk_by(|a, b| prefix(a) == prefix(b)) {
-            let ids = prefix(&run[0]);
-            let mut chars = n as u64 - 1;
-            let mut padded = false;
-            for i in 0..n as u32 {
-                match (ids >> (bits * i)) & pad {
-                    id if id == pad => padded = true,
-                    id => chars += key_chars[id as usize],
-                }
-            }
-            if !padded {
-                best = best.max((run.len() as u64, chars));
-            }
-        }
-        top[at] = best.0 * best.1;
-    }
-    top
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_most_repeated_ngram_covers_its_count_times_its_length() {
-        // Terms: 0 "ab" (2 chars), 1 "c" (1), 2 "def" (3).
-        let key_chars = [2, 1, 3];
-        // ab c ab c ab def: "ab c" 2 times, 4 chars = 8; "c ab" 2 times, 4 chars.
-        // 3-grams: "ab c ab" twice (7 chars) = 14.
-        // No 4-gram repeats: the longest, once. They are "ab c ab c" (9 chars),
-        // "c ab c ab" (9) and "ab c ab def" (11).
-        let ids = [0, 1, 0, 1, 0, 2];
-        assert_eq!(top_ngram_chars(&ids, &key_chars), [8, 14, 11]);
-        // Too short for any: nothing; for 2-grams only: the one 2-gram.
-        assert_eq!(top_ngram_chars(&ids[..1], &key_chars), [0, 0, 0]);
-        assert_eq!(top_ngram_chars(&ids[..2], &key_chars), [4, 0, 0]);
-        // The 32-bit ids of a document of 65,535 terms or more give the same.
-        let mut wide: Vec<u128> = packed(&ids, 32).collect();
-        wide.sort_unstable();
-        assert_eq!(top_of_sorted(&wide, 32, &key_chars), [8, 14, 11]);
-    }
 
     #[test]
     fn lines_count_as_gopher_and_c4_read_them() {

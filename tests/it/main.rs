@@ -30,5 +30,6 @@ mod python_package;
 mod quality;
 mod report_parquet;
 mod tokenize_differential;
+mod unspaced;
 mod util;
 mod word_lists;

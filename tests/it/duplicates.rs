@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::partials::{assert_same_report, merge, partial, path};
+use super::partials::{assert_same_report, merge, path, shard_partials};
 use super::util::{read_report, run, seed_word_text, stderr};
 
 const ARABIC: &str = "قال الوزير إن الهجمات تهدد الأمن في المنطقة كلها. وأكد أن بلاده مستعدة للتعاون مع الجميع في عام 2024.\n";
@@ -222,18 +222,7 @@ fn partials_merged_give_the_single_runs_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let out = whole_report(dir.path());
     let whole = read_report(&out);
-    let partials: Vec<_> = (0..2)
-        .map(|i| {
-            let p = dir.path().join(format!("p{i}"));
-            partial(
-                &dir.path().join(format!("s{i}")),
-                &p,
-                i,
-                &["--group-by", GROUPS],
-            );
-            p
-        })
-        .collect();
+    let partials = shard_partials(dir.path(), 2, &["--group-by", GROUPS]);
     // Given in the other order: the merge puts the shards in order.
     let (code, said, merged) = merge(&[&partials[1], &partials[0]], &dir.path().join("merged"));
     assert_eq!(code, 0, "{said}");

@@ -59,6 +59,18 @@ pub(crate) fn partial(shard: &Path, out: &Path, order: usize, options: &[&str]) 
     assert!(output.status.success(), "{}", stderr(&output));
 }
 
+/// The partials of the shards `dir/s0`, `dir/s1`, ... (`shards` of them), counted
+/// with `options` into `dir/p0`, `dir/p1`, ...
+pub(crate) fn shard_partials(dir: &Path, shards: usize, options: &[&str]) -> Vec<PathBuf> {
+    (0..shards)
+        .map(|i| {
+            let out = dir.join(format!("p{i}"));
+            partial(&dir.join(format!("s{i}")), &out, i, options);
+            out
+        })
+        .collect()
+}
+
 /// The partials of the five seed shards, in `dir/p0`..`p4`.
 pub(crate) fn seed_partials(dir: &Path, options: &[&str]) -> Vec<PathBuf> {
     seed_shards(dir)

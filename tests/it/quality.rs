@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::partials::{assert_same_report, merge, partial, path};
+use super::partials::{assert_same_report, merge, path, shard_partials};
 use super::util::{read_report, run, stderr};
 
 /// Four bulleted lines without terminal punctuation, one repeated. 34 characters;
@@ -197,18 +197,7 @@ fn partials_merged_give_the_single_runs_quality() {
     let dir = tempfile::tempdir().unwrap();
     let out = whole_report(dir.path());
     let whole = read_report(&out);
-    let partials: Vec<_> = (0..2)
-        .map(|i| {
-            let p = dir.path().join(format!("p{i}"));
-            partial(
-                &dir.path().join(format!("s{i}")),
-                &p,
-                i,
-                &["--group-by", "lang"],
-            );
-            p
-        })
-        .collect();
+    let partials = shard_partials(dir.path(), 2, &["--group-by", "lang"]);
     let (code, said, merged) = merge(&[&partials[0], &partials[1]], &dir.path().join("merged"));
     assert_eq!(code, 0, "{said}");
     assert_same_report(&merged, &whole);

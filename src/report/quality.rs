@@ -109,7 +109,9 @@ pub const SIGNALS: &[Signal] = &[
         whole: false,
         value: |d| {
             ratio(
-                d.counts.letters - d.counts.main_script_letters,
+                d.counts
+                    .letters
+                    .saturating_sub(d.counts.main_script_letters),
                 d.counts.letters,
             )
         },

@@ -152,7 +152,7 @@ pub const RULES: &[Rule] = &[
         name: "gopher_letter_words",
         about: "Gopher: fewer than 80% of words hold a letter (78.7% Arabic, 81.2% Persian, FineWeb-2)",
         fails: |d| {
-            let with_letter = d.per_word(d.words() - d.counts.no_letter_words)?;
+            let with_letter = d.per_word(d.words().saturating_sub(d.counts.no_letter_words))?;
             Some(with_letter < d.limits().min_letter_words)
         },
     },

@@ -71,19 +71,17 @@ impl Default for CoocOptions {
 /// prints none of them (`terms`, `langs`, `stats`) switches them off and pays for
 /// none: on a real corpus the n-grams and pairs take most of the counting and
 /// merging. Not recorded in `summary.json`, whose figures it does not change (a
-/// summary without the duplicates has no `duplicates` block).
+/// summary without them has no `duplicates` or `quality` block).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tables {
     /// N-grams of order 2 and more (`ngrams.csv`, `top-ngrams.png`).
     pub ngrams: bool,
     /// Co-occurring pairs (`cooccurrence.csv`, `cooccurrence.png`).
     pub cooccurrence: bool,
-    /// Each document's fingerprint and MinHash signature, for the duplicates
-    /// (`duplicates.csv`, `duplicates` in `summary.json`).
-    pub duplicates: bool,
-    /// Each document's quality counts, for its quality signals (`quality.csv`,
-    /// `quality` in `summary.json`).
-    pub quality: bool,
+    /// Each document's fingerprint, MinHash signature and quality counts, for the
+    /// duplicates and the quality signals (`duplicates.csv`, `quality.csv`, and
+    /// `duplicates` and `quality` in `summary.json`).
+    pub documents: bool,
 }
 
 impl Tables {
@@ -91,37 +89,32 @@ impl Tables {
     pub const NONE: Tables = Tables {
         ngrams: false,
         cooccurrence: false,
-        duplicates: false,
-        quality: false,
+        documents: false,
     };
     /// N-grams only.
     pub const NGRAMS: Tables = Tables {
         ngrams: true,
         cooccurrence: false,
-        duplicates: false,
-        quality: false,
+        documents: false,
     };
     /// Co-occurring pairs only.
     pub const COOCCURRENCE: Tables = Tables {
         ngrams: false,
         cooccurrence: true,
-        duplicates: false,
-        quality: false,
+        documents: false,
     };
     /// The duplicates and the quality signals only: for the whole summary
     /// (`corpstat check`, `corpstat stats --format json`).
     pub const SUMMARY: Tables = Tables {
         ngrams: false,
         cooccurrence: false,
-        duplicates: true,
-        quality: true,
+        documents: true,
     };
     /// All of them.
     pub const ALL: Tables = Tables {
         ngrams: true,
         cooccurrence: true,
-        duplicates: true,
-        quality: true,
+        documents: true,
     };
 }
 

@@ -368,16 +368,11 @@ fn detect(py: Python<'_>, texts: Vec<String>, langs: Option<Vec<String>>) -> PyR
 #[pyo3(signature = (text, rules="smart"))]
 fn tokens(text: &str, rules: &str) -> PyResult<Vec<String>> {
     use corpstat::tokenize::{tokenize_with, TokenRules};
-    let rules = match rules {
-        "smart" => TokenRules::Smart,
-        "plain" => TokenRules::Plain,
-        "characters" => TokenRules::Characters,
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "invalid value '{other}' for rules=: one of smart, plain, characters"
-            )))
-        }
-    };
+    let rules = TokenRules::from_name(rules).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "invalid value '{rules}' for rules=: one of smart, plain, characters"
+        ))
+    })?;
     Ok(tokenize_with(text, rules)
         .tokens
         .iter()

@@ -169,7 +169,7 @@ fn quality_rules(out: &mut String, current: &Snapshot) {
             continue;
         };
         let margin = share_margin(today.abs());
-        let min = ((today - margin).max(0.0) * 1000.0).floor() / 1000.0;
+        let min = round_down((today - margin).max(0.0));
         let max = round_up(today + margin);
         let _ = writeln!(
             out,
@@ -201,8 +201,8 @@ fn share_bounds(out: &mut String, current: &Snapshot) {
                 continue;
             }
             let margin = share_margin(share);
-            let min = ((share - margin).max(0.0) * 1000.0).floor() / 1000.0;
-            let max = ((share + margin).min(1.0) * 1000.0).ceil() / 1000.0;
+            let min = round_down((share - margin).max(0.0));
+            let max = round_up((share + margin).min(1.0));
             let _ = writeln!(
                 out,
                 "[[rule]]\nname = \"{label} {code} share\"\nmetric = \"{group}.{code}.share\"\nmin = {min}\nmax = {max}\n"
@@ -214,4 +214,9 @@ fn share_bounds(out: &mut String, current: &Snapshot) {
 /// `x` rounded up to 3 decimals: a bound that today's value passes.
 fn round_up(x: f64) -> f64 {
     (x * 1000.0).ceil() / 1000.0
+}
+
+/// `x` rounded down to 3 decimals: a lower bound that today's value passes.
+fn round_down(x: f64) -> f64 {
+    (x * 1000.0).floor() / 1000.0
 }

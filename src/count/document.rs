@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::figures::DocumentFigures;
-use super::quality::{QualityLists, QualityTerms};
+use super::quality::QualityLists;
 use super::{dominant_language, totals, QualityCounts};
 use crate::input::{Document, Problem, ProblemKind};
 use crate::language::LanguageDetector;
@@ -174,7 +174,7 @@ impl Analyzer {
             ignored: folded_words(options.ignore.as_ref(), &normalizer),
             quality_lists: options
                 .tables
-                .quality
+                .documents
                 .then(|| QualityLists::new(&options, &normalizer)),
             folds: FoldsCounted::of(&normalizer),
             normalizer,
@@ -245,7 +245,7 @@ impl Analyzer {
         let detect_took = detect_started.elapsed();
         self.times.add(Stage::LanguageMix, detect_took);
         let mtld = mtld_factors(&terms.token_ids, terms.keys.len());
-        let (fingerprint, signature) = if self.options.tables.duplicates {
+        let (fingerprint, signature) = if self.options.tables.documents {
             (
                 super::Fingerprint::of(&terms.keys, &terms.token_ids),
                 super::Signature::of(&terms.keys, &terms.token_ids),
@@ -255,13 +255,6 @@ impl Analyzer {
         };
         let quality = self.quality_lists.as_ref().map(|lists| {
             let (language, _) = dominant_language(&totals(&language_words, |k| k.0));
-            let terms = QualityTerms {
-                surface_forms: &terms.surface_forms,
-                keys: &terms.keys,
-                kinds: &terms.kinds,
-                counts: &terms.counts,
-                token_ids: &terms.token_ids,
-            };
             QualityCounts::of(&document.text, &terms, lists.of(language))
         });
         self.times.add(

@@ -10,6 +10,7 @@ use base64::Engine as _;
 
 use super::chart::text::{BOLD_TTF, REGULAR_TTF};
 use super::chart::Chart;
+use super::tables::{longest_runs, LARGEST_CLUSTERS};
 use super::TABLES;
 use crate::report::{ConcordanceLines, MetricValue, Report, INDEX_CONCORDANCE_LINES};
 use crate::table::Kind;
@@ -256,9 +257,6 @@ fn concordance_section(html: &mut String, report: &Report) {
     }
 }
 
-/// Clusters of duplicates the page lists, the largest first.
-const INDEX_CLUSTERS: usize = 10;
-
 /// The largest clusters of duplicates, each collapsed under a line that names its
 /// size and first document; or none, when there are none.
 fn duplicates_section(html: &mut String, report: &Report) {
@@ -267,27 +265,25 @@ fn duplicates_section(html: &mut String, report: &Report) {
     };
     html.push_str("<h2>Duplicates</h2>\n");
     let rows = report.duplicate_rows();
-    let mut clusters: Vec<&[crate::report::DuplicateRow]> =
-        rows.chunk_by(|a, b| a.cluster == b.cluster).collect();
-    if clusters.is_empty() {
+    if rows.is_empty() {
         html.push_str("<p>No two documents are duplicates, exactly or nearly.</p>\n");
         return;
     }
     let share = |s: Option<f64>| s.map(share_percent).unwrap_or_default();
+    let largest = longest_runs(rows, |a, b| a.cluster == b.cluster, LARGEST_CLUSTERS);
     let _ = writeln!(
         html,
         "<p>{} clusters; beyond the first document of each, {}% of the documents are exact \
          duplicates and {}% near ones or exact. The {} largest, largest first (ties in \
          cluster order); <a href=\"duplicates.csv\">duplicates.csv</a> lists them all.</p>",
-        grouped(clusters.len() as i128),
+        grouped(i128::from(figures.near.clusters)),
         share(figures.exact.document_share),
         share(figures.near.document_share),
-        INDEX_CLUSTERS.min(clusters.len())
+        largest.len()
     );
-    // Stable: clusters of one size stay in their order.
-    clusters.sort_by_key(|c| std::cmp::Reverse(c.len()));
     let cut = |text: &str| html_escape(&super::chart::text::shortened(text, MAX_HTML_CELL_CHARS));
-    for cluster in clusters.iter().take(INDEX_CLUSTERS) {
+    for span in largest {
+        let cluster = &rows[span];
         let _ = writeln!(
             html,
             "<details><summary>cluster {}: {} documents, the first <bdi>{}</bdi></summary>\n\
@@ -297,7 +293,7 @@ fn duplicates_section(html: &mut String, report: &Report) {
             cluster.len(),
             cut(&cluster[0].document)
         );
-        for row in *cluster {
+        for row in cluster {
             let _ = writeln!(
                 html,
                 "<tr><td dir=\"auto\">{}</td><td>{}</td><td class=\"n\">{}</td></tr>",

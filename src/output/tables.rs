@@ -172,18 +172,9 @@ impl TableSpec {
             Preview::LongestRuns { column, runs } => match column_of(column) {
                 Some(c) => {
                     let values: Vec<String> = (0..len).map(|i| row(i).swap_remove(c)).collect();
-                    let mut spans: Vec<(usize, usize)> = Vec::new();
-                    for i in 0..len {
-                        match spans.last_mut() {
-                            Some(span) if values[span.0] == values[i] => span.1 = i + 1,
-                            _ => spans.push((i, i + 1)),
-                        }
-                    }
-                    spans.sort_by_key(|&(start, end)| (std::cmp::Reverse(end - start), start));
-                    spans
+                    longest_runs(&values, |a, b| a == b, runs)
                         .into_iter()
-                        .take(runs)
-                        .flat_map(|(start, end)| start..end)
+                        .flatten()
                         .collect()
                 }
                 None => (0..len.min(runs)).collect(),
@@ -329,6 +320,29 @@ pub const QUALITY_CSV: TableSpec = TableSpec {
     preview: Preview::First(10),
 };
 
+/// Clusters of duplicates that index.html shows, the largest first: in the
+/// Duplicates section and in the preview of `duplicates.csv`.
+pub(crate) const LARGEST_CLUSTERS: usize = 10;
+
+/// The runs of equal neighbours of `items` (by `same`), the longest first and runs
+/// of one length in their order, at most `runs` of them.
+pub(crate) fn longest_runs<T>(
+    items: &[T],
+    same: impl Fn(&T, &T) -> bool,
+    runs: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in 0..items.len() {
+        match spans.last_mut() {
+            Some(span) if same(&items[span.start], &items[i]) => span.end = i + 1,
+            _ => spans.push(i..i + 1),
+        }
+    }
+    spans.sort_by_key(|span| (std::cmp::Reverse(span.len()), span.start));
+    spans.truncate(runs);
+    spans
+}
+
 /// `duplicates.csv`.
 pub const DUPLICATES_CSV: TableSpec = TableSpec {
     name: "duplicates.csv",
@@ -339,7 +353,7 @@ pub const DUPLICATES_CSV: TableSpec = TableSpec {
     rows: TableRows::Source(Report::duplicates_source),
     preview: Preview::LongestRuns {
         column: "cluster",
-        runs: 10,
+        runs: LARGEST_CLUSTERS,
     },
 };
 

@@ -64,20 +64,16 @@ impl Report {
         summary.orthography =
             OrthographySummary::of(&counts, &document_rows, normalizer.as_ref(), &options);
         let orthography = Self::orthography_rows(&counts, normalizer.as_ref());
-        let duplicates = if options.tables.duplicates {
-            let (rows, figures) =
+        let (duplicates, quality) = if options.tables.documents {
+            let (duplicates, duplicate_figures) =
                 Self::duplicates(&counts, &document_rows, &options.input.group_by);
-            summary.duplicates = Some(figures);
-            rows
+            let (quality, quality_figures) =
+                Self::quality(&counts, &document_rows, &options.input.group_by);
+            summary.duplicates = Some(duplicate_figures);
+            summary.quality = Some(quality_figures);
+            (duplicates, quality)
         } else {
-            Vec::new()
-        };
-        let quality = if options.tables.quality {
-            let (rows, figures) = Self::quality(&counts, &document_rows, &options.input.group_by);
-            summary.quality = Some(figures);
-            rows
-        } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
         let chart_data = Self::chart_data(charts::ChartInputs {

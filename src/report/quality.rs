@@ -28,8 +28,13 @@ pub struct Signal {
     pub value: fn(&RuleInput) -> Option<f64>,
 }
 
-fn ratio(part: u64, whole: u64) -> Option<f64> {
-    (whole > 0).then(|| part as f64 / whole as f64)
+/// A signal that is a ratio, written with decimals.
+const fn ratio(name: &'static str, value: fn(&RuleInput) -> Option<f64>) -> Signal {
+    Signal {
+        name,
+        whole: false,
+        value,
+    }
 }
 
 /// Every signal, in `quality.csv`'s column order.
@@ -37,85 +42,26 @@ pub const SIGNALS: &[Signal] = &[
     Signal {
         name: "words",
         whole: true,
-        value: |d| Some(d.figures.tokens as f64),
+        value: |d| Some(d.words() as f64),
     },
-    Signal {
-        name: "mean_word_length",
-        whole: false,
-        value: |d| ratio(d.counts.word_chars, d.figures.tokens),
-    },
-    Signal {
-        name: "no_letter_words",
-        whole: false,
-        value: |d| ratio(d.counts.no_letter_words, d.figures.tokens),
-    },
-    Signal {
-        name: "symbol_word_ratio",
-        whole: false,
-        value: |d| ratio(d.counts.hashes.max(d.counts.ellipses), d.figures.tokens),
-    },
-    Signal {
-        name: "terminal_lines",
-        whole: false,
-        value: |d| ratio(d.counts.terminal_lines, d.counts.lines),
-    },
-    Signal {
-        name: "bullet_lines",
-        whole: false,
-        value: |d| ratio(d.counts.bullet_lines, d.counts.lines),
-    },
-    Signal {
-        name: "ellipsis_lines",
-        whole: false,
-        value: |d| ratio(d.counts.ellipsis_lines, d.counts.lines),
-    },
-    Signal {
-        name: "duplicate_lines",
-        whole: false,
-        value: |d| ratio(d.counts.duplicate_lines, d.counts.lines),
-    },
-    Signal {
-        name: "duplicate_line_chars",
-        whole: false,
-        value: |d| ratio(d.counts.duplicate_line_chars, d.counts.chars),
-    },
-    Signal {
-        name: "top_2gram_chars",
-        whole: false,
-        value: |d| ratio(d.counts.top_ngram_chars[0], d.counts.chars),
-    },
-    Signal {
-        name: "top_3gram_chars",
-        whole: false,
-        value: |d| ratio(d.counts.top_ngram_chars[1], d.counts.chars),
-    },
-    Signal {
-        name: "top_4gram_chars",
-        whole: false,
-        value: |d| ratio(d.counts.top_ngram_chars[2], d.counts.chars),
-    },
-    Signal {
-        name: "stopwords",
-        whole: false,
-        value: |d| ratio(d.counts.stopwords, d.figures.tokens),
-    },
-    Signal {
-        name: "url_email_words",
-        whole: false,
-        value: |d| ratio(d.counts.url_email_words, d.figures.tokens),
-    },
-    Signal {
-        name: "other_script_letters",
-        whole: false,
-        value: |d| {
-            ratio(
-                d.counts
-                    .letters
-                    .saturating_sub(d.counts.main_script_letters),
-                d.counts.letters,
-            )
-        },
-    },
+    ratio("mean_word_length", |d| d.mean_word_length()),
+    ratio("no_letter_words", |d| d.per_word(d.counts.no_letter_words)),
+    ratio("symbol_word_ratio", |d| d.symbol_word_ratio()),
+    ratio("terminal_lines", |d| d.terminal_lines()),
+    ratio("bullet_lines", |d| d.bullet_lines()),
+    ratio("ellipsis_lines", |d| d.ellipsis_lines()),
+    ratio("duplicate_lines", |d| d.duplicate_lines()),
+    ratio("duplicate_line_chars", |d| d.duplicate_line_chars()),
+    ratio("top_2gram_chars", |d| d.top_ngram_chars(0)),
+    ratio("top_3gram_chars", |d| d.top_ngram_chars(1)),
+    ratio("top_4gram_chars", |d| d.top_ngram_chars(2)),
+    ratio("stopwords", |d| d.per_word(d.counts.stopwords)),
+    ratio("url_email_words", |d| d.per_word(d.counts.url_email_words)),
+    ratio("other_script_letters", |d| {
+        let letters = d.counts.letters;
+        let others = letters.saturating_sub(d.counts.main_script_letters);
+        (letters > 0).then(|| others as f64 / letters as f64)
+    }),
 ];
 
 /// Columns of `quality.csv`: the document, each signal of [`SIGNALS`] in its
@@ -202,8 +148,20 @@ pub struct QualityRow {
     pub language: Lang,
     /// Each signal's value, in [`SIGNALS`]' order (`None` when undefined).
     pub signals: Vec<Option<f64>>,
+    /// Whether it fails each rule, in [`RULES`]' order (`None` where a rule does
+    /// not apply).
+    pub rules: Vec<Option<bool>>,
+}
+
+impl QualityRow {
     /// The names of the rules it fails, in [`RULES`]' order.
-    pub fails: Vec<&'static str>,
+    pub fn fails(&self) -> impl Iterator<Item = &'static str> + '_ {
+        RULES
+            .iter()
+            .zip(&self.rules)
+            .filter(|(_, failed)| **failed == Some(true))
+            .map(|(rule, _)| rule.name)
+    }
 }
 
 /// A signal's spread over the documents where it is defined.
@@ -268,11 +226,7 @@ fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
 }
 
 /// The figures of the documents `members` (indices into `rows`).
-fn figures_of(
-    rows: &[QualityRow],
-    fails: &[Vec<Option<bool>>],
-    members: &[usize],
-) -> QualityFigures {
+fn figures_of(rows: &[QualityRow], members: &[usize]) -> QualityFigures {
     let mut figures = QualityFigures::default();
     for (at, signal) in SIGNALS.iter().enumerate() {
         let mut values: Vec<f64> = members
@@ -295,14 +249,14 @@ fn figures_of(
         share: (documents > 0).then(|| round(flagged as f64 / documents as f64)),
     };
     for (at, rule) in RULES.iter().enumerate() {
-        let applied = members.iter().filter_map(|&m| fails[m][at]);
+        let applied = members.iter().filter_map(|&m| rows[m].rules[at]);
         let (documents, flagged) =
             applied.fold((0, 0), |(n, f), failed| (n + 1, f + u64::from(failed)));
         figures.rules.insert(rule.name, share(documents, flagged));
     }
     let any = members
         .iter()
-        .filter(|&&m| !rows[m].fails.is_empty())
+        .filter(|&&m| rows[m].rules.contains(&Some(true)))
         .count() as u64;
     figures.any_rule = share(members.len() as u64, any);
     figures
@@ -318,7 +272,6 @@ impl Report {
         group_by: &GroupBy,
     ) -> (Vec<QualityRow>, QualitySummary) {
         let mut table = Vec::new();
-        let mut fails = Vec::new();
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (record, row) in counts.documents.iter().zip(rows) {
             let Some(quality) = &record.quality else {
@@ -329,7 +282,6 @@ impl Report {
                 figures: &record.figures,
                 language: row.language,
             };
-            let failed: Vec<Option<bool>> = RULES.iter().map(|r| (r.fails)(&input)).collect();
             if *group_by != GroupBy::None {
                 groups
                     .entry(group_name(record, row, group_by))
@@ -340,21 +292,15 @@ impl Report {
                 document: record.meta.id.clone(),
                 language: row.language,
                 signals: SIGNALS.iter().map(|s| (s.value)(&input)).collect(),
-                fails: RULES
-                    .iter()
-                    .zip(&failed)
-                    .filter(|(_, f)| **f == Some(true))
-                    .map(|(r, _)| r.name)
-                    .collect(),
+                rules: RULES.iter().map(|r| (r.fails)(&input)).collect(),
             });
-            fails.push(failed);
         }
         let everyone: Vec<usize> = (0..table.len()).collect();
         let summary = QualitySummary {
-            corpus: figures_of(&table, &fails, &everyone),
+            corpus: figures_of(&table, &everyone),
             groups: groups
                 .into_iter()
-                .map(|(group, members)| (group, figures_of(&table, &fails, &members)))
+                .map(|(group, members)| (group, figures_of(&table, &members)))
                 .collect(),
         };
         (table, summary)
@@ -372,7 +318,7 @@ impl Report {
                 Some(v) if s.whole => format!("{v:.0}"),
                 Some(v) => float(*v),
             }));
-            cells.push(row.fails.join(" "));
+            cells.push(row.fails().collect::<Vec<_>>().join(" "));
             cells
         })
     }

@@ -7,8 +7,10 @@
 //! (`arb_Arab`) and Persian (`fas_Arab`) are used for documents in those
 //! languages ([`thresholds`]). Every other language gets Gopher's English values,
 //! except that the rules on words (count, mean length, stopwords) do not apply to
-//! languages written without spaces, whose tokens are characters today, and the
-//! stopword rule applies only where a list is published (English, Arabic, Persian).
+//! languages written without spaces, whose words (a dictionary's, or characters
+//! under `--tokens characters`) are far shorter than Gopher's thresholds assume and
+//! have no published values, and the stopword rule applies only where a list is
+//! published (English, Arabic, Persian).
 
 use crate::count::{DocumentFigures, QualityCounts};
 use crate::language::Lang;
@@ -81,7 +83,8 @@ pub struct RuleInput<'a> {
 }
 
 impl RuleInput<'_> {
-    fn words(&self) -> u64 {
+    /// Its words (tokens).
+    pub fn words(&self) -> u64 {
         self.figures.tokens
     }
 
@@ -89,16 +92,60 @@ impl RuleInput<'_> {
         !UNSPACED.contains(&self.language.code())
     }
 
-    fn per_word(&self, part: u64) -> Option<f64> {
+    /// `part` per word; `None` without words.
+    pub fn per_word(&self, part: u64) -> Option<f64> {
         (self.words() > 0).then(|| part as f64 / self.words() as f64)
     }
 
-    fn per_line(&self, part: u64) -> Option<f64> {
+    /// `part` per line; `None` without lines.
+    pub fn per_line(&self, part: u64) -> Option<f64> {
         (self.counts.lines > 0).then(|| part as f64 / self.counts.lines as f64)
     }
 
-    fn per_char(&self, part: u64) -> Option<f64> {
+    /// `part` per character of the text; `None` for an empty text.
+    pub fn per_char(&self, part: u64) -> Option<f64> {
         (self.counts.chars > 0).then(|| part as f64 / self.counts.chars as f64)
+    }
+
+    /// The signals that rules read (each also a column of `quality.csv`).
+    pub fn mean_word_length(&self) -> Option<f64> {
+        self.per_word(self.counts.word_chars)
+    }
+
+    /// `#` characters or ellipses per word, whichever is more.
+    pub fn symbol_word_ratio(&self) -> Option<f64> {
+        self.per_word(self.counts.hashes.max(self.counts.ellipses))
+    }
+
+    /// The share of lines that end in terminal punctuation.
+    pub fn terminal_lines(&self) -> Option<f64> {
+        self.per_line(self.counts.terminal_lines)
+    }
+
+    /// The share of lines that start with a bullet.
+    pub fn bullet_lines(&self) -> Option<f64> {
+        self.per_line(self.counts.bullet_lines)
+    }
+
+    /// The share of lines that end in an ellipsis.
+    pub fn ellipsis_lines(&self) -> Option<f64> {
+        self.per_line(self.counts.ellipsis_lines)
+    }
+
+    /// The share of lines that repeat an earlier one.
+    pub fn duplicate_lines(&self) -> Option<f64> {
+        self.per_line(self.counts.duplicate_lines)
+    }
+
+    /// The share of characters in repeated lines.
+    pub fn duplicate_line_chars(&self) -> Option<f64> {
+        self.per_char(self.counts.duplicate_line_chars)
+    }
+
+    /// The share of characters the most repeated n-gram covers (`at` 0, 1, 2 for
+    /// n = 2, 3, 4).
+    pub fn top_ngram_chars(&self, at: usize) -> Option<f64> {
+        self.per_char(self.counts.top_ngram_chars[at])
     }
 
     fn limits(&self) -> &'static Thresholds {
@@ -129,24 +176,24 @@ pub const RULES: &[Rule] = &[
         about: "Gopher: mean word length outside 3 to 10 characters (2 to 9 for Arabic and Persian, FineWeb-2)",
         fails: |d| {
             let (min, max) = d.limits().mean_word_length;
-            let mean = d.per_word(d.counts.word_chars).filter(|_| d.spaced())?;
+            let mean = d.mean_word_length().filter(|_| d.spaced())?;
             Some(mean < min || mean > max)
         },
     },
     Rule {
         name: "gopher_symbol_ratio",
         about: "Gopher: more than 0.1 `#` or ellipses per word",
-        fails: |d| Some(d.per_word(d.counts.hashes.max(d.counts.ellipses))? > 0.1),
+        fails: |d| Some(d.symbol_word_ratio()? > 0.1),
     },
     Rule {
         name: "gopher_bullet_lines",
         about: "Gopher: more than 90% of lines start with a bullet",
-        fails: |d| Some(d.per_line(d.counts.bullet_lines)? > 0.9),
+        fails: |d| Some(d.bullet_lines()? > 0.9),
     },
     Rule {
         name: "gopher_ellipsis_lines",
         about: "Gopher: more than 30% of lines end in an ellipsis",
-        fails: |d| Some(d.per_line(d.counts.ellipsis_lines)? > 0.3),
+        fails: |d| Some(d.ellipsis_lines()? > 0.3),
     },
     Rule {
         name: "gopher_letter_words",
@@ -164,12 +211,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "gopher_duplicate_lines",
         about: "Gopher: more than 30% of lines repeat an earlier one (30.4% Arabic, 24.6% Persian, FineWeb-2)",
-        fails: |d| Some(d.per_line(d.counts.duplicate_lines)? > d.limits().max_duplicate_lines),
+        fails: |d| Some(d.duplicate_lines()? > d.limits().max_duplicate_lines),
     },
     Rule {
         name: "gopher_duplicate_line_chars",
         about: "Gopher: more than 20% of characters in repeated lines",
-        fails: |d| Some(d.per_char(d.counts.duplicate_line_chars)? > 0.2),
+        fails: |d| Some(d.duplicate_line_chars()? > 0.2),
     },
     Rule {
         name: "gopher_top_2gram",
@@ -205,7 +252,7 @@ pub const RULES: &[Rule] = &[
         name: "fineweb_line_punctuation",
         about: "FineWeb: at most 12% of lines end in terminal punctuation (14.3% Arabic, 20% Persian, FineWeb-2)",
         fails: |d| {
-            Some(d.per_line(d.counts.terminal_lines)? <= d.limits().max_failing_terminal_lines)
+            Some(d.terminal_lines()? <= d.limits().max_failing_terminal_lines)
         },
     },
 ];
@@ -213,7 +260,7 @@ pub const RULES: &[Rule] = &[
 /// Whether the most repeated n-gram (`at` 0, 1, 2 for n = 2, 3, 4) covers more of
 /// the characters than the language's threshold.
 fn top_ngram_fails(d: &RuleInput, at: usize) -> Option<bool> {
-    Some(d.per_char(d.counts.top_ngram_chars[at])? > d.limits().max_top_ngram_chars[at])
+    Some(d.top_ngram_chars(at)? > d.limits().max_top_ngram_chars[at])
 }
 
 #[cfg(test)]

@@ -107,6 +107,14 @@ pub enum TokenRules {
     Characters,
 }
 
+impl TokenRules {
+    /// The rules named as `--tokens` and `summary.json` name them (`smart`,
+    /// `plain`, `characters`): serde's names, the one list of them.
+    pub fn from_name(name: &str) -> Option<TokenRules> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+}
+
 /// A token: a slice of the text it came from, its byte offset there, and its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {

@@ -344,3 +344,12 @@ fn only_runs_of_those_scripts_are_split_again() {
         ["请", "访问", "https://example.com", "了解", "更多"]
     );
 }
+
+#[test]
+fn rules_are_found_by_their_names() {
+    for rules in [TokenRules::Smart, TokenRules::Plain, TokenRules::Characters] {
+        let name = serde_json::to_value(rules).unwrap();
+        assert_eq!(TokenRules::from_name(name.as_str().unwrap()), Some(rules));
+    }
+    assert_eq!(TokenRules::from_name("Smart"), None);
+}

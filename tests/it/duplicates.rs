@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::partials::{assert_same_report, merge, path, shard_partials};
+use super::partials::{assert_same_report, merge, path, shard_partials, shards_and_whole_report};
 use super::util::{read_report, run, seed_word_text, stderr};
 
 const ARABIC: &str = "قال الوزير إن الهجمات تهدد الأمن في المنطقة كلها. وأكد أن بلاده مستعدة للتعاون مع الجميع في عام 2024.\n";
@@ -20,12 +20,15 @@ const PERSIAN: &str = "من می\u{200c}خواهم به خانه بروم و ک�
 /// PERSIAN with its ZWNJ doubled.
 const PERSIAN_ZWNJ: &str = "من می\u{200c}\u{200c}خواهم به خانه بروم و کتاب بخوانم.\n";
 
+const GROUPS: &str = "file:[abc]*.txt=one,*.txt=two";
+
 /// The documents, in two shards, in name order as one run reads them:
 /// a b c c1 c2 | d e f g h i k (g has no token). c1 is 300 words; k is c1 with its
 /// last word changed (a near duplicate: 295 of its 296 shingles are c1's, Jaccard
 /// 295/297); c2 is c1's first half and another text's second (Jaccard about 0.3:
-/// no duplicate).
-fn write_shards(dir: &Path) {
+/// no duplicate). Written into `dir` with the report of all of them in one run
+/// (see [`shards_and_whole_report`]); returns its folder.
+fn whole_report(dir: &Path) -> std::path::PathBuf {
     let long = seed_word_text(300, 11);
     let mut words: Vec<&str> = long.split_whitespace().collect();
     let other = seed_word_text(150, 12);
@@ -50,38 +53,7 @@ fn write_shards(dir: &Path) {
             ("k.txt", &changed),
         ],
     ];
-    for (i, files) in shards.iter().enumerate() {
-        for folder in [dir.join(format!("s{i}")), dir.join("all")] {
-            std::fs::create_dir_all(&folder).unwrap();
-            for (name, text) in *files {
-                std::fs::write(folder.join(name), text).unwrap();
-            }
-        }
-    }
-}
-
-const GROUPS: &str = "file:[abc]*.txt=one,*.txt=two";
-
-/// The documents written into `dir` (see [`write_shards`]) and the report of all
-/// of them in one run, named as `merge` names its report; returns its folder.
-fn whole_report(dir: &Path) -> std::path::PathBuf {
-    write_shards(dir);
-    let out = dir.join("whole");
-    let all = dir.join("all");
-    let args = [
-        "report",
-        path(&all),
-        "-o",
-        path(&out),
-        "-q",
-        "--name",
-        "seeds",
-        "--group-by",
-        GROUPS,
-    ];
-    let output = run(&args);
-    assert!(output.status.success(), "{}", stderr(&output));
-    out
+    shards_and_whole_report(dir, &shards, &["--group-by", GROUPS])
 }
 
 fn round(x: f64) -> f64 {

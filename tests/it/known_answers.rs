@@ -417,22 +417,21 @@ fn tables_left_uncounted_change_no_other_figure() {
         let bigrams = part.ngrams().iter().filter(|t| t.n() >= 2);
         assert_eq!(bigrams.clone().all(|t| t.is_empty()), !tables.ngrams);
         assert_eq!(part.cooccurrences().is_empty(), !tables.cooccurrence);
-        assert_eq!(part.summary().duplicates.is_some(), tables.duplicates);
-        assert_eq!(part.summary().quality.is_some(), tables.quality);
-        assert_eq!(part.quality_rows().is_empty(), !tables.quality);
+        assert_eq!(part.summary().duplicates.is_some(), tables.documents);
+        assert_eq!(part.summary().quality.is_some(), tables.documents);
+        assert_eq!(part.quality_rows().is_empty(), !tables.documents);
         assert_eq!(
             part.duplicate_rows().is_empty(),
-            !tables.duplicates || full.duplicate_rows().is_empty()
+            !tables.documents || full.duplicate_rows().is_empty()
         );
         // ... and everything else is as in the full run (summary.json too, but for
         // the duplicates and the quality: the tables counted are not among its options).
         let json = |r: &Report| {
             let mut value = serde_json::to_value(r.summary()).unwrap();
-            if !tables.duplicates {
-                value.as_object_mut().unwrap().remove("duplicates");
-            }
-            if !tables.quality {
-                value.as_object_mut().unwrap().remove("quality");
+            if !tables.documents {
+                let summary = value.as_object_mut().unwrap();
+                summary.remove("duplicates");
+                summary.remove("quality");
             }
             value
         };

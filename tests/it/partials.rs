@@ -59,6 +59,39 @@ pub(crate) fn partial(shard: &Path, out: &Path, order: usize, options: &[&str]) 
     assert!(output.status.success(), "{}", stderr(&output));
 }
 
+/// Writes each shard's files into `dir/s0`, `dir/s1`, ... and all of them into
+/// `dir/all`, then reports `dir/all` in one run with `options`, named as `merge`
+/// names its report; returns the report's folder.
+pub(crate) fn shards_and_whole_report(
+    dir: &Path,
+    shards: &[&[(&str, &str)]],
+    options: &[&str],
+) -> PathBuf {
+    for (i, files) in shards.iter().enumerate() {
+        for folder in [dir.join(format!("s{i}")), dir.join("all")] {
+            std::fs::create_dir_all(&folder).unwrap();
+            for (name, text) in *files {
+                std::fs::write(folder.join(name), text).unwrap();
+            }
+        }
+    }
+    let out = dir.join("whole");
+    let all = dir.join("all");
+    let mut args = vec![
+        "report",
+        path(&all),
+        "-o",
+        path(&out),
+        "-q",
+        "--name",
+        "seeds",
+    ];
+    args.extend_from_slice(options);
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    out
+}
+
 /// The partials of the shards `dir/s0`, `dir/s1`, ... (`shards` of them), counted
 /// with `options` into `dir/p0`, `dir/p1`, ...
 pub(crate) fn shard_partials(dir: &Path, shards: usize, options: &[&str]) -> Vec<PathBuf> {

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use super::partials::{assert_same_report, merge, path, shard_partials};
-use super::util::{read_report, run, stderr};
+use super::partials::{assert_same_report, merge, path, shard_partials, shards_and_whole_report};
+use super::util::{read_report, run};
 
 /// Four bulleted lines without terminal punctuation, one repeated. 34 characters;
 /// tokens Home About us Home Contact (22 characters).
@@ -17,40 +17,14 @@ const PERSIAN: &str = "این کتاب را دیروز از کتابخانه گ�
 const ENGLISH: &str = "I borrowed this book from the library yesterday and read it carefully today.\nThe weather in the north is cold in winter and it often snows there.\nTomorrow we will visit our grandmother with the whole family.\nI borrowed this book from the library yesterday and read it carefully today.\n";
 const LOREM: &str = "Lorem ipsum dolor sit amet {x}.\n";
 
-/// The documents in two shards, and all of them in `all`.
-fn write_shards(dir: &Path) {
+/// The documents in two shards, and the report of all of them in one run
+/// (see [`shards_and_whole_report`]); returns its folder.
+fn whole_report(dir: &Path) -> std::path::PathBuf {
     let shards: [&[(&str, &str)]; 2] = [
         &[("en.txt", ENGLISH), ("fa.txt", PERSIAN)],
         &[("lorem.txt", LOREM), ("menu.txt", MENU)],
     ];
-    for (i, files) in shards.iter().enumerate() {
-        for folder in [dir.join(format!("s{i}")), dir.join("all")] {
-            std::fs::create_dir_all(&folder).unwrap();
-            for (name, text) in *files {
-                std::fs::write(folder.join(name), text).unwrap();
-            }
-        }
-    }
-}
-
-fn whole_report(dir: &Path) -> std::path::PathBuf {
-    write_shards(dir);
-    let out = dir.join("whole");
-    let all = dir.join("all");
-    let args = [
-        "report",
-        path(&all),
-        "-o",
-        path(&out),
-        "-q",
-        "--name",
-        "seeds",
-        "--group-by",
-        "lang",
-    ];
-    let output = run(&args);
-    assert!(output.status.success(), "{}", stderr(&output));
-    out
+    shards_and_whole_report(dir, &shards, &["--group-by", "lang"])
 }
 
 /// The row of `document` in quality.csv, as (column, cell) pairs.

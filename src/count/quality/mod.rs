@@ -13,6 +13,8 @@ mod stopwords;
 use memchr::memmem;
 use rustc_hash::FxHashSet;
 
+use super::most_words;
+use super::terms::LocalTerms;
 use crate::script::{self, Script};
 use crate::tokenize::TokenKind;
 use repetition::top_ngram_chars;
@@ -100,26 +102,12 @@ pub fn is_terminal(c: char) -> bool {
     )
 }
 
-/// What [`QualityCounts::of`] reads of a document's terms.
-pub(super) struct QualityTerms<'a> {
-    /// Each distinct surface form: its text, its local term and its count.
-    pub(super) surface_forms: &'a [(&'a str, u32, u32)],
-    /// Each local term's folded key.
-    pub(super) keys: &'a [std::borrow::Cow<'a, str>],
-    /// Each local term's kind.
-    pub(super) kinds: &'a [TokenKind],
-    /// Each local term's count.
-    pub(super) counts: &'a [u32],
-    /// Every token as a local term id.
-    pub(super) token_ids: &'a [u32],
-}
-
 impl QualityCounts {
     /// The counts of a document: its text as read, its terms, and the stopwords
     /// of its language.
     pub(super) fn of(
         text: &str,
-        terms: &QualityTerms,
+        terms: &LocalTerms,
         stopwords: &LanguageStopwords,
     ) -> QualityCounts {
         let mut counts = QualityCounts::default();
@@ -132,7 +120,7 @@ impl QualityCounts {
             Some(entry) => entry.1 += n,
             None => letters.push((script, n)),
         };
-        for &(form, _, count) in terms.surface_forms {
+        for &(form, _, count) in &terms.surface_forms {
             let count = u64::from(count);
             let mut chars = 0u64;
             let mut run: Option<(Script, u64)> = None;
@@ -157,10 +145,7 @@ impl QualityCounts {
             counts.word_chars += chars * count;
         }
         counts.letters = letters.iter().map(|l| l.1).sum();
-        counts.main_script_letters = letters
-            .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-            .map_or(0, |l| l.1);
+        counts.main_script_letters = most_words(letters.into_iter()).map_or(0, |l| l.1);
         let mut rule_stopwords = 0;
         for (term, key) in terms.keys.iter().enumerate() {
             let count = u64::from(terms.counts[term]);
@@ -183,7 +168,7 @@ impl QualityCounts {
             .iter()
             .map(|k| k.chars().count() as u64)
             .collect();
-        counts.top_ngram_chars = top_ngram_chars(terms.token_ids, &key_chars);
+        counts.top_ngram_chars = top_ngram_chars(&terms.token_ids, &key_chars);
         counts
     }
 
@@ -241,92 +226,87 @@ impl QualityCounts {
         }
     }
 
-    /// The counts as `name:count` pairs separated by spaces, in field order: the
-    /// partials' `quality` column. `rule_stopwords` is left out when `None`.
+    /// The counts as `name:count` pairs separated by spaces, in field order:
+    /// the partials' `quality` column. `rule_stopwords` is left out when `None`.
     pub fn to_text(&self) -> String {
-        self.fields()
-            .into_iter()
-            .filter_map(|(name, value)| value.map(|v| format!("{name}:{v}")))
+        FIELDS
+            .iter()
+            .filter_map(|field| (field.get)(self).map(|n| format!("{}:{n}", field.name)))
             .collect::<Vec<_>>()
             .join(" ")
     }
 
     /// The counts from [`QualityCounts::to_text`]; `None` when a pair is not a
-    /// known name and a count, or a name but `rule_stopwords` is missing.
+    /// known name and a count, a name comes twice, or a count is missing that
+    /// every document has.
     pub fn from_text(text: &str) -> Option<QualityCounts> {
         let mut counts = QualityCounts::default();
         let mut given: FxHashSet<&str> = FxHashSet::default();
         for pair in text.split_ascii_whitespace() {
             let (name, value) = pair.split_once(':')?;
-            let value: u64 = value.parse().ok()?;
-            if name == "rule_stopwords" {
-                counts.rule_stopwords = Some(value);
-            } else {
-                *counts.field_mut(name)? = value;
-            }
+            let field = FIELDS.iter().find(|f| f.name == name)?;
+            (field.set)(&mut counts, value.parse().ok()?);
             if !given.insert(name) {
                 return None;
             }
         }
-        let needed = counts.fields().len() - 1;
-        let all_but_rule = given.iter().filter(|n| **n != "rule_stopwords").count();
-        (all_but_rule == needed).then_some(counts)
-    }
-
-    /// Every field by name (`None` for `rule_stopwords` when it is `None`).
-    fn fields(&self) -> Vec<(&'static str, Option<u64>)> {
-        vec![
-            ("chars", Some(self.chars)),
-            ("word_chars", Some(self.word_chars)),
-            ("no_letter_words", Some(self.no_letter_words)),
-            ("url_email_words", Some(self.url_email_words)),
-            ("hashes", Some(self.hashes)),
-            ("ellipses", Some(self.ellipses)),
-            ("lines", Some(self.lines)),
-            ("terminal_lines", Some(self.terminal_lines)),
-            ("bullet_lines", Some(self.bullet_lines)),
-            ("ellipsis_lines", Some(self.ellipsis_lines)),
-            ("duplicate_lines", Some(self.duplicate_lines)),
-            ("duplicate_line_chars", Some(self.duplicate_line_chars)),
-            ("top_2gram_chars", Some(self.top_ngram_chars[0])),
-            ("top_3gram_chars", Some(self.top_ngram_chars[1])),
-            ("top_4gram_chars", Some(self.top_ngram_chars[2])),
-            ("stopwords", Some(self.stopwords)),
-            ("rule_stopwords", self.rule_stopwords),
-            ("letters", Some(self.letters)),
-            ("main_script_letters", Some(self.main_script_letters)),
-            ("curly_brackets", Some(self.curly_brackets)),
-            ("lorem_ipsum", Some(self.lorem_ipsum)),
-        ]
-    }
-
-    /// The field named `name`, to set.
-    fn field_mut(&mut self, name: &str) -> Option<&mut u64> {
-        Some(match name {
-            "chars" => &mut self.chars,
-            "word_chars" => &mut self.word_chars,
-            "no_letter_words" => &mut self.no_letter_words,
-            "url_email_words" => &mut self.url_email_words,
-            "hashes" => &mut self.hashes,
-            "ellipses" => &mut self.ellipses,
-            "lines" => &mut self.lines,
-            "terminal_lines" => &mut self.terminal_lines,
-            "bullet_lines" => &mut self.bullet_lines,
-            "ellipsis_lines" => &mut self.ellipsis_lines,
-            "duplicate_lines" => &mut self.duplicate_lines,
-            "duplicate_line_chars" => &mut self.duplicate_line_chars,
-            "top_2gram_chars" => &mut self.top_ngram_chars[0],
-            "top_3gram_chars" => &mut self.top_ngram_chars[1],
-            "top_4gram_chars" => &mut self.top_ngram_chars[2],
-            "stopwords" => &mut self.stopwords,
-            "letters" => &mut self.letters,
-            "main_script_letters" => &mut self.main_script_letters,
-            "curly_brackets" => &mut self.curly_brackets,
-            "lorem_ipsum" => &mut self.lorem_ipsum,
-            _ => return None,
-        })
+        FIELDS
+            .iter()
+            .all(|f| f.optional || given.contains(f.name))
+            .then_some(counts)
     }
 }
+
+/// One count of [`QualityCounts`] as the partials' text names it.
+struct Field {
+    name: &'static str,
+    get: fn(&QualityCounts) -> Option<u64>,
+    set: fn(&mut QualityCounts, u64),
+    /// Whether a document may lack it (`rule_stopwords`).
+    optional: bool,
+}
+
+/// A count every document has: `count!("name", field)`.
+macro_rules! count {
+    ($name:literal, $($field:tt)+) => {
+        Field {
+            name: $name,
+            get: |c| Some(c.$($field)+),
+            set: |c, n| c.$($field)+ = n,
+            optional: false,
+        }
+    };
+}
+
+/// Every count, in the order the partials' text writes them.
+const FIELDS: &[Field] = &[
+    count!("chars", chars),
+    count!("word_chars", word_chars),
+    count!("no_letter_words", no_letter_words),
+    count!("url_email_words", url_email_words),
+    count!("hashes", hashes),
+    count!("ellipses", ellipses),
+    count!("lines", lines),
+    count!("terminal_lines", terminal_lines),
+    count!("bullet_lines", bullet_lines),
+    count!("ellipsis_lines", ellipsis_lines),
+    count!("duplicate_lines", duplicate_lines),
+    count!("duplicate_line_chars", duplicate_line_chars),
+    count!("top_2gram_chars", top_ngram_chars[0]),
+    count!("top_3gram_chars", top_ngram_chars[1]),
+    count!("top_4gram_chars", top_ngram_chars[2]),
+    count!("stopwords", stopwords),
+    Field {
+        name: "rule_stopwords",
+        get: |c| c.rule_stopwords,
+        set: |c, n| c.rule_stopwords = Some(n),
+        optional: true,
+    },
+    count!("letters", letters),
+    count!("main_script_letters", main_script_letters),
+    count!("curly_brackets", curly_brackets),
+    count!("lorem_ipsum", lorem_ipsum),
+];
 
 #[cfg(test)]
 mod tests {

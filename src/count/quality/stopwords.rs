@@ -64,9 +64,6 @@ pub(crate) struct LanguageStopwords {
 impl LanguageStopwords {
     /// The lists `key` is in ([`IN_TERMS_LIST`], [`IN_RULE_LIST`]), or 0.
     pub(super) fn flags(&self, key: &str) -> u8 {
-        if self.words.is_empty() {
-            return 0;
-        }
         self.words.get(key).copied().unwrap_or(0)
     }
 }

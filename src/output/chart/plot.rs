@@ -105,6 +105,19 @@ impl Scale {
     }
 }
 
+/// The label of a value on an axis of `n` segments whose rows are drawn first on
+/// top: `label(row)` at the centre of a segment, nothing elsewhere.
+pub(super) fn row_label(
+    value: &SegmentValue<usize>,
+    n: usize,
+    label: impl Fn(usize) -> Option<String>,
+) -> String {
+    match value {
+        SegmentValue::CenterOf(i) => n.checked_sub(1 + i).and_then(label).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 /// Horizontal bars, the largest at the top, labels as written (shaped, bidi-ordered).
 pub(super) fn bars(
     area: &Area,
@@ -143,13 +156,7 @@ pub(super) fn bars(
         .y_labels(n)
         .y_label_style(font(LABEL_PX))
         .x_label_style(font(TICK_PX))
-        .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => items
-                .get(n - 1 - *i)
-                .map(|x| x.0.clone())
-                .unwrap_or_default(),
-            _ => String::new(),
-        })
+        .y_label_formatter(&|v| row_label(v, n, |i| items.get(i).map(|x| x.0.clone())))
         // Counts are whole: no label between two whole numbers (on the log scale,
         // between two powers of ten).
         .x_label_formatter(&|v| match scale {
@@ -228,13 +235,7 @@ pub(super) fn stacked_shares(
         .light_line_style(WHITE)
         .y_labels(n)
         .y_label_style(font(LABEL_PX))
-        .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => rows
-                .get(n - 1 - *i)
-                .map(|r| r.0.clone())
-                .unwrap_or_default(),
-            _ => String::new(),
-        })
+        .y_label_formatter(&|v| row_label(v, n, |i| rows.get(i).map(|r| r.0.clone())))
         .x_labels(6)
         .x_label_formatter(&|v| format!("{:.0}%", v * 100.0))
         .x_desc(x_desc)

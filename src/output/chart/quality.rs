@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::groups::GROUPS_CHART_ROWS;
 use super::language_style::group_label;
-use super::plot::{font, label_width, render, title_font, Area, BAR, LABEL_PX, TICK_PX};
+use super::plot::{font, label_width, render, row_label, title_font, Area, BAR, LABEL_PX, TICK_PX};
 use super::{Chart, ChartError};
 use crate::report::{Report, RULES, SIGNALS};
 
@@ -72,13 +72,7 @@ fn share_rows(area: &Area, panel: &Panel, rows: &[Row]) -> DrawResult {
         .light_line_style(WHITE)
         .y_labels(n)
         .y_label_style(font(LABEL_PX))
-        .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => rows
-                .get(n - 1 - *i)
-                .map(|r| r.label.clone())
-                .unwrap_or_default(),
-            _ => String::new(),
-        })
+        .y_label_formatter(&|v| row_label(v, n, |i| rows.get(i).map(|r| r.label.clone())))
         .x_labels(6)
         .x_label_formatter(&|v| {
             if *v <= top + 1e-9 {

@@ -122,12 +122,14 @@ pub fn run(mut args: CompareArgs) -> Result<ExitCode> {
     let comparison = Comparison::of(report, &target, &reference, a, b);
     let json = serde_json::to_string_pretty(&comparison)? + "\n";
     let corpus = format!("{target} against {reference}");
+    let chart = render_keyness(report, &target, &corpus)?;
+    super::report::warn_of_placeholders(&chart.missing);
     let files: Vec<Box<dyn ReportFile>> = vec![
         Box::new(
             CsvFile::new("keyness.csv", report.keyness_table(&target))
                 .with_cells(args.cells.cells()),
         ),
-        Box::new(PngFile(render_keyness(report, &target, &corpus)?)),
+        Box::new(PngFile(chart)),
         Box::new(JsonFile(json)),
     ];
     write_report_dir(&args.output, &files)?;

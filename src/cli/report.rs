@@ -3,7 +3,9 @@
 use super::ExitCode;
 use std::path::{Path, PathBuf};
 
-use crate::output::{parquet_files, report_files_with_charts, write_report_dir, CHARTS, TABLES};
+use crate::output::{
+    parquet_files, report_files_with_charts, write_report_dir, MissingGlyphs, CHARTS, TABLES,
+};
 use crate::report::ConcordanceLines;
 use crate::table::CsvCells;
 use crate::timing::Stage;
@@ -220,6 +222,19 @@ pub(super) fn refuse_a_file_as_folder(output: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Says on stderr (even with `--quiet`, as problems are) how many chart labels held
+/// characters that no embedded font has, drawn as placeholders.
+pub(super) fn warn_of_placeholders(missing: &MissingGlyphs) {
+    if missing.labels > 0 {
+        eprintln!(
+            "corpstat: warning: {} chart label{} held characters that no embedded font has, drawn as their code points in a box: {} (README.md lists them)",
+            missing.labels,
+            if missing.labels == 1 { "" } else { "s" },
+            missing.listed(10)
+        );
+    }
+}
+
 /// Draws the charts and writes every file of the report into `output` (as
 /// `files` says: with Parquet tables, with the CSV formula guard); a line on
 /// stderr says what was written, unless `quiet`.
@@ -231,7 +246,9 @@ pub(super) fn write_report(
     files_args: FileArgs,
 ) -> Result<()> {
     let started = std::time::Instant::now();
-    let mut files = report_files_with_charts(&analyzed.report, corpus, files_args.cells.cells())?;
+    let (mut files, missing) =
+        report_files_with_charts(&analyzed.report, corpus, files_args.cells.cells())?;
+    warn_of_placeholders(&missing);
     if files_args.parquet {
         files.extend(parquet_files(&analyzed.report));
     }

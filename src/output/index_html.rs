@@ -1,14 +1,13 @@
-//! `index.html`: one self-contained page to share. The Vazirmatn font the charts are
-//! drawn with is embedded (so Arabic and Persian cells read the same on every
-//! machine), the tables scroll inside their own boxes and can be sorted and
+//! `index.html`: one self-contained page to share. The fonts the charts are drawn
+//! with are embedded, those the page's text needs (so cells in any script read as on
+//! the charts, the same on every machine), the tables scroll inside their own boxes and can be sorted and
 //! filtered by a few lines of inline JavaScript, and nothing is fetched: the page
 //! opens from `file://`, beside its PNGs.
 
 use std::fmt::Write as _;
 
-use base64::Engine as _;
 
-use super::chart::text::{BOLD_TTF, REGULAR_TTF};
+use super::page_fonts::{font_faces, font_family_rule, page_fonts};
 use super::chart::Chart;
 use super::tables::{longest_runs, LARGEST_CLUSTERS};
 use super::TABLES;
@@ -116,21 +115,6 @@ fn png_size(png: &[u8]) -> Option<(u32, u32)> {
         u32::from_be_bytes(width.try_into().ok()?),
         u32::from_be_bytes(height.try_into().ok()?),
     ))
-}
-
-/// The `@font-face` rules that embed Vazirmatn Regular and Bold.
-fn font_faces() -> String {
-    let base64 = base64::engine::general_purpose::STANDARD;
-    let mut css = String::new();
-    for (weight, ttf) in [(400, REGULAR_TTF), (700, BOLD_TTF)] {
-        let _ = writeln!(
-            css,
-            "@font-face {{ font-family: Vazirmatn; font-weight: {weight}; font-display: block; \
-             src: url(data:font/ttf;base64,{}) format(\"truetype\"); }}",
-            base64.encode(ttf)
-        );
-    }
-    css
 }
 
 /// A table of `header` and `rows` (cells as shown, with numeric cells' raw values),
@@ -316,9 +300,8 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
         html,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>corpstat report: {corpus}</title>\n<style>\n{}{STYLE}</style>\n</head>\n<body>\n<main>\n\
-         <h1>corpstat report: <span dir=\"auto\">{corpus}</span></h1>\n",
-        font_faces()
+         <title>corpstat report: {corpus}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <h1>corpstat report: <span dir=\"auto\">{corpus}</span></h1>\n"
     );
     html.push_str("<h2>Summary</h2>\n");
     let metrics: Vec<Vec<String>> = s
@@ -422,6 +405,14 @@ pub fn index_html(report: &Report, corpus: &str, charts: &[Chart]) -> String {
         html,
         "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
     );
+    // The fonts are those of the whole page's text, so they go in last.
+    let fonts = page_fonts(&html);
+    if let Some(end) = html.find("</style>") {
+        html.insert_str(end, &font_family_rule(&fonts));
+    }
+    if let Some(start) = html.find("<style>\n") {
+        html.insert_str(start + "<style>\n".len(), &font_faces(&fonts));
+    }
     html
 }
 

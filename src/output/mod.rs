@@ -10,13 +10,17 @@
 mod append_tests;
 pub(crate) mod chart;
 mod index_html;
+mod page_fonts;
 #[cfg(feature = "parquet")]
 mod parquet_table;
 mod readme;
 pub(crate) mod report_dir;
 mod tables;
+mod woff;
 
-pub use chart::{render_charts, render_keyness, Chart, ChartError, ChartSpec, Draw, CHARTS};
+pub use chart::{
+    render_charts, render_keyness, Chart, ChartError, ChartSpec, Draw, MissingGlyphs, CHARTS,
+};
 pub(crate) use index_html::grouped;
 pub use index_html::index_html;
 #[cfg(feature = "parquet")]
@@ -156,15 +160,16 @@ impl ReportFile for SummaryFile<'_> {
     }
 }
 
-/// `README.md`: what every file and column means.
-pub struct ReadmeFile<'a>(pub &'a Report);
+/// `README.md`: what every file and column means, and which characters the charts
+/// drew as placeholders.
+pub struct ReadmeFile<'a>(pub &'a Report, pub MissingGlyphs);
 
 impl ReportFile for ReadmeFile<'_> {
     fn name(&self) -> &str {
         "README.md"
     }
     fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(report_readme(&self.0.summary.options).as_bytes())
+        out.write_all(report_readme(&self.0.summary.options, &self.1).as_bytes())
     }
 }
 
@@ -192,33 +197,44 @@ impl ReportFile for IndexFile {
     }
 }
 
-/// Every file of the report, charts included, in the order they are written.
-/// `corpus` names the corpus in chart titles and on the page; `cells` says how
-/// the CSV tables' text cells are written.
+/// Every file of the report, charts included, in the order they are written, and
+/// the characters the charts drew as placeholders. `corpus` names the corpus in
+/// chart titles and on the page; `cells` says how the CSV tables' text cells are
+/// written.
 pub fn report_files_with_charts<'a>(
     report: &'a Report,
     corpus: &str,
     cells: CsvCells,
-) -> Result<Vec<Box<dyn ReportFile + 'a>>, ChartError> {
+) -> Result<(Vec<Box<dyn ReportFile + 'a>>, MissingGlyphs), ChartError> {
     let charts = render_charts(report, corpus)?;
+    let missing = MissingGlyphs::of(&charts);
     let index = index_html(report, corpus, &charts);
-    let mut files = report_files(report, cells);
+    let mut files = tables_and_readme(report, cells, missing.clone());
     files.push(Box::new(IndexFile(index)));
     files.extend(
         charts
             .into_iter()
             .map(|c| Box::new(PngFile(c)) as Box<dyn ReportFile>),
     );
-    Ok(files)
+    Ok((files, missing))
 }
 
 /// Every table of the report, with summary.json and README.md (no charts).
 pub fn report_files(report: &Report, cells: CsvCells) -> Vec<Box<dyn ReportFile + '_>> {
+    tables_and_readme(report, cells, MissingGlyphs::default())
+}
+
+/// [`report_files`], with a README that names the charts' `missing` characters.
+fn tables_and_readme(
+    report: &Report,
+    cells: CsvCells,
+    missing: MissingGlyphs,
+) -> Vec<Box<dyn ReportFile + '_>> {
     let mut files: Vec<Box<dyn ReportFile>> = vec![Box::new(SummaryFile(report))];
     for spec in TABLES.iter().filter(|spec| spec.is_in(report)) {
         files.push(Box::new(CsvFile::of_spec(spec, report).with_cells(cells)));
     }
-    files.push(Box::new(ReadmeFile(report)));
+    files.push(Box::new(ReadmeFile(report, missing)));
     files
 }
 
@@ -334,7 +350,7 @@ pub fn write_report(
     report: &Report,
     corpus: &str,
 ) -> Result<Vec<PathBuf>, ReportError> {
-    let files = report_files_with_charts(report, corpus, CsvCells::Exact)?;
+    let (files, _) = report_files_with_charts(report, corpus, CsvCells::Exact)?;
     Ok(crate::output::report_dir::write_report_dir(dir, &files)?)
 }
 

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::{chart, TABLES};
+use super::{chart, MissingGlyphs, TABLES};
 use crate::count::{MAX_SCOPE_TERMS, PROBLEMS_LISTED};
 use crate::language::{
     CONSENSUS_FROM, MIN_WORDS, RELIABLE_FROM, STOPWORDS_MARGIN, STOPWORDS_MIN_WORDS,
@@ -28,9 +28,11 @@ const HEAD: &str = include_str!("readme/head.md");
 const TAIL: &str = include_str!("readme/tail.md");
 
 /// The documentation of the report folder for a run with `options` (the MATTR
-/// window is the run's own).
-pub fn report_readme(options: &Options) -> String {
-    let values = placeholders(options);
+/// window is the run's own) whose charts drew the `missing` characters as
+/// placeholders.
+pub fn report_readme(options: &Options, missing: &MissingGlyphs) -> String {
+    let mut values = placeholders(options);
+    values.push(("MISSING_GLYPHS", missing_glyphs(missing)));
     let mut md = fill(HEAD, &values);
     for spec in TABLES {
         let _ = writeln!(
@@ -67,6 +69,15 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
             ),
         ),
         ("CHART_TERMS", CHART_TERMS.to_string()),
+        ("CHART_FONTS", chart::fonts::chain_description()),
+        (
+            "FONT_SCRIPTS",
+            chart::fonts::covered_scripts()
+                .iter()
+                .map(|s| s.name())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         ("TOP_NGRAMS", TOP_NGRAMS.to_string()),
         ("HEATMAP_WORDS", HEATMAP_WORDS.to_string()),
         ("LANGUAGE_BARS", chart::LANGUAGE_BARS.to_string()),
@@ -183,6 +194,21 @@ fn fill(text: &str, values: &[(&'static str, String)]) -> String {
     })
 }
 
+/// The paragraph of a report whose charts drew characters as placeholders: none
+/// when they drew none.
+fn missing_glyphs(missing: &MissingGlyphs) -> String {
+    if missing.labels == 0 {
+        return String::new();
+    }
+    format!(
+        "\n\nIn this report, {} chart label{} held characters that no embedded font has, each drawn \
+         as its code point in a box: {}.",
+        thousands(missing.labels),
+        if missing.labels == 1 { "" } else { "s" },
+        missing.listed(100)
+    )
+}
+
 /// A share as a whole percentage: 0.05 → "5".
 fn percent(share: f64) -> String {
     format!("{:.0}", share * 100.0)
@@ -201,7 +227,7 @@ mod tests {
     #[test]
     fn every_placeholder_is_filled() {
         let values = placeholders(&Options::default());
-        let md = report_readme(&Options::default());
+        let md = report_readme(&Options::default(), &MissingGlyphs::default());
         for (name, _) in &values {
             let placeholder = format!("{{{name}}}");
             assert!(
@@ -233,6 +259,6 @@ mod tests {
             mattr_window: 120,
             ..Options::default()
         };
-        assert!(report_readme(&options).contains("every window of 120 consecutive tokens"));
+        assert!(report_readme(&options, &MissingGlyphs::default()).contains("every window of 120 consecutive tokens"));
     }
 }

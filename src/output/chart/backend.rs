@@ -9,18 +9,28 @@ use plotters_backend::{
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 
-use super::text::{fonts, layout, rasterize, Font};
+use std::cell::RefCell;
 
-/// A bitmap backend with shaped, bidi-ordered text in the embedded font.
+use super::text::{fonts, layout, rasterize, Font};
+use super::MissingGlyphs;
+
+/// A bitmap backend with shaped, bidi-ordered text in the embedded fonts.
 pub struct ShapedBackend<'a> {
     inner: BitMapBackend<'a>,
+    missing: &'a RefCell<MissingGlyphs>,
 }
 
 impl<'a> ShapedBackend<'a> {
-    /// Draws into an RGB buffer of `size` (3 bytes per pixel).
-    pub fn with_buffer(buffer: &'a mut [u8], size: (u32, u32)) -> Self {
+    /// Draws into an RGB buffer of `size` (3 bytes per pixel); the labels drawn with
+    /// placeholders are counted in `missing`.
+    pub fn with_buffer(
+        buffer: &'a mut [u8],
+        size: (u32, u32),
+        missing: &'a RefCell<MissingGlyphs>,
+    ) -> Self {
         ShapedBackend {
             inner: BitMapBackend::with_buffer(buffer, size),
+            missing,
         }
     }
 }
@@ -52,12 +62,11 @@ impl std::fmt::Display for TextTooSmall {
 
 impl std::error::Error for TextTooSmall {}
 
-fn font_for<S: BackendTextStyle>(style: &S) -> Option<&'static Font> {
-    let fonts = fonts()?;
-    Some(match style.style() {
-        FontStyle::Bold => &fonts.bold,
-        _ => &fonts.regular,
-    })
+/// The fonts of the style's weight, in the order they are looked up.
+fn fonts_for<S: BackendTextStyle>(style: &S) -> Vec<&'static Font> {
+    fonts()
+        .map(|fonts| fonts.chain(matches!(style.style(), FontStyle::Bold)))
+        .unwrap_or_default()
 }
 
 impl<'a> DrawingBackend for ShapedBackend<'a> {
@@ -138,10 +147,7 @@ impl<'a> DrawingBackend for ShapedBackend<'a> {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), Error<'a>> {
-        let Some(font) = font_for(style) else {
-            return Ok((0, 0));
-        };
-        let line = layout(font, text, style.size() as f32);
+        let line = layout(&fonts_for(style), text, style.size() as f32);
         Ok((line.width.ceil() as u32, line.height.ceil() as u32))
     }
 
@@ -152,7 +158,7 @@ impl<'a> DrawingBackend for ShapedBackend<'a> {
         pos: BackendCoord,
     ) -> Result<(), Error<'a>> {
         let color = style.color();
-        let Some(font) = font_for(style) else {
+        let Some(fonts) = fonts() else {
             return Ok(());
         };
         if color.alpha == 0.0 {
@@ -164,7 +170,12 @@ impl<'a> DrawingBackend for ShapedBackend<'a> {
                 text: text.to_string(),
             })));
         }
-        let line = layout(font, text, style.size() as f32);
+        let line = layout(&fonts_for(style), text, style.size() as f32);
+        if !line.missing.is_empty() {
+            let mut missing = self.missing.borrow_mut();
+            missing.labels += 1;
+            missing.chars.extend(line.missing.iter().copied());
+        }
         let (width, height) = (line.width.ceil() as i32, line.height.ceil() as i32);
         let anchor = style.anchor();
         let dx = match anchor.h_pos {
@@ -180,7 +191,7 @@ impl<'a> DrawingBackend for ShapedBackend<'a> {
         let transform = style.transform();
         let (w, h) = self.get_size();
         let mut pixels = Vec::new();
-        rasterize(font, &line, |x, y, coverage| {
+        rasterize(fonts, &line, |x, y, coverage| {
             let (x, y) = transform.transform(x + dx, y + dy);
             let (x, y) = (pos.0 + x, pos.1 + y);
             if x >= 0 && y >= 0 && x < w as i32 && y < h as i32 && coverage > 0.0 {
@@ -209,8 +220,9 @@ mod tests {
     fn ink(text: &str) -> Vec<(u32, u32)> {
         let (w, h) = (300u32, 90u32);
         let mut buffer = vec![255u8; (w * h * 3) as usize];
+        let missing = RefCell::new(MissingGlyphs::default());
         {
-            let root = ShapedBackend::with_buffer(&mut buffer, (w, h)).into_drawing_area();
+            let root = ShapedBackend::with_buffer(&mut buffer, (w, h), &missing).into_drawing_area();
             let style = ("sans-serif", 40)
                 .into_font()
                 .color(&BLACK)
@@ -263,7 +275,8 @@ mod tests {
     fn text_below_the_minimum_size_is_refused() {
         let (w, h) = (200u32, 50u32);
         let mut buffer = vec![255u8; (w * h * 3) as usize];
-        let root = ShapedBackend::with_buffer(&mut buffer, (w, h)).into_drawing_area();
+        let missing = RefCell::new(MissingGlyphs::default());
+        let root = ShapedBackend::with_buffer(&mut buffer, (w, h), &missing).into_drawing_area();
         let small = ("sans-serif", 12).into_font().color(&BLACK);
         let error = root.draw_text("12", &small, (10, 10)).unwrap_err();
         assert!(
@@ -280,7 +293,8 @@ mod tests {
     fn text_size_follows_the_shaped_width() {
         let (w, h) = (200u32, 50u32);
         let mut buffer = vec![255u8; (w * h * 3) as usize];
-        let backend = ShapedBackend::with_buffer(&mut buffer, (w, h));
+        let missing = RefCell::new(MissingGlyphs::default());
+        let backend = ShapedBackend::with_buffer(&mut buffer, (w, h), &missing);
         let style = ("sans-serif", 20).into_font().color(&BLACK);
         let width = |text: &str| backend.estimate_text_size(text, &style).unwrap().0;
         // Unshaped, each letter takes its isolated form and the word is as wide as

@@ -54,7 +54,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let names: Vec<String> = codes.iter().map(|c| language_name(c)).collect();
     let n = codes.len().max(1);
     let height = (280 + 90 * n as u32).clamp(800, 1400);
-    let png = render(name, height, |root| {
+    let (png, missing) = render(name, height, |root| {
         let title = format!("Language switches between sentences — {corpus}");
         if shown == 0 {
             let message = match switching.switches {
@@ -112,5 +112,6 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         name: name.into(),
         title: "Code-switching: language switches between consecutive sentences, from the row's language to the column's".into(),
         png,
+        missing,
     })
 }

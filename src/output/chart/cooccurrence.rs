@@ -66,7 +66,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let data = &report.chart_data;
     let words = &data.npmi_words;
     let n = words.len().max(1);
-    let png = render(name, CHART_WIDTH, |root| {
+    let (png, missing) = render(name, CHART_WIDTH, |root| {
         if words.is_empty() {
             return no_data(
                 root,
@@ -98,5 +98,6 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         name: name.into(),
         title: "Co-occurrence: NPMI among the top words (blue: together more than chance, red: less, grey: never)".into(),
         png,
+        missing,
     })
 }

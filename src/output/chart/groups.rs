@@ -48,7 +48,7 @@ fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         report.group_languages.iter().map(|code| code.code()),
         &colors,
     );
-    let png = render("groups.png", 200 + 34 * rows.len().max(1) as u32, |root| {
+    let (png, missing) = render("groups.png", 200 + 34 * rows.len().max(1) as u32, |root| {
         stacked_shares(
             root,
             &caption,
@@ -62,6 +62,7 @@ fn groups_chart(report: &Report, corpus: &str) -> Result<Chart, ChartError> {
         name: "groups.png".into(),
         title: "Language shares per group".into(),
         png,
+        missing,
     })
 }
 

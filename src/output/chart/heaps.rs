@@ -15,7 +15,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let s = &report.summary;
     let max_n = data.heaps_points.last().map_or(1, |p| p.0.max(1)) as f64;
     let max_v = data.heaps_points.last().map_or(1, |p| p.1.max(1)) as f64;
-    let png = render(name, 640, |root| {
+    let (png, missing) = render(name, 640, |root| {
         if !data.heaps_points.iter().any(|&(n, v)| n >= 1 && v >= 1) {
             return no_data(
                 root,
@@ -81,6 +81,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         name: name.into(),
         title: "Heaps' law: vocabulary growth, with the fitted curve".into(),
         png,
+        missing,
     })
 }
 

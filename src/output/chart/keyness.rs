@@ -65,7 +65,7 @@ pub(super) fn draw(
         (group_label(report, target), group_label(report, reference));
     let n = items.len().max(1);
     let extent = items.iter().map(|i| i.1.abs()).fold(1.0f64, f64::max) * 1.1;
-    let png = render(file_name, 170 + 28 * n as u32, |root| {
+    let (png, missing) = render(file_name, 170 + 28 * n as u32, |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(
                 format!("Keywords of {target_name} against {reference_name} — {corpus}"),
@@ -124,6 +124,7 @@ pub(super) fn draw(
             "Keywords of {target_name} against {reference_name}: log-likelihood, over-used and under-used"
         ),
         png,
+        missing,
     })
 }
 

@@ -107,7 +107,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let legend = language_legend(shown.map(|(code, _)| code.as_str()), &order);
     let upper_height = 150 + 30 * shares_items.len().max(1) as u32;
     let lower_height = 130 + 28 * rows.len().max(3) as u32;
-    let png = render(name, upper_height + lower_height, |root| {
+    let (png, missing) = render(name, upper_height + lower_height, |root| {
         let (upper, lower) = root.split_vertically(upper_height);
         if shares_items.is_empty() {
             no_data(
@@ -151,5 +151,6 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         name: name.into(),
         title: "Language shares, and the documents that mix languages most".into(),
         png,
+        missing,
     })
 }

@@ -30,7 +30,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     }
     let top = counts.iter().copied().max().unwrap_or(1).max(1);
     let title = format!("Document lengths — {corpus}");
-    let png =
+    let (png, missing) =
         render(name, 600, |root| {
             if tokens.is_empty() {
                 return no_data(root, &title, "No data: the corpus has no documents.");
@@ -65,6 +65,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         name: name.into(),
         title: "Histogram of document lengths in tokens".into(),
         png,
+        missing,
     })
 }
 

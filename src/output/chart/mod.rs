@@ -10,6 +10,10 @@
 pub mod backend;
 mod code_switching;
 mod cooccurrence;
+#[cfg(test)]
+mod scripts_tests;
+mod font_runs;
+pub mod fonts;
 mod groups;
 mod heaps;
 mod keyness;
@@ -51,6 +55,50 @@ pub struct Chart {
     pub title: String,
     /// The PNG file.
     pub png: Vec<u8>,
+    /// The characters of its labels that no embedded font has.
+    pub missing: MissingGlyphs,
+}
+
+/// Characters that no embedded font has, drawn as placeholders (their code point in
+/// a box): how many labels held one, and which. Sums over charts with `+=`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MissingGlyphs {
+    /// Labels drawn with at least one placeholder.
+    pub labels: usize,
+    /// The characters drawn as placeholders.
+    pub chars: std::collections::BTreeSet<char>,
+}
+
+impl std::ops::AddAssign<&MissingGlyphs> for MissingGlyphs {
+    fn add_assign(&mut self, other: &MissingGlyphs) {
+        self.labels += other.labels;
+        self.chars.extend(other.chars.iter().copied());
+    }
+}
+
+impl MissingGlyphs {
+    /// Every chart's, summed.
+    pub fn of(charts: &[Chart]) -> MissingGlyphs {
+        let mut all = MissingGlyphs::default();
+        for chart in charts {
+            all += &chart.missing;
+        }
+        all
+    }
+
+    /// The characters, as `U+1F600 (😀)`, at most `max` of them, then how many more.
+    pub fn listed(&self, max: usize) -> String {
+        let mut listed: Vec<String> = self
+            .chars
+            .iter()
+            .take(max)
+            .map(|&c| format!("U+{:04X}", c as u32))
+            .collect();
+        if self.chars.len() > max {
+            listed.push(format!("and {} more", self.chars.len() - max));
+        }
+        listed.join(", ")
+    }
 }
 
 /// How a [`ChartSpec`] draws.

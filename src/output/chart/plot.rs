@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::backend::ShapedBackend;
-use super::{Chart, ChartError};
+use super::{Chart, ChartError, MissingGlyphs};
 use crate::report::Ranked;
 
 pub(super) type Area<'a> = DrawingArea<ShapedBackend<'a>, Shift>;
@@ -47,20 +47,21 @@ pub(super) fn title_font() -> TextStyle<'static> {
 pub(super) const CHART_WIDTH: u32 = 1000;
 
 /// Draws a chart [`CHART_WIDTH`] wide and `height` pixels tall with `draw` and
-/// encodes it as PNG.
+/// encodes it as PNG; with it, the characters its labels held that no font has.
 pub(super) fn render(
     name: &str,
     height: u32,
     draw: impl FnOnce(&Area) -> DrawResult,
-) -> Result<Vec<u8>, ChartError> {
+) -> Result<(Vec<u8>, MissingGlyphs), ChartError> {
     let size = (CHART_WIDTH, height);
     let error = |message: String| ChartError {
         name: name.to_string(),
         message,
     };
     let mut pixels = vec![255u8; size.0 as usize * size.1 as usize * 3];
+    let missing = std::cell::RefCell::new(MissingGlyphs::default());
     {
-        let root = ShapedBackend::with_buffer(&mut pixels, size).into_drawing_area();
+        let root = ShapedBackend::with_buffer(&mut pixels, size, &missing).into_drawing_area();
         root.fill(&WHITE).map_err(|e| error(e.to_string()))?;
         draw(&root).map_err(|e| error(e.to_string()))?;
         root.present().map_err(|e| error(e.to_string()))?;
@@ -77,7 +78,7 @@ pub(super) fn render(
             .write_image_data(&pixels)
             .map_err(|e| error(e.to_string()))?;
     }
-    Ok(png)
+    Ok((png, missing.into_inner()))
 }
 
 /// The value axis of [`bars`].
@@ -193,13 +194,14 @@ pub(super) fn bar_chart(
     value_label: &str,
 ) -> Result<Chart, ChartError> {
     let height = 150 + 30 * items.len().max(1) as u32;
-    let png = render(name, height, |root| {
+    let (png, missing) = render(name, height, |root| {
         bars(root, title, corpus, items, value_label, Scale::Linear)
     })?;
     Ok(Chart {
         name: name.to_string(),
         title: title.to_string(),
         png,
+        missing,
     })
 }
 

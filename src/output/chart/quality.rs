@@ -175,7 +175,7 @@ pub(super) fn draw(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartErr
         90 + row_px * rules.len() as u32,
     ];
     let title = format!("Document quality — {corpus}");
-    let png = render("quality.png", 50 + heights[0] + heights[1], |root| {
+    let (png, missing) = render("quality.png", 50 + heights[0] + heights[1], |root| {
         let area = root.titled(&title, title_font())?;
         let labels = labels_px(&area, &signals.iter().chain(&rules).collect::<Vec<_>>());
         let (top, bottom) = area.split_vertically(heights[0]);
@@ -204,6 +204,7 @@ pub(super) fn draw(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartErr
         name: "quality.png".into(),
         title: "Quality signals and the documents each rule would drop".into(),
         png,
+        missing,
     }])
 }
 
@@ -252,7 +253,7 @@ pub(super) fn draw_duplicates(report: &Report, corpus: &str) -> Result<Vec<Chart
             .fold(0.0, f64::max),
     );
     let title = format!("Documents beyond the first of each cluster of duplicates — {corpus}");
-    let png = render("duplicates.png", 160 + 30 * rows.len() as u32, |root| {
+    let (png, missing) = render("duplicates.png", 160 + 30 * rows.len() as u32, |root| {
         let area = root.titled(&title, title_font())?;
         let labels = labels_px(&area, &rows.iter().collect::<Vec<_>>());
         share_rows(
@@ -270,6 +271,7 @@ pub(super) fn draw_duplicates(report: &Report, corpus: &str) -> Result<Vec<Chart
         name: "duplicates.png".into(),
         title: "Exact and near duplicate documents".into(),
         png,
+        missing,
     }])
 }
 

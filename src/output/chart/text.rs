@@ -1,34 +1,41 @@
-//! Text layout for charts: bidi runs in visual order, each shaped with rustybuzz,
-//! rasterized with ab_glyph, in the embedded Vazirmatn font.
+//! Text layout for charts: bidi runs in visual order, each cut into runs of the first
+//! embedded font that has their glyphs ([`super::fonts`]), each shaped with rustybuzz,
+//! rasterized with ab_glyph.
 //!
-//! plotters maps one character to one glyph, left to right, which leaves Arabic and
-//! Persian as isolated letters in reverse order. Here a label that holds Arabic-script
-//! letters gets a right-to-left paragraph direction; the Unicode bidi algorithm splits
-//! it into runs (numbers and Latin stay left-to-right inside it), and HarfBuzz's
-//! shaping (rustybuzz) picks the joining forms, the lam-alef ligature and the mark
-//! positions.
+//! plotters maps one character to one glyph, left to right, in one font, which leaves
+//! Arabic and Persian as isolated letters in reverse order and draws nothing for a
+//! script the font lacks. Here a label that holds right-to-left letters gets a
+//! right-to-left paragraph direction; the Unicode bidi algorithm splits it into runs
+//! (numbers and Latin stay left-to-right inside it); each grapheme cluster takes the
+//! first font that has all its characters (spaces, digits and punctuation the font of
+//! the letters beside them, when it has them), and HarfBuzz's shaping (rustybuzz) of
+//! each font's run picks the joining forms, ligatures, conjuncts and mark positions. A
+//! character no embedded font has is drawn as its code point in a box, and counted.
 
+use std::collections::BTreeSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use ab_glyph::{Font as _, FontRef, PxScale};
 use unicode_bidi::{BidiInfo, Level};
 
-/// Vazirmatn Regular (SIL Open Font License 1.1; see `assets/fonts/OFL.txt`).
-pub const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/Vazirmatn-Regular.ttf");
-/// Vazirmatn Bold.
-pub const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/Vazirmatn-Bold.ttf");
+use super::font_runs::{cjk_language, font_runs, Choice};
+use super::fonts::{FontFile, FONT_FILES};
 
 /// One face, parsed for shaping and for rasterizing.
 pub struct Font {
+    /// Its place in [`FONT_FILES`].
+    pub index: usize,
     shaper: rustybuzz::Face<'static>,
     raster: FontRef<'static>,
 }
 
 impl Font {
-    fn parse(data: &'static [u8]) -> Option<Font> {
+    fn parse(index: usize, file: &FontFile) -> Option<Font> {
         Some(Font {
-            shaper: rustybuzz::Face::from_slice(data, 0)?,
-            raster: FontRef::try_from_slice(data).ok()?,
+            index,
+            shaper: rustybuzz::Face::from_slice(file.data, 0)?,
+            raster: FontRef::try_from_slice(file.data).ok()?,
         })
     }
 
@@ -40,6 +47,16 @@ impl Font {
         size / self.raster.units_per_em().unwrap_or(1000.0)
     }
 
+    /// Ascender to descender at `size`, in pixels: ab_glyph's scale for it.
+    fn height(&self, size: f32) -> f32 {
+        (self.raster.ascent_unscaled() - self.raster.descent_unscaled()) * self.scale(size)
+    }
+
+    /// Whether the font has a glyph for `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.raster.glyph_id(c).0 != 0
+    }
+
     #[cfg(test)]
     /// The glyph id the font maps `c` to, without shaping.
     pub fn glyph_of(&self, c: char) -> u16 {
@@ -47,23 +64,37 @@ impl Font {
     }
 }
 
-/// The embedded fonts, parsed once.
+/// The embedded fonts, parsed once, in the order of [`FONT_FILES`].
 pub struct Fonts {
-    /// Regular weight.
-    pub regular: Font,
-    /// Bold weight.
-    pub bold: Font,
+    faces: Vec<Font>,
 }
 
-/// The embedded fonts. `None` only if the embedded files were corrupt.
+impl Fonts {
+    /// The fonts that draw regular or `bold` text, in the order they are looked up.
+    pub fn chain(&self, bold: bool) -> Vec<&Font> {
+        self.faces
+            .iter()
+            .filter(|face| FONT_FILES[face.index].weight.draws(bold))
+            .collect()
+    }
+
+    /// The font of [`FONT_FILES`]`[index]`.
+    fn face(&self, index: usize) -> &Font {
+        &self.faces[index]
+    }
+}
+
+/// The embedded fonts. `None` only if an embedded file were corrupt.
 pub fn fonts() -> Option<&'static Fonts> {
     static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
     FONTS
         .get_or_init(|| {
-            Some(Fonts {
-                regular: Font::parse(REGULAR_TTF)?,
-                bold: Font::parse(BOLD_TTF)?,
-            })
+            let faces = FONT_FILES
+                .iter()
+                .enumerate()
+                .map(|(index, file)| Font::parse(index, file))
+                .collect::<Option<Vec<Font>>>()?;
+            Some(Fonts { faces })
         })
         .as_ref()
 }
@@ -71,6 +102,8 @@ pub fn fonts() -> Option<&'static Fonts> {
 /// A glyph placed on a line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacedGlyph {
+    /// The font's place in [`FONT_FILES`].
+    pub font: usize,
     /// The glyph id in the font.
     pub id: u16,
     /// Pen position of the glyph's origin, in pixels from the left end of the line.
@@ -88,11 +121,17 @@ pub struct Line {
     pub glyphs: Vec<PlacedGlyph>,
     /// Width in pixels.
     pub width: f32,
-    /// Height in pixels, from descender to ascender (1.56 times the font size in
-    /// Vazirmatn).
+    /// Height in pixels, from descender to ascender of the first font (1.56 times
+    /// the font size in Vazirmatn).
     pub height: f32,
     /// Distance from the top of the line to the baseline, in pixels.
     pub ascent: f32,
+    /// The text's size (the em), in pixels.
+    pub size: f32,
+    /// The boxes drawn around placeholders, as left and right ends in pixels.
+    pub boxes: Vec<(f32, f32)>,
+    /// The characters no font had, drawn as placeholders.
+    pub missing: BTreeSet<char>,
 }
 
 use crate::script::Script;
@@ -124,14 +163,25 @@ pub fn shortened(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
 }
 
 /// Lays out `text` as one line of text `size` pixels large (the em, as in CSS; cut to
-/// [`MAX_LABEL_CHARS`]).
-pub fn layout(font: &Font, text: &str, size: f32) -> Line {
+/// [`MAX_LABEL_CHARS`]) in the fonts of `chain`; the line's height and baseline are
+/// those of its first font.
+pub fn layout(chain: &[&Font], text: &str, size: f32) -> Line {
     let text = &*shortened(text, MAX_LABEL_CHARS);
-    let scale = font.scale(size);
-    let ascent = font.raster.ascent_unscaled() * scale;
-    let height = (font.raster.ascent_unscaled() - font.raster.descent_unscaled()) * scale;
-    let mut glyphs = Vec::new();
-    let mut pen = 0.0f32;
+    let mut line = Line {
+        glyphs: Vec::new(),
+        width: 0.0,
+        height: 0.0,
+        ascent: 0.0,
+        size,
+        boxes: Vec::new(),
+        missing: BTreeSet::new(),
+    };
+    let Some(first) = chain.first() else {
+        return line;
+    };
+    line.ascent = first.raster.ascent_unscaled() * first.scale(size);
+    line.height = first.height(size);
+    let runs = font_runs(chain.len(), |font, c| chain[font].has(c), text);
     let base = if is_rtl(text) {
         Level::rtl()
     } else {
@@ -139,47 +189,117 @@ pub fn layout(font: &Font, text: &str, size: f32) -> Line {
     };
     let bidi = BidiInfo::new(text, Some(base));
     for paragraph in &bidi.paragraphs {
-        let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
-        for run in runs {
-            let piece = &text[run.clone()];
+        let (levels, bidi_runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+        for run in bidi_runs {
             // Line breaks have no glyph here: a label is one line.
-            let piece_trimmed = piece.trim_end_matches(['\n', '\r']);
-            if piece_trimmed.is_empty() {
+            let trimmed = text[run.clone()].trim_end_matches(['\n', '\r']);
+            if trimmed.is_empty() {
                 continue;
             }
-            let mut buffer = rustybuzz::UnicodeBuffer::new();
-            buffer.push_str(piece_trimmed);
-            buffer.guess_segment_properties();
-            buffer.set_direction(if levels[run.start].is_rtl() {
-                rustybuzz::Direction::RightToLeft
-            } else {
-                rustybuzz::Direction::LeftToRight
-            });
-            let shaped = rustybuzz::shape(&font.shaper, &[], buffer);
-            for (info, position) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
-                glyphs.push(PlacedGlyph {
-                    id: info.glyph_id as u16,
-                    x: pen + position.x_offset as f32 * scale,
-                    y: position.y_offset as f32 * scale,
-                    cluster: run.start + info.cluster as usize,
-                });
-                pen += position.x_advance as f32 * scale;
+            let run = run.start..run.start + trimmed.len();
+            let rtl = levels[run.start].is_rtl();
+            let mut pieces: Vec<(Range<usize>, Choice)> = runs
+                .iter()
+                .filter(|(range, _)| range.start < run.end && range.end > run.start)
+                .map(|(range, choice)| (range.start.max(run.start)..range.end.min(run.end), *choice))
+                .collect();
+            if rtl {
+                pieces.reverse();
+            }
+            for (piece, choice) in pieces {
+                match choice {
+                    Some(f) => shape_into(&mut line, chain[f], first, text, piece, rtl),
+                    None => {
+                        let mut chars: Vec<char> = text[piece.clone()].chars().collect();
+                        if rtl {
+                            chars.reverse();
+                        }
+                        for c in chars {
+                            placeholder_into(&mut line, first, c, piece.start);
+                        }
+                    }
+                }
             }
         }
     }
-    Line {
-        glyphs,
-        width: pen,
-        height,
-        ascent,
+    line
+}
+
+/// Shapes `text[piece]` in `font` and places its glyphs at the end of `line`; a
+/// character the font turns out not to have (a mark that no font has, after a letter
+/// that one has) is drawn as a placeholder in `first`.
+fn shape_into(
+    line: &mut Line,
+    font: &Font,
+    first: &Font,
+    text: &str,
+    piece: Range<usize>,
+    rtl: bool,
+) {
+    let scale = font.scale(line.size);
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(&text[piece.clone()]);
+    buffer.guess_segment_properties();
+    buffer.set_direction(if rtl {
+        rustybuzz::Direction::RightToLeft
+    } else {
+        rustybuzz::Direction::LeftToRight
+    });
+    if FONT_FILES[font.index].scripts.contains(&Script::Han) {
+        if let Some(language) = cjk_language(&text[piece.clone()]) {
+            buffer.set_language(language);
+        }
     }
+    let shaped = rustybuzz::shape(&font.shaper, &[], buffer);
+    for (info, position) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+        let cluster = piece.start + info.cluster as usize;
+        if info.glyph_id == 0 {
+            if let Some(c) = text[cluster..].chars().next() {
+                placeholder_into(line, first, c, cluster);
+            }
+            continue;
+        }
+        line.glyphs.push(PlacedGlyph {
+            font: font.index,
+            id: info.glyph_id as u16,
+            x: line.width + position.x_offset as f32 * scale,
+            y: position.y_offset as f32 * scale,
+            cluster,
+        });
+        line.width += position.x_advance as f32 * scale;
+    }
+}
+
+/// Places the placeholder of `c`, its code point (`U+0F3A`) in `font` in a box, at
+/// the end of `line`, and counts `c` as missing.
+fn placeholder_into(line: &mut Line, font: &Font, c: char, cluster: usize) {
+    let code = format!("U+{:04X}", c as u32);
+    let pad = (line.size * 0.15).max(2.0);
+    let left = line.width;
+    line.width += pad;
+    let scale = font.scale(line.size);
+    for digit in code.chars() {
+        let id = font.raster.glyph_id(digit);
+        line.glyphs.push(PlacedGlyph {
+            font: font.index,
+            id: id.0,
+            x: line.width,
+            y: 0.0,
+            cluster,
+        });
+        line.width += font.raster.h_advance_unscaled(id) * scale;
+    }
+    line.width += pad;
+    line.boxes.push((left + 1.0, line.width - 1.0));
+    line.missing.insert(c);
 }
 
 /// Rasterizes a laid-out line with its top-left corner at (0, 0): calls `plot`
 /// with each covered pixel and its coverage (0 to 1).
-pub fn rasterize(font: &Font, line: &Line, mut plot: impl FnMut(i32, i32, f32)) {
-    let scale = PxScale::from(line.height);
+pub fn rasterize(fonts: &Fonts, line: &Line, mut plot: impl FnMut(i32, i32, f32)) {
     for g in &line.glyphs {
+        let font = fonts.face(g.font);
+        let scale = PxScale::from(font.height(line.size));
         let glyph = ab_glyph::GlyphId(g.id)
             .with_scale_and_position(scale, ab_glyph::point(g.x, line.ascent - g.y));
         if let Some(outlined) = font.raster.outline_glyph(glyph) {
@@ -193,6 +313,20 @@ pub fn rasterize(font: &Font, line: &Line, mut plot: impl FnMut(i32, i32, f32)) 
             });
         }
     }
+    // A placeholder's box: from a little above the capitals to below the baseline.
+    let top = (line.ascent - line.size * 0.9).round() as i32;
+    let bottom = (line.ascent + line.size * 0.25).round() as i32;
+    for &(left, right) in &line.boxes {
+        let (left, right) = (left.round() as i32, right.round() as i32);
+        for x in left..=right {
+            plot(x, top, 1.0);
+            plot(x, bottom, 1.0);
+        }
+        for y in top + 1..bottom {
+            plot(left, y, 1.0);
+            plot(right, y, 1.0);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -204,9 +338,9 @@ mod tests {
     /// descender).
     #[test]
     fn the_size_is_the_em() {
-        let line = layout(regular(), "H", 100.0);
+        let line = layout(&regular(), "H", 100.0);
         let (mut top, mut bottom) = (i32::MAX, i32::MIN);
-        rasterize(regular(), &line, |_, y, coverage| {
+        rasterize(all(), &line, |_, y, coverage| {
             if coverage > 0.5 {
                 top = top.min(y);
                 bottom = bottom.max(y);
@@ -217,22 +351,32 @@ mod tests {
         assert!((line.height - 156.25).abs() < 0.01, "{}", line.height);
     }
 
-    fn regular() -> &'static Font {
-        &fonts().expect("the embedded fonts parse").regular
+    fn all() -> &'static Fonts {
+        fonts().expect("the embedded fonts parse")
+    }
+
+    /// The chain of regular text.
+    fn regular() -> Vec<&'static Font> {
+        all().chain(false)
+    }
+
+    /// Its first font, Vazirmatn.
+    fn vazirmatn() -> &'static Font {
+        regular()[0]
     }
 
     #[test]
     fn lam_alef_is_one_ligature_glyph() {
-        let line = layout(regular(), "لا", 20.0);
+        let line = layout(&regular(), "لا", 20.0);
         assert_eq!(line.glyphs.len(), 1, "{line:?}");
-        assert_ne!(line.glyphs[0].id, regular().glyph_of('ل'));
-        assert_ne!(line.glyphs[0].id, regular().glyph_of('ا'));
+        assert_ne!(line.glyphs[0].id, vazirmatn().glyph_of('ل'));
+        assert_ne!(line.glyphs[0].id, vazirmatn().glyph_of('ا'));
     }
 
     #[test]
     fn arabic_is_right_to_left_with_joining_forms() {
-        let font = regular();
-        let line = layout(font, "الصين", 20.0);
+        let font = vazirmatn();
+        let line = layout(&regular(), "الصين", 20.0);
         assert_eq!(line.glyphs.len(), 5);
         // Rightmost glyph: the word's first letter, alef, in its isolated form.
         let right = line.glyphs.last().unwrap();
@@ -253,7 +397,7 @@ mod tests {
     #[test]
     fn latin_and_numbers_stay_left_to_right_inside_arabic() {
         let text = "APT31 هجوم";
-        let line = layout(regular(), text, 20.0);
+        let line = layout(&regular(), text, 20.0);
         let latin: Vec<&PlacedGlyph> = line.glyphs.iter().filter(|g| g.cluster < 5).collect();
         let arabic: Vec<&PlacedGlyph> = line.glyphs.iter().filter(|g| g.cluster > 5).collect();
         assert_eq!(latin.len(), 5);
@@ -267,10 +411,10 @@ mod tests {
 
     #[test]
     fn zwnj_breaks_the_join() {
-        let font = regular();
+        let font = vazirmatn();
         // In میشود the yeh joins on both sides (medial); in می‌شود it ends its part (final).
-        let joined = layout(font, "میشود", 20.0);
-        let split = layout(font, "می\u{200C}شود", 20.0);
+        let joined = layout(&regular(), "میشود", 20.0);
+        let split = layout(&regular(), "می\u{200C}شود", 20.0);
         let yeh = |line: &Line| {
             line.glyphs
                 .iter()
@@ -288,9 +432,9 @@ mod tests {
 
     #[test]
     fn diacritics_sit_on_their_letters() {
-        let font = regular();
-        let alone = layout(font, "ب", 20.0);
-        let marked = layout(font, "بَ", 20.0);
+        let font = vazirmatn();
+        let alone = layout(&regular(), "ب", 20.0);
+        let marked = layout(&regular(), "بَ", 20.0);
         assert_eq!(marked.glyphs.len(), 2);
         // The fatha takes no width of its own ...
         assert!(
@@ -310,10 +454,10 @@ mod tests {
 
     #[test]
     fn rasterizing_covers_pixels_inside_the_box() {
-        let font = regular();
-        let line = layout(font, "سلام Salam", 24.0);
+        let font = vazirmatn();
+        let line = layout(&regular(), "سلام Salam", 24.0);
         let mut covered = 0;
-        rasterize(font, &line, |x, y, c| {
+        rasterize(all(), &line, |x, y, c| {
             if c > 0.5 {
                 covered += 1;
                 assert!(

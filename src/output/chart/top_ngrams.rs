@@ -7,7 +7,7 @@ use crate::report::Report;
 pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, ChartError> {
     let data = &report.chart_data;
     let rows = (data.top_bigrams.len() + data.top_trigrams.len()).max(2) as u32;
-    let png = render(name, 220 + 30 * rows, |root| {
+    let (png, missing) = render(name, 220 + 30 * rows, |root| {
         let share = data.top_bigrams.len().max(1) as f64
             / (data.top_bigrams.len() + data.top_trigrams.len()).max(2) as f64;
         let split = (root.dim_in_pixel().1 as f64 * share) as u32;
@@ -34,5 +34,6 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         name: name.into(),
         title: "Top bigrams and trigrams".into(),
         png,
+        missing,
     })
 }

@@ -12,7 +12,7 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
     let data = &report.chart_data;
     let max_rank = data.zipf_points.last().map_or(2, |p| p.0.max(2)) as f64;
     let max_count = data.zipf_points.first().map_or(2, |p| p.1.max(2)) as f64;
-    let png = render(name, 640, |root| {
+    let (png, missing) = render(name, 640, |root| {
         if data.zipf_points.is_empty() {
             return no_data(
                 root,
@@ -73,5 +73,6 @@ pub(super) fn draw(report: &Report, corpus: &str, name: &str) -> Result<Chart, C
         name: name.into(),
         title: "Zipf's law: frequency against rank, with the fitted line".into(),
         png,
+        missing,
     })
 }

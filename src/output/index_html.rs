@@ -6,9 +6,8 @@
 
 use std::fmt::Write as _;
 
-
-use super::page_fonts::{font_faces, font_family_rule, page_fonts};
 use super::chart::Chart;
+use super::page_fonts::{font_faces, font_family_rule, page_fonts};
 use super::tables::{longest_runs, LARGEST_CLUSTERS};
 use super::TABLES;
 use crate::report::{ConcordanceLines, MetricValue, Report, INDEX_CONCORDANCE_LINES};

@@ -7,24 +7,24 @@ use base64::Engine as _;
 
 use super::chart::fonts::{Weight, FONT_FILES};
 
-/// The embedded fonts the page's `text` needs, in [`FONT_FILES`]' order: Vazirmatn,
-/// each other font that is the first of the regular chain to have some character of
-/// the text (as on the charts), and the bold face of each of their families.
+/// The embedded fonts the page's `text` needs, in [`FONT_FILES`]' order: Vazirmatn in
+/// both weights, and each other font that is the first of the regular chain to have
+/// some character of the text (as on the charts). Bold text in those fonts is bold
+/// the browser makes: the page would be 240 KB larger for Noto Sans Bold alone, which
+/// the summary's "Heaps β" would bring into every report.
 pub(super) fn page_fonts(text: &str) -> Vec<usize> {
     let Some(fonts) = super::chart::text::fonts() else {
         return Vec::new();
     };
-    let mut families: Vec<&str> = vec!["Vazirmatn"];
+    let mut needed: Vec<bool> = FONT_FILES.iter().map(|f| f.family == "Vazirmatn").collect();
     let chain = fonts.chain(false);
     let chars: std::collections::BTreeSet<char> = text.chars().collect();
     for c in chars {
         if let Some(font) = chain.iter().find(|font| font.has(c)) {
-            families.push(FONT_FILES[font.index].family);
+            needed[font.index] = true;
         }
     }
-    (0..FONT_FILES.len())
-        .filter(|&i| families.contains(&FONT_FILES[i].family))
-        .collect()
+    (0..FONT_FILES.len()).filter(|&i| needed[i]).collect()
 }
 
 /// The `@font-face` rules that embed `fonts` (places in [`FONT_FILES`]), each as WOFF
@@ -33,7 +33,7 @@ pub(super) fn page_fonts(text: &str) -> Vec<usize> {
 pub(super) fn font_faces(fonts: &[usize]) -> String {
     let base64 = base64::engine::general_purpose::STANDARD;
     let mut css = String::new();
-    for &i in fonts {
+    for &i in fonts.iter().filter(|&&i| FONT_FILES[i].in_page) {
         let file = &FONT_FILES[i];
         let weight = match file.weight {
             Weight::Regular => "400",
@@ -76,5 +76,56 @@ pub(super) fn font_family_rule(fonts: &[usize]) -> String {
     if families.len() <= 1 {
         return String::new();
     }
-    format!("body {{ font-family: {}, sans-serif; }}\n", families.join(", "))
+    format!(
+        "body {{ font-family: {}, sans-serif; }}\n",
+        families.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn families(fonts: &[usize]) -> Vec<&'static str> {
+        fonts.iter().map(|&i| FONT_FILES[i].family).collect()
+    }
+
+    #[test]
+    fn a_page_embeds_the_fonts_its_text_needs() {
+        // Latin and Arabic: Vazirmatn alone, and the style sheet's family stands.
+        let plain = page_fonts("corpstat report: حقوق بشر, human rights");
+        assert_eq!(families(&plain), ["Vazirmatn", "Vazirmatn"]);
+        assert_eq!(font_family_rule(&plain), "");
+        // Greek and Devanagari add their fonts, in the regular weight.
+        let mixed = page_fonts("Heaps β, मानव अधिकार");
+        assert_eq!(
+            families(&mixed),
+            [
+                "Vazirmatn",
+                "Vazirmatn",
+                "Noto Sans",
+                "Noto Sans Devanagari"
+            ]
+        );
+        let faces = font_faces(&mixed);
+        assert_eq!(faces.matches("@font-face").count(), 4);
+        assert!(faces.contains("font-family: \"Noto Sans\"; font-weight: 400;"));
+        assert!(faces.contains("font-family: \"Noto Sans Devanagari\"; font-weight: 100 900;"));
+        assert!(faces.contains("data:font/woff;base64,d09GR")); // "wOFF"
+        assert_eq!(
+            font_family_rule(&mixed),
+            "body { font-family: Vazirmatn, \"Noto Sans\", \"Noto Sans Devanagari\", sans-serif; }\n"
+        );
+    }
+
+    #[test]
+    fn chinese_is_named_but_not_embedded() {
+        let fonts = page_fonts("人人生而自由");
+        assert_eq!(
+            families(&fonts),
+            ["Vazirmatn", "Vazirmatn", "Noto Sans CJK SC"]
+        );
+        assert!(!font_faces(&fonts).contains("CJK"));
+        assert!(font_family_rule(&fonts).contains("\"Noto Sans CJK SC\""));
+    }
 }

@@ -259,6 +259,7 @@ mod tests {
             mattr_window: 120,
             ..Options::default()
         };
-        assert!(report_readme(&options, &MissingGlyphs::default()).contains("every window of 120 consecutive tokens"));
+        assert!(report_readme(&options, &MissingGlyphs::default())
+            .contains("every window of 120 consecutive tokens"));
     }
 }

@@ -7,7 +7,7 @@ Drives Debian's chromium through chromedriver (W3C WebDriver over HTTP, with the
 standard library only). At 1400 and 390 CSS pixels wide it checks that the page
 does not overflow sideways, that every chart image loads and is shown at its own
 size (a narrow screen scrolls it sideways in its box), that the embedded
-Vazirmatn font is loaded and used for an Arabic cell, that clicking a column's name
+Vazirmatn font is loaded and used for an Arabic cell and every other embedded font loads, that clicking a column's name
 sorts the rows, that the filter box hides rows, and that the top words'
 concordance lines are collapsed and, opened, read in their script's direction. Prints one JSON object per
 width and exits 1 if a check fails. Screenshots go to SCREENSHOT_DIR (never into
@@ -215,6 +215,15 @@ def check_width(driver, url, width, shots):
         problems.append(f"the embedded font is not loaded: {font['faces']}")
     if not font["check"]:
         problems.append("document.fonts.check('16px Vazirmatn') is false")
+    # Every embedded face (WOFF, written by corpstat) decodes: loaded on demand, each
+    # must end "loaded", not "error".
+    driver.script("document.fonts.forEach(f => f.load().catch(() => null));")
+    wait_until(driver, "Array.from(document.fonts).every(f => f.status === 'loaded' || f.status === 'error')")
+    every_face = driver.script(
+        "return Array.from(document.fonts).map(f => f.family + ' ' + f.weight + ':' + f.status);")
+    if len(every_face) < 2 or not all(f.endswith(":loaded") for f in every_face):
+        problems.append(f"an embedded font does not load: {every_face}")
+    font["faces"] = every_face
     sorted_ok, filtered, concordance = False, None, None
     try:
         sorted_ok = check_sorting(driver, problems)

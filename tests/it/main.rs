@@ -5,6 +5,7 @@ mod arabic_script;
 mod bad_input;
 mod bad_input_names;
 mod browser;
+mod chart_scripts;
 mod check;
 mod check_errors;
 mod cli;

@@ -222,7 +222,8 @@ mod tests {
         let mut buffer = vec![255u8; (w * h * 3) as usize];
         let missing = RefCell::new(MissingGlyphs::default());
         {
-            let root = ShapedBackend::with_buffer(&mut buffer, (w, h), &missing).into_drawing_area();
+            let root =
+                ShapedBackend::with_buffer(&mut buffer, (w, h), &missing).into_drawing_area();
             let style = ("sans-serif", 40)
                 .into_font()
                 .color(&BLACK)

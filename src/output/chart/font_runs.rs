@@ -88,10 +88,12 @@ pub(super) fn font_runs(
 /// its characters: Japanese where it holds kana, Korean where it holds Hangul, else
 /// the font's own (simplified Chinese).
 pub(super) fn cjk_language(text: &str) -> Option<rustybuzz::Language> {
-    let tag = text.chars().find_map(|c| match crate::script::char_script(c) {
-        Script::Hiragana | Script::Katakana => Some("ja"),
-        Script::Hangul => Some("ko"),
-        _ => None,
-    })?;
+    let tag = text
+        .chars()
+        .find_map(|c| match crate::script::char_script(c) {
+            Script::Hiragana | Script::Katakana => Some("ja"),
+            Script::Hangul => Some("ko"),
+            _ => None,
+        })?;
     tag.parse().ok()
 }

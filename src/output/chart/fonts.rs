@@ -43,53 +43,172 @@ pub struct FontFile {
     /// The scripts it is embedded for: the test renders words of each and fails on any
     /// character it leaves to a placeholder.
     pub scripts: &'static [Script],
+    /// Whether index.html embeds it where its text needs it. Not the CJK cut: as WOFF
+    /// it is 4.3 MB, which would make a page of Chinese text 7 MB; the page names its
+    /// family and browsers draw such text in the system's CJK fonts.
+    pub in_page: bool,
     /// The file's bytes.
     pub data: &'static [u8],
 }
 
 macro_rules! font_file {
     ($family:literal, $file:literal, $weight:ident, [$($script:ident),*]) => {
+        font_file!($family, $file, $weight, [$($script),*], in_page: true)
+    };
+    ($family:literal, $file:literal, $weight:ident, [$($script:ident),*], in_page: $in_page:literal) => {
         FontFile {
             family: $family,
             weight: Weight::$weight,
             scripts: &[$(Script::$script),*],
+            in_page: $in_page,
             data: include_bytes!(concat!("../../../assets/fonts/", $file)),
         }
     };
 }
 
 /// Every embedded font, in the order labels look them up.
-pub const FONT_FILES: &[FontFile] = &[
-    font_file!("Vazirmatn", "Vazirmatn-Regular.ttf", Regular, [Arabic, Latin]),
+pub static FONT_FILES: &[FontFile] = &[
+    font_file!(
+        "Vazirmatn",
+        "Vazirmatn-Regular.ttf",
+        Regular,
+        [Arabic, Latin]
+    ),
     font_file!("Vazirmatn", "Vazirmatn-Bold.ttf", Bold, [Arabic, Latin]),
-    font_file!("Noto Sans", "NotoSans-Regular.ttf", Regular, [Latin, Greek, Cyrillic]),
-    font_file!("Noto Sans", "NotoSans-Bold.ttf", Bold, [Latin, Greek, Cyrillic]),
-    font_file!("Noto Sans Armenian", "NotoSansArmenian-Regular.ttf", Both, [Armenian]),
-    font_file!("Noto Sans Bengali", "NotoSansBengali-Regular.ttf", Both, [Bengali]),
-    font_file!("Noto Sans Devanagari", "NotoSansDevanagari-Regular.ttf", Both, [Devanagari]),
-    font_file!("Noto Sans Ethiopic", "NotoSansEthiopic-Regular.ttf", Both, [Ethiopic]),
-    font_file!("Noto Sans Georgian", "NotoSansGeorgian-Regular.ttf", Both, [Georgian]),
-    font_file!("Noto Sans Gujarati", "NotoSansGujarati-Regular.ttf", Both, [Gujarati]),
-    font_file!("Noto Sans Gurmukhi", "NotoSansGurmukhi-Regular.ttf", Both, [Gurmukhi]),
-    font_file!("Noto Sans Hebrew", "NotoSansHebrew-Regular.ttf", Both, [Hebrew]),
-    font_file!("Noto Sans Kannada", "NotoSansKannada-Regular.ttf", Both, [Kannada]),
-    font_file!("Noto Sans Khmer", "NotoSansKhmer-Regular.ttf", Both, [Khmer]),
+    font_file!(
+        "Noto Sans",
+        "NotoSans-Regular.ttf",
+        Regular,
+        [Latin, Greek, Cyrillic]
+    ),
+    font_file!(
+        "Noto Sans",
+        "NotoSans-Bold.ttf",
+        Bold,
+        [Latin, Greek, Cyrillic]
+    ),
+    font_file!(
+        "Noto Sans Armenian",
+        "NotoSansArmenian-Regular.ttf",
+        Both,
+        [Armenian]
+    ),
+    font_file!(
+        "Noto Sans Bengali",
+        "NotoSansBengali-Regular.ttf",
+        Both,
+        [Bengali]
+    ),
+    font_file!(
+        "Noto Sans Devanagari",
+        "NotoSansDevanagari-Regular.ttf",
+        Both,
+        [Devanagari]
+    ),
+    font_file!(
+        "Noto Sans Ethiopic",
+        "NotoSansEthiopic-Regular.ttf",
+        Both,
+        [Ethiopic]
+    ),
+    font_file!(
+        "Noto Sans Georgian",
+        "NotoSansGeorgian-Regular.ttf",
+        Both,
+        [Georgian]
+    ),
+    font_file!(
+        "Noto Sans Gujarati",
+        "NotoSansGujarati-Regular.ttf",
+        Both,
+        [Gujarati]
+    ),
+    font_file!(
+        "Noto Sans Gurmukhi",
+        "NotoSansGurmukhi-Regular.ttf",
+        Both,
+        [Gurmukhi]
+    ),
+    font_file!(
+        "Noto Sans Hebrew",
+        "NotoSansHebrew-Regular.ttf",
+        Both,
+        [Hebrew]
+    ),
+    font_file!(
+        "Noto Sans Kannada",
+        "NotoSansKannada-Regular.ttf",
+        Both,
+        [Kannada]
+    ),
+    font_file!(
+        "Noto Sans Khmer",
+        "NotoSansKhmer-Regular.ttf",
+        Both,
+        [Khmer]
+    ),
     font_file!("Noto Sans Lao", "NotoSansLao-Regular.ttf", Both, [Lao]),
-    font_file!("Noto Sans Malayalam", "NotoSansMalayalam-Regular.ttf", Both, [Malayalam]),
-    font_file!("Noto Sans Myanmar", "NotoSansMyanmar-Regular.ttf", Both, [Myanmar]),
-    font_file!("Noto Sans Oriya", "NotoSansOriya-Regular.ttf", Both, [Oriya]),
-    font_file!("Noto Sans Sinhala", "NotoSansSinhala-Regular.ttf", Both, [Sinhala]),
-    font_file!("Noto Sans Syriac", "NotoSansSyriac-Regular.ttf", Both, [Syriac]),
-    font_file!("Noto Sans Tamil", "NotoSansTamil-Regular.ttf", Both, [Tamil]),
-    font_file!("Noto Sans Telugu", "NotoSansTelugu-Regular.ttf", Both, [Telugu]),
-    font_file!("Noto Sans Thaana", "NotoSansThaana-Regular.ttf", Both, [Thaana]),
+    font_file!(
+        "Noto Sans Malayalam",
+        "NotoSansMalayalam-Regular.ttf",
+        Both,
+        [Malayalam]
+    ),
+    font_file!(
+        "Noto Sans Myanmar",
+        "NotoSansMyanmar-Regular.ttf",
+        Both,
+        [Myanmar]
+    ),
+    font_file!(
+        "Noto Sans Oriya",
+        "NotoSansOriya-Regular.ttf",
+        Both,
+        [Oriya]
+    ),
+    font_file!(
+        "Noto Sans Sinhala",
+        "NotoSansSinhala-Regular.ttf",
+        Both,
+        [Sinhala]
+    ),
+    font_file!(
+        "Noto Sans Syriac",
+        "NotoSansSyriac-Regular.ttf",
+        Both,
+        [Syriac]
+    ),
+    font_file!(
+        "Noto Sans Tamil",
+        "NotoSansTamil-Regular.ttf",
+        Both,
+        [Tamil]
+    ),
+    font_file!(
+        "Noto Sans Telugu",
+        "NotoSansTelugu-Regular.ttf",
+        Both,
+        [Telugu]
+    ),
+    font_file!(
+        "Noto Sans Thaana",
+        "NotoSansThaana-Regular.ttf",
+        Both,
+        [Thaana]
+    ),
     font_file!("Noto Sans Thai", "NotoSansThai-Regular.ttf", Both, [Thai]),
-    font_file!("Noto Serif Tibetan", "NotoSerifTibetan-Regular.ttf", Both, [Tibetan]),
+    font_file!(
+        "Noto Serif Tibetan",
+        "NotoSerifTibetan-Regular.ttf",
+        Both,
+        [Tibetan]
+    ),
     font_file!(
         "Noto Sans CJK SC",
         "NotoSansCJKsc-Regular-subset.otf",
         Both,
-        [Han, Hiragana, Katakana, Hangul]
+        [Han, Hiragana, Katakana, Hangul],
+        in_page: false
     ),
 ];
 

@@ -10,8 +10,6 @@
 pub mod backend;
 mod code_switching;
 mod cooccurrence;
-#[cfg(test)]
-mod scripts_tests;
 mod font_runs;
 pub mod fonts;
 mod groups;
@@ -22,6 +20,8 @@ mod languages;
 mod lengths;
 mod plot;
 mod quality;
+#[cfg(test)]
+mod scripts_tests;
 pub mod text;
 mod top_ngrams;
 mod top_terms;

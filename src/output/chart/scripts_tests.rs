@@ -19,7 +19,10 @@ const OTHER_SCRIPTS: &[(&str, &str)] = &[
     ("div", "ހުރިހާ އިންސާނުންވެސް ދުނިޔެއަށް އުފަންވަނީ"),
     ("ell", "Όλοι οι άνθρωποι γεννιούνται ελεύθεροι και ίσοι"),
     ("guj", "પ્રતિષ્ઠા અને અધિકારોની દૃષ્ટિએ સર્વ માનવો"),
-    ("jpn", "すべての人間は、生まれながらにして自由であり、カタカナ"),
+    (
+        "jpn",
+        "すべての人間は、生まれながらにして自由であり、カタカナ",
+    ),
     ("kan", "ಎಲ್ಲಾ ಮಾನವರೂ ಸ್ವತಂತ್ರರಾಗಿಯೇ ಜನಿಸಿದ್ದಾರೆ."),
     ("khm", "មនុស្សទាំងអស់ កើតមកមានសេរីភាព"),
     ("lao", "ມະນຸດທັງຫລາຍເກີດມາມີສິດເສລີພາບ"),
@@ -44,7 +47,11 @@ fn labels() -> Vec<(String, String)> {
             labels.push((language.to_string(), text.chars().take(60).collect()));
         }
     }
-    labels.extend(OTHER_SCRIPTS.iter().map(|&(l, t)| (l.to_string(), t.to_string())));
+    labels.extend(
+        OTHER_SCRIPTS
+            .iter()
+            .map(|&(l, t)| (l.to_string(), t.to_string())),
+    );
     labels
 }
 
@@ -175,7 +182,10 @@ fn spaces_and_punctuation_stay_in_their_words_font() {
     let latin = layout(&regular, "human rights حقوق بشر", 20.0);
     assert!(latin.glyphs.iter().all(|g| g.font == vazirmatn));
     let greek = layout(&regular, "«Ελλάδα»", 20.0);
-    assert!(greek.glyphs.iter().all(|g| g.font != vazirmatn), "{greek:?}");
+    assert!(
+        greek.glyphs.iter().all(|g| g.font != vazirmatn),
+        "{greek:?}"
+    );
 }
 
 #[test]

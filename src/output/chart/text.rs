@@ -201,7 +201,9 @@ pub fn layout(chain: &[&Font], text: &str, size: f32) -> Line {
             let mut pieces: Vec<(Range<usize>, Choice)> = runs
                 .iter()
                 .filter(|(range, _)| range.start < run.end && range.end > run.start)
-                .map(|(range, choice)| (range.start.max(run.start)..range.end.min(run.end), *choice))
+                .map(|(range, choice)| {
+                    (range.start.max(run.start)..range.end.min(run.end), *choice)
+                })
                 .collect();
             if rtl {
                 pieces.reverse();
@@ -432,10 +434,11 @@ mod tests {
 
     #[test]
     fn diacritics_sit_on_their_letters() {
-        let font = vazirmatn();
         let alone = layout(&regular(), "ب", 20.0);
         let marked = layout(&regular(), "بَ", 20.0);
         assert_eq!(marked.glyphs.len(), 2);
+        // Mark and letter in one font, Vazirmatn.
+        assert!(marked.glyphs.iter().all(|g| g.font == vazirmatn().index));
         // The fatha takes no width of its own ...
         assert!(
             (marked.width - alone.width).abs() < 0.01,
@@ -454,8 +457,8 @@ mod tests {
 
     #[test]
     fn rasterizing_covers_pixels_inside_the_box() {
-        let font = vazirmatn();
         let line = layout(&regular(), "سلام Salam", 24.0);
+        assert!(line.glyphs.iter().all(|g| g.font == vazirmatn().index));
         let mut covered = 0;
         rasterize(all(), &line, |x, y, c| {
             if c > 0.5 {

@@ -25,7 +25,9 @@ enum DetectFormat {
 /// Each line is judged by the words of its dominant script, with fastText's lid.176
 /// model (176 languages; --list-languages names them); a line the model gives less
 /// than 0.3 is und. A line of one or two words is weighed with the word frequencies
-/// of 42 languages too (wordfreq's lists), and is und below 0.7. Arabic-script lines
+/// of 42 languages too (wordfreq's lists), and is und below 0.7. A line of Han words
+/// is Japanese where it holds kana, Korean where it holds Hangul, and otherwise
+/// Chinese unless the model gives another language 0.9. Arabic-script lines
 /// also weigh the letters and function words only Arabic, Persian or Urdu use. A
 /// script no known language is written in (Syriac, Tifinagh, ...) is und. Persian
 /// is reported as fas; near-twins as their macrolanguage (hbs, nor, msa, kur, aze,

@@ -25,6 +25,12 @@ impl Lang {
     pub const PERSIAN: Lang = Lang::of("fas");
     /// Urdu.
     pub const URDU: Lang = Lang::of("urd");
+    /// Chinese (the macrolanguage: Mandarin, Cantonese and Wu joined).
+    pub const CHINESE: Lang = Lang::of("zho");
+    /// Japanese.
+    pub const JAPANESE: Lang = Lang::of("jpn");
+    /// Korean.
+    pub const KOREAN: Lang = Lang::of("kor");
 
     /// The language of a code known when the program is built; a code that is not
     /// three lowercase ASCII letters stops the build (in a `const`) or panics.

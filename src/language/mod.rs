@@ -42,7 +42,8 @@
 //! language the model knows is written in, or with letters no named language
 //! writes (Jawi, Mon), are `und`. A line of one or two words (`detect`) is judged
 //! by the model and the word frequencies of 42 languages together (`lexicon.rs`).
-//! The thresholds and the evaluation behind them are in `docs/LANGUAGE_ID.md`.
+//! A line of Han words is Japanese with kana beside them, Korean with Hangul, and
+//! otherwise Chinese unless the model is sure of another language. The thresholds and the evaluation behind them are in `docs/LANGUAGE_ID.md`.
 //!
 //! Codes are ISO 639-3. Persian is reported as the macrolanguage `fas`: the
 //! model cannot tell Iranian Persian from Dari, so it claims neither; other
@@ -278,12 +279,61 @@ impl LanguageDetector {
         if segment.words == 0 {
             return Detection::undetermined(segment.script);
         }
-        if segment.words <= SHORT_WORDS {
-            if let Some(d) = self.detect_short(segment.script, &segment.text, segment.words) {
-                return d;
+        let short = (segment.words <= SHORT_WORDS)
+            .then(|| self.detect_short(segment.script, &segment.text, segment.words))
+            .flatten();
+        let detection = short
+            .unwrap_or_else(|| self.detect_segment(segment.script, &segment.text, segment.words));
+        if segment.script == Script::Han {
+            return self.han(detection, &text, &segment.text);
+        }
+        detection
+    }
+
+    /// A line whose words are mostly Han: Japanese where it holds kana anywhere and
+    /// Korean where it holds Hangul (their scripts, which Chinese does not write; the
+    /// model saw only the Han words, and named 自由です Chinese). Otherwise Chinese,
+    /// unless `detection` (the model, with the word lists on one or two words) names
+    /// another language from [`RELIABLE_FROM`]: a word of Han characters alone is far
+    /// more often Chinese, and on one or two such words the model named Japanese or
+    /// nothing more often than Chinese. When this rule names Chinese, its confidence
+    /// is the model's probability of Chinese. Languages not allowed are not named.
+    fn han(&self, detection: Detection, line: &str, han_words: &str) -> Detection {
+        let beside = [
+            (Lang::JAPANESE, Script::Hiragana),
+            (Lang::JAPANESE, Script::Katakana),
+            (Lang::KOREAN, Script::Hangul),
+        ];
+        let scripts: Vec<Script> = line.chars().map(script::char_script).collect();
+        for (language, script) in beside {
+            if self.is_allowed(language) && scripts.contains(&script) {
+                return Detection {
+                    language,
+                    script: Script::Han,
+                    confidence: 1.0,
+                    reliable: detection.reliable,
+                };
             }
         }
-        self.detect_segment(segment.script, &segment.text, segment.words)
+        let sure_other = !detection.language.is_undetermined()
+            && detection.language != Lang::CHINESE
+            && detection.confidence >= RELIABLE_FROM;
+        if detection.language == Lang::CHINESE || sure_other || !self.is_allowed(Lang::CHINESE) {
+            return detection;
+        }
+        let chinese = fasttext::Model::get()
+            .map(|model| model.distribution(han_words, Script::Han, None))
+            .and_then(|d| {
+                d.into_iter()
+                    .find(|(language, _)| *language == Lang::CHINESE)
+            })
+            .map_or(0.0, |(_, p)| p);
+        Detection {
+            language: Lang::CHINESE,
+            script: Script::Han,
+            confidence: chinese,
+            reliable: false,
+        }
     }
 
     /// The language of a line of one or two words, by the model and the word lists

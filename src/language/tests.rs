@@ -370,3 +370,33 @@ fn decomposed_text_is_judged_as_composed() {
     assert_eq!(decomposed.language, "vie");
     assert_eq!(decomposed.confidence, composed.confidence);
 }
+
+/// Han text with no kana and no Hangul is Chinese unless the model (with the word
+/// lists, on one or two words) is sure of another language: "自由 平等" and 日本語
+/// were Japanese, 人民 and 漢字 `und`; 東京, which Chinese writes 东京, stays Japanese
+/// (0.99). Kana anywhere make it Japanese (自由です was Chinese: the model saw 自由
+/// alone), Hangul Korean; where Chinese is not allowed nothing changes.
+#[test]
+fn han_without_kana_is_chinese_unless_the_model_is_sure() {
+    let detector = LanguageDetector::new();
+    for chinese in ["自由", "自由 平等", "人民", "漢字", "经济", "日本語"] {
+        let d = detector.detect(chinese);
+        assert_eq!(
+            (d.language.code(), d.script),
+            ("zho", Script::Han),
+            "{chinese}"
+        );
+        assert!(!d.reliable);
+    }
+    for japanese in ["東京", "今日は", "自由です", "私は自由です"] {
+        assert_eq!(
+            detector.detect(japanese).language.code(),
+            "jpn",
+            "{japanese}"
+        );
+    }
+    assert_eq!(detector.detect("大韓民國 만세").language.code(), "kor");
+    let without_chinese =
+        LanguageDetector::with_languages(&["jpn".to_string(), "eng".to_string()]).unwrap();
+    assert_ne!(without_chinese.detect("自由").language.code(), "zho");
+}

@@ -54,6 +54,7 @@ mod document;
 mod evidence;
 mod fasttext;
 mod ftz;
+mod han;
 mod lang;
 mod lexicon;
 mod names;
@@ -290,52 +291,6 @@ impl LanguageDetector {
         detection
     }
 
-    /// A line whose words are mostly Han: Japanese where it holds kana anywhere and
-    /// Korean where it holds Hangul (their scripts, which Chinese does not write; the
-    /// model saw only the Han words, and named 自由です Chinese). Otherwise Chinese,
-    /// unless `detection` (the model, with the word lists on one or two words) names
-    /// another language from [`RELIABLE_FROM`]: a word of Han characters alone is far
-    /// more often Chinese, and on one or two such words the model named Japanese or
-    /// nothing more often than Chinese. When this rule names Chinese, its confidence
-    /// is the model's probability of Chinese. Languages not allowed are not named.
-    fn han(&self, detection: Detection, line: &str, han_words: &str) -> Detection {
-        let beside = [
-            (Lang::JAPANESE, Script::Hiragana),
-            (Lang::JAPANESE, Script::Katakana),
-            (Lang::KOREAN, Script::Hangul),
-        ];
-        let scripts: Vec<Script> = line.chars().map(script::char_script).collect();
-        for (language, script) in beside {
-            if self.is_allowed(language) && scripts.contains(&script) {
-                return Detection {
-                    language,
-                    script: Script::Han,
-                    confidence: 1.0,
-                    reliable: detection.reliable,
-                };
-            }
-        }
-        let sure_other = !detection.language.is_undetermined()
-            && detection.language != Lang::CHINESE
-            && detection.confidence >= RELIABLE_FROM;
-        if detection.language == Lang::CHINESE || sure_other || !self.is_allowed(Lang::CHINESE) {
-            return detection;
-        }
-        let chinese = fasttext::Model::get()
-            .map(|model| model.distribution(han_words, Script::Han, None))
-            .and_then(|d| {
-                d.into_iter()
-                    .find(|(language, _)| *language == Lang::CHINESE)
-            })
-            .map_or(0.0, |(_, p)| p);
-        Detection {
-            language: Lang::CHINESE,
-            script: Script::Han,
-            confidence: chinese,
-            reliable: false,
-        }
-    }
-
     /// The language of a line of one or two words, by the model and the word lists
     /// of 42 languages (`lexicon.rs`) together; `None` when no word is in any list
     /// (or the script decides alone, or the model or the lists cannot be loaded).
@@ -364,7 +319,7 @@ impl LanguageDetector {
         let lexicon = lexicon::Lexicon::get()?;
         let model = fasttext::Model::get()?;
         let words: Vec<String> = text.split(' ').map(lexicon::folded).collect();
-        let found: Vec<&[lexicon::Listed]> = words.iter().map(|w| lexicon.find(w)).collect();
+        let found: Vec<Vec<lexicon::Listed>> = words.iter().map(|w| lexicon.find(w)).collect();
         if found.iter().all(|listed| listed.is_empty()) {
             return None;
         }

@@ -64,6 +64,7 @@ mod cli;
 pub mod concordance;
 mod corpus;
 pub mod count;
+pub mod dates;
 mod first_pages;
 pub mod input;
 pub mod language;

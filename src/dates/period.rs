@@ -1,0 +1,156 @@
+//! The period a day falls in (`--period`), as the key that names it in a table and
+//! sorts as the periods follow each other.
+
+use super::Day;
+
+/// A length of time documents are counted by.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    /// `2024-03-05`.
+    Day,
+    /// An ISO 8601 week, Monday to Sunday, in its week-based year: `2024-W10`.
+    Week,
+    /// `2024-03`.
+    Month,
+    /// `2024-Q1`.
+    Quarter,
+    /// `2024`.
+    Year,
+}
+
+impl Period {
+    /// From the coarsest to the finest: the order [`Period::coarsest_with`] tries.
+    pub const COARSEST_FIRST: [Period; 5] = [
+        Period::Year,
+        Period::Quarter,
+        Period::Month,
+        Period::Week,
+        Period::Day,
+    ];
+
+    /// The key of the period `day` falls in.
+    pub fn key(self, day: Day) -> String {
+        match self {
+            Period::Day => day.to_string(),
+            Period::Week => {
+                let (year, week) = iso_week(day);
+                format!("{year:04}-W{week:02}")
+            }
+            Period::Month => format!("{:04}-{:02}", day.year, day.month),
+            Period::Quarter => format!("{:04}-Q{}", day.year, (day.month - 1) / 3 + 1),
+            Period::Year => format!("{:04}", day.year),
+        }
+    }
+
+    /// The coarsest period in which `days` fall in at least `periods` different
+    /// periods; days when none does (the default: at least 8).
+    pub fn coarsest_with(days: &[Day], periods: usize) -> Period {
+        Period::COARSEST_FIRST
+            .into_iter()
+            .find(|&period| {
+                let mut keys: Vec<String> = days.iter().map(|&d| period.key(d)).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys.len() >= periods
+            })
+            .unwrap_or(Period::Day)
+    }
+}
+
+/// Days from 1970-01-01 to `day` (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(day: Day) -> i64 {
+    let y = i64::from(day.year) - i64::from(day.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(day.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> Day {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Day { year, month, day }
+}
+
+/// The ISO 8601 week-based year and week of `day`: the week holding its Thursday.
+fn iso_week(day: Day) -> (i32, u32) {
+    let days = days_from_civil(day);
+    // 1970-01-01 was a Thursday: Monday is 0.
+    let weekday = (days + 3).rem_euclid(7);
+    let thursday = civil_from_days(days - weekday + 3);
+    let january_first = days_from_civil(Day {
+        year: thursday.year,
+        month: 1,
+        day: 1,
+    });
+    let week = (days - weekday + 3 - january_first) / 7 + 1;
+    (thursday.year, week as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(year: i32, month: u8, day: u8) -> Day {
+        Day { year, month, day }
+    }
+
+    #[test]
+    fn keys_name_each_period() {
+        let d = day(2024, 3, 5);
+        assert_eq!(Period::Day.key(d), "2024-03-05");
+        assert_eq!(Period::Week.key(d), "2024-W10");
+        assert_eq!(Period::Month.key(d), "2024-03");
+        assert_eq!(Period::Quarter.key(d), "2024-Q1");
+        assert_eq!(Period::Year.key(d), "2024");
+        assert_eq!(Period::Quarter.key(day(2024, 12, 31)), "2024-Q4");
+    }
+
+    /// ISO weeks at the turn of the year, as ISO 8601 counts them: 1 January 2021 (a
+    /// Friday) is in week 53 of 2020; 30 December 2024 (a Monday) in week 1 of 2025;
+    /// 4 January is always in week 1.
+    #[test]
+    fn iso_weeks_at_the_turn_of_the_year() {
+        assert_eq!(Period::Week.key(day(2021, 1, 1)), "2020-W53");
+        assert_eq!(Period::Week.key(day(2024, 12, 30)), "2025-W01");
+        assert_eq!(Period::Week.key(day(2024, 12, 29)), "2024-W52");
+        for year in 1990..2040 {
+            assert_eq!(iso_week(day(year, 1, 4)), (year, 1));
+        }
+    }
+
+    #[test]
+    fn day_numbers_go_both_ways() {
+        assert_eq!(days_from_civil(day(1970, 1, 1)), 0);
+        assert_eq!(days_from_civil(day(2000, 3, 1)), 11_017);
+        for days in (-800_000..800_000).step_by(997) {
+            assert_eq!(days_from_civil(civil_from_days(days)), days);
+        }
+    }
+
+    #[test]
+    fn the_default_period_is_the_coarsest_with_eight() {
+        // Ten months of 2024: not 8 years or quarters, but 10 months.
+        let days: Vec<Day> = (1..=10).map(|m| day(2024, m, 15)).collect();
+        assert_eq!(Period::coarsest_with(&days, 8), Period::Month);
+        // Nine years.
+        let years: Vec<Day> = (2010..2019).map(|y| day(y, 6, 1)).collect();
+        assert_eq!(Period::coarsest_with(&years, 8), Period::Year);
+        // Three days: days.
+        let few = [day(2024, 1, 1), day(2024, 1, 2), day(2024, 1, 3)];
+        assert_eq!(Period::coarsest_with(&few, 8), Period::Day);
+    }
+}

@@ -27,9 +27,10 @@ enum DetectFormat {
 /// than 0.3 is und. A line of one or two words is weighed with the word frequencies
 /// of 42 languages too (wordfreq's lists), and is und below 0.7. A line of Han words
 /// is Japanese where it holds kana, Korean where it holds Hangul, and otherwise
-/// Chinese unless the model gives another language 0.9. Arabic-script lines
-/// also weigh the letters and function words only Arabic, Persian or Urdu use. A
-/// script no known language is written in (Syriac, Tifinagh, ...) is und. Persian
+/// Chinese unless the model, with the word lists, gives another language 0.9.
+/// Arabic-script lines also weigh the letters and function words only Arabic,
+/// Persian or Urdu use. A script no known language is written in (Syriac,
+/// Tifinagh, ...) is und. Persian
 /// is reported as fas; near-twins as their macrolanguage (hbs, nor, msa, kur, aze,
 /// zho).
 #[derive(Args)]

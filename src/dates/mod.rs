@@ -125,10 +125,7 @@ pub fn parse_date(field: &str, calendar: Calendar, order: DateOrder) -> Result<D
     let text = ascii_digits(field.trim());
     let unreadable = || DateError::Unreadable(field.to_string());
     // The date part: up to a `T` or a space that starts a time.
-    let date = text
-        .split(['T', ' '])
-        .next()
-        .unwrap_or_default();
+    let date = text.split(['T', ' ']).next().unwrap_or_default();
     let numbers: Vec<&str> = if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
         vec![&date[..4], &date[4..6], &date[6..]]
     } else {

@@ -43,7 +43,8 @@
 //! writes (Jawi, Mon), are `und`. A line of one or two words (`detect`) is judged
 //! by the model and the word frequencies of 42 languages together (`lexicon.rs`).
 //! A line of Han words is Japanese with kana beside them, Korean with Hangul, and
-//! otherwise Chinese unless the model is sure of another language. The thresholds and the evaluation behind them are in `docs/LANGUAGE_ID.md`.
+//! otherwise Chinese unless the model, with the word lists, is sure of another
+//! language. The thresholds and the evaluation behind them are in `docs/LANGUAGE_ID.md`.
 //!
 //! Codes are ISO 639-3. Persian is reported as the macrolanguage `fas`: the
 //! model cannot tell Iranian Persian from Dari, so it claims neither; other

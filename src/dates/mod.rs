@@ -15,8 +15,12 @@ mod period;
 
 pub use period::Period;
 
+use std::borrow::Cow;
+
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
+
+use crate::normalize::{CharMap, DIGITS};
 
 /// A day of the Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,24 +109,14 @@ impl Calendar {
     }
 }
 
-/// The digits of `text` as ASCII: Persian (۰–۹) and Arabic-Indic (٠–٩) digits are
-/// how Persian and Arabic sources often write their dates.
-fn ascii_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-            other => other,
-        })
-        .collect()
-}
-
 /// Reads a date field written in `calendar`, its numbers in `order` when it does not
 /// start with a year: `2024-03-05`, `2024-03-05T10:00:00Z` (any time and offset after
 /// the date), `2024/03/05`, `20240305`, and with `--date-format dmy` or `mdy`
 /// `05/03/2024`, `05.03.2024`, `5-3-2024`. Surrounding spaces are ignored.
 pub fn parse_date(field: &str, calendar: Calendar, order: DateOrder) -> Result<Day, DateError> {
-    let text = ascii_digits(field.trim());
+    // Persian (۰–۹) and Arabic-Indic (٠–٩) digits, as Persian and Arabic sources write
+    // their dates: the normalizer's `digits` step.
+    let text = CharMap::step(DIGITS).apply(Cow::Borrowed(field.trim()));
     let unreadable = || DateError::Unreadable(field.to_string());
     // The date part: up to a `T` or a space that starts a time.
     let date = text.split(['T', ' ']).next().unwrap_or_default();

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::dates::Period;
 use crate::input::InputOptions;
 use crate::normalize::NormalizeOptions;
 use crate::tokenize::TokenRules;
@@ -179,6 +180,18 @@ pub struct Options {
     pub kwic: Vec<String>,
     /// MATTR window in tokens. Default: 500.
     pub mattr_window: usize,
+    /// The period the trends count by (`--period`). Default: none, the coarsest
+    /// that gives at least [`MIN_PERIODS`](crate::report::MIN_PERIODS) periods.
+    /// Absent from `summary.json` when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// `trend_terms.csv` tests terms seen at least this often in dated documents
+    /// (`--trend-min-count`). Default: 20 (absent from `summary.json` when so).
+    #[serde(
+        default = "default_trend_min_count",
+        skip_serializing_if = "is_default_trend_min_count"
+    )]
+    pub trend_min_count: u64,
     /// How input files are read (used by [`crate::Corpus::add_paths`]).
     pub input: InputOptions,
     /// The large tables counted. Default: both.
@@ -206,6 +219,17 @@ impl std::fmt::Display for OptionDifference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} is {} against {}", self.path, self.ours, self.theirs)
     }
+}
+
+/// The default of [`Options::trend_min_count`].
+const TREND_MIN_COUNT: u64 = 20;
+
+fn default_trend_min_count() -> u64 {
+    TREND_MIN_COUNT
+}
+
+fn is_default_trend_min_count(count: &u64) -> bool {
+    *count == TREND_MIN_COUNT
 }
 
 /// Under `--memory-limit`, a batch of documents holds at most this share of the limit.
@@ -254,6 +278,7 @@ impl Options {
     /// much memory counting may take, set to their defaults: what the shards of a
     /// sharded run must share. They are `keyness_min_count`, `ngram_min`,
     /// `ngram_min_count`, `cooccurrence.min_count`, `distinctive_per_document`, `kwic`,
+    /// `period`, `trend_min_count`,
     /// `memory_limit` and `input.max_input_bytes` (a cap on reading, which a
     /// shard that reached it records as a problem); and the word lists' file
     /// names (their hashes stay).
@@ -266,6 +291,8 @@ impl Options {
         counting.cooccurrence.min_count = defaults.cooccurrence.min_count;
         counting.distinctive_per_document = defaults.distinctive_per_document;
         counting.kwic = Vec::new();
+        counting.period = defaults.period;
+        counting.trend_min_count = defaults.trend_min_count;
         counting.memory_limit = defaults.memory_limit;
         counting.input.max_input_bytes = defaults.input.max_input_bytes;
         counting.input.exclude = Vec::new();
@@ -344,6 +371,8 @@ impl Default for Options {
             distinctive_per_document: 20,
             kwic: Vec::new(),
             mattr_window: 500,
+            period: None,
+            trend_min_count: TREND_MIN_COUNT,
             input: InputOptions::default(),
             tables: Tables::default(),
             document_terms: false,

@@ -55,6 +55,7 @@ pub fn init_rules(current: &Snapshot, with_baseline: bool) -> String {
         round_up(near + 0.02)
     );
     quality_rules(&mut out, current);
+    trend_rules(&mut out, current);
     if !with_baseline {
         out.push_str(
             "# Give --baseline OLD/summary.json to --init for the rules that compare with a baseline:\n\
@@ -174,6 +175,46 @@ fn quality_rules(out: &mut String, current: &Snapshot) {
         let _ = writeln!(
             out,
             "[[rule]]\nname = \"median {name}\"\nmetric = \"{path}\"\nmin = {min}\nmax = {max}\nseverity = \"warning\"\n"
+        );
+    }
+}
+
+/// With `--time-field`: the newest period's language mix within the spread of the
+/// periods before it (each language that had [`SHARE_BOUNDED_FROM`] of the words in
+/// one of them), widened by [`share_margin`] of its largest share: a feed in which
+/// English starts to creep into Arabic text fails, a period like the others passes.
+fn trend_rules(out: &mut String, current: &Snapshot) {
+    let Some(ranges) = current
+        .summary
+        .pointer("/trends/language_share_before_last")
+        .and_then(|r| r.as_object())
+    else {
+        return;
+    };
+    let last = current
+        .summary
+        .pointer("/trends/last/period")
+        .and_then(|p| p.as_str())
+        .unwrap_or("?");
+    let _ = writeln!(
+        out,
+        "# Trends (trends.csv): the newest period ({last} today) keeps the language mix of the\n\
+         # periods before it, each language's share within their smallest and largest, widened by a\n\
+         # fifth of the largest (and at least a point). Rerun --init when the corpus gains a period.\n"
+    );
+    for (code, range) in ranges {
+        let (Some(min), Some(max)) = (range["min"].as_f64(), range["max"].as_f64()) else {
+            continue;
+        };
+        if max < SHARE_BOUNDED_FROM {
+            continue;
+        }
+        let margin = share_margin(max);
+        let _ = writeln!(
+            out,
+            "[[rule]]\nname = \"newest period's {code} share\"\nmetric = \"trends.last.language_share.{code}\"\nmin = {}\nmax = {}\n",
+            round_down((min - margin).max(0.0)),
+            round_up((max + margin).min(1.0))
         );
     }
 }

@@ -86,7 +86,17 @@ impl Snapshot {
                         && parts[0] == "approximate"
                         && matches!(parts[1], "max_undercount" | "rounds" | "dropped")
                         && value.is_null();
-                    return if share_of_absent || exact || absent_problem || absent_switch {
+                    // A language absent from the newest period.
+                    let absent_in_last = i == 3
+                        && parts.len() == 4
+                        && parts[..3] == ["trends", "last", "language_share"]
+                        && value.is_object();
+                    return if share_of_absent
+                        || exact
+                        || absent_problem
+                        || absent_switch
+                        || absent_in_last
+                    {
                         Ok(0.0)
                     } else {
                         Err(format!("unknown metric path \"{path}\" in {}", self.origin))

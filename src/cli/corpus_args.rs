@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
+use crate::dates::{Calendar, DateOrder, Period};
 use crate::input::InputFormat;
+use crate::input::TimeField;
 use crate::normalize::{CaseMode, NormalForm, NormalizeOptions};
 use crate::options::{CoocOptions, CoocScope, StopwordsMode, Tables};
 use crate::tokenize::TokenRules;
@@ -147,6 +149,33 @@ pub(super) struct CorpusArgs {
     #[arg(long, value_parser = GroupBy::parse, value_name = "RULE")]
     pub(super) group_by: Option<GroupBy>,
 
+    /// Read each document's date for the trends (trends.csv, trend_terms.csv): a
+    /// JSONL field or CSV column NAME (field:NAME for a field named path), or
+    /// path, the first date in the file's path (2024-03-05-x.txt, 2024/03/05/x.txt,
+    /// x_20240305.txt). A document without a usable date is a no_date problem.
+    #[arg(long, value_parser = TimeField::parse, value_name = "NAME|path")]
+    pub(super) time_field: Option<TimeField>,
+
+    /// The calendar --time-field dates are written in: gregorian, persian (Solar
+    /// Hijri: 1403-01-01 is 20 March 2024) or hijri (Umm al-Qura: 1445-09-01 is 11
+    /// March 2024).
+    #[arg(long, value_enum, default_value = "gregorian", requires = "time_field")]
+    pub(super) calendar: Calendar,
+
+    /// How to read dates that do not start with their year, such as 05/03/2024:
+    /// dmy (5 March) or mdy (3 May). Default: ymd, such dates are no_date problems.
+    #[arg(long, value_enum, default_value = "ymd", requires = "time_field")]
+    pub(super) date_format: DateOrder,
+
+    /// The period the trends count by. Default: the coarsest that gives at least 8
+    /// periods (day when none does).
+    #[arg(long, value_enum, requires = "time_field")]
+    pub(super) period: Option<Period>,
+
+    /// trend_terms.csv tests words seen at least this often in dated documents.
+    #[arg(long, default_value_t = 20, requires = "time_field")]
+    pub(super) trend_min_count: u64,
+
     /// Keyness lists terms seen at least this often in target and reference together
     /// (two groups), or in the target itself (three groups or more).
     #[arg(long, default_value_t = 3)]
@@ -286,6 +315,9 @@ impl CorpusArgs {
                 text_column: self.text_column.clone(),
                 id_column: self.id_column.clone(),
                 group_by: self.group_by.clone().unwrap_or_default(),
+                time_field: self.time_field.clone(),
+                calendar: self.calendar,
+                date_format: self.date_format,
                 follow_links: self.follow,
                 as_text: self.text,
                 encoding: self.encoding.clone(),
@@ -296,6 +328,8 @@ impl CorpusArgs {
             },
             tables: self.tables,
             kwic: self.kwic.clone(),
+            period: self.period,
+            trend_min_count: self.trend_min_count,
             document_terms: self.document_terms,
             ..Options::default()
         }

@@ -33,6 +33,18 @@ pub struct Day {
     pub day: u8,
 }
 
+impl Day {
+    /// The day written as `YYYY-MM-DD` (as [`Day`] displays), or `None`: how a
+    /// partial stores a document's date.
+    pub fn from_iso(text: &str) -> Option<Day> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        parse_date(text, Calendar::Gregorian, DateOrder::Ymd).ok()
+    }
+}
+
 impl std::fmt::Display for Day {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -40,6 +52,7 @@ impl std::fmt::Display for Day {
 }
 
 /// The calendar a date field is written in (`--calendar`).
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Calendar {
@@ -55,6 +68,7 @@ pub enum Calendar {
 /// The order of a date's numbers when they are separated by `/` or `.` (`--date-format`):
 /// `05/03/2024` is 5 March in day-month-year, 3 May in month-day-year. Dates that
 /// start with a four-digit year are read year-month-day whatever this says.
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateOrder {
@@ -65,6 +79,13 @@ pub enum DateOrder {
     Dmy,
     /// Month, day, year (the United States).
     Mdy,
+}
+
+impl DateOrder {
+    /// Whether this is the default, year first only (left out of `summary.json`).
+    pub fn is_ymd(&self) -> bool {
+        *self == DateOrder::Ymd
+    }
 }
 
 /// Why a date field is not a usable date.
@@ -79,6 +100,11 @@ pub enum DateError {
 }
 
 impl Calendar {
+    /// Whether this is the default, Gregorian (left out of `summary.json`).
+    pub fn is_gregorian(&self) -> bool {
+        *self == Calendar::Gregorian
+    }
+
     fn name(self) -> &'static str {
         match self {
             Calendar::Gregorian => "Gregorian",

@@ -4,6 +4,7 @@
 use super::Day;
 
 /// A length of time documents are counted by.
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
@@ -31,6 +32,17 @@ impl Period {
         Period::Day,
     ];
 
+    /// Its name, as `--period` takes it: `day`, `week`, `month`, `quarter`, `year`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        }
+    }
+
     /// The key of the period `day` falls in.
     pub fn key(self, day: Day) -> String {
         match self {
@@ -42,6 +54,22 @@ impl Period {
             Period::Month => format!("{:04}-{:02}", day.year, day.month),
             Period::Quarter => format!("{:04}-Q{}", day.year, (day.month - 1) / 3 + 1),
             Period::Year => format!("{:04}", day.year),
+        }
+    }
+
+    /// The number of the period `day` falls in, counted along the time line: years
+    /// as years, quarters and months from year 0, weeks and days from 1970. Two
+    /// periods' numbers differ by the periods between them, so a slope over them
+    /// is per period.
+    pub fn ordinal(self, day: Day) -> i64 {
+        let year = i64::from(day.year);
+        let month = i64::from(day.month) - 1;
+        match self {
+            Period::Day => days_from_civil(day),
+            Period::Week => (days_from_civil(day) + 3).div_euclid(7),
+            Period::Month => year * 12 + month,
+            Period::Quarter => year * 4 + month / 3,
+            Period::Year => year,
         }
     }
 
@@ -130,6 +158,34 @@ mod tests {
         for year in 1990..2040 {
             assert_eq!(iso_week(day(year, 1, 4)), (year, 1));
         }
+    }
+
+    /// Ordinals step by one from a period to the next, across years too.
+    #[test]
+    fn ordinals_count_periods() {
+        let o = |p: Period, d| p.ordinal(d);
+        assert_eq!(
+            o(Period::Month, day(2025, 1, 9)) - o(Period::Month, day(2024, 12, 31)),
+            1
+        );
+        assert_eq!(
+            o(Period::Quarter, day(2025, 1, 1)) - o(Period::Quarter, day(2024, 12, 1)),
+            1
+        );
+        assert_eq!(o(Period::Year, day(2025, 1, 1)), 2025);
+        // Sunday 29 December 2024 and Monday 30 December: weeks 2024-W52 and 2025-W01.
+        assert_eq!(
+            o(Period::Week, day(2024, 12, 30)) - o(Period::Week, day(2024, 12, 29)),
+            1
+        );
+        assert_eq!(
+            o(Period::Week, day(2024, 12, 30)),
+            o(Period::Week, day(2025, 1, 5))
+        );
+        assert_eq!(
+            o(Period::Day, day(2024, 3, 1)) - o(Period::Day, day(2024, 2, 28)),
+            2
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::group::field_group;
 use super::reader::{OpenFile, Reader};
+use super::time_field::Dating;
 use super::{
     unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, InputOptions, Problem,
     ProblemKind,
@@ -124,6 +125,11 @@ pub(super) struct CsvReader {
     file_group: Option<String>,
     /// The column that holds each record's group, and its name.
     group_index: Option<(usize, String)>,
+    /// How each record's date is read, under `--time-field NAME`, and its column.
+    dating: Option<Dating>,
+    date_index: Option<usize>,
+    /// The problem of a file without the date column, given before its records.
+    date_problem: Option<Problem>,
     /// Set by [`RecordCapped`]: the line of a quote the end of the input left open.
     open_at_end: Arc<AtomicU64>,
     done: bool,
@@ -201,8 +207,33 @@ impl CsvReader {
             )),
             _ => None,
         };
+        // A file without the date column is read, its records undated, with one
+        // problem that says so.
+        let dating = Dating::of(options);
+        let (date_index, date_problem) = match &dating {
+            Some(dating) => match find(&dating.field) {
+                Some(i) => (Some(i), None),
+                None => (
+                    None,
+                    Some(Problem {
+                        source: source.clone(),
+                        line: None,
+                        kind: ProblemKind::NoDate,
+                        message: format!(
+                            "no column \"{}\" for dates (columns: {}): its records have no date",
+                            dating.field,
+                            names.join(", ")
+                        ),
+                    }),
+                ),
+            },
+            None => (None, None),
+        };
         record_start.store(reader.position().byte(), Ordering::Relaxed);
         Ok(CsvReader {
+            dating: date_index.and(dating),
+            date_index,
+            date_problem,
             reader,
             record: csv::ByteRecord::new(),
             record_start,
@@ -220,6 +251,9 @@ impl CsvReader {
     fn next_record_event(&mut self, pending: &mut Vec<Problem>) -> Option<InputEvent> {
         if self.done {
             return None;
+        }
+        if let Some(problem) = self.date_problem.take() {
+            return Some(InputEvent::Problem(problem));
         }
         let headers_len = self.reader.byte_headers().map(|h| h.len()).unwrap_or(0);
         let read = self.reader.read_byte_record(&mut self.record);
@@ -273,12 +307,26 @@ impl CsvReader {
                     }
                     None => self.file_group.clone(),
                 };
+                let date = match (&self.dating, self.date_index) {
+                    (Some(dating), Some(i)) => dating.date(
+                        Some(&field(i)),
+                        |kind, message| Problem {
+                            source: self.source.clone(),
+                            line: Some(line),
+                            kind,
+                            message,
+                        },
+                        pending,
+                    ),
+                    _ => None,
+                };
                 Some(InputEvent::Document(Document {
                     meta: DocumentMeta {
                         id,
                         source: self.source.clone(),
                         line,
                         group,
+                        date,
                     },
                     text: unix_line_endings(text),
                 }))

@@ -2,6 +2,7 @@
 //! a malformed or overlong line is a problem and the next line is read.
 
 use super::group::field_group;
+use super::time_field::Dating;
 use super::{unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, ProblemKind};
 
 use std::io::Read;
@@ -20,6 +21,8 @@ pub(super) struct JsonlReader {
     file_group: Option<String>,
     /// The field that holds each line's group.
     group_field: Option<String>,
+    /// How each line's date is read, under `--time-field NAME`.
+    dating: Option<Dating>,
 }
 
 impl JsonlReader {
@@ -43,6 +46,7 @@ impl JsonlReader {
             id_field: options.id_field.clone(),
             file_group,
             group_field,
+            dating: Dating::of(options),
         }
     }
 
@@ -110,12 +114,25 @@ impl JsonlReader {
             }
             None => self.file_group.clone(),
         };
+        let date = self.dating.as_ref().and_then(|dating| {
+            let value = match object.get(&dating.field) {
+                Some(serde_json::Value::String(date)) => Some(date.clone()),
+                Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            };
+            dating.date(
+                value.as_deref(),
+                |kind, message| self.lines.problem(kind, message),
+                pending,
+            )
+        });
         InputEvent::Document(Document {
             meta: DocumentMeta {
                 id,
                 source: self.lines.source.clone(),
                 line: self.lines.line,
                 group,
+                date,
             },
             text: unix_line_endings(text),
         })

@@ -67,6 +67,7 @@ impl Reader for LinesReader {
                 source: self.lines.source.clone(),
                 line: self.lines.line,
                 group: self.group.clone(),
+                date: None,
             },
             text: unix_line_endings(text),
         }))

@@ -30,6 +30,7 @@ mod reader;
 mod records;
 mod stream;
 mod text;
+mod time_field;
 mod walk;
 
 pub use decode::{decode, Decoded};
@@ -38,6 +39,7 @@ pub use group::{FileRules, GroupBy};
 pub use records::{TextRecord, RECORDS_SOURCE};
 pub use stream::DocumentStream;
 pub(crate) use text::{split_point, unix_line_endings};
+pub use time_field::{date_in_path, TimeField};
 pub use walk::find_files;
 pub(crate) use walk::find_files_noting;
 
@@ -45,6 +47,8 @@ use std::path::{Path, PathBuf};
 use std::{fmt, io};
 
 use serde::{Deserialize, Serialize};
+
+use crate::dates::{Calendar, DateOrder, Day};
 
 /// How to read a file. Default: [`InputFormat::Auto`], from the file's name.
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
@@ -106,6 +110,19 @@ pub struct InputOptions {
     /// when none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// Where each document's date is read from (`--time-field`), for the trends.
+    /// Default: none, no dates. Absent from `summary.json` when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_field: Option<TimeField>,
+    /// The calendar dates are written in (`--calendar`). Default: Gregorian
+    /// (absent from `summary.json`).
+    #[serde(default, skip_serializing_if = "Calendar::is_gregorian")]
+    pub calendar: Calendar,
+    /// The order of a date's numbers when it does not start with its year
+    /// (`--date-format`). Default: none, such dates are not read (absent from
+    /// `summary.json`).
+    #[serde(default, skip_serializing_if = "DateOrder::is_ymd")]
+    pub date_format: DateOrder,
     /// Folders never read, such as the report's own output folder. Default: none.
     #[serde(skip)]
     pub exclude: Vec<PathBuf>,
@@ -128,6 +145,9 @@ impl Default for InputOptions {
             max_input_bytes: None,
             as_text: false,
             encoding: None,
+            time_field: None,
+            calendar: Calendar::Gregorian,
+            date_format: DateOrder::Ymd,
             exclude: Vec::new(),
         }
     }
@@ -147,6 +167,8 @@ pub struct DocumentMeta {
     pub line: u64,
     /// Its group, when the input stage can tell it (see [`GroupBy`]).
     pub group: Option<String>,
+    /// Its date, under `--time-field` (see [`TimeField`]); `None` without one.
+    pub date: Option<Day>,
 }
 
 /// One document, decoded.
@@ -168,6 +190,7 @@ impl Document {
                 id,
                 line: 0,
                 group: None,
+                date: None,
             },
             text: text.into(),
         }
@@ -221,6 +244,10 @@ pub enum ProblemKind {
     /// A `--group-by field:` value is one of the names corpstat gives documents
     /// without the field or with it empty (`(none)`, `(empty)`).
     GroupName,
+    /// Under `--time-field`, a document without a usable date (no field, an empty
+    /// one, no day in the calendar, a path without a date): counted, but in no
+    /// period of the trends.
+    NoDate,
 }
 
 /// What a notice is about.

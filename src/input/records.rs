@@ -7,6 +7,7 @@
 
 use super::group::field_group;
 use super::reader::Reader;
+use super::time_field::Dating;
 use super::{unix_line_endings, Document, DocumentMeta, GroupBy, InputEvent, InputOptions};
 use super::{Problem, ProblemKind};
 
@@ -25,6 +26,9 @@ pub struct TextRecord {
     /// The group, under `--group-by field:NAME`: `None` is a document without
     /// the field.
     pub group: Option<String>,
+    /// The date field's value, under `--time-field NAME`: `None` is a document
+    /// without the field.
+    pub date: Option<String>,
 }
 
 /// Reads [`TextRecord`]s as the JSONL reader reads lines.
@@ -32,6 +36,7 @@ pub(super) struct RecordReader<I> {
     records: I,
     line: u64,
     grouped: Option<String>,
+    dating: Option<Dating>,
 }
 
 impl<I> RecordReader<I> {
@@ -44,6 +49,7 @@ impl<I> RecordReader<I> {
             records,
             line: 0,
             grouped,
+            dating: Dating::of(options),
         }
     }
 
@@ -72,6 +78,13 @@ impl<I: Iterator<Item = TextRecord> + Send> Reader for RecordReader<I> {
             }
             group
         });
+        let date = self.dating.as_ref().and_then(|dating| {
+            dating.date(
+                record.date.as_deref(),
+                |kind, message| self.problem(kind, message),
+                pending,
+            )
+        });
         Some(InputEvent::Document(Document {
             meta: DocumentMeta {
                 id: record
@@ -80,6 +93,7 @@ impl<I: Iterator<Item = TextRecord> + Send> Reader for RecordReader<I> {
                 source: RECORDS_SOURCE.to_string(),
                 line: self.line,
                 group,
+                date,
             },
             text: unix_line_endings(text),
         }))

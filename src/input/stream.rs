@@ -10,10 +10,12 @@ use std::sync::Arc;
 
 use super::formats::{format_of, spec_of};
 use super::reader::{OpenFile, Reader};
+use super::time_field::{date_in_path, file_without_date, TimeField};
 use super::{
     split_point, Document, DocumentMeta, InputEvent, InputFile, InputFormat, InputOptions, Problem,
     ProblemKind,
 };
+use crate::dates::Day;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Compression {
@@ -41,6 +43,8 @@ pub struct DocumentStream {
     capped: bool,
     /// Parts of a split record not handed on yet, last part first.
     parts: Vec<Document>,
+    /// Under `--time-field path`, the date of the open file's documents.
+    file_date: Option<Day>,
 }
 
 /// Decoded bytes read so far, against `--max-input-bytes`.
@@ -128,6 +132,7 @@ impl DocumentStream {
             stored: Arc::new(AtomicU64::new(0)),
             capped: false,
             parts: Vec::new(),
+            file_date: None,
         }
     }
 
@@ -182,6 +187,32 @@ impl DocumentStream {
         }))
     }
 
+    /// Under `--time-field path`, the date in the file's path; the `no_date`
+    /// problem when it holds none, or when dates are read from fields and this
+    /// format has none.
+    fn date_of_file(
+        &self,
+        file: &InputFile,
+        source: &str,
+        format: InputFormat,
+    ) -> (Option<Day>, Option<Problem>) {
+        let no_fields = matches!(format, InputFormat::Text | InputFormat::Lines);
+        match &self.options.time_field {
+            Some(TimeField::Path) => {
+                let date = date_in_path(&file.id, self.options.calendar)
+                    .or_else(|| date_in_path(source, self.options.calendar));
+                let problem = date
+                    .is_none()
+                    .then(|| file_without_date(source, &self.options));
+                (date, problem)
+            }
+            Some(TimeField::Field(_)) if no_fields => {
+                (None, Some(file_without_date(source, &self.options)))
+            }
+            _ => (None, None),
+        }
+    }
+
     fn open_next(&mut self, file: InputFile) -> Option<InputEvent> {
         let source = super::walk::path_text(&file.path);
         let (format, compression) = detect_format(&file.path, self.options.format);
@@ -190,6 +221,7 @@ impl DocumentStream {
             Err(problem) => return Some(InputEvent::Problem(problem)),
         };
         let file_group = self.options.group_by.of_file(&file);
+        let (file_date, date_problem) = self.date_of_file(&file, &source, format);
         let open = OpenFile {
             reader,
             source,
@@ -200,6 +232,8 @@ impl DocumentStream {
         match (spec_of(format).open)(open) {
             Ok(reader) => {
                 self.current = Some(reader);
+                self.file_date = file_date;
+                self.pending.extend(date_problem);
                 None
             }
             Err(problem) => Some(InputEvent::Problem(problem)),
@@ -237,7 +271,13 @@ impl Iterator for DocumentStream {
                 return Some(InputEvent::Document(part));
             }
             if let Some(reader) = &mut self.current {
-                match reader.next_event(&mut self.pending) {
+                let mut event = reader.next_event(&mut self.pending);
+                if let (Some(InputEvent::Document(document)), Some(TimeField::Path)) =
+                    (&mut event, &self.options.time_field)
+                {
+                    document.meta.date = self.file_date;
+                }
+                match event {
                     // Every reader's documents are bounded here, in one place.
                     Some(InputEvent::Document(document))
                         if document.text.len() > self.options.max_document_bytes.max(1) =>
@@ -320,6 +360,7 @@ fn split_document(document: Document, max: usize, pending: &mut Vec<Problem>) ->
                 source: document.meta.source.clone(),
                 line: document.meta.line,
                 group: document.meta.group.clone(),
+                date: document.meta.date,
             },
             text: part.to_string(),
         });

@@ -165,6 +165,7 @@ impl TextReader {
                 source: self.source.clone(),
                 line,
                 group: self.group.clone(),
+                date: None,
             },
             text: unix_line_endings(text),
         }))

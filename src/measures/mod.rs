@@ -8,3 +8,4 @@ pub mod association;
 pub mod dispersion;
 pub mod keyness;
 pub mod lexical;
+pub mod trend;

@@ -85,6 +85,7 @@ fn placeholders(options: &Options) -> Vec<(&'static str, String)> {
         ("GROUPS_CHART_ROWS", chart::GROUPS_CHART_ROWS.to_string()),
         ("KEYNESS_BARS", chart::KEYNESS_BARS.to_string()),
         ("KEYNESS_CHARTS", chart::KEYNESS_CHARTS.to_string()),
+        ("TREND_CHART_TERMS", chart::TREND_CHART_TERMS.to_string()),
         ("DECIMALS", FLOAT_DECIMALS.to_string()),
         ("LANGUAGE_CHART_SHARE", percent(LANGUAGE_CHART_SHARE)),
         ("MATTR_WINDOW", options.mattr_window.to_string()),

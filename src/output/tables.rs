@@ -10,7 +10,7 @@ use crate::report::{
     Report, RowSource, CODE_SWITCHING_COLUMNS, CONCORDANCE_COLUMNS, COOCCURRENCE_COLUMNS,
     DISTINCTIVE_COLUMNS, DOCUMENT_COLUMNS, DUPLICATES_COLUMNS, GROUP_COLUMNS, GROUP_TERM_COLUMNS,
     KEYNESS_COLUMNS, LANGUAGE_COLUMNS, NGRAM_COLUMNS, ORTHOGRAPHY_COLUMNS, QUALITY_COLUMNS,
-    TERM_COLUMNS,
+    TERM_COLUMNS, TREND_COLUMNS, TREND_TERM_COLUMNS,
 };
 
 use std::borrow::Cow;
@@ -44,6 +44,8 @@ pub enum Needs {
     Groups,
     /// Words to search: written with `--kwic`, once their lines are read.
     Kwic,
+    /// Dates: written with `--time-field`.
+    Dates,
 }
 
 impl Needs {
@@ -53,6 +55,7 @@ impl Needs {
             Needs::Nothing => None,
             Needs::Groups => Some("--group-by"),
             Needs::Kwic => Some("--kwic"),
+            Needs::Dates => Some("--time-field"),
         }
     }
 }
@@ -111,6 +114,7 @@ impl TableSpec {
             Needs::Nothing => true,
             Needs::Groups => !report.groups.is_empty(),
             Needs::Kwic => report.has_kwic_lines(),
+            Needs::Dates => report.summary.trends.is_some(),
         }
     }
 
@@ -409,6 +413,32 @@ pub const KEYNESS_CSV: TableSpec = TableSpec {
     },
 };
 
+/// `trends.csv`.
+pub const TRENDS_CSV: TableSpec = TableSpec {
+    name: "trends.csv",
+    about: "With `--time-field`: one row per period (`--period`; by default the coarsest of year, quarter, month, ISO week and day that gives at least 8) holding at least one dated document, then one `share_CODE` column per language of the corpus (most words first): the share of the period's words in it. Documents without a usable date are `no_date` problems and in no period; `trends` in summary.json counts them, and has the newest period's figures for `corpstat check`.",
+    columns: TREND_COLUMNS,
+    order: "period ascending (in time)",
+    needs: Needs::Dates,
+    rows: TableRows::Table(Report::trends_table),
+    preview: Preview::First(60),
+};
+
+/// `trend_terms.csv`.
+pub const TREND_TERMS_CSV: TableSpec = TableSpec {
+    name: "trend_terms.csv",
+    about: "With `--time-field` and at least 3 periods: each word seen at least `--trend-min-count` times (default 20) in dated documents, with its per-million frequency in each period (one column per period of trends.csv, named by it), the Theil–Sen slope of those frequencies over time (the median of the slopes between every two periods, as Sketch Engine's Trends uses; per period, periods without documents skipped but counted in the distance), and the Mann–Kendall test of a monotonic trend (ties corrected, normal approximation), its p-value adjusted by Benjamini–Hochberg over every word tested. A word is `rising` or `falling` when its adjusted p-value is at most 0.05, else `none`. With more than 400 periods no word is tested (summary.json's `trends.terms_skipped` says so). p-values are written in scientific notation.",
+    columns: TREND_TERM_COLUMNS,
+    order: "rising (relative_slope descending), then falling (relative_slope ascending), then none (p_value ascending); then term",
+    needs: Needs::Dates,
+    rows: TableRows::Table(Report::trend_terms_table),
+    preview: Preview::EachRun {
+        column: "direction",
+        rows: 10,
+        runs: 3,
+    },
+};
+
 /// `concordance.csv`.
 pub const CONCORDANCE_CSV: TableSpec = TableSpec {
     name: "concordance.csv",
@@ -439,5 +469,7 @@ pub const TABLES: &[TableSpec] = &[
     GROUPS_CSV,
     GROUP_TERMS_CSV,
     KEYNESS_CSV,
+    TRENDS_CSV,
+    TREND_TERMS_CSV,
     CONCORDANCE_CSV,
 ];

@@ -41,7 +41,7 @@ pub use write::{input_entries, partial_files, PartialFile};
 use std::path::{Path, PathBuf};
 
 /// The version of the partial format: tables, columns and manifest.
-pub const PARTIAL_VERSION: u32 = 5;
+pub const PARTIAL_VERSION: u32 = 6;
 
 /// `first_seen` is `shard << FIRST_SEEN_SHIFT | offset`: 2^40 tokens a shard,
 /// 2^23 shards.

@@ -42,6 +42,7 @@ pub mod columns {
     #![allow(missing_docs)]
     pub const BYTES: &str = "bytes";
     pub const COUNT: &str = "count";
+    pub const DATE: &str = "date";
     pub const DOC_FREQ: &str = "doc_freq";
     pub const DOCUMENT: &str = "document";
     pub const EDGE: &str = "edge";
@@ -167,6 +168,11 @@ pub const DOCUMENTS: PartialTable = PartialTable {
             columns::GROUP,
             OptionalText,
             "its group, when the input stage decides it",
+        ),
+        col(
+            columns::DATE,
+            OptionalText,
+            "its date under `--time-field`, as a Gregorian `YYYY-MM-DD` (null without one)",
         ),
         col(columns::BYTES, Integer, "its size in UTF-8 bytes"),
         col(columns::TOKENS, Integer, "tokens"),

@@ -219,6 +219,7 @@ fn write_documents(counts: &CorpusCounts, order: u64) -> Written {
             Cell::Text(&doc.meta.source),
             int(doc.meta.line),
             Cell::MaybeText(doc.meta.group.as_deref()),
+            Cell::MaybeText(doc.meta.date.map(|d| d.to_string()).as_deref()),
             int(doc.figures.bytes),
             int(doc.figures.tokens),
             int(doc.figures.sentences),

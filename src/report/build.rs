@@ -76,6 +76,8 @@ impl Report {
             (Vec::new(), Vec::new())
         };
         let group_data = Self::group_tables(&counts, &names, &document_rows, &options);
+        let (trends, trend_summary) = Self::trend_tables(&counts, &names, &options);
+        summary.trends = trend_summary;
         let chart_data = Self::chart_data(charts::ChartInputs {
             counts: &counts,
             names: &names,
@@ -129,6 +131,7 @@ impl Report {
             group_terms: group_data.terms,
             keyness: group_data.keyness,
             vocabulary_overlap: group_data.overlap,
+            trends,
             concordance_plan,
             concordance: ConcordanceLines::default(),
         };

@@ -23,6 +23,8 @@ mod quality;
 mod quality_rules;
 mod summary;
 mod terms;
+mod trend_rows;
+mod trends;
 
 pub use charts::{ChartData, Ranked, CHART_TERMS, HEATMAP_WORDS, LANGUAGE_CHART_SHARE, TOP_NGRAMS};
 pub use code_switching::{CodeSwitchingRow, CodeSwitchingSummary, CODE_SWITCHING_COLUMNS};
@@ -56,6 +58,10 @@ pub use quality::{
 pub use quality_rules::{thresholds, Rule, RuleInput, Thresholds, ARABIC, GOPHER, PERSIAN, RULES};
 pub use summary::{Metric, MetricValue, Share, Summary, SCHEMA_VERSION};
 pub use terms::{TermRow, STOPWORD_LANGUAGE_SHARE, TERM_COLUMNS};
+pub use trend_rows::{
+    Direction, PeriodFigures, ShareRange, TrendRow, TrendSummary, TrendTermRow, Trends,
+    MAX_TREND_PERIODS, MIN_PERIODS, TREND_COLUMNS, TREND_FDR, TREND_TERM_COLUMNS,
+};
 
 use std::cmp::Ordering;
 
@@ -138,6 +144,8 @@ pub struct Report {
     pub(crate) keyness: Vec<KeynessRow>,
     /// With exactly two groups: how much of their vocabularies they share.
     pub(crate) vocabulary_overlap: Option<VocabularyOverlap>,
+    /// With `--time-field`: `trends.csv` and `trend_terms.csv`.
+    pub(crate) trends: Trends,
     /// What a second reading of the corpus looks for (see `concordance`).
     pub(crate) concordance_plan: concordance::ConcordancePlan,
     /// The concordance lines, once [`Report::read_concordance_lines`] found them.
@@ -203,6 +211,11 @@ impl Report {
     /// The languages of the share columns of groups.csv, by corpus words.
     pub fn group_languages(&self) -> &[Lang] {
         &self.group_languages
+    }
+
+    /// With `--time-field`: each period, and each frequent word's trend.
+    pub fn trends(&self) -> &Trends {
+        &self.trends
     }
 }
 

@@ -66,6 +66,10 @@ pub struct Summary {
     /// rule would drop; absent when they were not counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quality: Option<super::QualitySummary>,
+    /// With `--time-field`: the periods, the newest's figures and the terms that
+    /// rose or fell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trends: Option<super::TrendSummary>,
     /// Type/token ratio.
     pub ttr: Option<f64>,
     /// Yule's K.
@@ -138,6 +142,7 @@ impl Summary {
             orthography: OrthographySummary::default(),
             duplicates: None,
             quality: None,
+            trends: None,
             ttr: ratio(share(counts.terms.len() as u64, tokens)),
             yules_k: lexical::yules_k(sorted_counts.iter().copied()).map(round),
             mattr: counts.mattr.value().map(round),

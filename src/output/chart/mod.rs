@@ -25,12 +25,14 @@ mod scripts_tests;
 pub mod text;
 mod top_ngrams;
 mod top_terms;
+mod trends;
 
 pub(crate) use groups::GROUPS_CHART_ROWS;
 pub(crate) use keyness::{
     KEYNESS_BARS, KEYNESS_CHARTS, KEYNESS_CHART_MIN_TOKENS, SIGNIFICANT_BELOW,
 };
 pub(crate) use languages::{LANGUAGE_BARS, MIXED_DOCUMENTS};
+pub(crate) use trends::TREND_CHART_TERMS;
 mod zipf;
 
 use super::Needs;
@@ -206,6 +208,18 @@ pub const CHARTS: &[ChartSpec] = &[
         about: "with `--group-by` (groups by language named as the languages are): the {KEYNESS_BARS} most over-used and {KEYNESS_BARS} most under-used terms of each of the {KEYNESS_CHARTS} largest groups of {KEYNESS_CHART_MIN_TOKENS} tokens or more, by log-likelihood; solid bars where p < {SIGNIFICANT_BELOW} (G² ≥ 15.13), pale ones otherwise (`keyness.csv` has every group)",
         needs: Needs::Groups,
         draw: Draw::Some(keyness::draw_largest_groups),
+    },
+    ChartSpec {
+        name: "trends.png",
+        about: "with `--time-field`: the tokens of each period (trends.csv), and below them each period's language shares, stacked, coloured as in languages.png",
+        needs: Needs::Dates,
+        draw: Draw::Some(trends::draw),
+    },
+    ChartSpec {
+        name: "trend-terms.png",
+        about: "with `--time-field`: the {TREND_CHART_TERMS} strongest rising words (left) and falling words (right) of trend_terms.csv, a chart each of its per-million frequency in every period (the values, not a smoothed line), captioned with its relative slope and adjusted p-value",
+        needs: Needs::Dates,
+        draw: Draw::Some(trends::draw_terms),
     },
 ];
 

@@ -15,6 +15,7 @@ use crate::count::{
     CodeSwitching, CorpusCounts, DocumentFigures, DocumentRecord, Fingerprint, QualityCounts,
     Signature,
 };
+use crate::dates::Day;
 use crate::input::DocumentMeta;
 use crate::language::Lang;
 use crate::measures::lexical::{Mattr, MtldFactors};
@@ -57,6 +58,7 @@ pub(super) fn read_documents(
         let fingerprints = rows.text(columns::FINGERPRINT);
         let signatures = rows.text(columns::MINHASH);
         let qualities = rows.text(columns::QUALITY);
+        let dates = rows.text(columns::DATE);
         let ledgers = rows.text(columns::ORTHOGRAPHY);
         let [shard, document, line, bytes, tokens, sentences, switches, mixed] = [
             columns::SHARD,
@@ -122,6 +124,13 @@ pub(super) fn read_documents(
                     )
                 })?),
             };
+            let date = optional_cell(cell(dates, row), Day::from_iso).map_err(|n| {
+                bad(
+                    dir,
+                    table,
+                    format!("date of {n} characters is not a day as YYYY-MM-DD"),
+                )
+            })?;
             documents.push((
                 (order, document.at(row)?),
                 DocumentRecord {
@@ -130,6 +139,7 @@ pub(super) fn read_documents(
                         source: sources.value(row).to_string(),
                         line: line.at(row)?,
                         group: cell(groups, row).map(str::to_string),
+                        date,
                     },
                     figures: DocumentFigures {
                         bytes: bytes.at(row)?,

@@ -106,7 +106,7 @@ fn run_interruptibly<T: Send>(
     })
 }
 
-/// Texts pulled from a Python iterator of `(text, id, group)` tuples, [`FETCH`]
+/// Texts pulled from a Python iterator of `(text, id, group, date)` tuples, [`FETCH`]
 /// at a time; an exception the iterator raises ends the texts and is kept for the
 /// caller to raise.
 struct PyRecords {
@@ -130,10 +130,20 @@ impl PyRecords {
                     }
                 };
                 let fields = item.and_then(|item| {
-                    item.extract::<(Option<String>, Option<String>, Option<String>)>()
+                    item.extract::<(
+                        Option<String>,
+                        Option<String>,
+                        Option<String>,
+                        Option<String>,
+                    )>()
                 });
                 match fields {
-                    Ok((text, id, group)) => self.fetched.push_back(TextRecord { text, id, group }),
+                    Ok((text, id, group, date)) => self.fetched.push_back(TextRecord {
+                        text,
+                        id,
+                        group,
+                        date,
+                    }),
                     Err(error) => {
                         if let Ok(mut failed) = self.failed.lock() {
                             failed.get_or_insert(error);

@@ -60,7 +60,7 @@ pub use summary::{Metric, MetricValue, Share, Summary, SCHEMA_VERSION};
 pub use terms::{TermRow, STOPWORD_LANGUAGE_SHARE, TERM_COLUMNS};
 pub use trend_rows::{
     Direction, PeriodFigures, ShareRange, TrendRow, TrendSummary, TrendTermRow, Trends,
-    MAX_TREND_PERIODS, MIN_PERIODS, TREND_COLUMNS, TREND_FDR, TREND_TERM_COLUMNS,
+    MAX_TREND_PERIODS, MIN_EXPECTED, MIN_PERIODS, TREND_COLUMNS, TREND_FDR, TREND_TERM_COLUMNS,
 };
 
 use std::cmp::Ordering;

@@ -70,8 +70,11 @@ pub struct TrendTermRow {
     pub p_value: f64,
     /// `p_value` adjusted by Benjamini–Hochberg over every term tested.
     pub p_adjusted: f64,
-    /// Its per-million frequency in each period of `trends.csv`, in order.
-    pub per_million: Vec<f64>,
+    /// Periods its test used (those large enough for it: see [`MIN_EXPECTED`]).
+    pub periods: u64,
+    /// Its per-million frequency in each period of `trends.csv`, in order; `None`
+    /// in a period too small to tell (left out of its test).
+    pub per_million: Vec<Option<f64>>,
 }
 
 /// The trends of a report: empty without `--time-field`.
@@ -147,6 +150,14 @@ pub const MIN_PERIODS: usize = 8;
 /// (Benjamini–Hochberg over every term tested).
 pub const TREND_FDR: f64 = 0.05;
 
+/// A period enters a word's test only when the word's rate over all the dated
+/// text predicts at least this many occurrences in it: in a smaller period a word
+/// is absent by chance (a word of 10 per million is absent from most periods of
+/// 20,000 tokens), and the zeros of the small early periods of a growing corpus
+/// would make every word look as if it rose. Five, as the expected counts of a
+/// χ² test.
+pub const MIN_EXPECTED: f64 = 5.0;
+
 /// Term trends are tested over at most this many periods: both tests compare every
 /// two periods, so the work grows with the square of their number.
 pub const MAX_TREND_PERIODS: usize = 400;
@@ -163,7 +174,7 @@ pub const TREND_COLUMNS: &[Column] = &[
 ];
 
 /// Columns of `trend_terms.csv`, before one column of per-million frequencies per
-/// period, named by the period.
+/// period, named by the period (empty where the period is too small for the word).
 pub const TREND_TERM_COLUMNS: &[Column] = &[
     text(
         "direction",
@@ -175,6 +186,10 @@ pub const TREND_TERM_COLUMNS: &[Column] = &[
         "the term (stopwords and non-words left out unless --keep-stopwords)",
     ),
     number("count", "occurrences in dated documents"),
+    number(
+        "periods",
+        "periods its test used: those in which its rate over all dated text predicts at least 5 occurrences (the others are empty below)",
+    ),
     number("slope", "Theil–Sen slope of its per-million frequency, per period"),
     number(
         "relative_slope",

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::trend_rows::{
     Direction, PeriodFigures, ShareRange, TrendRow, TrendSummary, TrendTermRow, Trends,
-    MAX_TREND_PERIODS, MIN_PERIODS, TREND_COLUMNS, TREND_FDR, TREND_TERM_COLUMNS,
+    MAX_TREND_PERIODS, MIN_EXPECTED, MIN_PERIODS, TREND_COLUMNS, TREND_FDR, TREND_TERM_COLUMNS,
 };
 use super::{by_count_then_text, share, totals, TermNames};
 use crate::count::DocumentFigures;
@@ -147,13 +147,18 @@ impl Report {
                 t.rank.to_string(),
                 t.term.clone(),
                 t.count.to_string(),
+                t.periods.to_string(),
                 float(t.slope),
                 float(t.relative_slope),
                 float(t.tau),
                 format!("{:.6e}", t.p_value),
                 format!("{:.6e}", t.p_adjusted),
             ];
-            row.extend(t.per_million.iter().map(|&x| float(x)));
+            row.extend(
+                t.per_million
+                    .iter()
+                    .map(|x| x.map(float).unwrap_or_default()),
+            );
             row
         });
         Table {
@@ -203,34 +208,40 @@ fn term_trends(
         return (Vec::new(), Some(why));
     }
     let first = periods.keys().next().copied().unwrap_or(0);
-    let x: Vec<f64> = periods.keys().map(|&o| (o - first) as f64).collect();
+    let dated_tokens: u64 = periods.values().map(|p| p.figures.tokens).sum();
     let mut rows: Vec<TrendTermRow> = tested
         .par_iter()
-        .map(|&(id, count)| {
-            let per_million: Vec<f64> = periods
+        .filter_map(|&(id, count)| {
+            let rate = count as f64 / dated_tokens as f64;
+            let per_million: Vec<Option<f64>> = periods
                 .values()
                 .map(|p| {
                     let c = p.terms.get(&id).copied().unwrap_or(0);
-                    share(c, p.figures.tokens) * 1e6
+                    (rate * p.figures.tokens as f64 >= MIN_EXPECTED)
+                        .then(|| share(c, p.figures.tokens) * 1e6)
                 })
                 .collect();
-            let points: Vec<(f64, f64)> =
-                x.iter().copied().zip(per_million.iter().copied()).collect();
+            let points: Vec<(f64, f64)> = periods
+                .keys()
+                .zip(&per_million)
+                .filter_map(|(&o, &v)| Some(((o - first) as f64, v?)))
+                .collect();
+            let test = mann_kendall(&points.iter().map(|p| p.1).collect::<Vec<_>>())?;
             let slope = theil_sen_slope(&points).unwrap_or(0.0);
-            let mean = per_million.iter().sum::<f64>() / per_million.len() as f64;
-            let test = mann_kendall(&per_million);
-            TrendTermRow {
+            let mean = points.iter().map(|p| p.1).sum::<f64>() / points.len() as f64;
+            Some(TrendTermRow {
                 direction: Direction::None,
                 rank: 0,
                 term: names.display[id as usize].to_string(),
                 count,
+                periods: points.len() as u64,
                 slope: round(slope),
                 relative_slope: round(if mean > 0.0 { slope / mean } else { 0.0 }),
-                tau: round(test.map_or(0.0, |t| t.tau)),
-                p_value: test.map_or(1.0, |t| t.p),
+                tau: round(test.tau),
+                p_value: test.p,
                 p_adjusted: 1.0,
-                per_million: per_million.into_iter().map(round).collect(),
-            }
+                per_million: per_million.into_iter().map(|v| v.map(round)).collect(),
+            })
         })
         .collect();
     let adjusted = benjamini_hochberg(&rows.iter().map(|r| r.p_value).collect::<Vec<_>>());

@@ -10,7 +10,7 @@ fn example(name: &str) -> PathBuf {
 }
 
 /// Runs reduce.py over the partials in `parts` (a folder of partial folders).
-fn duckdb_reduce(parts: &Path, out: &Path) -> std::process::Output {
+pub(crate) fn duckdb_reduce(parts: &Path, out: &Path) -> std::process::Output {
     Command::new("python3")
         .arg(example("reduce.py"))
         .arg(format!("{}/*", path(parts)))

@@ -124,31 +124,43 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _records(texts: Any, ids: Any, groups: Any) -> Iterator[tuple]:
-    """(text, id, group) for each text, checked as they are read."""
-    sizes = {what: len(v) for what, v in (("texts", texts), ("ids", ids), ("groups", groups))
-             if v is not None and hasattr(v, "__len__")}
+def _date_text(value: Any) -> Optional[str]:
+    """A date as ``--time-field`` reads it: a string as it is, a ``date``,
+    ``datetime`` or pandas ``Timestamp`` in ISO 8601, a numpy ``datetime64`` as
+    numpy writes it; None for a missing one (None, NaN, NaT)."""
+    if _missing(value) or value != value:  # NaT is not equal to itself
+        return None
+    if isinstance(value, str):
+        return value
+    isoformat = getattr(value, "isoformat", None)
+    return isoformat() if callable(isoformat) else str(value)
+
+
+def _records(texts: Any, ids: Any, groups: Any, dates: Any = None) -> Iterator[tuple]:
+    """(text, id, group, date) for each text, checked as they are read."""
+    given = (("texts", texts), ("ids", ids), ("groups", groups), ("dates", dates))
+    sizes = {what: len(v) for what, v in given if v is not None and hasattr(v, "__len__")}
     if len(set(sizes.values())) > 1:
-        raise ValueError(f"texts, ids and groups must be as long: {sizes}")
-    columns = [_column(texts, "texts"), _column(ids, "ids"), _column(groups, "groups")]
+        raise ValueError(f"texts, ids, groups and dates must be as long: {sizes}")
+    columns = [_column(v, what) for what, v in given]
     done = object()
     index = 0
     while True:
         row = [next(c, done) if c is not None else None for c in columns]
         if row[0] is done:
             if any(v is not done and c is not None for v, c in zip(row[1:], columns[1:])):
-                raise ValueError("ids and groups must be as long as texts")
+                raise ValueError("ids, groups and dates must be as long as texts")
             return
         if any(v is done for v in row[1:]):
-            raise ValueError("ids and groups must be as long as texts")
-        text, id_, group = row
+            raise ValueError("ids, groups and dates must be as long as texts")
+        text, id_, group, date = row
         if _missing(text):
             text = None
         elif not isinstance(text, str):
             raise TypeError(f"texts[{index}] is {type(text).__name__}, not a string")
         id_ = None if _missing(id_) else str(id_)
         group = None if _missing(group) else str(group)
-        yield (text, id_, group)
+        yield (text, id_, group, _date_text(date))
         index += 1
 
 
@@ -191,7 +203,7 @@ class Report:
 
 
 def report(paths: Union[PathArg, Sequence[PathArg], None] = None, *,
-           texts: Any = None, ids: Any = None, groups: Any = None,
+           texts: Any = None, ids: Any = None, groups: Any = None, dates: Any = None,
            **options: Any) -> Report:
     """Counts a corpus and makes its report.
 
@@ -199,7 +211,11 @@ def report(paths: Union[PathArg, Sequence[PathArg], None] = None, *,
     ``texts``: documents in memory (a list of strings, a pandas or polars Series, a
     pyarrow string array), read as the lines of a JSONL file of them would be, with
     ``ids`` (default ``texts:N``) and ``groups`` aligned with them (groups make
-    ``group_by="field:group"``). A missing text (None, NaN) is an input problem.
+    ``group_by="field:group"``), and ``dates`` (strings as ``--time-field`` reads
+    them, or ``datetime.date``, ``datetime.datetime``, pandas ``Timestamp``, numpy
+    ``datetime64``; dates make ``time_field="field:date"``, for the trends). A
+    missing text (None, NaN) is an input problem; a missing date (None, NaN, NaT) a
+    ``no_date`` one.
 
     ``options``: every option of ``corpstat report`` by its name with ``_`` for
     ``-``: ``ngrams=(1, 3)``, ``cooc_scope="sentence"``, ``group_by="lang"``,
@@ -212,7 +228,8 @@ def report(paths: Union[PathArg, Sequence[PathArg], None] = None, *,
     ``OSError`` (with the first file's path), a corpus without documents
     ``ValueError``.
     """
-    argv, records, word_lists = _call("report", paths, texts, ids, groups, options)
+    argv, records, word_lists = _call("report", paths, texts, ids, groups, options,
+                                      dates=dates)
     try:
         inner = _corpstat.report(argv, records, word_lists)
     except ValueError as error:
@@ -223,14 +240,21 @@ def report(paths: Union[PathArg, Sequence[PathArg], None] = None, *,
 
 
 def _call(subcommand: str, paths: Any, texts: Any, ids: Any, groups: Any, options: dict,
-          first: Sequence[str] = ()) -> tuple:
+          first: Sequence[str] = (), dates: Any = None) -> tuple:
     """The arguments of a call of ``corpstat SUBCOMMAND``, its texts as (text, id,
     group) records (None when it reads paths) and its word lists given as words.
     ``first`` are the positional arguments before the paths (the query of kwic)."""
     if (paths is None) == (texts is None):
         raise ValueError("give paths or texts (one of them)")
-    if texts is None and (ids is not None or groups is not None):
-        raise ValueError("ids and groups go with texts")
+    if texts is None and (ids is not None or groups is not None or dates is not None):
+        raise ValueError("ids, groups and dates go with texts")
+    if dates is not None:
+        field = options.get("time_field")
+        if field is None:
+            options["time_field"] = "field:date"
+        elif field != "field:date":
+            raise ValueError(f"dates= gives each text's date, so time_field must be"
+                             f" 'field:date' or left out, not {field!r}")
     if groups is not None:
         rule = options.get("group_by")
         if rule is None:
@@ -246,7 +270,7 @@ def _call(subcommand: str, paths: Any, texts: Any, ids: Any, groups: Any, option
             paths = [paths]
         argv += [os.fspath(p) for p in paths]
     else:
-        records = _records(texts, ids, groups)
+        records = _records(texts, ids, groups, dates)
     return argv, records, word_lists
 
 

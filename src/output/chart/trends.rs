@@ -222,6 +222,7 @@ fn term_panel(area: &Area, term: &TrendTermRow, keys: &[String], color: RGBColor
     let most = term
         .per_million
         .iter()
+        .flatten()
         .copied()
         .fold(0.0, f64::max)
         .max(1e-9)
@@ -250,7 +251,9 @@ fn term_panel(area: &Area, term: &TrendTermRow, keys: &[String], color: RGBColor
         .y_label_formatter(&|v| count_label(v.round()))
         .y_label_style(font(TICK_PX))
         .draw()?;
-    for (i, &value) in term.per_million.iter().enumerate() {
+    for (i, value) in term.per_million.iter().enumerate() {
+        // A period too small for the word has no bar.
+        let Some(value) = *value else { continue };
         let mut bar = Rectangle::new(
             [
                 (SegmentValue::Exact(i), 0.0),

@@ -33,6 +33,8 @@ pub(crate) enum Takes {
     Keyness,
     /// The candidate languages and the detector's mode.
     LanguageMix,
+    /// Dates and the trends.
+    Trends,
 }
 
 impl Takes {
@@ -49,6 +51,7 @@ impl Takes {
         Takes::Groups,
         Takes::Keyness,
         Takes::LanguageMix,
+        Takes::Trends,
     ];
 }
 
@@ -129,6 +132,11 @@ pub(super) const NARROW: &[Narrow] = &[
         ids: &["langs", "detect_every_sentence"],
         group: Takes::LanguageMix,
         changes: "the language mix and the stopwords it selects",
+    },
+    Narrow {
+        ids: &["time_field", "calendar", "date_format", "period", "trend_min_count"],
+        group: Takes::Trends,
+        changes: "the trend tables and charts, and summary.json's trends that `check` reads",
     },
 ];
 

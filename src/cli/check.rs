@@ -124,6 +124,7 @@ pub(super) const SPEC: super::Spec = super::Spec {
         super::Takes::CoocOrder,
         super::Takes::Groups,
         super::Takes::LanguageMix,
+        super::Takes::Trends,
     ],
     after_help: Some(after_help),
 };

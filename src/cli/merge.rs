@@ -56,6 +56,16 @@ pub struct MergeArgs {
     #[arg(long)]
     keyness_min_count: Option<u64>,
 
+    /// The period the trends count by, when the partials were counted with
+    /// --time-field (default: the partials').
+    #[arg(long, value_enum)]
+    period: Option<crate::dates::Period>,
+
+    /// trend_terms.csv tests words seen at least this often in dated documents
+    /// (default: the partials').
+    #[arg(long)]
+    trend_min_count: Option<u64>,
+
     /// Keep the n-gram and co-occurrence tables within half of SIZE while merging,
     /// as `report --memory-limit` does while counting: the rarest entries are
     /// dropped, and summary.json's "approximate" states the merge's bound plus
@@ -168,6 +178,12 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
         }
         if let Some(n) = args.keyness_min_count {
             options.keyness_min_count = n;
+        }
+        if args.period.is_some() {
+            options.period = args.period;
+        }
+        if let Some(n) = args.trend_min_count {
+            options.trend_min_count = n;
         }
         options.document_terms = args.files.parquet;
         counts.relist(options)?;

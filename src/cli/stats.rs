@@ -41,6 +41,7 @@ pub(super) const SPEC: super::Spec = super::Spec {
         super::Takes::CoocScope,
         super::Takes::CoocOrder,
         super::Takes::LanguageMix,
+        super::Takes::Trends,
     ],
     after_help: Some(after_help),
 };

@@ -551,6 +551,25 @@ fn trends_merge_exactly_across_shards_and_threads() {
     assert_eq!(code, 0, "{err}");
     assert_same_report(&merged, &whole);
 
+    // The period is a listing option: the merge takes its own.
+    let by_quarter = d.join("by-quarter");
+    let mut args = vec![
+        "merge",
+        "-o",
+        path(&by_quarter),
+        "-q",
+        "--period",
+        "quarter",
+    ];
+    args.extend(refs.iter().map(|p| path(p)));
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let quarters: Vec<String> = rows(&by_quarter.join("trends.csv"))[1..]
+        .iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(quarters, ["2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"]);
+
     let one = d.join("one");
     let mut args = vec!["--threads", "1", "--name", "seeds"];
     args.extend_from_slice(&options);

@@ -31,6 +31,7 @@ mod python_package;
 mod quality;
 mod report_parquet;
 mod tokenize_differential;
+mod trend_dates;
 mod trends;
 mod unspaced;
 mod util;

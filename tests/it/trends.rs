@@ -1,6 +1,6 @@
-//! `--time-field`: dates read in every form and calendar, trends.csv and
-//! trend_terms.csv against answers worked by hand, the check paths, and the trends
-//! of shards merged (and reduced by DuckDB) equal to one run's.
+//! `--time-field`: trends.csv and trend_terms.csv against answers worked by hand,
+//! the check paths, and the trends of shards merged (and reduced by DuckDB) equal
+//! to one run's. The dates themselves: `trend_dates.rs`.
 
 use std::path::Path;
 
@@ -8,7 +8,11 @@ use super::partials::{assert_same_report, merge, path, shard_partials, shards_an
 use super::util::{read_report, run, stderr};
 
 /// Writes `records` (id, date or `None`, text) as a JSONL file `dir/name`.
-fn jsonl(dir: &Path, name: &str, records: &[(&str, Option<serde_json::Value>, &str)]) -> String {
+pub(super) fn jsonl(
+    dir: &Path,
+    name: &str,
+    records: &[(&str, Option<serde_json::Value>, &str)],
+) -> String {
     let mut lines = String::new();
     for (id, date, text) in records {
         let mut object = serde_json::json!({"id": id, "text": text});
@@ -24,7 +28,7 @@ fn jsonl(dir: &Path, name: &str, records: &[(&str, Option<serde_json::Value>, &s
 }
 
 /// A CSV table's rows, as strings, the header first.
-fn rows(file: &Path) -> Vec<Vec<String>> {
+pub(super) fn rows(file: &Path) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_path(file)
@@ -35,12 +39,12 @@ fn rows(file: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn summary(report: &Path) -> serde_json::Value {
+pub(super) fn summary(report: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(report.join("summary.json")).unwrap()).unwrap()
 }
 
 /// Runs `corpstat report INPUT -o OUT -q ARGS...` and returns the output.
-fn report(input: &str, out: &Path, args: &[&str]) -> std::process::Output {
+pub(super) fn report(input: &str, out: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["report", input, "-o", path(out), "-q"];
     all.extend_from_slice(args);
     run(&all)
@@ -316,196 +320,6 @@ fn language_shares_per_period_and_the_check_of_the_newest() {
         path(&summary_path),
     ]);
     assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
-}
-
-/// Each form of date the issue names, in three calendars, read as the day given;
-/// bad dates are `no_date` problems, named with their line, and their documents
-/// are counted in everything but the trends.
-#[test]
-fn dates_in_every_form_and_calendar_and_what_a_bad_date_does() {
-    use serde_json::json;
-    let dir = tempfile::tempdir().unwrap();
-    let days = |input: &str, args: &[&str]| -> Vec<(String, String)> {
-        let out = dir.path().join("days");
-        let _ = std::fs::remove_dir_all(&out);
-        let mut all = vec!["--time-field", "date", "--period", "day", "--allow-partial"];
-        all.extend_from_slice(args);
-        let output = report(input, &out, &all);
-        assert!(output.status.success(), "{}", stderr(&output));
-        rows(&out.join("trends.csv"))[1..]
-            .iter()
-            .map(|r| (r[0].clone(), r[1].clone()))
-            .collect()
-    };
-    let gregorian = jsonl(
-        dir.path(),
-        "g.jsonl",
-        &[
-            ("1", Some(json!("2024-03-05")), "one"),
-            ("2", Some(json!("2024-03-05T10:00:00Z")), "two"),
-            ("3", Some(json!("2024-03-05T23:30:00-05:00")), "three"),
-            ("4", Some(json!("2024/03/05")), "four"),
-            ("5", Some(json!(20240305)), "five"),
-            ("6", Some(json!("05/03/2024")), "six"),
-            ("7", Some(json!("05.03.2024")), "seven"),
-        ],
-    );
-    assert_eq!(
-        days(&gregorian, &["--date-format", "dmy"]),
-        [("2024-03-05".into(), "7".into())]
-    );
-    // Month first: 05/03/2024 is 3 May.
-    assert_eq!(
-        days(&gregorian, &["--date-format", "mdy"]),
-        [
-            ("2024-03-05".into(), "5".into()),
-            ("2024-05-03".into(), "2".into())
-        ]
-    );
-    // Without --date-format, a date that does not start with its year is refused.
-    assert_eq!(days(&gregorian, &[]), [("2024-03-05".into(), "5".into())]);
-
-    let persian = jsonl(
-        dir.path(),
-        "p.jsonl",
-        &[
-            ("1", Some(json!("1403-01-01")), "نوروز"),
-            ("2", Some(json!("۱۴۰۳/۰۱/۰۱")), "نوروز"),
-            ("3", Some(json!("1403-12-30")), "اسفند"),
-            ("4", Some(json!("1348-10-11")), "دی"),
-            ("5", Some(json!("1402-12-30")), "1402 has no 30 Esfand"),
-        ],
-    );
-    assert_eq!(
-        days(&persian, &["--calendar", "persian"]),
-        [
-            ("1970-01-01", "1"),
-            ("2024-03-20", "2"),
-            ("2025-03-20", "1")
-        ]
-        .map(|(a, b)| (a.into(), b.into()))
-    );
-    let hijri = jsonl(
-        dir.path(),
-        "h.jsonl",
-        &[
-            ("1", Some(json!("1445-09-01")), "رمضان"),
-            ("2", Some(json!("١٤٤٥-١٠-٠١")), "شوال"),
-            ("3", Some(json!("1446-01-01")), "محرم"),
-        ],
-    );
-    assert_eq!(
-        days(&hijri, &["--calendar", "hijri"]),
-        [
-            ("2024-03-11", "1"),
-            ("2024-04-10", "1"),
-            ("2024-07-07", "1")
-        ]
-        .map(|(a, b)| (a.into(), b.into()))
-    );
-
-    let bad = jsonl(
-        dir.path(),
-        "bad.jsonl",
-        &[
-            ("ok", Some(json!("2024-03-05")), "fine"),
-            ("no-day", Some(json!("2024-02-30")), "no such day"),
-            ("words", Some(json!("next tuesday")), "not a date"),
-            ("empty", Some(json!("")), "empty date"),
-            ("none", None, "no date at all"),
-        ],
-    );
-    let out = dir.path().join("bad");
-    let output = report(&bad, &out, &["--time-field", "date"]);
-    assert_eq!(
-        output.status.code(),
-        Some(2),
-        "no_date problems fail the run as problems do"
-    );
-    let err = stderr(&output);
-    for said in [
-        "bad.jsonl:2: date field \"date\": \"2024-02-30\" is no day of the Gregorian calendar",
-        "bad.jsonl:3: date field \"date\": \"next tuesday\" is not a date corpstat reads",
-        "bad.jsonl:4: date field \"date\" is empty",
-        "bad.jsonl:5: no date field \"date\"",
-    ] {
-        assert!(err.contains(said), "{said}\n{err}");
-    }
-    let s = summary(&out);
-    assert_eq!(s["documents"], 5, "undated documents are counted");
-    assert_eq!(s["problems_by_kind"]["no_date"], 4);
-    assert_eq!(s["trends"]["undated_documents"], 4);
-    assert_eq!(s["trends"]["dated_documents"], 1);
-}
-
-/// Dates from file paths (names and folders), and from a CSV column; a file whose
-/// path holds no date, and a CSV file without the column, are one problem each.
-#[test]
-fn dates_from_paths_and_csv_columns() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("news");
-    std::fs::create_dir_all(corpus.join("2024/03/06")).unwrap();
-    std::fs::write(corpus.join("2024-03-05-budget.txt"), "budget talks").unwrap();
-    std::fs::write(corpus.join("2024/03/06/rain.txt"), "rain today").unwrap();
-    std::fs::write(corpus.join("wire_20240307.txt"), "wire copy").unwrap();
-    std::fs::write(corpus.join("about.txt"), "about us").unwrap();
-    let out = dir.path().join("r");
-    let output = report(
-        path(&corpus),
-        &out,
-        &["--time-field", "path", "--period", "day"],
-    );
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("about.txt: its path holds no date"),
-        "{}",
-        stderr(&output)
-    );
-    let days: Vec<String> = rows(&out.join("trends.csv"))[1..]
-        .iter()
-        .map(|r| r[0].clone())
-        .collect();
-    assert_eq!(days, ["2024-03-05", "2024-03-06", "2024-03-07"]);
-
-    let csv_dir = dir.path().join("csv");
-    std::fs::create_dir_all(&csv_dir).unwrap();
-    std::fs::write(
-        csv_dir.join("a.csv"),
-        "text,published\nfirst story,2024-01-02\nsecond story,2024-02-03\n\"third, late\",2024-02-28\n",
-    )
-    .unwrap();
-    std::fs::write(csv_dir.join("b.csv"), "text,other\nundated story,x\n").unwrap();
-    let out = dir.path().join("c");
-    let output = report(
-        path(&csv_dir),
-        &out,
-        &[
-            "--text-column",
-            "text",
-            "--time-field",
-            "published",
-            "--period",
-            "month",
-        ],
-    );
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("b.csv: no column \"published\" for dates"),
-        "{}",
-        stderr(&output)
-    );
-    let months: Vec<(String, String)> = rows(&out.join("trends.csv"))[1..]
-        .iter()
-        .map(|r| (r[0].clone(), r[1].clone()))
-        .collect();
-    assert_eq!(
-        months,
-        [
-            ("2024-01".into(), "1".into()),
-            ("2024-02".into(), "2".into())
-        ]
-    );
-    assert_eq!(summary(&out)["documents"], 4);
 }
 
 /// Dated shards counted apart and merged give the single run's report byte for

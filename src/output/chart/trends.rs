@@ -7,8 +7,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::language_style::{color_of, language_colors, language_legend};
 use super::plot::{
-    count_label, font, label_width, render, title_font, Area, BAR, FIT, HEADING_PX, LABEL_PX,
-    TICK_PX,
+    count_label, font, label_width, no_data, render, title_font, Area, BAR, FIT, HEADING_PX,
+    LABEL_PX, TICK_PX,
 };
 use super::{Chart, ChartError};
 use crate::report::{Direction, Report, TrendTermRow};
@@ -18,11 +18,19 @@ type DrawResult = Result<(), Box<dyn std::error::Error>>;
 /// Rising and falling words in trend-terms.png, at most, each.
 pub const TREND_CHART_TERMS: usize = 10;
 
-/// Period labels along a chart's axis, at most: every k-th period is named.
+/// Period labels along an axis, at most.
 const PERIOD_LABELS: usize = 12;
 
-/// Period labels along the axis of one word's chart, at most.
-const PANEL_PERIOD_LABELS: usize = 4;
+/// Past this many periods, the axis has no tick per period (they would merge
+/// into a black band).
+const TICKED_PERIODS: usize = 60;
+
+/// How many period labels fit along `width` pixels: each as wide as the longest
+/// key (about 8 pixels a character at the tick size) and a gap.
+fn labels_fitting(keys: &[String], width: u32) -> usize {
+    let longest = keys.iter().map(|k| k.chars().count()).max().unwrap_or(4) as u32;
+    ((width / (longest * 8 + 24)) as usize).clamp(2, PERIOD_LABELS)
+}
 
 /// The label of period `i` of `keys`, when it is one of the every k-th periods
 /// that give at most `labels` labels.
@@ -31,6 +39,15 @@ fn period_label(value: &SegmentValue<usize>, keys: &[String], labels: usize) -> 
     match value {
         SegmentValue::CenterOf(i) if i % step == 0 => keys.get(*i).cloned().unwrap_or_default(),
         _ => String::new(),
+    }
+}
+
+/// The tick marks' length under the periods: none past [`TICKED_PERIODS`].
+fn period_ticks(keys: &[String]) -> i32 {
+    if keys.len() > TICKED_PERIODS {
+        0
+    } else {
+        5
     }
 }
 
@@ -63,7 +80,10 @@ pub(super) fn draw(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartErr
             .disable_x_mesh()
             .light_line_style(WHITE)
             .x_labels(n)
-            .x_label_formatter(&|v| period_label(v, &keys, PERIOD_LABELS))
+            .x_label_formatter(&|v| {
+                period_label(v, &keys, labels_fitting(&keys, top.dim_in_pixel().0))
+            })
+            .set_tick_mark_size(LabelAreaPosition::Bottom, period_ticks(&keys))
             .x_label_style(font(TICK_PX))
             .y_labels(5)
             .y_label_formatter(&|v| count_label(v.round()))
@@ -116,7 +136,10 @@ fn shares_over_time(
         .disable_x_mesh()
         .light_line_style(WHITE)
         .x_labels(n)
-        .x_label_formatter(&|v| period_label(v, keys, PERIOD_LABELS))
+        .x_label_formatter(&|v| {
+            period_label(v, keys, labels_fitting(keys, plot_area.dim_in_pixel().0))
+        })
+        .set_tick_mark_size(LabelAreaPosition::Bottom, period_ticks(keys))
         .x_label_style(font(TICK_PX))
         .y_labels(6)
         .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
@@ -178,11 +201,22 @@ pub(super) fn draw_terms(report: &Report, corpus: &str) -> Result<Vec<Chart>, Ch
         .map(|r| r.period.clone())
         .collect();
     let panels = rising.len().max(falling.len()).max(1) as u32;
+    let title = format!(
+        "Words that rose and fell, per {} — {corpus}",
+        summary.period.name()
+    );
+    if let Some(why) = &summary.terms_skipped {
+        let (png, missing) = render("trend-terms.png", 260, |root| {
+            no_data(root, &title, &format!("No word tested: {why}"))
+        })?;
+        return Ok(vec![Chart {
+            name: "trend-terms.png".into(),
+            title: "The strongest rising and falling words, per period".into(),
+            png,
+            missing,
+        }]);
+    }
     let (png, missing) = render("trend-terms.png", 110 + panels * PANEL_HEIGHT, |root| {
-        let title = format!(
-            "Words that rose and fell, per {} — {corpus}",
-            summary.period.name()
-        );
         let root = root.titled(&title, title_font())?;
         let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
         for (area, terms, color, side) in [
@@ -245,7 +279,8 @@ fn term_panel(area: &Area, term: &TrendTermRow, keys: &[String], color: RGBColor
         .disable_x_mesh()
         .light_line_style(WHITE)
         .x_labels(n)
-        .x_label_formatter(&|v| period_label(v, keys, PANEL_PERIOD_LABELS))
+        .x_label_formatter(&|v| period_label(v, keys, labels_fitting(keys, area.dim_in_pixel().0)))
+        .set_tick_mark_size(LabelAreaPosition::Bottom, period_ticks(keys))
         .x_label_style(font(TICK_PX))
         .y_labels(3)
         .y_label_formatter(&|v| count_label(v.round()))

@@ -194,3 +194,53 @@ fn dates_from_paths_and_csv_columns() {
     );
     assert_eq!(summary(&out)["documents"], 4);
 }
+
+/// No word is tested over fewer than 3 periods or more than 400, and summary.json
+/// says why; trends.csv still has every period.
+#[test]
+fn too_few_or_too_many_periods_are_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "river ".repeat(30);
+    let dated = |days: &[String]| -> Vec<(String, Option<serde_json::Value>, String)> {
+        days.iter()
+            .map(|d| (d.clone(), Some(serde_json::json!(d)), text.clone()))
+            .collect()
+    };
+    for (name, days, period, why) in [
+        (
+            "two",
+            vec!["2020-01-01".to_string(), "2021-01-01".to_string()],
+            "year",
+            "2 period(s): a trend needs at least 3; choose a finer --period",
+        ),
+        (
+            "many",
+            (0..401)
+                .map(|i| {
+                    format!(
+                        "{}-{:02}-{:02}",
+                        2020 + i / 336,
+                        i / 28 % 12 + 1,
+                        i % 28 + 1
+                    )
+                })
+                .collect(),
+            "day",
+            "401 periods, more than 400: choose a coarser --period",
+        ),
+    ] {
+        let records = dated(&days);
+        let refs: Vec<(&str, Option<serde_json::Value>, &str)> = records
+            .iter()
+            .map(|(id, date, text)| (id.as_str(), date.clone(), text.as_str()))
+            .collect();
+        let input = jsonl(dir.path(), &format!("{name}.jsonl"), &refs);
+        let out = dir.path().join(name);
+        let output = report(&input, &out, &["--time-field", "date", "--period", period]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let trends = &summary(&out)["trends"];
+        assert_eq!(trends["terms_skipped"], why, "{name}");
+        assert_eq!(trends["terms_tested"], 0);
+        assert_eq!(rows(&out.join("trends.csv")).len(), days.len() + 1);
+    }
+}

@@ -37,6 +37,8 @@ pub(super) struct RecordReader<I> {
     line: u64,
     grouped: Option<String>,
     dating: Option<Dating>,
+    /// Under `--time-field path`, which texts in memory have no path for.
+    path_dated: bool,
 }
 
 impl<I> RecordReader<I> {
@@ -50,6 +52,7 @@ impl<I> RecordReader<I> {
             line: 0,
             grouped,
             dating: Dating::of(options),
+            path_dated: options.time_field == Some(super::TimeField::Path),
         }
     }
 
@@ -78,6 +81,12 @@ impl<I: Iterator<Item = TextRecord> + Send> Reader for RecordReader<I> {
             }
             group
         });
+        if self.path_dated {
+            pending.push(self.problem(
+                ProblemKind::NoDate,
+                "a text in memory has no path to read a date from (--time-field path): give its date as a field".to_string(),
+            ));
+        }
         let date = self.dating.as_ref().and_then(|dating| {
             dating.date(
                 record.date.as_deref(),

@@ -261,11 +261,16 @@ pub(super) fn stacked_shares(
             start = end;
         }
     }
+    draw_legend(&legend_area, legend)
+}
+
+/// A legend down the left of `area`: a square of each colour and its name.
+pub(super) fn draw_legend(area: &Area, legend: &[(String, RGBColor)]) -> DrawResult {
     let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center));
     for (i, (label, color)) in legend.iter().enumerate() {
         let y = 28 + 28 * i as i32;
-        legend_area.draw(&Rectangle::new([(8, y - 8), (24, y + 8)], color.filled()))?;
-        legend_area.draw(&Text::new(label.as_str(), (32, y), style.clone()))?;
+        area.draw(&Rectangle::new([(8, y - 8), (24, y + 8)], color.filled()))?;
+        area.draw(&Text::new(label.as_str(), (32, y), style.clone()))?;
     }
     Ok(())
 }

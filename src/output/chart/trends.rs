@@ -7,8 +7,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::language_style::{color_of, language_colors, language_legend};
 use super::plot::{
-    count_label, font, label_width, no_data, render, title_font, Area, BAR, FIT, HEADING_PX,
-    LABEL_PX, TICK_PX,
+    count_label, draw_legend, font, label_width, no_data, render, title_font, Area, BAR, FIT,
+    HEADING_PX, LABEL_PX, TICK_PX,
 };
 use super::{Chart, ChartError};
 use crate::report::{Direction, Report, TrendTermRow};
@@ -49,6 +49,25 @@ fn period_ticks(keys: &[String]) -> i32 {
     } else {
         5
     }
+}
+
+/// The bar of period `i` from `from` to `to`, `gap` pixels from its neighbours.
+fn period_bar(
+    i: usize,
+    from: f64,
+    to: f64,
+    color: RGBColor,
+    gap: u32,
+) -> Rectangle<(SegmentValue<usize>, f64)> {
+    let mut bar = Rectangle::new(
+        [
+            (SegmentValue::Exact(i), from),
+            (SegmentValue::Exact(i + 1), to),
+        ],
+        color.filled(),
+    );
+    bar.set_margin(0, 0, gap, gap);
+    bar
 }
 
 /// trends.png: tokens per period (bars) over each period's language shares
@@ -92,14 +111,7 @@ pub(super) fn draw(report: &Report, corpus: &str) -> Result<Vec<Chart>, ChartErr
             .axis_desc_style(font(LABEL_PX))
             .draw()?;
         for (i, r) in rows.iter().enumerate() {
-            let mut bar = Rectangle::new(
-                [
-                    (SegmentValue::Exact(i), 0.0),
-                    (SegmentValue::Exact(i + 1), r.tokens as f64),
-                ],
-                BAR.filled(),
-            );
-            bar.set_margin(0, 0, 2, 2);
+            let bar = period_bar(i, 0.0, r.tokens as f64, BAR, 2);
             chart.plotting_area().draw(&bar)?;
         }
         shares_over_time(&bottom, report, &keys, &colors, &legend)
@@ -154,25 +166,12 @@ fn shares_over_time(
                 continue;
             }
             let end = (start + share).min(1.0);
-            let mut bar = Rectangle::new(
-                [
-                    (SegmentValue::Exact(i), start),
-                    (SegmentValue::Exact(i + 1), end),
-                ],
-                color_of(colors, language.code()).filled(),
-            );
-            bar.set_margin(0, 0, 2, 2);
+            let bar = period_bar(i, start, end, color_of(colors, language.code()), 2);
             chart.plotting_area().draw(&bar)?;
             start = end;
         }
     }
-    let style = font(LABEL_PX).pos(Pos::new(HPos::Left, VPos::Center));
-    for (i, (label, color)) in legend.iter().enumerate() {
-        let y = 28 + 28 * i as i32;
-        legend_area.draw(&Rectangle::new([(8, y - 8), (24, y + 8)], color.filled()))?;
-        legend_area.draw(&Text::new(label.as_str(), (32, y), style.clone()))?;
-    }
-    Ok(())
+    draw_legend(&legend_area, legend)
 }
 
 /// Height of one word's chart in trend-terms.png, in pixels.
@@ -289,15 +288,9 @@ fn term_panel(area: &Area, term: &TrendTermRow, keys: &[String], color: RGBColor
     for (i, value) in term.per_million.iter().enumerate() {
         // A period too small for the word has no bar.
         let Some(value) = *value else { continue };
-        let mut bar = Rectangle::new(
-            [
-                (SegmentValue::Exact(i), 0.0),
-                (SegmentValue::Exact(i + 1), value),
-            ],
-            color.filled(),
-        );
-        bar.set_margin(0, 0, 1, 1);
-        chart.plotting_area().draw(&bar)?;
+        chart
+            .plotting_area()
+            .draw(&period_bar(i, 0.0, value, color, 1))?;
     }
     Ok(())
 }

@@ -22,18 +22,25 @@ use icu_calendar::{Date, Iso};
 
 use crate::normalize::{CharMap, DIGITS};
 
-/// A day of the Gregorian calendar.
+/// A day of the Gregorian calendar: made only from a real day (by [`parse_date`],
+/// [`Day::from_iso`] or [`Calendar::to_gregorian`]), so that ICU4X takes it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
     /// The year (proleptic Gregorian; astronomical numbering).
-    pub year: i32,
+    year: i32,
     /// The month, 1 to 12.
-    pub month: u8,
+    month: u8,
     /// The day of the month, 1 to 31.
-    pub day: u8,
+    day: u8,
 }
 
 impl Day {
+    /// The day as ICU4X's ISO date, for its day numbers and ISO weeks.
+    fn iso(self) -> Date<Iso> {
+        Date::try_new_iso(self.year, self.month, self.day)
+            .expect("a Day is made only from a day of the calendar")
+    }
+
     /// The day written as `YYYY-MM-DD` (as [`Day`] displays), or `None`: how a
     /// partial stores a document's date.
     pub fn from_iso(text: &str) -> Option<Day> {

@@ -125,9 +125,8 @@ pub(super) struct CsvReader {
     file_group: Option<String>,
     /// The column that holds each record's group, and its name.
     group_index: Option<(usize, String)>,
-    /// How each record's date is read, under `--time-field NAME`, and its column.
-    dating: Option<Dating>,
-    date_index: Option<usize>,
+    /// Under `--time-field NAME`, the date column and how its dates are read.
+    date_column: Option<(usize, Dating)>,
     /// The problem of a file without the date column, given before its records.
     date_problem: Option<Problem>,
     /// Set by [`RecordCapped`]: the line of a quote the end of the input left open.
@@ -209,10 +208,9 @@ impl CsvReader {
         };
         // A file without the date column is read, its records undated, with one
         // problem that says so.
-        let dating = Dating::of(options);
-        let (date_index, date_problem) = match &dating {
+        let (date_column, date_problem) = match Dating::of(options) {
             Some(dating) => match find(&dating.field) {
-                Some(i) => (Some(i), None),
+                Some(i) => (Some((i, dating)), None),
                 None => (
                     None,
                     Some(Problem {
@@ -231,8 +229,7 @@ impl CsvReader {
         };
         record_start.store(reader.position().byte(), Ordering::Relaxed);
         Ok(CsvReader {
-            dating: date_index.and(dating),
-            date_index,
+            date_column,
             date_problem,
             reader,
             record: csv::ByteRecord::new(),
@@ -307,9 +304,9 @@ impl CsvReader {
                     }
                     None => self.file_group.clone(),
                 };
-                let date = match (&self.dating, self.date_index) {
-                    (Some(dating), Some(i)) => dating.date(
-                        Some(&field(i)),
+                let date = self.date_column.as_ref().and_then(|(i, dating)| {
+                    dating.date(
+                        Some(&field(*i)),
                         |kind, message| Problem {
                             source: self.source.clone(),
                             line: Some(line),
@@ -317,9 +314,8 @@ impl CsvReader {
                             message,
                         },
                         pending,
-                    ),
-                    _ => None,
-                };
+                    )
+                });
                 Some(InputEvent::Document(Document {
                     meta: DocumentMeta {
                         id,

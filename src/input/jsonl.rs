@@ -94,19 +94,11 @@ impl JsonlReader {
                 )
             }
         };
-        let id = match object.get(&self.id_field) {
-            Some(serde_json::Value::String(id)) => id.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{}:{}", self.file_id, self.lines.line),
-        };
+        let id = field_text(&object, &self.id_field)
+            .unwrap_or_else(|| format!("{}:{}", self.file_id, self.lines.line));
         let group = match &self.group_field {
             Some(field) => {
-                let value = match object.get(field) {
-                    Some(serde_json::Value::String(g)) => Some(g.clone()),
-                    Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-                    _ => None,
-                };
-                let (group, clash) = field_group(field, value);
+                let (group, clash) = field_group(field, field_text(&object, field));
                 if let Some(message) = clash {
                     pending.push(self.lines.problem(ProblemKind::GroupName, message));
                 }
@@ -115,13 +107,8 @@ impl JsonlReader {
             None => self.file_group.clone(),
         };
         let date = self.dating.as_ref().and_then(|dating| {
-            let value = match object.get(&dating.field) {
-                Some(serde_json::Value::String(date)) => Some(date.clone()),
-                Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-                _ => None,
-            };
             dating.date(
-                value.as_deref(),
+                field_text(&object, &dating.field).as_deref(),
                 |kind, message| self.lines.problem(kind, message),
                 pending,
             )
@@ -136,6 +123,16 @@ impl JsonlReader {
             },
             text: unix_line_endings(text),
         })
+    }
+}
+
+/// A field's value as text, when it is a string or a number (an id, a group, a
+/// date); `None` when absent or of another type.
+fn field_text(object: &serde_json::Map<String, serde_json::Value>, field: &str) -> Option<String> {
+    match object.get(field) {
+        Some(serde_json::Value::String(text)) => Some(text.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
     }
 }
 

@@ -155,7 +155,7 @@ mod tests {
     use super::*;
 
     fn day(year: i32, month: u8, day: u8) -> Option<Day> {
-        Some(Day { year, month, day })
+        Day::from_iso(&format!("{year:04}-{month:02}-{day:02}"))
     }
 
     /// Dates in file names and folders; digits that run on are no date; the first

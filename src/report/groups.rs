@@ -14,7 +14,7 @@ use crate::count::{DocumentFigures, DocumentRecord};
 use crate::input::NO_GROUP;
 use crate::measures::keyness::keyness;
 use crate::report::DocumentRow;
-use crate::table::{float, number, round, Column, Table};
+use crate::table::{float, number, p_value, round, Column, Table};
 use crate::{CorpusCounts, GroupBy, Lang, Options, Report, TokenKind};
 
 /// The group tables of a report, made together from one pass over the documents.
@@ -161,7 +161,7 @@ fn keyness_cells(k: &KeynessRow) -> Vec<String> {
         float(m.chi2),
         float(m.log_ratio),
         float(m.pct_diff),
-        format!("{:.6e}", m.p_value),
+        p_value(m.p_value),
         m.effect.to_string(),
     ]
 }

@@ -19,7 +19,7 @@ use super::{by_count_then_text, share, totals, TermNames};
 use crate::count::DocumentFigures;
 use crate::dates::{Day, Period};
 use crate::measures::trend::{benjamini_hochberg, mann_kendall, theil_sen_slope};
-use crate::table::{float, round, Column, Table};
+use crate::table::{float, p_value, round, Column, Table};
 use crate::{CorpusCounts, Lang, Options, Report, TokenKind};
 
 /// One period's totals, summed over its documents.
@@ -151,8 +151,8 @@ impl Report {
                 float(t.slope),
                 float(t.relative_slope),
                 float(t.tau),
-                format!("{:.6e}", t.p_value),
-                format!("{:.6e}", t.p_adjusted),
+                p_value(t.p_value),
+                p_value(t.p_adjusted),
             ];
             row.extend(
                 t.per_million

@@ -65,6 +65,12 @@ fn fixed_six(value: f64) -> Option<String> {
     Some(out)
 }
 
+/// Formats a p-value for a table: in scientific notation with six decimals
+/// (`8.303070e-5`), since those of many tests lie far below what [`float`] shows.
+pub fn p_value(value: f64) -> String {
+    format!("{value:.FLOAT_DECIMALS$e}")
+}
+
 /// Rounds a value to [`FLOAT_DECIMALS`] decimals, for JSON output.
 pub fn round(value: f64) -> f64 {
     let scale = 10f64.powi(FLOAT_DECIMALS as i32);
